@@ -1,0 +1,3 @@
+from missiondesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,82 @@
+"""Headless commands: extract (and the window, `gui`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from missiondesk import __version__
+
+
+def _add_paths(parser: argparse.ArgumentParser, required: bool = True) -> None:
+    parser.add_argument("paths", nargs="+" if required else "*", metavar="PATH",
+                        help="article files or folders (read recursively)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="missiondesk", description=(
+        "Read news articles about military missions; compare missions, troop counts and positions."))
+    parser.add_argument("--version", action="version", version=f"missiondesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="write documents and extracted facts as JSON")
+    _add_paths(p)
+    p.add_argument("-o", "--output", metavar="OUT.json", help="write here instead of standard output")
+    p.set_defaults(run=_extract)
+
+    p = sub.add_parser("gui", help="open the window (on the seed corpus when no PATH is given)")
+    _add_paths(p, required=False)
+    p.add_argument("--screenshot", metavar="FILE.png", help="save a picture of the window once loaded, then quit")
+    p.set_defaults(run=_gui)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        return _gui(parser.parse_args(["gui"]))
+    return args.run(args)
+
+
+def _report_errors(errors) -> None:
+    for error in errors:
+        print(f"missiondesk: {error.path}: {error.error}", file=sys.stderr)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from missiondesk.corpus import load_corpus
+    from missiondesk.extract import extract_documents
+    from missiondesk.report.contract import extraction_json
+
+    corpus = load_corpus(args.paths)
+    _report_errors(corpus.errors)
+    payload = extraction_json(corpus, extract_documents(corpus.documents))
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    if args.output:
+        try:
+            _write_atomically(Path(args.output), text)
+        except OSError as exc:
+            print(f"missiondesk: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    else:
+        sys.stdout.write(text + "\n")
+    return 0
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write beside the target, then rename: an interrupted write never leaves half a file."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from missiondesk.ui.app import run_app
+
+    return run_app(args.paths, screenshot=args.screenshot)

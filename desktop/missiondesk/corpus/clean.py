@@ -1,0 +1,191 @@
+"""A page saved as text -> the article's paragraphs and its metadata, with the page furniture left out.
+
+The method is that of jusText and trafilatura applied to lines: each line is judged on its own
+(length, sentence punctuation, density of function words, furniture vocabulary, credits, script),
+then by its place: the article is the run from the first to the last line that reads like prose,
+and inside it, short lines survive unless they carry furniture signs. Above the article, the
+headline is the first title-like line; title-like lines between it and the first paragraph
+(standfirst, summary points) are article text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from missiondesk.corpus import metadata
+from missiondesk.corpus.lines import Line, describe, page_is_latin
+from missiondesk.corpus.readers import unwrap_lines
+
+_HEADER_SCAN = 40  # lines above the first paragraph searched for the headline
+# "NAQOURA, Lebanon —" or "KYIV, Ukraine (AP) —" alone on a line: it opens the first paragraph.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]+)?\s*(?:\([\w .&/-]+\))?\s*[—–-]{1,2}$")
+
+
+@dataclass
+class CleanPage:
+    paragraphs: list[str]
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def clean_page(text: str) -> CleanPage:
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    if _looks_hard_wrapped(text):
+        text = unwrap_lines(text)
+    latin = page_is_latin(text)
+    rows = _merge_datelines([raw.strip() for raw in text.splitlines() if raw.strip()])
+    lines = [describe(i, row, latin) for i, row in enumerate(rows)]
+    if not lines:
+        return CleanPage([])
+    captions = _captions(lines)
+    keep = _article_lines(lines, captions)
+    title_pos = _keep_header(lines, keep, captions)
+    page = CleanPage([ln.text for ln, k in zip(lines, keep) if k])
+    page.title = lines[title_pos].text if title_pos is not None else None
+    _read_metadata(page, lines, keep, title_pos)
+    return page
+
+
+def _merge_datelines(rows: list[str]) -> list[str]:
+    merged: list[str] = []
+    for row in rows:
+        if merged and _DATELINE.match(merged[-1]):
+            merged[-1] = f"{merged[-1]} {row}"
+        else:
+            merged.append(row)
+    return merged
+
+
+def _looks_hard_wrapped(text: str) -> bool:
+    rows = [r for r in text.splitlines() if r.strip()]
+    if len(rows) < 8:
+        return False
+    wrapped = sum(1 for r in rows if 50 <= len(r) <= 90 and not re.search(r"[.!?\"”]\s*$", r))
+    return wrapped > 0.5 * len(rows)
+
+
+def _captions(lines: list[Line]) -> set[int]:
+    """Photo captions repeat: the alt text, then the caption with its credit. Repeated non-prose lines
+    and a line that the next few lines repeat with more words are captions (or repeated widgets)."""
+    found: set[int] = set()
+    for pos, line in enumerate(lines):
+        for offset, other in enumerate(lines[pos + 1: pos + 4], pos + 1):
+            same = other.text == line.text
+            extends = line.words >= 4 and other.text.startswith(line.text) and not line.prose
+            if same and not line.prose or extends:
+                found.update((pos, offset))
+    return found
+
+
+def _furniture(line: Line) -> bool:
+    return line.furniture or line.credit or line.marker or line.foreign_script or line.bio
+
+
+def _article_lines(lines: list[Line], captions: set[int]) -> list[bool]:
+    prose = [pos for pos, ln in enumerate(lines) if ln.prose and pos not in captions]
+    if not prose:
+        if any(ln.sentence_like for ln in lines):
+            return [ln.sentence_like and pos not in captions for pos, ln in enumerate(lines)]
+        return [not _furniture(ln) for ln in lines]
+    first, last = prose[0], prose[-1]
+    while first > 0 and lines[first - 1].sentence_like and first - 1 not in captions:
+        first -= 1
+    while last + 1 < len(lines) and lines[last + 1].sentence_like and last + 1 not in captions:
+        last += 1
+    keep = [False] * len(lines)
+    in_related = False
+    for pos in range(first, last + 1):
+        line = lines[pos]
+        if line.marker:
+            in_related = True  # a block of links to other stories follows
+            continue
+        if in_related:
+            # Links to other stories are headline-long; a subheading is short and a paragraph follows it.
+            nxt = lines[pos + 1] if pos + 1 < len(lines) else None
+            subheading = line.words <= 5 and nxt is not None and nxt.prose
+            if not (line.prose and line.words >= 12 or subheading):
+                continue
+            in_related = False
+        nxt = lines[pos + 1] if pos + 1 < len(lines) else None
+        keep[pos] = pos not in captions and _kept_inside(line, nxt)
+    return keep
+
+
+def _kept_inside(line: Line, nxt: Line | None) -> bool:
+    """Inside the article, a line stays unless it shows furniture signs or is a stray headline."""
+    if _furniture(line):
+        return False
+    if line.prose or line.sentence_like or line.bullet:
+        return True
+    if _is_meta(line):
+        return False  # a byline or date line under a standfirst
+    if line.words <= 1:
+        return line.sentence_end  # "Try." stays; "Advertisement", "Share", "WORLD" go
+    continues_below = nxt is not None and nxt.text[:1].islower()
+    if line.words >= 6 and not line.continues and not continues_below:
+        return False  # the headline of another story, or a caption, set between paragraphs
+    return True  # a subheading
+
+
+def _is_meta(line: Line) -> bool:
+    return bool(metadata.parse_byline(line.text) or metadata.is_date_line(line.text)
+                or metadata.is_person_name(line.text) or metadata.outlet_from_line(line.text) == line.text)
+
+
+def _keep_header(lines: list[Line], keep: list[bool], captions: set[int]) -> int | None:
+    """Find the headline above the first kept paragraph; keep the standfirst and summary lines below it.
+    Returns the headline's position."""
+    first = next((pos for pos, k in enumerate(keep) if k), len(lines))
+    title_pos = None
+    for pos in range(max(0, first - _HEADER_SCAN), first):
+        line = lines[pos]
+        if pos in captions or _furniture(line) or _is_meta(line):
+            continue
+        if title_pos is None:
+            if line.words >= 4 and line.has_lower_word and metadata.is_title_candidate(line.text, line.words):
+                title_pos = pos
+        elif line.words >= 6 or line.bullet:
+            keep[pos] = True  # standfirst, summary point
+    return title_pos
+
+
+def _read_metadata(page: CleanPage, lines: list[Line], keep: list[bool], title_pos: int | None) -> None:
+    kept = [pos for pos, k in enumerate(keep) if k]
+    anchor = title_pos if title_pos is not None else (kept[0] if kept else 0)
+    outside = [ln for pos, ln in enumerate(lines) if not keep[pos] and pos != title_pos]
+    # The date nearest the headline wins (a site's "today" banner sits further up), 'published' first.
+    dates = sorted((metadata.date_rank(ln.text), abs(ln.index - anchor), ln.text) for ln in outside
+                   if metadata.is_date_line(ln.text))
+    for _, _, text in dates:
+        page.published = metadata.parse_date(text)
+        if page.published:
+            break
+    for ln in outside:
+        byline = metadata.parse_byline(ln.text)
+        if byline:
+            page.author = page.author or byline[0]
+            page.outlet = page.outlet or byline[1]
+    if not page.author:
+        names = sorted((abs(ln.index - anchor), ln.text) for ln in outside if metadata.is_person_name(ln.text))
+        page.author = names[0][1] if names else None
+    if page.paragraphs and not page.published:
+        page.published = _dateline_date(page.paragraphs[0])
+    page.outlet = page.outlet or (metadata.outlet_from_dateline(page.paragraphs[0]) if page.paragraphs else None)
+    if not page.outlet:
+        for ln in outside:
+            page.outlet = metadata.outlet_from_line(ln.text)
+            if page.outlet:
+                break
+
+
+def _dateline_date(paragraph: str) -> str | None:
+    """'WASHINGTON, March 3, 2024 (Reuters) -': a date inside the opening dateline."""
+    head = re.split(r"\s[-–—]\s", paragraph[:120], maxsplit=1)
+    return metadata.parse_date(head[0]) if len(head) == 2 else None

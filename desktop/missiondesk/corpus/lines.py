@@ -1,0 +1,124 @@
+"""Features of one line of a page saved as text: how much it reads like prose, how much like furniture."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from missiondesk.paths import resource
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A sentence ends in . ! ? (not an ellipsis, which marks a cut teaser), maybe followed by quotes or brackets.
+_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\"'”’»)\]]*\s*$")
+_CONTINUES = re.compile(r"[,;:\-–—]\s*$")
+# "READ MORE: <headline>", "Related: <headline>": a link to another story on one line.
+_LINK_PREFIX = re.compile(r"^\W*(read more|read also|also read|related|see also|more|watch|listen)\s*[:|»>]", re.I)
+_BULLET = re.compile(r"^\s*([-•*▪●◦–]|\d{1,2}[.)])\s+\S")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    function_words: frozenset[str]
+    related_markers: re.Pattern
+    furniture: re.Pattern
+    furniture_strong: re.Pattern
+    credits: tuple[re.Pattern, ...]
+    author_bio: tuple[re.Pattern, ...]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    with open(resource("boilerplate.toml"), "rb") as fh:
+        data = tomllib.load(fh)
+    return Vocabulary(
+        function_words=frozenset(data["function_words"].split()),
+        related_markers=re.compile(r"^\W*(?:%s)\W*$" % "|".join(data["related_markers"]), re.I),
+        furniture=re.compile("|".join(f"(?:{p})" for p in data["furniture"]), re.I),
+        furniture_strong=re.compile("|".join(f"(?:{p})" for p in data["furniture_strong"]), re.I),
+        credits=tuple(re.compile(p) for p in data["credits"]),
+        author_bio=tuple(re.compile(p) for p in data["author_bio"]),
+    )
+
+
+@dataclass
+class Line:
+    """One non-empty line of the page and what it looks like."""
+
+    index: int
+    text: str
+    words: int
+    function_density: float
+    sentence_end: bool
+    continues: bool
+    has_lower_word: bool
+    bullet: bool
+    foreign_script: bool
+    marker: bool
+    furniture: bool
+    credit: bool
+    bio: bool
+
+    @property
+    def prose(self) -> bool:
+        """Reads like a paragraph of an article, on its own."""
+        if self.furniture or self.credit or self.marker or self.foreign_script or self.bio:
+            return False
+        if self.sentence_end and self.words >= 8 and self.function_density >= 0.2:
+            return True
+        return self.words >= 20 and self.function_density >= 0.3
+
+    @property
+    def sentence_like(self) -> bool:
+        """A short line that could still be article text: a one-line quote, 'It did not elaborate.'"""
+        if self.furniture or self.credit or self.marker or self.foreign_script or self.bio:
+            return False
+        return (self.sentence_end or self.continues) and self.words >= 3 and self.has_lower_word \
+            and self.function_density >= 0.15
+
+
+def describe(index: int, text: str, latin_page: bool) -> Line:
+    vocab = vocabulary()
+    words = _WORD.findall(text)
+    lowered = [w.lower() for w in words]
+    n = len(words)
+    density = sum(1 for w in lowered if w in vocab.function_words) / n if n else 0.0
+    sentence_end = bool(_SENTENCE_END.search(text))
+    return Line(
+        index=index,
+        text=text,
+        words=n,
+        function_density=density,
+        sentence_end=sentence_end,
+        continues=bool(_CONTINUES.search(text)),
+        has_lower_word=any(w[0].islower() for w in words),
+        bullet=bool(_BULLET.match(text)),
+        foreign_script=latin_page and _mostly_non_latin(text),
+        marker=bool(vocab.related_markers.match(text)),
+        furniture=bool(_LINK_PREFIX.match(text)) or _is_menu(text)
+        or (not sentence_end and bool(vocab.furniture.search(text)))
+        or (n <= 60 and bool(vocab.furniture_strong.search(text))),
+        credit=n < 30 and any(p.search(text) for p in vocab.credits),
+        bio=any(p.search(text) for p in vocab.author_bio),
+    )
+
+
+def _is_menu(text: str) -> bool:
+    """'World | Politics | Business' or 'Kosovo / Serbia / Bosnia': short items between separators."""
+    items = re.split(r"\s+[|/·•»]\s+|\t+", text)
+    return len(items) >= 3 and sum(len(i.split()) for i in items) / len(items) <= 4
+
+
+def _mostly_non_latin(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return False
+    other = sum(1 for ch in letters if ord(ch) > 0x24F and not unicodedata.name(ch, "").startswith("LATIN"))
+    return other > 0.5 * len(letters)
+
+
+def page_is_latin(text: str) -> bool:
+    letters = [ch for ch in text[:20000] if ch.isalpha()]
+    return bool(letters) and sum(1 for ch in letters if ord(ch) <= 0x24F) > 0.7 * len(letters)

@@ -1,0 +1,98 @@
+"""Paths -> Documents: the corpus stage as the command line, the tests and the window all drive it."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from missiondesk.corpus.clean import clean_page
+from missiondesk.corpus.document import Document, LoadError, UnreadableFile
+from missiondesk.corpus.files import expand
+from missiondesk.corpus.metadata import known_outlet, parse_date
+from missiondesk.corpus.readers import RawArticle, read_article
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class Corpus:
+    documents: list[Document] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def document_id(data: bytes) -> str:
+    """Same bytes, same id: adding a file twice is a no-op."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def read_document(path: Path, shown_as: str | None = None) -> Document:
+    """One file -> one Document; raises UnreadableFile."""
+    data, raw = read_article(path)
+    return build_document(document_id(data), shown_as or str(path), raw)
+
+
+def build_document(doc_id: str, path: str, raw: RawArticle) -> Document:
+    page = clean_page(raw.text)
+    if not page.paragraphs:
+        raise UnreadableFile("no article text was found in it (only menus, links or captions)")
+    body = page.body
+    title = raw.title or page.title or _first_words(body) or Path(path).stem
+    outlet = known_outlet(raw.outlet) if raw.outlet and known_outlet(raw.outlet) else raw.outlet or page.outlet
+    published = _iso(raw.published) or page.published
+    return Document(id=doc_id, path=path, title=title, outlet=outlet, author=raw.author or page.author,
+                    published=published, body=body, format=raw.format)
+
+
+def _iso(value: str | None) -> str | None:
+    if not value:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]):
+        return value[:10]
+    return parse_date(value)
+
+
+def _first_words(body: str, limit: int = 90) -> str:
+    first = re.split(r"(?<=[.!?])\s", body.strip(), maxsplit=1)[0]
+    return first if len(first) <= limit else first[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def iter_corpus(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[int, int, Document | LoadError]]:
+    """Yield (done, total, document or error) for each file, in order; errors for bad paths come first."""
+    files, errors = expand(paths)
+    total = len(files) + len(errors)
+    done = 0
+    for error in errors:
+        done += 1
+        yield done, total, error
+    for path in files:
+        done += 1
+        try:
+            yield done, total, read_document(path)
+        except UnreadableFile as exc:
+            yield done, total, LoadError(str(path), str(exc))
+        except Exception as exc:  # a reader bug must not lose the rest of the corpus
+            yield done, total, LoadError(str(path), f"unexpected error while reading ({type(exc).__name__}: {exc})")
+
+
+def load_corpus(paths: Iterable[str | os.PathLike], progress: Progress | None = None,
+                cancelled: Callable[[], bool] | None = None) -> Corpus:
+    """Read every file under `paths`. Duplicate content is kept once; unreadable files become errors."""
+    corpus = Corpus()
+    seen: set[str] = set()
+    for done, total, item in iter_corpus(paths):
+        if isinstance(item, LoadError):
+            corpus.errors.append(item)
+        elif item.id not in seen:
+            seen.add(item.id)
+            corpus.documents.append(item)
+        if progress:
+            progress(done, total, item.path)
+        if cancelled and cancelled():
+            corpus.cancelled = True
+            break
+    return corpus

@@ -1,0 +1,165 @@
+"""One reader per file format: bytes -> RawArticle (text plus whatever metadata the format carries)."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from missiondesk.corpus.decode import decode_text
+from missiondesk.corpus.document import UnreadableFile
+from missiondesk.corpus.files import article_format
+
+MAX_BYTES = 50 * 1024 * 1024  # stated in the README: larger files are refused, not truncated
+
+
+@dataclass
+class RawArticle:
+    """Text as the format gives it; `is_page` says whether it may still carry page furniture."""
+
+    text: str
+    format: str
+    is_page: bool = True
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise UnreadableFile(
+                f"the file is {size / 2**20:.0f} MB, above the {MAX_BYTES // 2**20} MB limit for one article; "
+                "split it into smaller files")
+        data = path.read_bytes()
+    except PermissionError:
+        raise UnreadableFile("permission denied; make the file readable for your user and add it again") from None
+    except IsADirectoryError:
+        raise UnreadableFile("this is a folder, not a file") from None
+    except OSError as exc:
+        raise UnreadableFile(f"the file could not be read ({exc.strerror or exc}); check the disk") from None
+    if not data:
+        raise UnreadableFile("the file is empty (0 bytes)")
+    return data
+
+
+def read_article(path: Path) -> tuple[bytes, RawArticle]:
+    """Read one file. Raises UnreadableFile with a message a person can act on."""
+    fmt = article_format(path)
+    if fmt is None:
+        raise UnreadableFile("not an article format MissionDesk reads")
+    data = read_bytes(path)
+    return data, _READERS[fmt](data)
+
+
+def _read_text(data: bytes) -> RawArticle:
+    return RawArticle(decode_text(data), "txt")
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)|(?<!\w)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\w)", re.M)
+
+
+def _read_markdown(data: bytes) -> RawArticle:
+    text = decode_text(data)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_MARKS.sub("", text)
+    return RawArticle(text, "md")
+
+
+def _read_html(data: bytes) -> RawArticle:
+    import trafilatura
+
+    html = decode_text(data)
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True, include_comments=False,
+                                          include_tables=False)
+    except Exception as exc:  # trafilatura raises a variety of parser errors on broken markup
+        raise UnreadableFile(f"the page could not be parsed as HTML ({type(exc).__name__})") from None
+    text = (doc.text or "").strip() if doc else ""
+    if not text:
+        raise UnreadableFile("the page holds no article text (only scripts, styles or markup)")
+    title = (doc.title or "").strip() or None
+    lines = text.splitlines()
+    if title and lines and lines[0].strip() == title:
+        text = "\n".join(lines[1:])
+    return RawArticle(text, "html", is_page=False, title=title, author=doc.author or None,
+                      published=doc.date or None, outlet=doc.sitename or None)
+
+
+def _read_pdf(data: bytes) -> RawArticle:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UnreadableFile("the PDF is encrypted with a password; save an unprotected copy and add that")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        info = reader.metadata or {}
+    except UnreadableFile:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        raise UnreadableFile(f"the PDF is damaged and cannot be read ({type(exc).__name__}); "
+                             "export it again from its source") from None
+    except Exception as exc:  # pypdf's dependencies raise their own errors on some broken files
+        if "crypt" in str(exc).lower() or "AES" in str(exc):
+            raise UnreadableFile("the PDF is encrypted in a way MissionDesk cannot open; "
+                                 "save an unprotected copy and add that") from None
+        raise UnreadableFile(f"the PDF could not be read ({type(exc).__name__}); export it again") from None
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if not text.strip():
+        raise UnreadableFile("the PDF has no text layer (a scanned image?); run it through OCR first")
+    return RawArticle(unwrap_lines(text), "pdf", title=_pdf_field(info, "/Title"),
+                      author=_pdf_field(info, "/Author"))
+
+
+def _pdf_field(info, key: str) -> str | None:
+    try:
+        value = info.get(key)
+    except Exception:
+        return None
+    value = str(value).strip() if value else ""
+    return value or None
+
+
+def _read_docx(data: bytes) -> RawArticle:
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise UnreadableFile(f"this is not a valid Word (.docx) document ({type(exc).__name__}); "
+                             "open it in Word and save it again") from None
+    text = "\n".join(p.text for p in document.paragraphs)
+    if not text.strip():
+        raise UnreadableFile("the Word document holds no text")
+    props = document.core_properties
+    # The file's creation date is not the article's; the date comes from the text, or stays empty.
+    return RawArticle(text, "docx", title=(props.title or None), author=(props.author or None))
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
+
+
+def unwrap_lines(text: str) -> str:
+    """Join hard-wrapped lines (PDF, e-mail) into paragraphs: a line that does not end a sentence and is
+    followed by one starting in lower case continues it."""
+    out: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if (out and out[-1] and stripped and not _SENTENCE_END.search(out[-1])
+                and (stripped[0].islower() or stripped[0].isdigit())):
+            # A trailing hyphen is kept: "NATO-led" split at the line end must stay "NATO-led".
+            out[-1] = out[-1] + ("" if out[-1].endswith("-") else " ") + stripped
+        else:
+            out.append(stripped)
+    return "\n".join(out)
+
+
+_READERS = {"txt": _read_text, "md": _read_markdown, "html": _read_html, "pdf": _read_pdf, "docx": _read_docx}

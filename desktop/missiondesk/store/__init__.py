@@ -1,0 +1,1 @@
+"""The project file (SQLite): documents, facts, analyst reviews, audit trail."""

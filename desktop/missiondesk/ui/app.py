@@ -1,0 +1,37 @@
+"""Start the application: the window on the given paths, or on the seed corpus."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from missiondesk import __version__
+from missiondesk.paths import seeds_dir
+from missiondesk.ui.main_window import MainWindow
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("MissionDesk")
+    app.setOrganizationName("MissionDesk")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def run_app(paths: list[str], screenshot: str | None = None) -> int:
+    app = make_application()
+    window = MainWindow()
+    if screenshot:
+        window.setProperty("quiet", True)
+
+        def save_and_quit() -> None:
+            app.processEvents()
+            window.grab().save(screenshot)
+            app.quit()
+
+        window.loading_finished.connect(lambda: QTimer.singleShot(200, save_and_quit))
+    window.show()
+    window.load_paths(list(paths) or [str(seeds_dir())])
+    return app.exec()
