@@ -90,10 +90,8 @@ def _furniture(line: Line) -> bool:
 
 def _article_lines(lines: list[Line], captions: set[int]) -> list[bool]:
     prose = [pos for pos, ln in enumerate(lines) if ln.prose and pos not in captions]
-    if not prose:
-        if any(ln.sentence_like for ln in lines):
-            return [ln.sentence_like and pos not in captions for pos, ln in enumerate(lines)]
-        return [not _furniture(ln) for ln in lines]
+    if not prose:  # a short note: its sentences, if it has any; menus and headlines alone are no article
+        return [ln.sentence_like and pos not in captions for pos, ln in enumerate(lines)]
     first, last = prose[0], prose[-1]
     while first > 0 and lines[first - 1].sentence_like and first - 1 not in captions:
         first -= 1
