@@ -68,3 +68,8 @@ def test_misuse_exits_2():
 def test_unwritable_output_is_reported(tmp_path):
     result = run_cli("extract", str(SEEDS), "-o", str(tmp_path / "missing-dir" / "out.json"))
     assert result.returncode == 1 and "cannot write" in result.stderr
+
+
+@pytest.mark.parametrize("figure", ["troop_full_f1", "mission_f1"])
+def test_extraction_figures_on_the_seeds(scores, figure):
+    assert scores[figure] == 1.0

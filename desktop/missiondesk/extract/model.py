@@ -24,7 +24,11 @@ def model_package() -> str:
 
 @cache
 def load_model():
-    """spaCy's English small pipeline, loaded once per process."""
+    """spaCy's English small pipeline, loaded once per process, with paragraph breaks as sentence breaks."""
     import spacy
 
-    return spacy.load(model_package())
+    from missiondesk.extract import components  # noqa: F401 (registers the components)
+
+    nlp = spacy.load(model_package())
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp

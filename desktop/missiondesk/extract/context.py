@@ -1,0 +1,87 @@
+"""What the whole article says that a single sentence does not: its date, its main force and place."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from missiondesk.extract.gazetteer import Mention
+
+def _armed_groups() -> frozenset[str]:
+    import json
+
+    from missiondesk.paths import resource
+
+    with open(resource("gazetteers", "organisations.json"), encoding="utf-8") as fh:
+        return frozenset(o["name"] for o in json.load(fh) if o["kind"] in ("armed group", "private military company"))
+
+
+ARMED_GROUPS = _armed_groups()
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+@dataclass
+class DocContext:
+    published: str | None
+    mentions: list[Mention]
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    reference_year: int | None = None
+    force_counts: Counter = field(default_factory=Counter)
+    place_counts: Counter = field(default_factory=Counter)
+    missions: list[tuple[int, str]] = field(default_factory=list)  # (token, mission id) the article names
+
+    title_forces: list[str] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, text: str, published: str | None, mentions: list[Mention],
+              title_mentions: list[Mention] = ()) -> DocContext:
+        ctx = cls(published, mentions)
+        ctx.title_forces = [m.force for m in title_mentions if m.force and not _armed_group(m)]
+        for mention in mentions:
+            for i in range(mention.start, mention.end):
+                ctx.by_token[i] = mention
+            if mention.entity.kind in ("org", "country", "demonym", "mission"):
+                ctx.force_counts[mention.force] += 1
+            if mention.place:
+                ctx.place_counts[mention.place] += 1
+            elif mention.entity.kind == "demonym":
+                ctx.place_counts[mention.entity.country] += 1  # "Lithuanian officials": the story's geography
+            if mention.entity.kind == "mission":
+                ctx.missions.append((mention.start, mention.entity.name))
+        if published:
+            ctx.reference_year = int(published[:4])
+        else:
+            years = [int(y) for y in _YEAR.findall(text)]
+            ctx.reference_year = max(years) if years else None
+        return ctx
+
+    @property
+    def reference_date(self) -> str | None:
+        if self.published:
+            return self.published
+        return f"{self.reference_year}-06-30" if self.reference_year else None
+
+    def mission_before(self, token: int) -> str | None:
+        """The mission named last before `token`."""
+        earlier = [mission for start, mission in self.missions if start < token]
+        return earlier[-1] if earlier else None
+
+    def main_place(self, besides: str | None = None) -> str | None:
+        for place, _ in self.place_counts.most_common():
+            if place != besides:
+                return place
+        return None
+
+    def main_force(self) -> str | None:
+        """The force the article is about: the first one its headline names, else the most mentioned."""
+        if self.title_forces:
+            return self.title_forces[0]
+        for force, _ in self.force_counts.most_common():
+            if force and force not in ARMED_GROUPS:
+                return force
+        return None
+
+
+def _armed_group(mention: Mention) -> bool:
+    return mention.force in ARMED_GROUPS

@@ -1,0 +1,152 @@
+"""Names the domain rules recognise: countries, regions, cities, nationalities, organisations, institutions,
+missions. Loaded once from resources/gazetteers and matched against spaCy tokens, longest match first."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from missiondesk.paths import resource
+
+MAX_TOKENS = 8
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: str  # country | region | city | demonym | org | institution | mission
+    name: str  # canonical country, region or organisation name, or a mission id
+    country: str | None = None  # the country a city, demonym or institution stands for
+
+
+_SPONSOR_ENDINGS = ("mandated", "backed", "funded", "sanctioned", "authorised", "authorized", "brokered",
+                    "sponsored", "supported", "approved", "endorsed")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # token index
+    end: int  # token index, exclusive
+    entity: Entity
+    text: str
+
+    @property
+    def force(self) -> str | None:
+        """The force this name stands for when it modifies or sends troops ('American' -> United States)."""
+        kind = self.entity.kind
+        if kind == "org" and self.text.lower().endswith(_SPONSOR_ENDINGS):
+            return None  # "UN-mandated", "NATO-backed": authorised or supported by, not made up of
+        if kind in ("country", "org"):
+            return self.entity.name
+        if kind in ("demonym", "institution", "city"):
+            return self.entity.country
+        if kind == "mission":
+            return missions()[self.entity.name]["lead"]
+        return None
+
+    @property
+    def place(self) -> str | None:
+        """Where troops are when this name is their location ('in Kabul' -> Afghanistan)."""
+        kind = self.entity.kind
+        if kind in ("country", "region"):
+            return self.entity.name
+        if kind == "city":
+            return self.entity.country
+        return None
+
+
+def _load(name: str):
+    with open(resource("gazetteers", name), encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@cache
+def missions() -> dict[str, dict]:
+    return {m["id"]: m for m in _load("missions.json")}
+
+
+@cache
+def lexicon() -> dict:
+    with open(resource("extract", "troops.toml"), "rb") as fh:
+        return tomllib.load(fh)
+
+
+def _entries() -> list[tuple[str, Entity]]:
+    places = _load("places.json")
+    entries: list[tuple[str, Entity]] = []
+    for country in places["countries"]:
+        name = country["name"]
+        for alias in [name, *country["aliases"]]:
+            entries.append((alias, Entity("country", name)))
+        for demonym in country["demonyms"]:
+            entries.append((demonym, Entity("demonym", name, name)))
+        for city in [country.get("capital"), *country.get("cities", [])]:
+            if city:
+                entries.append((city, Entity("city", city, name)))
+    for region in places["regions"]:
+        for alias in [region["name"], *region["aliases"]]:
+            entries.append((alias, Entity("region", region["name"])))
+    for org in _load("organisations.json"):
+        for alias in [org["name"], *org["aliases"], *org.get("adjectives", [])]:
+            entries.append((alias, Entity("org", org["name"])))
+    for surface, country in lexicon()["institutions"].items():
+        if country:
+            entries.append((surface, Entity("institution", surface, country)))
+    for mission in _load("missions.json"):
+        for alias in [mission["name"], *mission["aliases"]]:
+            entries.append((alias, Entity("mission", mission["id"])))
+    return entries
+
+
+class Gazetteer:
+    """Token-sequence lookup. Case matters where the name has capitals ('US' is not 'us', 'Chad' not 'chad')."""
+
+    def __init__(self, tokenizer) -> None:
+        self._table: dict[tuple[str, ...], list[tuple[tuple[str, ...], Entity]]] = {}
+        for alias, entity in _entries():
+            words = tuple(t.text for t in tokenizer(alias))
+            if not words or len(words) > MAX_TOKENS:
+                continue
+            key = tuple(w.lower() for w in words)
+            self._table.setdefault(key, []).append((words, entity))
+        self._first = {key[0] for key in self._table}
+
+    def find(self, tokens) -> list[Mention]:
+        """Non-overlapping mentions in a Doc or Span: the longest names win, then the leftmost."""
+        texts = [t.text for t in tokens]
+        lowered = [t.lower() for t in texts]
+        offset = tokens[0].i if len(tokens) else 0
+        candidates: list[Mention] = []
+        for i in range(len(texts)):
+            if lowered[i] not in self._first:
+                continue
+            for size in range(min(MAX_TOKENS, len(texts) - i), 0, -1):
+                entity = next((e for words, e in self._table.get(tuple(lowered[i:i + size]), ())
+                               if _case_fits(words, texts[i:i + size])), None)
+                if entity is not None:
+                    candidates.append(Mention(offset + i, offset + i + size, entity, tokens[i:i + size].text))
+                    break
+        taken: set[int] = set()
+        found = []
+        for mention in sorted(candidates, key=lambda m: (m.start - m.end, m.start)):
+            if not taken.intersection(range(mention.start, mention.end)):
+                taken.update(range(mention.start, mention.end))
+                found.append(mention)
+        return sorted(found, key=lambda m: m.start)
+
+
+def _case_fits(alias: tuple[str, ...], seen: list[str]) -> bool:
+    for want, got in zip(alias, seen):
+        letters = [c for c in want if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters):
+            if got.upper() != got:
+                return False  # an acronym must be written in capitals: US, not us
+        elif want[:1].isupper() and not got[:1].isupper():
+            return False
+    return True
+
+
+@cache
+def gazetteer_for(nlp) -> Gazetteer:
+    return Gazetteer(nlp.tokenizer)

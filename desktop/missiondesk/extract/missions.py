@@ -1,0 +1,147 @@
+"""Missions: named ones from the gazetteer, described ones ("the alliance's training mission in Iraq")
+linked to the gazetteer by lead, theater, activity and the article's date, and troop counts linked to them."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from missiondesk.extract.context import DocContext
+from missiondesk.extract.gazetteer import Mention, missions
+from missiondesk.paths import resource
+
+_MULTINATIONAL = {"nato", "un", "eu", "au", "coalition"}
+
+
+@cache
+def _vocab() -> dict:
+    with open(resource("extract", "missions.toml"), "rb") as fh:
+        return tomllib.load(fh)
+
+
+@dataclass
+class MissionHit:
+    mission_id: str
+    start: int  # characters in the document
+    end: int
+    text: str
+    described: dict | None = None  # for a mission the gazetteer lacks: lead, theater, activity
+
+
+def find_mentions(doc: Doc, ctx: DocContext) -> list[MissionHit]:
+    hits = [MissionHit(m.entity.name, doc[m.start].idx, _end_char(doc, m.end), m.text)
+            for m in ctx.mentions if m.entity.kind == "mission"]
+    named = {(h.start, h.end) for h in hits}
+    for token in doc:
+        hit = _described(token, ctx)
+        if hit and not any(s <= hit.start < e for s, e in named):
+            hits.append(hit)
+    return hits
+
+
+def _end_char(doc: Doc, end_token: int) -> int:
+    last = doc[end_token - 1]
+    return last.idx + len(last.text)
+
+
+def _described(token: Token, ctx: DocContext) -> MissionHit | None:
+    """A mission noun with a theater ("in Iraq") and a lead or an activity ("NATO's", "training")."""
+    vocab = _vocab()
+    if token.lemma_.lower() not in vocab["nouns"] and token.lower_ not in vocab["nouns"]:
+        return None
+    if token.lower_ in ("force", "forces") and not any(c.lower_ in vocab["activities"] for c in token.lefts):
+        return None  # "Kurdish forces in Iraq" are fighters, not a mission
+    left = [t for c in token.lefts for t in c.subtree]
+    lead = None
+    for tok in left:
+        mention = ctx.by_token.get(tok.i)
+        if mention and mention.entity.kind in ("org", "country", "demonym") and mention.force:
+            lead = mention.force
+            break
+    activity = next((vocab["activities"][t.lower_] for t in left if t.lower_ in vocab["activities"]), None)
+    theater = None
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "for", "across", "inside"):
+            for tok in prep.subtree:
+                mention = ctx.by_token.get(tok.i)
+                if mention and mention.place:
+                    theater = mention.place
+                    break
+        if theater:
+            break
+    if theater is None or (lead is None and activity is None):
+        return None
+    lead = lead or ctx.main_force()
+    doc = token.doc
+    first = min([token.i, *(t.i for t in left)])
+    last = max(t.i for t in token.subtree if t.i >= token.i and t.i <= token.i + 6)
+    text = doc[first: last + 1].text
+    mission_id = link(theater, lead, activity, ctx, noun=token.lemma_)
+    described = None
+    if mission_id is None:
+        mission_id = _slug(f"{lead or 'unattributed'} {activity or 'mission'} {theater}")
+        described = {"lead": lead, "theater": theater, "activity": activity, "name": text}
+    return MissionHit(mission_id, doc[first].idx, doc[last].idx + len(doc[last].text), text, described)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _covers(mission: dict, place: str) -> bool:
+    return place == mission["theater"] or place in mission.get("countries", [])
+
+
+def _active(mission: dict, date: str | None, slack_years: int = 1) -> bool:
+    if not date:
+        return True
+    year = int(date[:4])
+    start = int(mission["start"][:4]) if mission.get("start") else 0
+    end = int(mission["end"][:4]) if mission.get("end") else 9999
+    return start - slack_years <= year <= end + slack_years
+
+
+def link(place: str | None, lead: str | None, activity: str | None, ctx: DocContext,
+         multinational_only: bool = False, noun: str | None = None) -> str | None:
+    """The gazetteer mission for a lead, a place and an activity at the article's date."""
+    if not place:
+        return None
+    date = ctx.reference_date
+    candidates = [m for m in missions().values() if _covers(m, place) and _active(m, date)]
+    if multinational_only:
+        candidates = [m for m in candidates if m["kind"] in _MULTINATIONAL]
+    if lead:
+        led = [m for m in candidates if m["lead"] == lead]
+        candidates = led or ([] if multinational_only else [m for m in candidates if m["kind"] in _MULTINATIONAL])
+    if not candidates:
+        return None
+    mentioned = {mid for _, mid in ctx.missions}
+
+    def rank(m: dict) -> tuple:
+        named_like = bool(noun and noun.lower() in m["name"].lower())  # "operation" ~ "Operation Barkhane"
+        return (m["id"] in mentioned, bool(activity and activity in m.get("activities", [])),
+                _active(m, date, 0), named_like, m.get("start") or "")
+
+    return max(candidates, key=rank)["id"]
+
+
+def mission_for_count(count, ctx: DocContext, hits: list[MissionHit], linked: list[str] = ()) -> str | None:
+    """The mission a troop count belongs to: one named in its sentence, one the article names in the same
+    theater, or the gazetteer's mission for that force in that place at the article's date."""
+    sent = count.sentence
+    in_sentence = [h for h in hits if sent.start_char <= h.start < sent.end_char]
+    for hit in sorted(in_sentence, key=lambda h: abs(h.start - count.start)):
+        known = missions().get(hit.mission_id)
+        theater = known["theater"] if known else (hit.described or {}).get("theater")
+        if count.where is None or theater == count.where or (known and _covers(known, count.where)):
+            return hit.mission_id
+    for mission_id in [h.mission_id for h in hits] + list(linked):
+        known = missions().get(mission_id)
+        if known and count.where and _covers(known, count.where) and (
+                known["lead"] == count.whose or known["kind"] in _MULTINATIONAL):
+            return mission_id
+    return link(count.where, count.whose, None, ctx)

@@ -1,0 +1,104 @@
+"""Numbers as news writes them: 10,000 / 12 000 / 2.500 / 1.2 million / one thousand / a dozen / 9,600-strong."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "dozen", "a", "an", "and"], key=len, reverse=True))
+
+# Digits: grouped by commas, spaces (incl. narrow no-break) or dots (European style), or plain; then a scale word.
+_DIGITS = re.compile(
+    r"(?<![\w.,/:£$€])(?<![A-Za-z]-)"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d,.]\d)|\d{1,3}(?:\.\d{3})+(?![\d,])"
+    r"|\d+(?:\.\d+)?)"
+    r"(?P<scale>\s*(?:million|thousand|hundred|m\b|k\b))?"
+    r"(?![\w]|[.,]\d)",
+    re.I,
+)
+_WORDS = re.compile(rf"(?<![\w-])(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)(?![\w-])", re.I)
+
+
+@dataclass(frozen=True)
+class Number:
+    start: int
+    end: int
+    value: int
+    text: str
+    approximate: bool = False  # "dozens", "several hundred": vague, never a count
+    is_year_like: bool = False
+
+
+def parse_words(text: str) -> int | None:
+    """'one thousand' -> 1000; 'two dozen' -> 24; 'a dozen' -> 12; 'three hundred and fifty' -> 350."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
+    if not words:
+        return None
+    if words[0] in _SCALES or words[0] == "dozen":
+        return None  # "hundreds", "several hundred": the quantity is vague
+    if words[0] in ("a", "an"):
+        if len(words) == 1:
+            return None
+        words = ["one", *words[1:]]
+    total, current, seen = 0, 0, False
+    for word in words:
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word in _SCALES:
+            scale = _SCALES[word]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _digit_value(num: str, scale: str | None, text: str) -> tuple[int, bool] | None:
+    scale = (scale or "").strip().lower()
+    compact = num.replace(" ", "").replace("\u202f", "").replace("\u2009", "")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", compact) and not scale:
+        value = float(compact.replace(".", ""))  # 2.500 soldiers, as continental papers write it
+    else:
+        value = float(compact.replace(",", ""))
+    factor = {"million": 1_000_000, "m": 1_000_000, "thousand": 1000, "k": 1000, "hundred": 100}.get(scale, 1)
+    value *= factor
+    if value != int(value):
+        return None  # 2.5 troops is no head count
+    year_like = not scale and re.fullmatch(r"(1[89]|20)\d{2}", num) is not None
+    return int(value), year_like
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number in `text`, with its character span and integer value."""
+    found: list[Number] = []
+    for match in _DIGITS.finditer(text):
+        parsed = _digit_value(match.group("num"), match.group("scale"), text)
+        if parsed is None:
+            continue
+        end = match.end("scale") if match.group("scale") else match.end("num")
+        found.append(Number(match.start(), end, parsed[0], text[match.start():end], is_year_like=parsed[1]))
+    taken = [(n.start, n.end) for n in found]
+    for match in _WORDS.finditer(text):
+        chunk = match.group(0)
+        # Trim leading "and"/"a" that belong to the sentence, not the number, and trailing "and"/"a".
+        stripped = re.sub(r"^(?:(?:and)\s+)+|(?:\s+(?:and|a|an))+$", "", chunk, flags=re.I)
+        offset = match.start() + chunk.find(stripped)
+        value = parse_words(stripped)
+        if value is None or any(s < offset + len(stripped) and offset < e for s, e in taken):
+            continue
+        found.append(Number(offset, offset + len(stripped), value, stripped))
+    return sorted(found, key=lambda n: n.start)

@@ -1,0 +1,383 @@
+"""Whose troops, where, and when: read off the dependency parse around a count's head noun."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from missiondesk.extract.context import DocContext
+from missiondesk.extract.gazetteer import Mention, missions
+from missiondesk.extract.wording import words
+
+_WHERE_PREPS = {"in", "into", "to", "at", "across", "throughout", "inside", "within", "near", "on", "along",
+                "around", "over", "for", "through", "via"}
+_PLACE_NOUNS = {"soil", "territory", "capital", "province", "border", "coast", "region", "country", "bases",
+                "base", "north", "south", "east", "west", "frontier"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+
+
+def _verb_chain(token: Token, limit: int = 6) -> list[Token]:
+    """The verbs governing `token`, nearest first, through xcomp, ccomp, relcl, conj and prepositions."""
+    chain = []
+    current = token
+    for _ in range(limit):
+        if current.head is current:
+            break
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            chain.append(current)
+    return chain
+
+
+_RELATIVE = {"which", "who", "that", "whom", "whose"}
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject; a relative pronoun stands for the noun it refers to."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        return subject_of(verb.head)
+    if verb.dep_ in ("relcl", "acl"):
+        return verb.head
+    return None
+
+
+def _clause_verbs(token: Token) -> list[Token]:
+    """The verbs of the clause holding `token`: up to and including the first that has a subject."""
+    out = []
+    for verb in _verb_chain(token, 4):
+        out.append(verb)
+        if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+            break
+    return out
+
+
+def _mentions(ctx: DocContext, tokens) -> list[Mention]:
+    seen, out = set(), []
+    for tok in tokens:
+        mention = ctx.by_token.get(tok.i)
+        if mention and id(mention) not in seen:
+            seen.add(id(mention))
+            out.append(mention)
+    return out
+
+
+def first_force(tokens, nationality_only: bool = False) -> str | None:
+    """The first nationality, country or organisation among `tokens` (they carry the doc's mentions)."""
+    ctx = _CURRENT.get("ctx")
+    if ctx is None:
+        return None
+    for mention in _mentions(ctx, tokens):
+        if nationality_only and tokens.doc[mention.start].head.dep_ == "pobj":
+            continue
+        if mention.force and mention.entity.kind != "city":
+            return mention.force
+    return None
+
+
+def place_after(tokens) -> str | None:
+    """The place in the first 'in X' of `tokens`."""
+    ctx = _CURRENT.get("ctx")
+    for tok in tokens:
+        if tok.lower_ in ("in", "at", "to", "into") and ctx is not None:
+            place = _place_in(tok, ctx, None)
+            if place:
+                return place
+    return None
+
+
+def force_before(span: Span, ctx: DocContext) -> str | None:
+    """In 'the US some 600', 'Turkey around 400': the force named just before a bare number."""
+    i = span.start - 1
+    doc = span.doc
+    while i > span.sent.start and doc[i].lower_ in ("some", "about", "around", "roughly", "nearly", "almost",
+                                                     "over", "more", "than", "up", "to", "another"):
+        i -= 1
+    mention = ctx.by_token.get(i)
+    return mention.force if mention and mention.entity.kind in ("country", "org", "demonym") else None
+
+
+def is_trainee(head: Token) -> bool:
+    """'has trained 15,000 Malian soldiers': the soldiers were trained, they are not the force."""
+    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in (
+        "train", "recruit", "arm", "equip", "graduate", "instruct", "mentor", "vet", "pay", "educate", "drill")
+
+
+_CURRENT: dict = {}
+
+
+def bind(ctx: DocContext) -> None:
+    """The document whose mentions `first_force` reads."""
+    _CURRENT["ctx"] = ctx
+
+
+def is_casualty(head: Token, span: Span) -> bool:
+    """The noun phrase counts the killed, wounded, captured: 'killed 59 troops', '30 soldiers were wounded'."""
+    casualty = words("casualty_words")
+
+    def hit(tok: Token) -> bool:
+        return tok.lemma_.lower() in casualty or tok.lower_ in casualty
+
+    if hit(head.head) or any(hit(c) for c in head.children if c.dep_ in ("acl", "relcl", "amod")):
+        return True
+    if head.dep_ == "pobj" and hit(head.head.head):
+        return True  # "the lives of 4,500 service members", "deaths of 13 peacekeepers"
+    for verb in _verb_chain(head, 2):
+        if hit(verb) or any(hit(c) for c in verb.children if c.dep_ == "conj"):
+            return head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj") or head is span[-1]
+        break
+    for tok in span[-1].children:
+        if hit(tok):
+            return True
+    return False
+
+
+def not_a_force(head: Token, span: Span) -> bool:
+    """'a survey of 1,200 soldiers', '40 percent of the troops': the count belongs to something else."""
+    shares = words("not_a_force_heads")
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in shares:
+        return True
+    return span[-1].head.lower_ in shares and span[-1].head is not head
+
+
+def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
+    """The force the troops belong to."""
+    doc = sent.doc
+    # 1. the noun phrase: its possessor ("Austria's some 300-strong contingent", "NATO's mission"), then its
+    #    modifiers ("2,500 U.S. troops", "German KFOR soldiers"), a nationality before an organisation
+    owner: list[Token] = []
+    before = span.start - 1
+    while before >= sent.start and doc[before].lower_ in ("the", "some", "about", "around", "roughly", "nearly",
+                                                           "over", "planned", "entire", "whole"):
+        before -= 1
+    if before - 1 >= sent.start and doc[before].lower_ in ("'s", "’s"):
+        owner.append(doc[before - 1])
+    for tok in anchor.children:
+        if tok.dep_ == "poss":
+            owner.extend(tok.subtree)
+    modifiers = [t for t in doc[span.start: anchor.i + 1]] + [c for c in anchor.lefts]
+    if anchor.dep_ == "conj":  # "4,800 Bundeswehr personnel and some 200 civilian employees"
+        modifiers += [c for c in anchor.head.lefts]
+    for prep in anchor.children:  # "the 3,000-plus soldiers of the US Army's 3rd Infantry Division"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            modifiers += list(prep.subtree)[:8]
+    # "some 450 are Americans", "around 150 from Hungary": a nationality right after a bare number
+    tail = doc[span.end: min(sent.end, span.end + 4)]
+    if anchor is span[-1] and tail and tail[0].lower_ in ("are", "is", "were", "from", "of"):
+        modifiers += [t for t in tail if t.lower_ not in ("them", "whom")]
+    for group in (owner, modifiers):
+        found = [m for m in _mentions(ctx, group) if m.force and m.entity.kind != "city" or
+                 (m.entity.kind == "city" and group is owner)]
+        national = [m for m in found if m.entity.kind in ("country", "demonym", "institution", "city")]
+        if national or found:
+            return (national or found)[0].force
+    # 2. "troops from Turkey", "some 300 of them come from Austria"
+    withdraw = _withdrawing(anchor)
+    holders = [anchor, span[-1], *_clause_verbs(anchor)]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.lower_ == "from" and not withdraw:
+                for mention in _mentions(ctx, prep.subtree):
+                    if mention.force and mention.entity.kind != "city":
+                        return mention.force
+    # 3. the subject that has, sends or keeps them ("Spain has almost 700 soldiers in Latvia"), or the
+    #    force they serve with ("troops serve with the UN Mission", "make up the NATO battlegroup")
+    for verb in _verb_chain(anchor, 5):
+        if verb.lemma_.lower() in words("host_verbs"):
+            break
+        subject = subject_of(verb)
+        if subject is anchor or (subject is not None and anchor in subject.subtree and subject.i > anchor.i):
+            for child in verb.children:
+                if child.dep_ in ("dobj", "attr", "agent") or (child.dep_ == "prep" and child.lower_ in ("with", "by")):
+                    found = _force_in_phrase(child, ctx, deep=True)
+                    if found:
+                        return found
+            continue
+        if subject is not None:
+            found = _subject_force(subject, ctx, verb)
+            if found:
+                return found
+    # 4. a mission named in the sentence
+    for mention in _mentions(ctx, sent):
+        if mention.entity.kind == "mission":
+            return mention.force
+    return None
+
+
+_ACTOR_NOUNS = {"army", "military", "navy", "government", "ministry", "forces", "force", "troops", "battalion",
+                "brigade", "contingent", "mission", "administration", "command", "air", "corps", "parliament",
+                "cabinet", "battlegroup", "battlegroups", "regiment", "division", "garrison", "coalition", "alliance"}
+
+
+_MISSION_NOUNS = {"mission", "force", "operation", "deployment", "presence", "contingent", "battlegroup"}
+_SPEECH = {"say", "tell", "report", "claim", "warn", "note", "add", "state", "confirm", "estimate", "believe",
+           "insist", "argue", "write", "according", "show", "suggest"}
+
+
+def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -> str | None:
+    """A subject that stands for a force: a country, an institution, 'the French army', 'French officials
+    have floated sending' -- but not people who only speak ('Lithuanian officials say')."""
+    own = ctx.by_token.get(subject.i)
+    if own and own.force:
+        return own.force
+    # "the NATO-led Kosovo Force (KFOR), a UN-mandated peacekeeping mission that includes ...": a mission
+    # described right after it is named is that mission
+    if subject.lemma_.lower() in _MISSION_NOUNS:
+        sent = subject.sent
+        for i in range(subject.i - 1, max(sent.start, subject.i - 14) - 1, -1):
+            found = ctx.by_token.get(i)
+            if found and found.entity.kind == "mission":
+                return found.force
+    if subject.lemma_.lower() in _ACTOR_NOUNS or subject.lower_ in _ACTOR_NOUNS:
+        return _force_in_phrase(subject, ctx)
+    speaking = verb is not None and verb.lemma_.lower() in _SPEECH
+    for child in subject.children:
+        if child.dep_ in ("poss", "compound") or (child.dep_ == "amod" and not speaking):
+            found = ctx.by_token.get(child.i)
+            if found and found.force:
+                return found.force
+    return None
+
+
+def force_of_phrase(token: Token, ctx: DocContext) -> str | None:
+    """The force named inside the phrase headed by `token` ('the number of American troops')."""
+    return _force_in_phrase(token, ctx, deep=True)
+
+
+def _force_in_phrase(token: Token, ctx: DocContext, deep: bool = False) -> str | None:
+    tokens = list(token.subtree) if deep else [token, *token.lefts, *(t for c in token.lefts for t in c.subtree)]
+    for mention in _mentions(ctx, sorted(set(tokens), key=lambda t: t.i)):
+        if mention.force:
+            return mention.force
+    return None
+
+
+def _withdrawing(anchor: Token) -> bool:
+    return any(v.lemma_.lower() in words("withdraw_verbs") for v in _verb_chain(anchor, 3))
+
+
+def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | None,
+          inherited: str | None = None) -> str | None:
+    """The country or region the troops are in; `inherited` is the place of the count a bare number
+    refers back to, used when the number's own clause names none."""
+    withdraw = _withdrawing(anchor)
+    clause = _clause_verbs(anchor)
+    subjects = [s for s in (subject_of(v) for v in clause[-1:]) if s is not None and s is not anchor]
+    holders = [anchor, span[-1], *clause, *subjects]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep":
+                continue
+            word = prep.lower_
+            if word in _WHERE_PREPS or (word == "from" and withdraw):
+                place = _place_in(prep, ctx, force)
+                if place:
+                    return place
+    for verb in _verb_chain(anchor, 3):
+        if verb.lemma_.lower() in words("host_verbs"):
+            subject = subject_of(verb)
+            if subject is not None:
+                place = _place_in(subject, ctx, None)
+                if place:
+                    return place
+    if inherited:
+        return inherited
+    # a place elsewhere in the sentence, nearest the count
+    for mention in _mentions(ctx, sent):
+        if mention.entity.kind == "mission":
+            return missions()[mention.entity.name]["theater"]
+    candidates = [m for m in _mentions(ctx, sent) if m.place and m.place != force
+                  and not (m.entity.kind == "country" and _is_origin(m, sent)) and not _metonym(m, sent)
+                  and not _names_a_number(m, sent)]
+    if candidates:
+        nearest = min(candidates, key=lambda m: abs(m.start - anchor.i))
+        return nearest.place
+    earlier = ctx.mission_before(anchor.i)
+    if earlier:
+        return missions()[earlier]["theater"]
+    return ctx.main_place(besides=force)
+
+
+def _metonym(mention: Mention, sent: Span) -> bool:
+    """'Washington has signalled', 'Italy provides', 'Ankara's force': a country or capital acting, or owning,
+    is the government, not the place where troops are."""
+    if mention.entity.kind not in ("city", "country"):
+        return False
+    head = sent.doc[mention.end - 1]
+    if head.dep_ == "poss" or any(c.lower_ in ("'s", "’s") for c in head.children):
+        return True
+    if head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() not in ("be",)
+
+
+def _names_a_number(mention: Mention, sent: Span) -> bool:
+    """'the US some 600 and Turkey around 400': a country heading a number is its owner, not a place."""
+    doc = sent.doc
+    following = doc[mention.end: min(sent.end, mention.end + 3)]
+    return any(t.like_num for t in following) and not any(t.pos_ in ("VERB", "ADP") for t in following)
+
+
+def _is_origin(mention: Mention, sent: Span) -> bool:
+    tok = sent.doc[mention.start]
+    return tok.head.lower_ == "from" and not any(
+        v.lemma_.lower() in words("withdraw_verbs") for v in _verb_chain(tok, 3))
+
+
+def _place_in(token: Token, ctx: DocContext, force: str | None) -> str | None:
+    for mention in _mentions(ctx, token.subtree):
+        if mention.place and mention.place != force:
+            return mention.place
+        if mention.entity.kind == "demonym":
+            nxt = token.doc[mention.end] if mention.end < len(token.doc) else None
+            if nxt is not None and nxt.lower_ in _PLACE_NOUNS:
+                return mention.entity.country  # "in the Afghan capital"
+    for tok in token.subtree:
+        if tok.lower_ in ("soil", "territory") and any(c.lower_ in ("its", "their", "our") for c in tok.children):
+            verb = _verb_chain(tok, 3)
+            subject = subject_of(verb[0]) if verb else None
+            if subject is not None:
+                for mention in _mentions(ctx, subject.subtree):
+                    if mention.place:
+                        return mention.place
+    return None
+
+
+def period(anchor: Token, span: Span, sent: Span) -> str:
+    """current, planned or past, from the verbs that govern the count and the time words in its clause."""
+    chain = _verb_chain(anchor, 4)
+    planned = words("planned_words")
+    tokens = [*chain, *(c for v in chain for c in v.children if c.dep_ in ("aux", "auxpass", "neg", "advmod"))]
+    texts = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in chain}
+    if texts & planned or any(v.tag_ == "VB" and any(c.lower_ == "to" for c in v.children) for v in chain[:1]):
+        return "planned"
+    doc = sent.doc
+    verb = chain[0] if chain else None
+    lo = min(span.start, verb.i if verb is not None else span.start) - 3
+    hi = max(anchor.i, verb.i if verb is not None else anchor.i) + 3
+    clause = doc[max(sent.start, lo): min(sent.end, hi + 1)]
+    clause = clause[:next((i for i, t in enumerate(clause) if t.text in (";", "—") and t.i > anchor.i), len(clause))]
+    near = f" {clause.text.lower()} "
+    if any(f" {w} " in near or f" {w}" in near and w.startswith("remain") for w in words("current_words")):
+        return "current"
+    if any(w in near for w in words("past_words") if " " in w):
+        return "past"
+    if verb is not None and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+            c.lower_ == "had" for c in verb.children))) and verb.lemma_ != "remain":
+        return "past"
+    return "current"
+
+
+def delta(anchor: Token, span: Span, qualifier: str) -> str | None:
+    doc = span.doc
+    nearby = [doc[i] for i in range(max(0, span.start - 2), min(len(doc), anchor.i + 1))]
+    for tok in nearby:
+        if tok.lower_ in words("delta_plus") and not (tok.lower_ == "more" and tok.nbor(1).lower_ == "than"):
+            return "+"
+    for verb in _verb_chain(anchor, 2):
+        if verb.lemma_.lower() in words("delta_minus_verbs"):
+            return "-"
+    return None

@@ -1,0 +1,287 @@
+"""Troop counts: a number, the noun that makes it a head count of a force, and what the sentence says
+about it (qualifier, whose, where, when). Numbers that count casualties, years, money or members are not
+head counts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from missiondesk.extract import roles
+from missiondesk.extract.context import DocContext
+from missiondesk.extract.gazetteer import lexicon
+from missiondesk.extract.numbers import Number, find_numbers
+from missiondesk.extract.wording import not_a_count, prefix_qualifier, suffix_qualifier, vague, words
+
+_STRONG = re.compile(r"^\s*[-‐–]?\s*(strong|odd|plus)\b", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or)\s*$", re.I)
+_BETWEEN = re.compile(r"\bbetween\s*$", re.I)
+_FROM = re.compile(r"(?<![\w])(up|down)?\s*\bfrom\s*$", re.I)  # "up from 4,500" compares, it is no change
+_TO = re.compile(r"\bto\s*$", re.I)
+_MEASURE = re.compile(r"\b(?:number|numbers|level|levels|strength|ceiling|cap|presence|size|total|headcount|"
+                      r"contingent|deployment|garrison|footprint)\b", re.I)
+_NUMBERING = {"number", "total", "comprise", "count", "stand", "include", "reach", "swell", "grow", "rise",
+              "fall", "drop", "shrink", "increase", "decrease", "reduce", "cut", "boost", "raise", "lower", "bring"}
+_SHARE = re.compile(r"\b(?:(?:a|one|two|three)[ -])?(quarter|third|half|fifth|tenth|thirds|quarters)s?\s+of\s+"
+                    r"(?:them|whom|those|these|the\s+\w+)", re.I)
+_FRACTIONS = {"quarter": 0.25, "third": 1 / 3, "half": 0.5, "fifth": 0.2, "tenth": 0.1}
+
+
+@dataclass
+class Count:
+    value: int
+    value_to: int | None
+    qualifier: str
+    unit: str
+    whose: str | None
+    where: str | None
+    period: str
+    delta: str | None
+    start: int  # character offsets of the count's words in the document
+    end: int
+    sentence: Span
+    head: Token | None = None
+    derived_from: str | None = None
+    mission: str | None = None
+
+
+def find_counts(doc, ctx: DocContext) -> list[Count]:
+    counts: list[Count] = []
+    for sent in doc.sents:
+        found = _sentence_counts(sent, ctx, counts)
+        counts.extend(found)
+    return counts
+
+
+def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[Count]:
+    doc = sent.doc
+    text = sent.text
+    base = sent.start_char
+    numbers = [n for n in find_numbers(text)]
+    consumed: set[int] = set()
+    found: list[Count] = []
+    for k, num in enumerate(numbers):
+        if k in consumed:
+            continue
+        start, end = base + num.start, base + num.end
+        before = doc.text[max(base, start - 48):start]
+        after = doc.text[end:min(sent.end_char, end + 40)]
+        if num.value < 2 or (not num.text[0].isdigit() and num.value < 10) or vague(before):
+            continue
+        if not _STRONG.match(after) and not_a_count(before, after):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        value_to, qualifier, partner = None, None, None
+        # Ranges and changes: "between 3,000 and 5,000", "3,000 to 5,000 troops", "from 500 ... to 4,000".
+        if k + 1 < len(numbers):
+            nxt = numbers[k + 1]
+            gap = text[num.end:nxt.start]
+            if _BETWEEN.search(before) and re.fullmatch(r"\s*and\s*", gap):
+                value_to, qualifier, partner = nxt.value, "range", k + 1
+            elif _RANGE_JOIN.match(gap) and not _FROM.search(before) and nxt.value > num.value:
+                value_to, qualifier, partner = nxt.value, "range", k + 1
+        from_match = _FROM.search(before)
+        if partner is None and from_match and not from_match.group(1):
+            for j in range(k + 1, min(k + 3, len(numbers))):
+                if _TO.search(text[:numbers[j].start]) and len(text[num.end:numbers[j].start].split()) <= 8:
+                    value_to, qualifier, partner = numbers[j].value, "change", j
+                    break
+        head, unit, strong = _head_noun(span, after)
+        if head is None and partner is not None:
+            far = numbers[partner]
+            far_span = doc.char_span(base + far.start, base + far.end, alignment_mode="expand")
+            if far_span is not None:
+                head, unit, strong = _head_noun(far_span, doc.text[base + far.end:sent.end_char])
+        elliptical = None
+        if head is None:
+            elliptical = _elliptical(span, sent, before, found, earlier, num)
+            if elliptical is None:
+                continue
+            unit = elliptical.unit
+        elif num.is_year_like and head.i - span[-1].i > 1 and not strong:
+            continue  # "in 2014 ... forces": a year next to a noun, not a head count
+        if head is not None and (roles.is_casualty(head, span) or roles.not_a_force(head, span)
+                                 or roles.is_trainee(head)):
+            continue
+        if elliptical is None and roles.is_casualty(span[-1], span):
+            continue
+        if partner is not None:
+            consumed.add(partner)
+        if qualifier is None:
+            qualifier = prefix_qualifier(before)[0] or suffix_qualifier(after) or "exact"
+        anchor = head if head is not None else (elliptical.anchor or span[-1])
+        whose = roles.whose(anchor, span, sent, ctx)
+        if elliptical is not None:
+            whose = roles.force_before(span, ctx) or whose or elliptical.whose
+        whose = whose or ctx.main_force()
+        where = roles.where(anchor, span, sent, ctx, whose, inherited=elliptical.where if elliptical else None)
+        count = Count(
+            value=num.value, value_to=value_to, qualifier=qualifier, unit=unit or "troops", whose=whose,
+            where=where, period=roles.period(anchor, span, sent), delta=roles.delta(anchor, span, qualifier),
+            start=start - prefix_qualifier(before)[1], end=max(end, anchor.idx + len(anchor.text)),
+            sentence=sent, head=head)
+        found.append(count)
+    found.extend(_shares(sent, ctx, found, earlier))
+    return found
+
+
+def _is_head(token: Token) -> str | None:
+    """The unit when `token` is a noun that counts people in a force."""
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    low = token.lower_
+    if token.pos_ not in ("NOUN", "PROPN") and low not in ("troops", "personnel", "staff", "police"):
+        return None
+    if lemma == "force" and low == "force":
+        return None  # singular "force" is a collective: "a 4,500-strong force"
+    if low in ("boots",) and token.doc[token.i + 1: token.i + 4].text.lower() == "on the ground":
+        return "troops"
+    heads = lex["head_nouns"]
+    unit = heads.get(lemma) or heads.get(low) or heads.get(low.rstrip("s")) or heads.get(re.sub(r"men$", "man", low))
+    if unit is None:
+        needs = lex["compound_heads"].get(lemma) or lex["compound_heads"].get(low.rstrip("s"))
+        if needs and any(c.lower_ in needs for c in token.lefts):
+            unit = "police" if any(c.lower_ == "police" for c in token.lefts) else "troops"
+    if unit is None:
+        return None
+    for child in token.lefts:
+        changed = lex["unit_modifiers"].get(child.lower_)
+        if changed:
+            return changed
+    return unit
+
+
+def _is_collective(token: Token) -> bool:
+    return token.lemma_.lower() in words("collectives") or token.lower_ in words("collectives")
+
+
+def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
+    """The head noun a number counts, looking right along its noun phrase; (token, unit, -strong?)."""
+    doc = span.doc
+    sent_end = span.sent.end
+    i = span[-1].i + 1
+    strong = False
+    suffix = _STRONG.match(after)
+    if suffix:
+        strong = True  # "9,600-strong mission", "a 5,000-plus force", "6 400-odd soldiers": a force follows
+        while i < sent_end and doc[i].lower_ in ("-", "‐", "–", "strong", "odd", "plus"):
+            i += 1
+    elif after.lstrip().startswith("+"):
+        i += 1
+    partitive = i < sent_end and doc[i].lower_ == "of"
+    if partitive:  # "4,500 of the 28,500 US troops", "1,000 of them"
+        i += 1
+    for j in range(i, min(i + 8, sent_end)):
+        tok = doc[j]
+        unit = _is_head(tok)
+        if unit and not (tok.dep_ == "compound" and j + 1 < sent_end and _is_head(doc[j + 1])):
+            return tok, unit, strong
+        if strong and _is_collective(tok) and tok.dep_ != "compound":
+            return tok, "troops", strong
+        if tok.lower_ in ("the", "its", "their", "his", "her", "our", "'s", "’s", "-", "more", "additional",
+                          "extra", "further", "new", "fresh", "of") or tok.pos_ in ("ADJ", "PROPN", "NOUN", "NUM"):
+            continue
+        break
+    head = span[-1].head
+    if span[-1].dep_ in ("nummod", "quantmod", "compound", "amod") and head.i > span[-1].i:
+        unit = _is_head(head)
+        if unit:
+            return head, unit, strong
+        if strong and _is_collective(head):
+            return head, "troops", strong
+    return None, None, strong
+
+
+@dataclass
+class _Inherited:
+    unit: str
+    whose: str | None
+    where: str | None
+    anchor: Token | None = None  # the noun the number is about, when the sentence names one
+
+
+def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier: list[Count],
+                num: Number) -> _Inherited | None:
+    """A number with no noun of its own that still counts troops: 'down from 5,100 at the height',
+    'the number of American troops ... to 2,500', 'a force numbering 600', 'some 350 from Turkey'."""
+    if num.is_year_like or num.value < 10:
+        return None
+    token = span[-1]
+    if token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN") and not _is_head(token.head):
+        return None  # "12 bases", "50 countries": the number counts something else
+    # "a force numbering 600", "the mission, which numbers 4,500", "troop levels fell to 8,600"
+    governor = token.head if token.dep_ != "pobj" else token.head.head
+    if governor.lemma_.lower() in _NUMBERING:
+        subject = roles.subject_of(governor)
+        if subject is not None and (_is_head(subject) or _is_collective(subject) or _MEASURE.search(subject.text)):
+            return _Inherited(_is_head(subject) or "troops", None, None)
+        if governor.dep_ == "acl" and (_is_head(governor.head) or _is_collective(governor.head)):
+            return _Inherited(_is_head(governor.head) or "troops", None, None)
+    # "the number of American troops ... to 2,500"
+    measure = _measure_phrase(sent)
+    bare = before[:len(before) - prefix_qualifier(before)[1]]
+    bare = re.sub(r"\b(now|currently|still|today|just|only|already|down|up)\s*$", "", bare.rstrip(), flags=re.I)
+    if measure is not None and token.i > measure.i and re.search(
+            r"\b(to|at|from|by|of|is|was|are|were|stands|stood|totals|totalled|totaled|reached)\s*$", bare, re.I):
+        return _Inherited(_is_head(measure) or "troops", None, None, measure)
+    # a second number about the troops just counted: "up from about 4,500", "today it has about 1,100"
+    recent = [c for c in found if c.sentence == sent] or [c for c in earlier[-1:]
+                                                           if c.sentence.end >= sent.start - 60]
+    if recent and token.dep_ in ("pobj", "dobj", "attr", "appos", "conj", "npadvmod", "nsubj", "ROOT"):
+        ref = recent[-1]
+        same = ref.sentence == sent
+        return _Inherited(ref.unit, ref.whose if same and not _gapped(span) else None, ref.where)
+    return None
+
+
+def _gapped(span: Span) -> bool:
+    """'Italy provides about 800 troops, the US some 600': a new force names the number before it."""
+    doc = span.doc
+    i = span.start - 1
+    while i > span.sent.start and doc[i].lower_ in ("some", "about", "around", "roughly", "nearly", "almost", "over"):
+        i -= 1
+    return doc[i].pos_ == "PROPN"
+
+
+def _measure_phrase(sent: Span) -> Token | None:
+    """The head noun in 'the number of US troops', 'troop levels', 'the strength of the force'."""
+    for tok in sent:
+        if tok.lower_ in ("number", "numbers", "levels", "level", "strength", "ceiling", "size", "presence",
+                          "headcount", "total"):
+            for sub in list(tok.subtree)[:12]:
+                if _is_head(sub) or sub.lower_ == "troop":
+                    return sub
+    return None
+
+
+def _shares(sent: Span, ctx: DocContext, found: list[Count], earlier: list[Count]) -> list[Count]:
+    """'around a quarter of them are US soldiers': a count derived from the one stated just before."""
+    out = []
+    for match in _SHARE.finditer(sent.text):
+        pool = [c for c in found if c.start < sent.start_char + match.start()] or earlier[-1:]
+        if not pool:
+            continue
+        ref = pool[-1]
+        word = match.group(1).lower().rstrip("s")
+        fraction = _FRACTIONS.get(word, 2 / 3 if word == "third" and "two" in match.group(0).lower() else None)
+        if "two" in match.group(0).lower() and word == "third":
+            fraction = 2 / 3
+        if "three" in match.group(0).lower() and word == "quarter":
+            fraction = 0.75
+        if fraction is None:
+            continue
+        start = sent.start_char + match.start()
+        span = sent.doc.char_span(start, sent.start_char + match.end(), alignment_mode="expand")
+        rest = sent.doc[span.end: min(sent.end, span.end + 4)]
+        whose = roles.first_force(rest, nationality_only=True) or ref.whose
+        place = roles.place_after(sent.doc[span.end: sent.end]) or ref.where
+        qualifier_words = {"at_least": "more than ", "approx": "about ", "at_most": "up to "}.get(ref.qualifier, "")
+        out.append(Count(
+            value=round(ref.value * fraction), value_to=None, qualifier="approx", unit=ref.unit, whose=whose,
+            where=place, period=ref.period, delta=None, start=start, end=sent.start_char + match.end(),
+            sentence=sent, derived_from=f"{match.group(0)} ({qualifier_words}{ref.value:,})"))
+    return out
