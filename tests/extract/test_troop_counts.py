@@ -20,7 +20,6 @@ KNOWN_MISSES = {
     "us-ford-4500-sailors": "the force is a ship's crew ('its roughly 4,500 sailors')",
     "us-fort-carson-poland-300-local": "the force is named by a US place (Fort Carson, Colorado)",
     "us-okinawa-18000-marines-4000-guam": "'Marines' with no nationality named",
-    "us-poland-efp-battlegroup-1100": "'most of them American' wins over 'the NATO battlegroup'",
 }
 
 

@@ -18,6 +18,22 @@ def _armed_groups() -> frozenset[str]:
 
 
 ARMED_GROUPS = _armed_groups()
+
+
+def _place_tables() -> tuple[frozenset[str], frozenset[str]]:
+    """Country names, and regions that span several countries ('Sahel', 'Eastern flank', 'Black Sea')."""
+    import json
+
+    from missiondesk.paths import resource
+
+    with open(resource("gazetteers", "places.json"), encoding="utf-8") as fh:
+        places = json.load(fh)
+    countries = frozenset(c["name"] for c in places["countries"])
+    broad = frozenset(r["name"] for r in places["regions"] if len(r.get("countries", [])) != 1)
+    return countries, broad
+
+
+COUNTRIES, BROAD_REGIONS = _place_tables()
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -44,7 +60,7 @@ class DocContext:
             if mention.entity.kind in ("org", "country", "demonym", "mission"):
                 ctx.force_counts[mention.force] += 1
             if mention.place:
-                ctx.place_counts[mention.place] += 1
+                ctx.place_counts[mention.place] += 0.5 if mention.place in BROAD_REGIONS else 1
             elif mention.entity.kind == "demonym":
                 ctx.place_counts[mention.entity.country] += 1  # "Lithuanian officials": the story's geography
             if mention.entity.kind == "mission":
@@ -62,6 +78,19 @@ class DocContext:
             return self.published
         return f"{self.reference_year}-06-30" if self.reference_year else None
 
+    main_mission: str | None = None  # the mission the article names or describes most
+
+    def is_broad(self, place: str) -> bool:
+        return place in BROAD_REGIONS
+
+    def main_mission_lead(self) -> str | None:
+        if not self.main_mission:
+            return None
+        from missiondesk.extract.gazetteer import missions
+
+        known = missions().get(self.main_mission)
+        return known["lead"] if known else None
+
     def mission_before(self, token: int) -> str | None:
         """The mission named last before `token`."""
         earlier = [mission for start, mission in self.missions if start < token]
@@ -74,7 +103,10 @@ class DocContext:
         return None
 
     def main_force(self) -> str | None:
-        """The force the article is about: the first one its headline names, else the most mentioned."""
+        """The force the article is about: its main mission's lead, the first force its headline names,
+        else the most mentioned."""
+        if self.main_mission_lead():
+            return self.main_mission_lead()
         if self.title_forces:
             return self.title_forces[0]
         for force, _ in self.force_counts.most_common():

@@ -12,7 +12,10 @@ from missiondesk.extract.gazetteer import gazetteer_for
 from missiondesk.extract.model import load_model
 from missiondesk.extract.gazetteer import missions as known_missions
 from missiondesk.extract.missions import find_mentions, mission_for_count
-from missiondesk.extract.records import Extraction, Mission, MissionMention, TroopCount
+from missiondesk.extract.records import Extraction, Mission, MissionMention, Statement, TroopCount
+from missiondesk.extract.speakers import SpeakerResolver
+from missiondesk.extract.statements import find_statements
+from missiondesk.extract.topics import mission_for_statement, topic_of
 from missiondesk.extract.troops import find_counts
 
 EXTRACTOR_VERSION = "1"
@@ -36,6 +39,7 @@ def extract_documents(documents: Sequence[Document],
                                gazetteer.find(nlp.make_doc(document.title or "")))
         roles.bind(ctx)
         hits = find_mentions(doc, ctx)
+        ctx.main_mission = _most_named(hits)
         for hit in hits:
             _mission(found, hit.mission_id, hit.described).mentions.append(
                 MissionMention(document.id, hit.start, hit.end, hit.text))
@@ -54,10 +58,25 @@ def extract_documents(documents: Sequence[Document],
                 unit=count.unit, whose=count.whose, where=count.where, mission=count.mission,
                 sentence=count.sentence.text.strip(), start=count.start, end=count.end, period=count.period,
                 delta=count.delta, derived_from=count.derived_from))
+        for said in find_statements(doc, SpeakerResolver(ctx)):
+            sentence = doc.text[said.start:said.end].strip()
+            result.statements.append(Statement(
+                id=fact_id(document.id, "statement", said.start, said.end, said.actor.name),
+                document=document.id, actor=said.actor.name, actor_role=said.actor.role, kind=said.kind,
+                content=said.content, sentence=sentence, topic=topic_of(doc, said.start, said.end),
+                mission=mission_for_statement(said.start, said.end, hits, linked), start=said.start,
+                end=said.end, actor_text=said.actor.text or None))
         if progress:
             progress(done, len(documents))
     result.missions = list(found.values())
     return result
+
+
+def _most_named(hits) -> str | None:
+    from collections import Counter
+
+    counts = Counter(h.mission_id for h in hits)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _mission(found: dict[str, Mission], mission_id: str, described: dict | None = None) -> Mission:

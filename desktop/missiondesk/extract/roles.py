@@ -8,6 +8,8 @@ from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import Mention, missions
 from missiondesk.extract.wording import words
 
+_ORIGIN_VERBS = {"come", "hail", "arrive", "draw", "be", "originate", "fly", "travel"}
+_NEAR_HEADS = {"close", "near", "next", "border", "boundary", "outside", "frontier", "edge"}
 _WHERE_PREPS = {"in", "into", "to", "at", "across", "throughout", "inside", "within", "near", "on", "along",
                 "around", "over", "for", "through", "via"}
 _PLACE_NOUNS = {"soil", "territory", "capital", "province", "border", "coast", "region", "country", "bases",
@@ -132,7 +134,16 @@ def is_casualty(head: Token, span: Span) -> bool:
     for tok in span[-1].children:
         if hit(tok):
             return True
+    # "hold about 9,000 fighters in prisons": captives
+    holders = [head, *(v for v in _verb_chain(head, 1))]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and any(o.lemma_.lower() in _CAPTIVITY for o in prep.children if o.dep_ == "pobj"):
+                return True
     return False
+
+
+_CAPTIVITY = {"prison", "jail", "detention", "custody", "captivity", "camp", "cell", "prisoner"}
 
 
 def not_a_force(head: Token, span: Span) -> bool:
@@ -158,6 +169,9 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     for tok in anchor.children:
         if tok.dep_ == "poss":
             owner.extend(tok.subtree)
+    owner_force = _owner_mission(owner, ctx)
+    if owner_force:
+        return owner_force
     modifiers = [t for t in doc[span.start: anchor.i + 1]] + [c for c in anchor.lefts]
     if anchor.dep_ == "conj":  # "4,800 Bundeswehr personnel and some 200 civilian employees"
         modifiers += [c for c in anchor.head.lefts]
@@ -176,7 +190,7 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
             return (national or found)[0].force
     # 2. "troops from Turkey", "some 300 of them come from Austria"
     withdraw = _withdrawing(anchor)
-    holders = [anchor, span[-1], *_clause_verbs(anchor)]
+    holders = [anchor, span[-1], *(v for v in _clause_verbs(anchor) if v.lemma_.lower() in _ORIGIN_VERBS)]
     for holder in holders:
         for prep in holder.children:
             if prep.lower_ == "from" and not withdraw:
@@ -207,12 +221,21 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     return None
 
 
+def _owner_mission(owner: list[Token], ctx: DocContext) -> str | None:
+    """'the mission's strength', 'its contingent' said of the mission the article is about."""
+    for tok in owner:
+        if tok.lemma_.lower() in _MISSION_NOUNS and not ctx.by_token.get(tok.i):
+            return ctx.main_mission_lead()
+    return None
+
+
 _ACTOR_NOUNS = {"army", "military", "navy", "government", "ministry", "forces", "force", "troops", "battalion",
                 "brigade", "contingent", "mission", "administration", "command", "air", "corps", "parliament",
                 "cabinet", "battlegroup", "battlegroups", "regiment", "division", "garrison", "coalition", "alliance"}
 
 
-_MISSION_NOUNS = {"mission", "force", "operation", "deployment", "presence", "contingent", "battlegroup"}
+_MISSION_NOUNS = {"mission", "force", "operation", "deployment", "presence", "contingent", "battlegroup",
+                  "brigade", "battalion", "garrison"}
 _SPEECH = {"say", "tell", "report", "claim", "warn", "note", "add", "state", "confirm", "estimate", "believe",
            "insist", "argue", "write", "according", "show", "suggest"}
 
@@ -231,6 +254,8 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
             found = ctx.by_token.get(i)
             if found and found.entity.kind == "mission":
                 return found.force
+        if any(c.lower_ in ("the", "its", "this") for c in subject.children) and ctx.main_mission_lead():
+            return ctx.main_mission_lead()  # "the mission", "the force": the one the article is about
     if subject.lemma_.lower() in _ACTOR_NOUNS or subject.lower_ in _ACTOR_NOUNS:
         return _force_in_phrase(subject, ctx)
     speaking = verb is not None and verb.lemma_.lower() in _SPEECH
@@ -267,37 +292,54 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     clause = _clause_verbs(anchor)
     subjects = [s for s in (subject_of(v) for v in clause[-1:]) if s is not None and s is not anchor]
     holders = [anchor, span[-1], *clause, *subjects]
+    holders += [a for h in clause for a in h.children if a.dep_ == "advmod" and a.lower_ in _NEAR_HEADS]
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ != "prep":
                 continue
             word = prep.lower_
             if word in _WHERE_PREPS or (word == "from" and withdraw):
+                if prep.head.lower_ in _NEAR_HEADS:
+                    near = _place_in(prep, ctx, force)
+                    if near and force and force != near and ctx_is_country(force) and ctx_is_country(near):
+                        return force  # "deployed close to Kosovo": a national force on its own side
+                    continue
                 place = _place_in(prep, ctx, force)
                 if place:
                     return place
-    for verb in _verb_chain(anchor, 3):
-        if verb.lemma_.lower() in words("host_verbs"):
-            subject = subject_of(verb)
-            if subject is not None:
-                place = _place_in(subject, ctx, None)
-                if place:
-                    return place
+    verb = anchor.head
+    if anchor.dep_ == "dobj" and verb.lemma_.lower() in words("host_verbs") and not any(
+            c.dep_ == "auxpass" for c in verb.children):
+        subject = subject_of(verb)
+        if subject is not None:
+            place = _place_in(subject, ctx, None)
+            if place:
+                return place
+    for verb in clause:  # "Senegal, where some 350 French troops remain"
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+            place = _place_in(verb.head, ctx, force, shallow=True)
+            if place:
+                return place
     if inherited:
         return inherited
     # a place elsewhere in the sentence, nearest the count
     for mention in _mentions(ctx, sent):
         if mention.entity.kind == "mission":
             return missions()[mention.entity.name]["theater"]
-    candidates = [m for m in _mentions(ctx, sent) if m.place and m.place != force
+    candidates = [m for m in _mentions(ctx, sent) if m.place and m.place != force and not _near(m, sent)
                   and not (m.entity.kind == "country" and _is_origin(m, sent)) and not _metonym(m, sent)
-                  and not _names_a_number(m, sent)]
+                  and not _names_a_number(m, sent) and not _modifier_only(m, sent) and not _agent(m, sent)]
     if candidates:
-        nearest = min(candidates, key=lambda m: abs(m.start - anchor.i))
+        # a country or a place within one before a broad region ("near the Black Sea coast")
+        nearest = min(candidates, key=lambda m: (ctx.is_broad(m.place), abs(m.start - anchor.i)))
         return nearest.place
-    earlier = ctx.mission_before(anchor.i)
-    if earlier:
-        return missions()[earlier]["theater"]
+    earlier = ctx.mission_before(anchor.i) or ctx.main_mission
+    if earlier and earlier in missions():
+        mission = missions()[earlier]
+        main = ctx.main_place(besides=force)
+        if ctx.is_broad(mission["theater"]) and main in mission.get("countries", []):
+            return main  # an Estonia story about the eastern-flank battlegroups: Estonia
+        return mission["theater"]
     return ctx.main_place(besides=force)
 
 
@@ -314,6 +356,38 @@ def _metonym(mention: Mention, sent: Span) -> bool:
     return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() not in ("be",)
 
 
+def ctx_is_country(name: str) -> bool:
+    from missiondesk.extract.context import COUNTRIES
+
+    return name in COUNTRIES
+
+
+def _near(mention: Mention, sent: Span) -> bool:
+    """'near the Black Sea coast', 'close to Kosovo': beside a place, not in it (a city near is in)."""
+    if mention.entity.kind == "city":
+        return False
+    tok = sent.doc[mention.end - 1]
+    for ancestor in [tok, *tok.ancestors][:4]:
+        if ancestor.lower_ in ("near", "off", "beside") or ancestor.lower_ in _NEAR_HEADS:
+            return True
+    return False
+
+
+def _modifier_only(mention: Mention, sent: Span) -> bool:
+    """'NATO's Madrid summit', 'the Dayton agreement': a place naming an event, not a location."""
+    last = sent.doc[mention.end - 1]
+    return last.dep_ in ("compound", "amod") and last.head.pos_ in ("NOUN", "PROPN") and \
+        last.head.lower_ not in _PLACE_NOUNS and sent.doc.vocab is not None
+
+
+def _agent(mention: Mention, sent: Span) -> bool:
+    """'signed by Russia, Azerbaijan and Armenia': parties to something, not where troops are."""
+    tok = sent.doc[mention.start]
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by"
+
+
 def _names_a_number(mention: Mention, sent: Span) -> bool:
     """'the US some 600 and Turkey around 400': a country heading a number is its owner, not a place."""
     doc = sent.doc
@@ -323,12 +397,14 @@ def _names_a_number(mention: Mention, sent: Span) -> bool:
 
 def _is_origin(mention: Mention, sent: Span) -> bool:
     tok = sent.doc[mention.start]
+    while tok.dep_ == "conj":  # "drawn from Austria, Bulgaria, Romania and Slovakia"
+        tok = tok.head
     return tok.head.lower_ == "from" and not any(
         v.lemma_.lower() in words("withdraw_verbs") for v in _verb_chain(tok, 3))
 
 
-def _place_in(token: Token, ctx: DocContext, force: str | None) -> str | None:
-    for mention in _mentions(ctx, token.subtree):
+def _place_in(token: Token, ctx: DocContext, force: str | None, shallow: bool = False) -> str | None:
+    for mention in _mentions(ctx, [token] if shallow else token.subtree):
         if mention.place and mention.place != force:
             return mention.place
         if mention.entity.kind == "demonym":

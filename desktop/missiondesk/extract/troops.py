@@ -21,7 +21,7 @@ _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _FROM = re.compile(r"(?<![\w])(up|down)?\s*\bfrom\s*$", re.I)  # "up from 4,500" compares, it is no change
 _TO = re.compile(r"\bto\s*$", re.I)
 _MEASURE = re.compile(r"\b(?:number|numbers|level|levels|strength|ceiling|cap|presence|size|total|headcount|"
-                      r"contingent|deployment|garrison|footprint)\b", re.I)
+                      r"contingent|deployment|garrison|footprint|contribution|commitment|pledge|offer)\b", re.I)
 _NUMBERING = {"number", "total", "comprise", "count", "stand", "include", "reach", "swell", "grow", "rise",
               "fall", "drop", "shrink", "increase", "decrease", "reduce", "cut", "boost", "raise", "lower", "bring"}
 _SHARE = re.compile(r"\b(?:(?:a|one|two|three)[ -])?(quarter|third|half|fifth|tenth|thirds|quarters)s?\s+of\s+"
@@ -47,8 +47,13 @@ class Count:
     mission: str | None = None
 
 
+_POLICE_STORY: dict[int, bool] = {}
+
+
 def find_counts(doc, ctx: DocContext) -> list[Count]:
     counts: list[Count] = []
+    _POLICE_STORY.clear()
+    _POLICE_STORY[id(doc)] = bool(re.search(r"\bpolice (?:officers|force|mission|contingent)\b", doc.text, re.I))
     for sent in doc.sents:
         found = _sentence_counts(sent, ctx, counts)
         counts.extend(found)
@@ -70,6 +75,8 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         after = doc.text[end:min(sent.end_char, end + 40)]
         if num.value < 2 or (not num.text[0].isdigit() and num.value < 10) or vague(before):
             continue
+        if re.search(r"[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*,", after) and num.value < 120:
+            continue  # "Gayane Harutyunyan, 71, who left her home": an age
         if not _STRONG.match(after) and not_a_count(before, after):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -84,10 +91,13 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
                 value_to, qualifier, partner = nxt.value, "range", k + 1
             elif _RANGE_JOIN.match(gap) and not _FROM.search(before) and nxt.value > num.value:
                 value_to, qualifier, partner = nxt.value, "range", k + 1
-        from_match = _FROM.search(before)
+        bare = before[:len(before) - prefix_qualifier(before)[1]]  # "from roughly 4,500": the word before "roughly"
+        from_match = _FROM.search(bare)
         if partner is None and from_match and not from_match.group(1):
             for j in range(k + 1, min(k + 3, len(numbers))):
-                if _TO.search(text[:numbers[j].start]) and len(text[num.end:numbers[j].start].split()) <= 8:
+                upto = text[:numbers[j].start]
+                upto = upto[:len(upto) - prefix_qualifier(upto)[1]]
+                if _TO.search(upto) and len(text[num.end:numbers[j].start].split()) <= 8:
                     value_to, qualifier, partner = numbers[j].value, "change", j
                     break
         head, unit, strong = _head_noun(span, after)
@@ -113,6 +123,8 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
             consumed.add(partner)
         if qualifier is None:
             qualifier = prefix_qualifier(before)[0] or suffix_qualifier(after) or "exact"
+        if qualifier == "range" and _BETWEEN.search(bare) is None and prefix_qualifier(before)[0] == "at_most":
+            qualifier = "range"
         anchor = head if head is not None else (elliptical.anchor or span[-1])
         whose = roles.whose(anchor, span, sent, ctx)
         if elliptical is not None:
@@ -142,6 +154,8 @@ def _is_head(token: Token) -> str | None:
         return "troops"
     heads = lex["head_nouns"]
     unit = heads.get(lemma) or heads.get(low) or heads.get(low.rstrip("s")) or heads.get(re.sub(r"men$", "man", low))
+    if unit is None and lemma == "officer" and _POLICE_STORY.get(id(token.doc)):
+        unit = "police"  # "Kenya has pledged 1,000 officers" in a story about a police mission
     if unit is None:
         needs = lex["compound_heads"].get(lemma) or lex["compound_heads"].get(low.rstrip("s"))
         if needs and any(c.lower_ in needs for c in token.lefts):
@@ -153,6 +167,16 @@ def _is_head(token: Token) -> str | None:
         if changed:
             return changed
     return unit
+
+
+def _modifies_other_noun(token: Token, sent_end: int) -> bool:
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < sent_end else None
+    if nxt is not None and nxt.text in ("-", "‐") and token.whitespace_ == "":
+        return True
+    # "armoured personnel carriers", "fighter jets": a plural noun after it is what is counted
+    return token.dep_ in ("compound", "amod") and token.head.i > token.i and not _is_head(token.head) \
+        and token.head.pos_ in ("NOUN", "PROPN") and token.head.tag_ in ("NNS", "NNPS")
 
 
 def _is_collective(token: Token) -> bool:
@@ -178,7 +202,9 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
     for j in range(i, min(i + 8, sent_end)):
         tok = doc[j]
         unit = _is_head(tok)
-        if unit and not (tok.dep_ == "compound" and j + 1 < sent_end and _is_head(doc[j + 1])):
+        if unit and _modifies_other_noun(tok, sent_end):
+            unit = None  # "troop-contributing countries", "armoured personnel carriers", "fighter jets"
+        if unit:
             return tok, unit, strong
         if strong and _is_collective(tok) and tok.dep_ != "compound":
             return tok, "troops", strong
@@ -213,14 +239,21 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     token = span[-1]
     if token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN") and not _is_head(token.head):
         return None  # "12 bases", "50 countries": the number counts something else
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN" and not (
+            _is_head(token.head.head) or _is_collective(token.head.head) or _MEASURE.search(token.head.head.text)):
+        return None  # "a population of more than 11 million"
+    # "a second contingent of about 200", "a brigade of up to 5,000"
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and _is_collective(token.head.head):
+        return _Inherited("troops", None, None, token.head.head)
     # "a force numbering 600", "the mission, which numbers 4,500", "troop levels fell to 8,600"
     governor = token.head if token.dep_ != "pobj" else token.head.head
     if governor.lemma_.lower() in _NUMBERING:
         subject = roles.subject_of(governor)
         if subject is not None and (_is_head(subject) or _is_collective(subject) or _MEASURE.search(subject.text)):
-            return _Inherited(_is_head(subject) or "troops", None, None)
+            about = next((t for t in subject.subtree if _is_head(t)), subject)  # "the number of French troops"
+            return _Inherited(_is_head(about) or "troops", None, None, about)
         if governor.dep_ == "acl" and (_is_head(governor.head) or _is_collective(governor.head)):
-            return _Inherited(_is_head(governor.head) or "troops", None, None)
+            return _Inherited(_is_head(governor.head) or "troops", None, None, governor.head)
     # "the number of American troops ... to 2,500"
     measure = _measure_phrase(sent)
     bare = before[:len(before) - prefix_qualifier(before)[1]]

@@ -1,0 +1,309 @@
+"""Statements: direct quotes (with their attribution before, after, or split around them; running over
+sentences and paragraphs) and reported speech (a verb of saying and what it governs)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from missiondesk.extract.quotes import Quote, find_quotes, paragraphs
+from missiondesk.extract.speakers import Actor, SpeakerResolver, _lexicon
+
+_COMPLEMENTS = ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "dative", "attr", "oprd")
+_COMPLEMENT_PREPS = ("for", "of", "against", "on", "about", "that", "as")
+_REPORTED_CONTENT = ("ccomp", "xcomp")  # a verb of saying below one of these is part of what is reported
+_VEHICLES = {"statement", "interview", "post", "letter", "briefing", "address", "tweet", "message", "speech",
+             "communique", "communiqué", "report", "note"}
+_NEGATORS = {"decline", "refuse", "fail", "won't", "wouldn't", "cannot", "can't"}
+_LEAD_IN = re.compile(r"^\s*(?:that\s*)?$|[:,]\s*$")
+
+
+@dataclass
+class Said:
+    actor: Actor
+    kind: str  # direct | reported
+    content: str
+    start: int  # characters: the sentence(s) carrying the statement
+    end: int
+    verb: Token | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    paragraph: int = 0
+
+
+class _Article:
+    """The quotes and paragraphs of one document, with lookups the rules need."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.quotes = find_quotes(self.text)
+        self.paras = paragraphs(self.text)
+        self._starts = [s for s, _ in self.paras]
+
+    def para_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, char) - 1)
+
+    def inside(self, char: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.inner_start <= char < quote.inner_end:
+                return quote
+        return None
+
+    def sentence_bounds(self, char: int) -> tuple[int, int]:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return (span.sent.start_char, span.sent.end_char) if span is not None else (char, char + 1)
+
+
+def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
+    art = _Article(doc)
+    resolver.note_people(doc)
+    used: set[int] = set()
+    found: list[Said] = []
+    for verb in doc:
+        if not _is_speech(verb) or art.inside(verb.idx) is not None or _nested(verb) or _negated(verb):
+            continue
+        if _headline(verb):
+            continue
+        subject = _speaker_of(verb, art)
+        if subject is None or art.inside(subject.idx) is not None or not subject.text[:1].isalnum():
+            continue
+        attached = _attached_quotes(verb, art, used)
+        complement = _complement(verb)
+        if not attached and complement is None:
+            continue
+        if not attached and verb.lemma_.lower() in _lexicon()["needs_clause"] and not any(
+                c.dep_ in _REPORTED_CONTENT for c in verb.children):
+            continue
+        actor = resolver.resolve(subject, verb)
+        if actor is None:
+            continue
+        found.append(_statement(verb, actor, attached, complement, art))
+        used.update(id(q) for q in attached)
+    _lead_ins_without_verb(art, used, found, resolver)
+    _attach_continuations(art, used, found, resolver)
+    for said in found:
+        said.end = len(art.text[:said.end].rstrip())
+    return sorted(found, key=lambda s: s.start)
+
+
+def _statement(verb: Token, actor: Actor, attached: list[Quote], complement, art: _Article) -> Said:
+    sent = verb.sent
+    if attached:
+        start = min([sent.start_char, *(art.sentence_bounds(q.start)[0] for q in attached)])
+        end = max([sent.end_char, *(art.sentence_bounds(q.end - 1)[1] for q in attached)])
+        return Said(actor, "direct", " … ".join(q.text(art.text) for q in attached), start, end, verb, attached,
+                    art.para_of(verb.idx))
+    return Said(actor, "reported", _text(complement), sent.start_char, sent.end_char, verb, [],
+                art.para_of(verb.idx))
+
+
+def _is_speech(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
+        return True
+    if token.pos_ not in ("VERB", "AUX") or lemma not in _lexicon()["speech_verbs"]:
+        return False
+    if lemma == "call" and not any(c.lower_ in ("for", "on") for c in token.children) and not any(
+            c.dep_ in ("oprd", "ccomp") for c in token.children) and token.nbor(1).text not in ('"', "“", "'", "‘"):
+        if not any(c.dep_ == "dobj" for c in token.children):
+            return False  # "called it a day" is not "called for a delay" nor "called the decision absurd"
+    if any(c.dep_ == "auxpass" for c in token.children):
+        return False  # "the leader is said to have discussed": hearsay with no speaker
+    return token.dep_ not in ("amod", "compound") and (token.tag_ != "VBN" or any(
+        c.dep_ == "aux" for c in token.children))
+
+
+def _nested(verb: Token) -> bool:
+    """A verb of saying inside what another reports ('He said the US faced a dilemma when deciding ...')
+    belongs to that statement; one joined to it ('said ... and warned', 'told ..., adding that') does not."""
+    path = []
+    for ancestor in verb.ancestors:
+        path.append(path[-1] if path else verb)
+        if _is_speech(ancestor) and ancestor.lower_ != "according":
+            deps = [t.dep_ for t in [verb, *list(verb.ancestors)][: len(path)]]
+            return any(d in _REPORTED_CONTENT for d in deps)
+    return False
+
+
+def _negated(verb: Token) -> bool:
+    """'did not say', 'declined to say': nothing was said."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in _NEGATORS
+
+
+def _headline(verb: Token) -> bool:
+    """'Kremlin says no plans for new mobilisation': a headline, with no full stop and a present 'says'."""
+    sent = verb.sent.text.strip()
+    return verb.tag_ in ("VBZ", "VBP") and verb.lower_ in ("says", "say") and not re.search(
+        r"[.!?\"”’)]$", sent)
+
+
+def _speaker_of(verb: Token, art: _Article) -> Token | None:
+    if verb.lower_ == "according":
+        to = verb.nbor(1)
+        objects = [t for t in to.subtree if t.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "pobj"]
+        return objects[0] if objects else None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and art.inside(c.idx) is None]
+    if subjects:
+        # "UNIFIL spokesperson Andrea Tenenti said" can parse with two subjects: the name, else the nearest
+        child = next((c for c in subjects if c.ent_type_ == "PERSON"), min(subjects, key=lambda c: abs(c.i - verb.i)))
+        if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+            return verb.head
+        return child
+    # '"...?" asked a Ghanaian officer': after a quote the speaker may follow the verb as its object
+    before = art.text[max(0, verb.idx - 4):verb.idx]
+    if re.search(r"[\"”’']\s*$", before):
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr", "dative", "npadvmod", "appos") and child.i > verb.i:
+                return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        return _speaker_of(verb.head, art)
+    return None
+
+
+def _complement(verb: Token) -> list[Token] | None:
+    """The words a verb of saying governs: 'said [the Taliban need to show ...]'."""
+    if verb.lower_ == "according":
+        to_end = max(x.i for x in verb.nbor(1).subtree)
+        words = [t for t in verb.sent if not (verb.i <= t.i <= to_end)]
+        while words and words[-1].is_punct:
+            words.pop()
+        return words or None
+    parts = []
+    for child in verb.children:
+        if child.dep_ == "prep" and any(t.lemma_.lower() in _VEHICLES and any(a.dep_ == "acl" for a in t.children)
+                                        for t in child.subtree):
+            parts.extend(child.subtree)  # "said in a statement that ..."
+            continue
+        if child.dep_ in _COMPLEMENTS or (child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS):
+            if child.dep_ == "advcl" and child.lower_ == "adding":
+                continue
+            parts.extend(child.subtree)
+    return sorted(parts, key=lambda t: t.i) or None
+
+
+def _text(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _attached_quotes(verb: Token, art: _Article, used: set[int]) -> list[Quote]:
+    """Quotes this verb attributes: just before it in its sentence ('"...," X said'), just after it
+    ('X said: "..."', 'X said "..."'), or the paragraph after a lead-in ending with a colon."""
+    sent = verb.sent
+    text = art.text
+    attached = []
+    for quote in art.quotes:
+        if id(quote) in used or quote.start >= sent.end_char:
+            continue
+        if quote.end <= verb.idx and quote.end > sent.start_char - 1:
+            between = text[quote.end:verb.idx]
+            # '"...," X said' / '"...?" asked X': the quote ends its utterance, the attribution follows
+            ends_utterance = re.search(r"[,.?!—–-]\s*$", text[quote.inner_start:quote.inner_end]) or \
+                re.match(r"\s*[,?!—–-]", between)
+            if ends_utterance and art.sentence_bounds(verb.idx)[0] <= quote.end and len(between.split()) <= 12 \
+                    and ";" not in between:
+                attached.append(quote)
+        elif quote.start > verb.idx and sent.start_char <= quote.start:
+            between = text[verb.idx + len(verb.text):quote.start]
+            if len(between.split()) <= 6 and _LEAD_IN.search(between):
+                attached.append(quote)
+    if not attached and text[sent.start_char:sent.end_char].rstrip().endswith(":"):
+        nxt = art.para_of(sent.end_char) + 1
+        attached = [q for q in art.quotes if id(q) not in used and q.opens_paragraph and art.para_of(q.start) == nxt][:1]
+    return attached
+
+
+def _lead_ins_without_verb(art: _Article, used: set[int], found: list[Said], resolver: SpeakerResolver) -> None:
+    """'Lecornu was blunt: "..."': a sentence ending in a colon hands the quote after it to its subject."""
+    for quote in art.quotes:
+        if id(quote) in used:
+            continue
+        before = art.text[:quote.start].rstrip()
+        if not before.endswith(":"):
+            continue
+        span = art.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if span is None:
+            continue
+        root = _clause_head(span[0], art)
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+        if subject is None or _is_speech(root):
+            continue
+        actor = resolver.resolve(subject, root)
+        if actor is None:
+            continue
+        used.add(id(quote))
+        start = span.sent.start_char
+        found.append(Said(actor, "direct", quote.text(art.text), start, art.sentence_bounds(quote.end - 1)[1],
+                          root, [quote], art.para_of(quote.start)))
+
+
+def _clause_head(colon: Token, art: _Article) -> Token | None:
+    """The verb whose clause ends in `colon` ('Lecornu was blunt:'), outside any quote."""
+    tok = colon.nbor(-1) if colon.i > 0 else colon
+    for candidate in [tok, *tok.ancestors]:
+        if candidate.pos_ in ("VERB", "AUX") and art.inside(candidate.idx) is None:
+            return candidate
+    return None
+
+
+def _attach_continuations(art: _Article, used: set[int], found: list[Said], resolver: SpeakerResolver) -> None:
+    """A quote with no attribution of its own continues a statement: the second half of a split quote, the
+    next paragraph of a quote that runs over several, or (when the attribution comes after) the next one.
+    A quote paragraph right after a person is introduced is theirs."""
+    text = art.text
+    for quote in art.quotes:
+        if id(quote) in used or quote.words(text) < 3:
+            continue
+        para = art.para_of(quote.start)
+        if any(s.start <= quote.start < s.end for s in found):
+            continue  # a partial quote inside a statement already found
+        earlier = [s for s in found if s.start <= quote.start]
+        later = [s for s in found if s.start > quote.start]
+        last = earlier[-1] if earlier else None
+        if last is not None and _continues(art, last, quote, para):
+            _extend(last, quote, art, para)
+            used.add(id(quote))
+            continue
+        nxt = later[0] if later else None
+        if nxt is not None and quote.opens_paragraph and not quote.closed and nxt.kind == "direct" \
+                and art.para_of(nxt.start) == para + 1:
+            _extend(nxt, quote, art, para, before=True)  # the attribution comes in the next paragraph
+            used.add(id(quote))
+            continue
+        if quote.opens_paragraph and quote.words(text) >= 5:
+            actor = resolver.person_before(quote.start, within_chars=600)
+            if actor is not None:
+                start, end = art.sentence_bounds(quote.start)[0], art.sentence_bounds(quote.end - 1)[1]
+                found.append(Said(actor, "direct", quote.text(text), start, end, None, [quote], para))
+                found.sort(key=lambda s: s.start)
+                used.add(id(quote))
+
+
+def _continues(art: _Article, last: Said, quote: Quote, para: int) -> bool:
+    if quote.start < last.end:
+        return False
+    between = art.text[last.end:quote.start]
+    span = art.doc.char_span(last.end, quote.start, alignment_mode="contract")
+    if span is not None and any(_is_speech(t) for t in span):
+        return False
+    if para == last.paragraph:
+        return len(between.strip()) <= 3
+    return quote.opens_paragraph and para - last.paragraph == 1 and last.kind == "direct" and (
+        not last.quotes or not last.quotes[-1].closed or last.quotes[-1].opens_paragraph)
+
+
+def _extend(said: Said, quote: Quote, art: _Article, para: int, before: bool = False) -> None:
+    said.quotes.append(quote)
+    said.kind = "direct"
+    if before:
+        said.content = f"{quote.text(art.text)} … {said.content}"
+        said.start = min(said.start, art.sentence_bounds(quote.start)[0])
+    else:
+        said.content = f"{said.content} … {quote.text(art.text)}"
+        said.end = max(said.end, art.sentence_bounds(quote.end - 1)[1])
+        said.paragraph = para
