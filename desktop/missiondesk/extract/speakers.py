@@ -258,15 +258,19 @@ class SpeakerResolver:
         """An organisation or government: 'the Taliban', 'Taliban officials', 'NATO', 'Washington'."""
         mention = self.ctx.by_token.get(subject.i)
         spokes = set(_lexicon()["spokes_nouns"])
-        if mention is None and subject.lower_ in spokes:
+        group_spokes = set(_lexicon()["group_spokes_nouns"])
+        if mention is None and (subject.lower_ in spokes or subject.lower_ in group_spokes):
             for tok in phrase:
                 candidate = self.ctx.by_token.get(tok.i)
                 if candidate and candidate.entity.kind in ("org", "institution", "mission") and tok.i < subject.i:
-                    mention = candidate
+                    # "Taliban officials" speak for the Taliban; "EU officials" stay a description
+                    if subject.lower_ in spokes or candidate.entity.name in ARMED_GROUPS:
+                        mention = candidate
                     break
         if mention is None or mention.entity.kind not in ("org", "country", "institution", "city", "mission"):
             return None
-        if mention.start != subject.i and subject.lower_ in ("spokesman", "spokeswoman", "spokesperson"):
+        if mention.start != subject.i and subject.lower_ in ("spokesman", "spokeswoman", "spokesperson") \
+                and mention.entity.name not in ARMED_GROUPS:
             return None  # "the MINUSCA spokesperson" is a person, described
         if mention.entity.kind == "city" and subject.dep_ not in ("nsubj", "nsubjpass"):
             return None

@@ -175,6 +175,17 @@ def _complement(verb: Token) -> list[Token] | None:
             words.pop()
         return words or None
     parts = []
+    sent = verb.sent
+    if verb.dep_ in ("parataxis", "advcl", "conj") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
+            and verb.head.sent == sent and re.search(r",\s*$", sent.doc.text[sent.start_char:verb.idx].rsplit(",", 1)[0] + ","):
+        # "Two tanks smashed through the gate, UNIFIL said.": what comes before the attribution
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        first = min([verb.i, *(t.i for t in subject.subtree)]) if subject is not None else verb.i
+        words = [t for t in sent if t.i < first]
+        while words and (words[-1].is_punct or words[-1].is_space):
+            words.pop()
+        if len(words) >= 4:
+            return words
     for child in verb.children:
         if child.dep_ == "prep" and any(t.lemma_.lower() in _VEHICLES and any(a.dep_ == "acl" for a in t.children)
                                         for t in child.subtree):
