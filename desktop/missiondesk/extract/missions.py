@@ -106,7 +106,7 @@ def _active(mission: dict, date: str | None, slack_years: int = 1) -> bool:
 
 
 def link(place: str | None, lead: str | None, activity: str | None, ctx: DocContext,
-         multinational_only: bool = False, noun: str | None = None) -> str | None:
+         multinational_only: bool = False, noun: str | None = None, strict_lead: bool = False) -> str | None:
     """The gazetteer mission for a lead, a place and an activity at the article's date."""
     if not place:
         return None
@@ -116,7 +116,10 @@ def link(place: str | None, lead: str | None, activity: str | None, ctx: DocCont
         candidates = [m for m in candidates if m["kind"] in _MULTINATIONAL]
     if lead:
         led = [m for m in candidates if m["lead"] == lead]
-        candidates = led or ([] if multinational_only else [m for m in candidates if m["kind"] in _MULTINATIONAL])
+        if strict_lead:  # a count of one force never joins a mission another force leads, unless named
+            candidates = led
+        else:
+            candidates = led or ([] if multinational_only else [m for m in candidates if m["kind"] in _MULTINATIONAL])
     if not candidates:
         return None
     mentioned = {mid for _, mid in ctx.missions}
@@ -144,4 +147,4 @@ def mission_for_count(count, ctx: DocContext, hits: list[MissionHit], linked: li
         if known and count.where and _covers(known, count.where) and (
                 known["lead"] == count.whose or known["kind"] in _MULTINATIONAL):
             return mission_id
-    return link(count.where, count.whose, None, ctx)
+    return link(count.where, count.whose, None, ctx, strict_lead=True)

@@ -381,11 +381,12 @@ def _modifier_only(mention: Mention, sent: Span) -> bool:
 
 
 def _agent(mention: Mention, sent: Span) -> bool:
-    """'signed by Russia, Azerbaijan and Armenia': parties to something, not where troops are."""
+    """'signed by Russia, Azerbaijan and Armenia', 'the war between Israel and Hezbollah': parties to
+    something, not where troops are."""
     tok = sent.doc[mention.start]
     while tok.dep_ == "conj":
         tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ == "by"
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("by", "between", "against", "with")
 
 
 def _names_a_number(mention: Mention, sent: Span) -> bool:
