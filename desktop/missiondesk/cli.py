@@ -1,4 +1,4 @@
-"""Headless commands: extract (and the window, `gui`)."""
+"""Headless commands: extract, compare (and the window, `gui`)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_paths(p)
     p.add_argument("-o", "--output", metavar="OUT.json", help="write here instead of standard output")
     p.set_defaults(run=_extract)
+
+    p = sub.add_parser("compare", help="troop counts side by side across articles, with disagreements")
+    _add_paths(p)
+    p.add_argument("-o", "--output", metavar="OUT.csv|OUT.xlsx|OUT.json", help="also write the comparison here")
+    p.set_defaults(run=_compare)
 
     p = sub.add_parser("gui", help="open the window (on the seed corpus when no PATH is given)")
     _add_paths(p, required=False)
@@ -63,6 +68,31 @@ def _extract(args: argparse.Namespace) -> int:
             return 1
     else:
         sys.stdout.write(text + "\n")
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from missiondesk.corpus import load_corpus
+    from missiondesk.extract import extract_documents
+    from missiondesk.facts import FactFrames, compare_counts, compare_statements
+    from missiondesk.report.terminal import print_comparison
+
+    if args.output and Path(args.output).suffix.lower() not in (".csv", ".xlsx", ".json"):
+        print(f"missiondesk: {args.output}: the output must end in .csv, .xlsx or .json", file=sys.stderr)
+        return 2
+    corpus = load_corpus(args.paths)
+    _report_errors(corpus.errors)
+    frames = FactFrames.build(corpus.documents, extract_documents(corpus.documents))
+    counts, positions = compare_counts(frames), compare_statements(frames)
+    print_comparison(counts, sys.stdout)
+    if args.output:
+        from missiondesk.report.tables import write_comparison
+
+        try:
+            write_comparison(Path(args.output), frames, counts, positions)
+        except OSError as exc:
+            print(f"missiondesk: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
     return 0
 
 

@@ -1,7 +1,8 @@
 """`make bench`: every benchmark, its figures printed."""
 
-from tests.benchmarks import extraction
+from tests.benchmarks import extraction, facts
 
-print("== extraction (seed corpus)")
-for key, value in extraction.run().items():
-    print(f"   {key:18s} {value:,.3f}")
+for name, module in (("extraction (seed corpus)", extraction), ("facts (10,000 articles' worth)", facts)):
+    print(f"== {name}")
+    for key, value in module.run().items():
+        print(f"   {key:20s} {value:,.3f}")

@@ -1,0 +1,223 @@
+"""Side by side across articles: the fact key that makes two facts 'the same question', the comparison
+matrix (keys down, articles across in date order), disagreements, and timelines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from missiondesk.facts.frames import FactFrames
+from missiondesk.facts.qualifiers import describe, label
+
+SAME_DEPLOYMENT_DAYS = 45  # reports this close in time are about the same state of a deployment
+_PAST_YEAR = r"\b(?:in|since|by|of|at its peak in|until)\s+((?:19|20)\d\d)\b"
+
+
+@dataclass
+class Comparison:
+    keys: pd.DataFrame  # one row per fact key: key, kind, label, whose, where, unit, mission, documents, disagree
+    cells: pd.DataFrame  # one row per (key, document): the value(s) that article gives, as text and intervals
+    documents: pd.DataFrame  # the articles, in date order, with the header text of their column
+    disagreements: list[dict]
+
+    def matrix(self, keys: list[str] | None = None) -> pd.DataFrame:
+        """The wide matrix: keys down, articles across in date order; empty where an article is silent."""
+        cells = self.cells if keys is None else self.cells[self.cells["key"].isin(keys)]
+        key_codes, key_names = pd.factorize(cells["key"])
+        column_of = {d: i for i, d in enumerate(self.documents["id"])}
+        doc_codes = np.fromiter((column_of[d] for d in cells["document"]), dtype=np.int64, count=len(cells))
+        used = np.unique(doc_codes)
+        grid = np.full((len(key_names), len(self.documents)), None, dtype=object)
+        grid[key_codes, doc_codes] = cells["text"].to_numpy(dtype=object)  # one cell per (key, document)
+        labels = self.keys.set_index("key")["label"]
+        return pd.DataFrame(grid[:, used], index=[labels.get(k, k) for k in key_names],
+                            columns=self.documents["header"].to_numpy()[used])
+
+
+def compare_counts(frames: FactFrames) -> Comparison:
+    counts = frames.counts.copy()
+    docs = _ordered_documents(frames.documents)
+    if counts.empty:
+        return Comparison(_empty_keys(), _empty_cells(), docs, [])
+    counts["key"] = count_keys(counts)
+    counts["cell"] = _labels(counts)
+    cells = _cells(counts, "cell", "; ", {"lo": "max", "hi": "min"})
+    keys = _count_key_table(counts)
+    disagreements = _disagreements(counts, keys)
+    keys["disagree"] = keys["key"].isin({d["key"] for d in disagreements})
+    return Comparison(keys, cells, docs, disagreements)
+
+
+def _labels(counts: pd.DataFrame) -> list[str]:
+    to = counts["value_to"].to_numpy()
+    return [label(v, None if t != t else t, q) for v, t, q in zip(counts["value"].to_numpy(), to,
+                                                                   counts["qualifier"].to_numpy())]
+
+
+def _cells(frame: pd.DataFrame, text: str, joiner: str, extra: dict[str, str]) -> pd.DataFrame:
+    """One row per (key, document): most pairs hold one fact and are taken as they are; only the pairs with
+    several facts are aggregated (a Python join per group is the slow part on large corpora)."""
+    columns = ["key", "document", text, "id", "outlet", "published", "date", *extra]
+    dup = frame.duplicated(["key", "document"], keep=False).to_numpy()
+    single = frame.loc[~dup, columns].rename(columns={text: "text"})
+    single["ids"] = [[x] for x in single.pop("id").to_numpy()]
+    several = frame.loc[dup, columns]
+    if len(several):
+        agg = {"text": (text, joiner.join), "ids": ("id", list), "outlet": ("outlet", "first"),
+               "published": ("published", "first"), "date": ("date", "first"),
+               **{name: (name, how) for name, how in extra.items()}}
+        several = several.groupby(["key", "document"], sort=False).agg(**agg).reset_index()
+        return pd.concat([single, several], ignore_index=True)
+    return single.reset_index(drop=True)
+
+
+def count_keys(counts: pd.DataFrame) -> pd.Series:
+    """whose + where + unit + the time the counts describe: reports within SAME_DEPLOYMENT_DAYS of each other
+    share a key; an undated article joins the latest period of its group; a count the sentence dates years
+    before the article ('at its peak in 2014') gets its own period."""
+    frame = pd.DataFrame({
+        "group": counts["whose"].fillna("?") + "|" + counts["where"].fillna("?") + "|" + counts["unit"].fillna("troops"),
+        "date": counts["date"],
+    })
+    past = counts.index[(counts["period"] == "past").to_numpy()]
+    if len(past):  # only past-tense counts can describe an earlier year
+        years = counts.loc[past, "sentence"].str.extract(_PAST_YEAR, expand=False).astype(float)
+        article_year = counts.loc[past, "date"].dt.year
+        before = years.notna() & (article_year.isna() | (years < article_year - 1))
+        moved = before[before].index
+        frame.loc[moved, "date"] = pd.to_datetime(years[moved].astype(int).astype(str) + "-07-01")
+    frame["order"] = np.arange(len(frame))
+    frame = frame.sort_values(["group", "date"], na_position="last")
+    gap = frame.groupby("group")["date"].diff() > pd.Timedelta(days=SAME_DEPLOYMENT_DAYS)
+    frame["period"] = gap.groupby(frame["group"]).cumsum()
+    latest = frame.groupby("group")["period"].transform("max")
+    frame.loc[frame["date"].isna(), "period"] = latest[frame["date"].isna()]
+    frame["key"] = "count|" + frame["group"] + "|" + frame["period"].astype(int).astype(str)
+    return frame.sort_values("order")["key"].set_axis(counts.index)
+
+
+def _count_key_table(counts: pd.DataFrame) -> pd.DataFrame:
+    keys = (counts.groupby("key", sort=False)
+            .agg(whose=("whose", "first"), where=("where", "first"), unit=("unit", "first"),
+                 mission=("mission", lambda s: s.mode().iat[0] if s.notna().any() else None),
+                 first=("date", "min"), last=("date", "max"), documents=("document", "nunique"),
+                 facts=("id", "count"))
+            .reset_index())
+    keys["kind"] = "count"
+    keys["label"] = [_count_label(w, p, u, d) for w, p, u, d in zip(keys["whose"], keys["where"], keys["unit"],
+                                                                      keys["first"])]
+    return keys
+
+
+def _count_label(whose, where, unit, first) -> str:
+    who = whose or "Unattributed"
+    what = {"troops": "troops", "civilians": "civilian personnel", "police": "police"}.get(unit, unit or "troops")
+    place = f" in {where}" if where else ""
+    when = f", {first:%b %Y}" if isinstance(first, pd.Timestamp) and not pd.isna(first) else ""
+    return f"{who} {what}{place}{when}"
+
+
+def _disagreements(counts: pd.DataFrame, keys: pd.DataFrame) -> list[dict]:
+    """Keys whose reported figures cannot all be true, each with a sentence naming the sources."""
+    grouped = counts.groupby("key").agg(lo=("lo", "max"), hi=("hi", "min"), docs=("document", "nunique"))
+    clash = grouped[(grouped["docs"] >= 2) & (grouped["lo"] > grouped["hi"])].index
+    labels = keys.set_index("key")["label"]
+    out = []
+    for key, rows in counts[counts["key"].isin(clash)].groupby("key", sort=False):
+        rows = rows.sort_values("date", na_position="first")
+        high = rows.loc[rows["lo"].idxmax()]
+        low = rows.loc[rows["hi"].idxmin()]
+        explanation = (f"{labels[key]}: {_source(high)} reports "
+                       f"{describe(high.value, _int(high.value_to), high.qualifier)}, but {_source(low)} reports "
+                       f"{describe(low.value, _int(low.value_to), low.qualifier)}; both cannot be true.")
+        out.append(Disagreement(key=key, label=labels[key], explanation=explanation, rows=rows))
+    return out
+
+
+class Disagreement(dict):
+    """key, label, explanation; 'sources' (each source's value, qualifier, outlet, date, sentence) is built when
+    first read: on a large corpus most disagreements are only counted or listed."""
+
+    def __init__(self, key: str, label: str, explanation: str, rows: pd.DataFrame) -> None:
+        super().__init__(key=key, label=label, explanation=explanation)
+        self._rows = rows
+
+    def __missing__(self, name: str):
+        if name != "sources":
+            raise KeyError(name)
+        table = self._rows[["document", "outlet", "published", "value", "value_to", "qualifier", "cell", "sentence",
+                            "id"]]
+        table = table.astype(object).where(table.notna(), None)
+        self["sources"] = table.rename(columns={"cell": "text", "id": "fact"}).to_dict("records")
+        return self["sources"]
+
+
+def _int(value) -> int | None:
+    return None if pd.isna(value) else int(value)
+
+
+def _source(row) -> str:
+    return f"{_text(row.outlet, 'unknown outlet')} ({_text(row.published, 'undated')})"
+
+
+def _text(value, default: str) -> str:
+    return default if value is None or (isinstance(value, float) and np.isnan(value)) or value == "" else str(value)
+
+
+def _ordered_documents(docs: pd.DataFrame) -> pd.DataFrame:
+    ordered = docs.sort_values(["date", "title"], na_position="first").reset_index(drop=True)
+    ordered["header"] = [f"{_text(o, t[:24])}\n{_text(p, 'undated')}" for o, t, p in
+                         zip(ordered["outlet"], ordered["title"], ordered["published"])]
+    return ordered
+
+
+def _empty_keys() -> pd.DataFrame:
+    return pd.DataFrame(columns=["key", "kind", "label", "whose", "where", "unit", "mission", "documents", "facts",
+                                 "disagree"])
+
+
+def _empty_cells() -> pd.DataFrame:
+    return pd.DataFrame(columns=["key", "document", "text", "lo", "hi", "ids", "outlet", "published", "date"])
+
+
+def compare_statements(frames: FactFrames) -> Comparison:
+    """Positions: actors (and topics) down, articles across."""
+    st = frames.statements.copy()
+    docs = _ordered_documents(frames.documents)
+    if st.empty:
+        return Comparison(_empty_keys(), _empty_cells(), docs, [])
+    st["key"] = "statement|" + st["actor"] + "|" + st["topic"].fillna("general")
+    st["text"] = st["content"].str.slice(0, 120)
+    cells = _cells(st, "text", " | ", {})
+    keys = (st.groupby("key", sort=False)
+            .agg(actor=("actor", "first"), topic=("topic", "first"), role=("actor_role", "first"),
+                 mission=("mission", lambda s: s.mode().iat[0] if s.notna().any() else None),
+                 documents=("document", "nunique"), facts=("id", "count"), first=("date", "min"))
+            .reset_index())
+    keys["kind"] = "statement"
+    keys["label"] = keys["actor"] + " — " + keys["topic"].fillna("general")
+    keys["disagree"] = False
+    return Comparison(keys, cells, docs, [])
+
+
+def count_timeline(frames: FactFrames, key: str | None = None) -> pd.DataFrame:
+    """Reported counts over time: date, value, interval, source; for one key or every key."""
+    counts = frames.counts.copy()
+    if counts.empty:
+        return counts
+    counts["key"] = count_keys(counts)
+    if key is not None:
+        counts = counts[counts["key"] == key]
+    return counts.sort_values(["key", "date"], na_position="first")[
+        ["key", "date", "published", "value", "value_to", "qualifier", "lo", "hi", "outlet", "document", "id"]]
+
+
+def statement_timeline(frames: FactFrames, actor: str | None = None) -> pd.DataFrame:
+    """Each actor's statements over time."""
+    st = frames.statements
+    if actor is not None:
+        st = st[st["actor"] == actor]
+    return st.sort_values(["actor", "date"], na_position="first")[
+        ["actor", "date", "published", "topic", "kind", "content", "outlet", "document", "id"]]

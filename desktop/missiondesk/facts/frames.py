@@ -1,0 +1,96 @@
+"""The extraction as pandas frames: one row per document, count, statement and mission, with the analyst's
+reviews applied (a rejected fact drops out, an edited one shows its edited values)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from missiondesk.corpus.document import Document
+from missiondesk.extract.records import Extraction
+from missiondesk.facts.qualifiers import intervals
+from missiondesk.facts.reviews import Review
+
+COUNT_COLUMNS = ["id", "document", "value", "value_to", "qualifier", "unit", "whose", "where", "mission", "period",
+                 "delta", "derived_from", "sentence", "start", "end"]
+STATEMENT_COLUMNS = ["id", "document", "actor", "actor_role", "kind", "content", "sentence", "topic", "mission",
+                     "start", "end"]
+
+
+@dataclass
+class FactFrames:
+    documents: pd.DataFrame
+    counts: pd.DataFrame
+    statements: pd.DataFrame
+    missions: pd.DataFrame
+
+    @classmethod
+    def build(cls, documents: Iterable[Document], extraction: Extraction, reviews: Iterable[Review] = (),
+              accepted_only: bool = False) -> FactFrames:
+        docs = pd.DataFrame(
+            [(d.id, d.path, d.title, d.outlet, d.author, d.published, d.word_count) for d in documents],
+            columns=["id", "path", "title", "outlet", "author", "published", "words"])
+        docs["date"] = pd.to_datetime(docs["published"], errors="coerce")
+        counts = _columns(extraction.troop_counts, COUNT_COLUMNS)
+        statements = _columns(extraction.statements, STATEMENT_COLUMNS)
+        by_kind: dict[str, dict] = {"count": {}, "statement": {}}
+        for review in reviews:
+            by_kind.setdefault(review.kind, {})[review.key[2:] + (review.document,)] = review
+        counts = _apply(counts, by_kind["count"], accepted_only)
+        statements = _apply(statements, by_kind["statement"], accepted_only)
+        counts = _with_documents(counts, docs)
+        statements = _with_documents(statements, docs)
+        counts["value"] = counts["value"].astype("int64")
+        counts["value_to"] = pd.to_numeric(counts["value_to"], errors="coerce")
+        lo, hi = intervals(counts["value"].to_numpy(), counts["value_to"].to_numpy(),
+                           counts["qualifier"].to_numpy(dtype=object))
+        counts["lo"], counts["hi"] = lo, hi
+        missions = pd.DataFrame(
+            [(m.id, m.name, m.lead, m.theater, m.start, m.end, m.known, len({x.document for x in m.mentions}),
+              len(m.mentions)) for m in extraction.missions],
+            columns=["id", "name", "lead", "theater", "start", "end", "known", "documents", "mentions"])
+        docs["counts"] = docs["id"].map(counts["document"].value_counts()).fillna(0).astype(int)
+        docs["statements"] = docs["id"].map(statements["document"].value_counts()).fillna(0).astype(int)
+        return cls(docs, counts, statements, missions)
+
+
+def _columns(records: list, columns: list[str]) -> pd.DataFrame:
+    """Column by column: much faster than row by row for tens of thousands of facts."""
+    return pd.DataFrame({name: [getattr(r, name) for r in records] for name in columns}, columns=columns)
+
+
+def _apply(frame: pd.DataFrame, reviews: dict, accepted_only: bool) -> pd.DataFrame:
+    frame = frame.copy()
+    frame["status"] = "unreviewed"
+    if reviews and len(frame):
+        keys = list(zip(frame["start"], frame["end"], frame["document"]))
+        found = [reviews.get(k) for k in keys]
+        frame["status"] = [r.status if r else "unreviewed" for r in found]
+        for row, review in enumerate(found):
+            if review is not None and review.status == "edited":
+                for column, value in review.changes.items():
+                    if column in frame.columns:
+                        frame.iat[row, frame.columns.get_loc(column)] = value
+        frame = frame[frame["status"] != "rejected"]
+    if accepted_only:
+        frame = frame[frame["status"].isin(["accepted", "edited"])]
+    return frame.reset_index(drop=True)
+
+
+def _with_documents(frame: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
+    info = docs.set_index("id")
+    info = info.assign(outlet=info["outlet"].fillna(info["title"].str.slice(0, 24)))
+    index = pd.Index(info.index).get_indexer(frame["document"])
+    for column in ("outlet", "title", "date", "published"):
+        frame[column] = info[column].to_numpy()[index] if len(frame) else info[column].iloc[0:0].to_numpy()
+    return frame
+
+
+def empty_like(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.iloc[0:0].copy()
+
+
+__all__ = ["FactFrames", "empty_like", "np"]

@@ -1,0 +1,79 @@
+"""The comparison as files: CSV (the matrix), XLSX (matrix, disagreements, counts, statements) and JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from missiondesk.facts.compare import Comparison
+from missiondesk.facts.frames import FactFrames
+
+
+def comparison_json(counts: Comparison, positions: Comparison) -> dict:
+    """'matrix': one entry per fact key with its cells per article; 'disagreements': one per disagreeing key."""
+    docs = counts.documents.set_index("id")
+
+    def entries(comparison: Comparison) -> list[dict]:
+        by_key = {k: g for k, g in comparison.cells.groupby("key", sort=False)}
+        out = []
+        for row in comparison.keys.itertuples():
+            cells = by_key.get(row.key, comparison.cells.iloc[0:0])
+            out.append({
+                "key": row.key, "kind": row.kind, "label": row.label, "disagree": bool(row.disagree),
+                "cells": [{"document": c.document, "outlet": _plain(docs.loc[c.document, "outlet"]),
+                           "published": _plain(docs.loc[c.document, "published"]), "title": docs.loc[c.document, "title"],
+                           "value": c.text, "facts": list(c.ids)} for c in cells.itertuples()],
+            })
+        return out
+
+    return {"version": 1,
+            "documents": [{"id": d.id, "title": d.title, "outlet": _plain(d.outlet), "published": _plain(d.published)}
+                          for d in counts.documents.itertuples()],
+            "matrix": entries(counts), "positions": entries(positions),
+            "disagreements": [{**d, "sources": [{k: _plain(v) for k, v in s.items()} for s in d["sources"]]}
+                              for d in counts.disagreements]}
+
+
+def _plain(value):
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    return value
+
+
+def write_comparison(path: Path, frames: FactFrames, counts: Comparison, positions: Comparison) -> None:
+    """Write by the file's ending; the file appears whole or not at all."""
+    suffix = path.suffix.lower()
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        if suffix == ".json":
+            tmp.write_text(json.dumps(comparison_json(counts, positions), ensure_ascii=False, indent=2,
+                                      default=str), encoding="utf-8")
+        elif suffix == ".csv":
+            _matrix_with_disagreement(counts).to_csv(tmp, encoding="utf-8")
+        elif suffix == ".xlsx":
+            with pd.ExcelWriter(tmp, engine="openpyxl") as book:
+                _matrix_with_disagreement(counts).to_excel(book, sheet_name="Troop counts")
+                pd.DataFrame(counts.disagreements)[["label", "explanation"]].to_excel(
+                    book, sheet_name="Disagreements", index=False) if counts.disagreements else \
+                    pd.DataFrame(columns=["label", "explanation"]).to_excel(book, sheet_name="Disagreements")
+                positions.matrix().to_excel(book, sheet_name="Positions")
+                _strip_tz(frames.counts.drop(columns=["lo", "hi"])).to_excel(book, sheet_name="Counts", index=False)
+                _strip_tz(frames.statements).to_excel(book, sheet_name="Statements", index=False)
+        else:
+            raise ValueError(f"unknown output type '{suffix}'; use .csv, .xlsx or .json")
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _matrix_with_disagreement(counts: Comparison) -> pd.DataFrame:
+    wide = counts.matrix()
+    flags = counts.keys.set_index("label")["disagree"]
+    wide.insert(0, "disagree", [bool(flags.get(label, False)) for label in wide.index])
+    return wide
+
+
+def _strip_tz(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(date=frame["date"].dt.strftime("%Y-%m-%d")) if "date" in frame else frame
