@@ -1,17 +1,21 @@
-"""Run extraction over documents: spaCy parses, the domain rules read the parse."""
+"""Run extraction: spaCy parses each document, the domain rules read the parse. Each document's facts are a
+self-contained DocumentFacts (cacheable by document id and EXTRACTOR_VERSION); merging them gives the
+corpus Extraction with missions gathered across articles."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
 
 from missiondesk.corpus.document import Document
 from missiondesk.extract import roles
 from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import gazetteer_for
-from missiondesk.extract.model import load_model
 from missiondesk.extract.gazetteer import missions as known_missions
 from missiondesk.extract.missions import find_mentions, mission_for_count
+from missiondesk.extract.model import load_model
 from missiondesk.extract.records import Extraction, Mission, MissionMention, Statement, TroopCount
 from missiondesk.extract.speakers import SpeakerResolver
 from missiondesk.extract.statements import find_statements
@@ -19,62 +23,117 @@ from missiondesk.extract.topics import mission_for_statement, topic_of
 from missiondesk.extract.troops import find_counts
 
 EXTRACTOR_VERSION = "1"
+BATCH_SIZE = 16
 
 
 def fact_id(*parts: object) -> str:
     return hashlib.sha1("|".join(str(p) for p in parts).encode()).hexdigest()[:12]
 
 
+@dataclass
+class MissionHitRecord:
+    mission: str
+    start: int
+    end: int
+    text: str
+    described: dict | None = None
+
+
+@dataclass
+class DocumentFacts:
+    """Everything extracted from one document."""
+
+    document: str
+    version: str = EXTRACTOR_VERSION
+    troop_counts: list[TroopCount] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    missions: list[MissionHitRecord] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> DocumentFacts:
+        return cls(document=data["document"], version=data.get("version", ""),
+                   troop_counts=[TroopCount(**c) for c in data.get("troop_counts", [])],
+                   statements=[Statement(**s) for s in data.get("statements", [])],
+                   missions=[MissionHitRecord(**m) for m in data.get("missions", [])])
+
+
 def extract_documents(documents: Sequence[Document],
-                      progress: Callable[[int, int], None] | None = None) -> Extraction:
-    """Facts for every document."""
-    result = Extraction()
+                      progress: Callable[[int, int], None] | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> Extraction:
+    """Facts for every document, merged into one corpus extraction."""
+    return merge(extract_each(documents, progress, cancelled))
+
+
+def extract_each(documents: Sequence[Document], progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> list[DocumentFacts]:
+    """One DocumentFacts per document, in order; stops early (returning what is done) when cancelled."""
+    out: list[DocumentFacts] = []
     if not documents:
-        return result
+        return out
     nlp = load_model()
     gazetteer = gazetteer_for(nlp)
-    found: dict[str, Mission] = {}
-    for done, (document, doc) in enumerate(zip(documents, nlp.pipe(d.body for d in documents)), 1):
-        ctx = DocContext.build(document.body, document.published, gazetteer.find(doc),
-                               gazetteer.find(nlp.make_doc(document.title or "")))
-        roles.bind(ctx)
-        hits = find_mentions(doc, ctx)
-        ctx.main_mission = _most_named(hits)
-        for hit in hits:
-            _mission(found, hit.mission_id, hit.described).mentions.append(
-                MissionMention(document.id, hit.start, hit.end, hit.text))
-        linked: list[str] = []
-        for count in find_counts(doc, ctx):
-            count.mission = mission_for_count(count, ctx, hits, linked)
-            if count.mission:
-                linked.append(count.mission)
-            if count.mission and not any(m.document == document.id for m in _mission(found, count.mission).mentions):
-                # the count is itself the article's reference to the mission
-                _mission(found, count.mission).mentions.append(
-                    MissionMention(document.id, count.start, count.end, doc.text[count.start:count.end]))
-            result.troop_counts.append(TroopCount(
-                id=fact_id(document.id, "count", count.start, count.end, count.value),
-                document=document.id, value=count.value, value_to=count.value_to, qualifier=count.qualifier,
-                unit=count.unit, whose=count.whose, where=count.where, mission=count.mission,
-                sentence=count.sentence.text.strip(), start=count.start, end=count.end, period=count.period,
-                delta=count.delta, derived_from=count.derived_from))
-        for said in find_statements(doc, SpeakerResolver(ctx)):
-            sentence = doc.text[said.start:said.end].strip()
-            result.statements.append(Statement(
-                id=fact_id(document.id, "statement", said.start, said.end, said.actor.name),
-                document=document.id, actor=said.actor.name, actor_role=said.actor.role, kind=said.kind,
-                content=said.content, sentence=sentence, topic=topic_of(doc, said.start, said.end),
-                mission=mission_for_statement(said.start, said.end, hits, linked), start=said.start,
-                end=said.end, actor_text=said.actor.text or None))
+    for done, (document, doc) in enumerate(
+            zip(documents, nlp.pipe((d.body for d in documents), batch_size=BATCH_SIZE)), 1):
+        out.append(_facts(document, doc, nlp, gazetteer))
         if progress:
             progress(done, len(documents))
+        if cancelled and cancelled():
+            break
+    return out
+
+
+def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
+    facts = DocumentFacts(document.id)
+    ctx = DocContext.build(document.body, document.published, gazetteer.find(doc),
+                           gazetteer.find(nlp.make_doc(document.title or "")))
+    roles.bind(ctx)
+    hits = find_mentions(doc, ctx)
+    ctx.main_mission = _most_named(hits)
+    facts.missions = [MissionHitRecord(h.mission_id, h.start, h.end, h.text, h.described) for h in hits]
+    linked: list[str] = []
+    for count in find_counts(doc, ctx):
+        count.mission = mission_for_count(count, ctx, hits, linked)
+        if count.mission:
+            if count.mission not in linked and not any(h.mission_id == count.mission for h in hits):
+                # the count is itself the article's reference to the mission
+                facts.missions.append(MissionHitRecord(count.mission, count.start, count.end,
+                                                       doc.text[count.start:count.end]))
+            linked.append(count.mission)
+        facts.troop_counts.append(TroopCount(
+            id=fact_id(document.id, "count", count.start, count.end, count.value),
+            document=document.id, value=count.value, value_to=count.value_to, qualifier=count.qualifier,
+            unit=count.unit, whose=count.whose, where=count.where, mission=count.mission,
+            sentence=count.sentence.text.strip(), start=count.start, end=count.end, period=count.period,
+            delta=count.delta, derived_from=count.derived_from))
+    for said in find_statements(doc, SpeakerResolver(ctx)):
+        facts.statements.append(Statement(
+            id=fact_id(document.id, "statement", said.start, said.end, said.actor.name),
+            document=document.id, actor=said.actor.name, actor_role=said.actor.role, kind=said.kind,
+            content=said.content, sentence=doc.text[said.start:said.end].strip(),
+            topic=topic_of(doc, said.start, said.end),
+            mission=mission_for_statement(said.start, said.end, hits, linked), start=said.start,
+            end=said.end, actor_text=said.actor.text or None))
+    return facts
+
+
+def merge(per_document: Iterable[DocumentFacts]) -> Extraction:
+    """The corpus extraction: facts in document order, missions gathered across articles."""
+    result = Extraction()
+    found: dict[str, Mission] = {}
+    for facts in per_document:
+        for hit in facts.missions:
+            _mission(found, hit.mission, hit.described).mentions.append(
+                MissionMention(facts.document, hit.start, hit.end, hit.text))
+        result.troop_counts.extend(facts.troop_counts)
+        result.statements.extend(facts.statements)
     result.missions = list(found.values())
     return result
 
 
 def _most_named(hits) -> str | None:
-    from collections import Counter
-
     counts = Counter(h.mission_id for h in hits)
     return counts.most_common(1)[0][0] if counts else None
 

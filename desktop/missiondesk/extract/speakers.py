@@ -343,10 +343,11 @@ def _author_of_document(subject: Token) -> Token | None:
 
 
 def _phrase(subject: Token) -> list[Token]:
-    """The subject's words without relative clauses or trailing clauses after a comma."""
+    """The subject's words without relative clauses or what follows a comma after it ('NATO defence ministers,
+    holding a two-day video meeting, decided ...')."""
     keep = []
     for tok in subject.subtree:
-        if tok.i > subject.i and tok.dep_ in ("relcl", "acl") and tok.head is subject:
+        if tok.i > subject.i and (tok.dep_ in ("relcl", "acl") and tok.head is subject or tok.text == ","):
             break
         keep.append(tok)
     while keep and keep[-1].is_punct:

@@ -168,9 +168,13 @@ def _text(value, default: str) -> str:
 
 def _ordered_documents(docs: pd.DataFrame) -> pd.DataFrame:
     ordered = docs.sort_values(["date", "title"], na_position="first").reset_index(drop=True)
-    ordered["header"] = [f"{_text(o, t[:24])}\n{_text(p, 'undated')}" for o, t, p in
+    ordered["header"] = [f"{_text(o, _short(t))}\n{_text(p, 'undated')}" for o, t, p in
                          zip(ordered["outlet"], ordered["title"], ordered["published"])]
     return ordered
+
+
+def _short(title: str, limit: int = 18) -> str:
+    return title if len(title) <= limit else title[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _empty_keys() -> pd.DataFrame:
@@ -189,7 +193,7 @@ def compare_statements(frames: FactFrames) -> Comparison:
     if st.empty:
         return Comparison(_empty_keys(), _empty_cells(), docs, [])
     st["key"] = "statement|" + st["actor"] + "|" + st["topic"].fillna("general")
-    st["text"] = st["content"].str.slice(0, 120)
+    st["text"] = st["content"].str.slice(0, 80)
     cells = _cells(st, "text", " | ", {})
     keys = (st.groupby("key", sort=False)
             .agg(actor=("actor", "first"), topic=("topic", "first"), role=("actor_role", "first"),

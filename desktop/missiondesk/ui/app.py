@@ -1,4 +1,4 @@
-"""Start the application: the window on the given paths, or on the seed corpus."""
+"""Start the application: the window on the given paths or project, or on the seed corpus."""
 
 from __future__ import annotations
 
@@ -17,21 +17,20 @@ def make_application() -> QApplication:
     app.setApplicationName("MissionDesk")
     app.setOrganizationName("MissionDesk")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("missiondesk")
     return app
 
 
 def run_app(paths: list[str], screenshot: str | None = None) -> int:
     app = make_application()
-    window = MainWindow()
+    window = MainWindow(quiet=bool(screenshot))
     if screenshot:
-        window.setProperty("quiet", True)
-
         def save_and_quit() -> None:
             app.processEvents()
             window.grab().save(screenshot)
             app.quit()
 
-        window.loading_finished.connect(lambda: QTimer.singleShot(200, save_and_quit))
+        window.loading_finished.connect(lambda: QTimer.singleShot(300, save_and_quit))
     window.show()
     window.load_paths(list(paths) or [str(seeds_dir())])
     return app.exec()

@@ -1,124 +1,373 @@
-"""The main window: the corpus list, loading with progress and cancel, drag and drop."""
+"""The main window: the corpus list, the tabs over the comparison, the evidence panel, reviews with undo,
+loading and extraction off the GUI thread with progress and cancel, drag and drop."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QHeaderView, QLabel, QMainWindow, QMessageBox, QProgressBar,
-                               QPushButton, QTableView)
+import pandas as pd
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDockWidget, QHeaderView, QLabel, QLineEdit,
+                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QTableView, QTabWidget,
+                               QToolBar)
 
-from missiondesk.corpus import Corpus, load_corpus
-from missiondesk.ui.document_model import DocumentTableModel
+from missiondesk import __version__
+from missiondesk.facts import compare_counts, compare_statements
+from missiondesk.facts.compare import Comparison
+from missiondesk.facts.reviews import EDITABLE
+from missiondesk.store import SUFFIX
+from missiondesk.store.workspace import Workspace
+from missiondesk.ui.article_view import ArticleView
+from missiondesk.ui.commands import ReviewCommand
+from missiondesk.ui.edit_dialog import EditFactDialog
+from missiondesk.ui.evidence_panel import EvidencePanel
+from missiondesk.facts.index import FactIndex
+from missiondesk.ui.models import FactFilter, FrameModel, MatrixModel, Palette
+from missiondesk.ui.project_actions import ProjectActions
 from missiondesk.ui.tasks import Task
 
+DOCUMENT_COLUMNS = [("title", "Title"), ("outlet", "Outlet"), ("published", "Date"), ("counts", "Counts"),
+                    ("statements", "Quotes")]
+MISSION_COLUMNS = [("name", "Mission"), ("lead", "Lead"), ("theater", "Theater"), ("start", "Start"), ("end", "End"),
+                   ("documents", "Articles"), ("mentions", "Mentions"), ("known", "In gazetteer")]
 
-class MainWindow(QMainWindow):
+
+class MainWindow(ProjectActions, QMainWindow):
     loading_finished = Signal()
+    refreshed = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, quiet: bool = False) -> None:
         super().__init__()
-        self.setWindowTitle("MissionDesk")
+        self.quiet = quiet  # tests and --screenshot: no modal dialogs
         self.setAcceptDrops(True)
-        self.corpus = Corpus()
+        self.workspace = Workspace()
+        self.undo_stack = QUndoStack(self)
+        self.facts = FactIndex()
+        self.current_fact: str | None = None
+        self.counts = Comparison(pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), [])
         self._task: Task | None = None
-        self.documents = DocumentTableModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.documents)
-        self.table.setAccessibleName("Corpus list")
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.setCentralWidget(self.table)
+        self.palette_ = Palette(_dark_scheme())
+        self._build_views()
+        self._build_docks()
+        self._build_actions()
         self._build_status_bar()
-        self._build_menus()
         self.resize(QSize(1280, 800))
+        self._restore_settings()
+        self.start_autosave()
+        self.update_title()
+        self.undo_stack.cleanChanged.connect(lambda _: self.update_title())
+
+    # -- layout -------------------------------------------------------------------------------------------
+    def _build_views(self) -> None:
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Views")
+        self.missions_model = FrameModel(MISSION_COLUMNS, self)
+        self.missions_view = self._table(self.missions_model, "Missions table")
+        self.counts_model = MatrixModel(self.palette_, self)
+        self.counts_filter = FactFilter(self)
+        self.counts_filter.setSourceModel(self.counts_model)
+        self.counts_view = self._table(self.counts_filter, "Troop counts matrix", matrix=True)
+        self.positions_model = MatrixModel(self.palette_, self)
+        self.positions_filter = FactFilter(self)
+        self.positions_filter.setSourceModel(self.positions_model)
+        self.positions_view = self._table(self.positions_filter, "Positions matrix", matrix=True)
+        self.side_model = MatrixModel(self.palette_, self)
+        self.side_view = self._table(self.side_model, "Side by side comparison", matrix=True)
+        self.article = ArticleView(self)
+        self.article.dark = self.palette_.dark
+        for view, name in ((self.missions_view, "&Missions"), (self.counts_view, "&Troop counts"),
+                           (self.positions_view, "&Positions"), (self.side_view, "&Side by side"),
+                           (self.article, "&Article")):
+            self.tabs.addTab(view, name)
+        self.setCentralWidget(self.tabs)
+        self.tabs.setCurrentWidget(self.counts_view)
+        for view in (self.counts_view, self.positions_view, self.side_view):
+            view.selectionModel().currentChanged.connect(lambda current, _prev, v=view: self._cell_chosen(v, current))
+            view.doubleClicked.connect(lambda _index: self.show_in_article())
+        self.missions_view.selectionModel().currentChanged.connect(self._mission_chosen)
+        self.article.fact_clicked.connect(self.select_fact)
+
+    def _table(self, model, name: str, matrix: bool = False) -> QTableView:
+        view = QTableView(self)
+        view.setModel(model)
+        view.setAccessibleName(name)
+        view.setAlternatingRowColors(not matrix)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems if matrix
+                                  else QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setWordWrap(not matrix)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive if matrix
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+        header.setDefaultSectionSize(150)
+        header.setStretchLastSection(not matrix)
+        if matrix:
+            header.setMinimumHeight(44)
+            view.setTextElideMode(Qt.TextElideMode.ElideRight)
+            rows = view.verticalHeader()
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            rows.setDefaultSectionSize(28)
+            rows.setMinimumWidth(260)
+            rows.setMaximumWidth(360)
+            rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        else:
+            view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.verticalHeader().hide()
+        return view
+
+    def _build_docks(self) -> None:
+        self.documents_model = FrameModel(DOCUMENT_COLUMNS, self)
+        self.documents_view = self._table(self.documents_model, "Corpus list")
+        self.documents_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.documents_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.documents_view.horizontalHeader().setStretchLastSection(False)
+        self.documents_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.documents_view.selectionModel().selectionChanged.connect(lambda *_: self._documents_chosen())
+        self.documents_view.doubleClicked.connect(self._document_opened)
+        corpus = QDockWidget("Corpus", self)
+        corpus.setObjectName("corpus")
+        corpus.setWidget(self.documents_view)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, corpus)
+        self.evidence = EvidencePanel(self)
+        self.evidence.accept_requested.connect(lambda: self.review_current("accepted"))
+        self.evidence.reject_requested.connect(lambda: self.review_current("rejected"))
+        self.evidence.edit_requested.connect(self.edit_current)
+        self.evidence.clear_requested.connect(lambda: self.review_current(None))
+        self.evidence.show_requested.connect(self.show_in_article)
+        evidence = QDockWidget("Evidence", self)
+        evidence.setObjectName("evidence")
+        evidence.setWidget(self.evidence)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, evidence)
+        self.resizeDocks([corpus, evidence], [360, 300], Qt.Orientation.Horizontal)
+        self.docks = (corpus, evidence)
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        self.recent_menu = None
+        for text, key, slot in (("&New Project", QKeySequence.StandardKey.New, self.new_project),
+                                ("&Open Project…", QKeySequence.StandardKey.Open, lambda: self.open_project()),
+                                (None, None, None),
+                                ("&Save", QKeySequence.StandardKey.Save, self.save_project),
+                                ("Save &As…", QKeySequence.StandardKey.SaveAs, lambda: self.save_project_as()),
+                                (None, None, None),
+                                ("&Add Files…", QKeySequence("Ctrl+Shift+O"), self.choose_files),
+                                ("Add &Folder…", None, self.choose_folder),
+                                (None, None, None),
+                                ("Export &Fact Sheet…", QKeySequence("Ctrl+E"), self.export_factsheet),
+                                ("Export &Comparison…", None, self.export_comparison),
+                                (None, None, None),
+                                ("&Quit", QKeySequence.StandardKey.Quit, self.close)):
+            if text is None:
+                menu.addSeparator()
+                if self.recent_menu is None:
+                    self.recent_menu = menu.addMenu("Open &Recent")
+                continue
+            action = QAction(text, self)
+            if key is not None:
+                action.setShortcut(key)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        self.update_recent_menu()
+        edit = self.menuBar().addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        for text, key, slot in (("&Accept Fact", "Ctrl+Return", lambda: self.review_current("accepted")),
+                                ("&Reject Fact", "Ctrl+Backspace", lambda: self.review_current("rejected")),
+                                ("&Edit Fact…", "F2", self.edit_current),
+                                ("&Find…", QKeySequence.StandardKey.Find, lambda: self.search.setFocus())):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key) if isinstance(key, str) else key)
+            action.triggered.connect(slot)
+            edit.addAction(action)
+            self.addAction(action)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About MissionDesk", self)
+        about.triggered.connect(lambda: QMessageBox.about(
+            self, "About MissionDesk", f"MissionDesk {__version__}\nMissions, troop counts and positions, "
+                                       "compared across news articles. Works offline."))
+        help_menu.addAction(about)
+        bar = QToolBar("Find", self)
+        bar.setObjectName("find")
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search all facts (actor, place, number, words)…")
+        self.search.setAccessibleName("Search facts")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter_changed)
+        self.unreviewed = QCheckBox("Unreviewed only", self)
+        self.unreviewed.toggled.connect(self._filter_changed)
+        bar.addWidget(self.search)
+        bar.addWidget(self.unreviewed)
+        self.addToolBar(bar)
 
     def _build_status_bar(self) -> None:
         self.status_label = QLabel("Ready")
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
-        self.progress.setAccessibleName("Loading progress")
+        self.progress.setAccessibleName("Progress")
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(self.cancel_loading)
+        self.cancel_button.clicked.connect(self.cancel_task)
         bar = self.statusBar()
         bar.addWidget(self.status_label, 1)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
         self._show_busy(False)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        add_files = QAction("&Add Files…", self, shortcut=QKeySequence.StandardKey.Open)
-        add_files.triggered.connect(self._choose_files)
-        add_folder = QAction("Add &Folder…", self)
-        add_folder.triggered.connect(self._choose_folder)
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        for action in (add_files, add_folder):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
+    # -- settings -----------------------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not self.quiet:
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray) and not self.quiet:
+            self.restoreState(state)
 
-    # loading ------------------------------------------------------------------------------------
-    def load_paths(self, paths: list[str]) -> None:
-        """Read `paths` on a worker thread and add what they hold to the corpus."""
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self._task and self._task.running:
-            self.status_label.setText("Still loading; wait or cancel first")
+            self._task.cancel()
+        if not self.maybe_save():
+            event.ignore()
             return
-        task = Task(lambda progress, cancelled: load_corpus(paths, progress, cancelled), self)
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        event.accept()
+
+    def update_title(self) -> None:
+        name = self.workspace.path.name if self.workspace.path else "Untitled"
+        self.setWindowTitle(f"{name}[*] — MissionDesk")
+        self.setWindowModified(self.workspace.dirty)
+
+    def show_error(self, title: str, message: str) -> None:
+        self.status_label.setText(message.splitlines()[0])
+        if not self.quiet:
+            QMessageBox.warning(self, title, message)
+
+    # -- the workspace ------------------------------------------------------------------------------------
+    def set_workspace(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.undo_stack.clear()
+        self.current_fact = None
+        self.refresh()
+        self.update_title()
+        if workspace.stale():
+            self.extract_stale()
+
+    def refresh(self) -> None:
+        """Rebuild the frames and every view from the workspace (after loading or a review)."""
+        frames = self.workspace.frames()
+        self.frames = frames
+        self.facts.rebuild(self.workspace)
+        self.counts = compare_counts(frames)
+        self.positions = compare_statements(frames)
+        status = self.facts.statuses()
+        search = self.facts.search_texts()
+        self.documents_model.set_frame(frames.documents)
+        self.missions_model.set_frame(frames.missions.sort_values("mentions", ascending=False))
+        self.counts_model.set_comparison(self.counts, fact_status=status, search_text=search)
+        self.positions_model.set_comparison(self.positions, fact_status=status, search_text=search)
+        self._documents_chosen()
+        if self.current_fact and self.current_fact in self.facts:
+            self.select_fact(self.current_fact)
+        else:
+            self.evidence.show_fact(None)
+        n_disagree = len(self.counts.disagreements)
+        self.status_label.setText(f"{len(frames.documents)} articles · {len(frames.counts)} troop counts · "
+                                  f"{len(frames.statements)} statements · {n_disagree} disagreement(s)")
+        self.update_title()
+        self.refreshed.emit()
+
+    # -- loading ------------------------------------------------------------------------------------------
+    def load_paths(self, paths: list[str]) -> None:
+        """Read `paths`, extract what is new, on a worker thread; project files are opened instead."""
+        projects = [p for p in paths if str(p).endswith(SUFFIX)]
+        if projects:
+            self.open_project(projects[0])
+            paths = [p for p in paths if p not in projects]
+            if not paths:
+                self.loading_finished.emit()
+                return
+        known = {d.id for d in self.workspace.data.documents if d.id in self.workspace.data.facts}
+
+        def work(progress, cancelled):
+            corpus = self.workspace.read(paths, lambda d, t, p: progress(d, t * 2, f"Reading {Path(p).name}"),
+                                         cancelled)
+            fresh = [d for d in corpus.documents if d.id not in known]
+            n = max(len(fresh), 1)
+            facts = [] if cancelled() else Workspace.extract(
+                fresh, lambda d, t, title: progress(n + d, n * 2, f"Extracting {title[:40]}"), cancelled)
+            return corpus, facts
+
+        self._run(work, self._loaded, f"Loading {len(paths)} path(s)…")
+
+    def extract_stale(self) -> None:
+        stale = self.workspace.stale()
+
+        def work(progress, cancelled):
+            return Workspace.extract(stale, lambda d, t, title: progress(d, t, f"Extracting {title[:40]}"),
+                                     cancelled)
+
+        self._run(work, lambda facts: self._loaded((None, facts)), f"Extracting {len(stale)} article(s)…")
+
+    def _loaded(self, result) -> None:
+        corpus, facts = result
+        cancelled = self._task is not None and self._task.cancelled
+        if corpus is not None:
+            self.workspace.add(corpus, facts)
+        else:
+            from missiondesk.corpus import Corpus
+
+            self.workspace.add(Corpus(), facts)
+        self._show_busy(False)
+        self.refresh()
+        if corpus is not None and corpus.errors:
+            self.status_label.setText(self.status_label.text() + f" · {len(corpus.errors)} file(s) could not be read")
+            if not self.quiet:
+                self._show_load_errors(corpus.errors)
+        if cancelled:
+            self.status_label.setText(self.status_label.text() + " · cancelled")
+        self.loading_finished.emit()
+
+    def _show_load_errors(self, errors) -> None:
+        lines = "\n".join(f"• {Path(e.path).name}: {e.error}" for e in errors[:40])
+        box = QMessageBox(QMessageBox.Icon.Warning, "Some files could not be read",
+                          f"{len(errors)} file(s) could not be read; everything else was loaded.", parent=self)
+        box.setInformativeText(lines.splitlines()[0])
+        box.setDetailedText(lines)
+        box.open()
+
+    def _run(self, work, done, message: str) -> None:
+        if self._task and self._task.running:
+            self.status_label.setText("Busy; wait or cancel first")
+            return
+        task = Task(work, self)
         task.progress.connect(self._on_progress)
-        task.finished.connect(self._on_loaded)
-        task.failed.connect(self._on_failed)
+        task.finished.connect(done)
+        task.failed.connect(self._failed)
         self._task = task
         self._show_busy(True)
-        self.status_label.setText(f"Loading {len(paths)} path(s)…")
+        self.status_label.setText(message)
         task.start()
 
-    def cancel_loading(self) -> None:
+    def cancel_task(self) -> None:
         if self._task:
             self._task.cancel()
             self.status_label.setText("Cancelling…")
 
-    def _on_progress(self, done: int, total: int, path: str) -> None:
+    def _on_progress(self, done: int, total: int, text: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.status_label.setText(f"Reading {Path(path).name} ({done} of {total})")
+        self.status_label.setText(text)
 
-    def _on_loaded(self, loaded: Corpus) -> None:
-        known = {d.id for d in self.corpus.documents}
-        added = [d for d in loaded.documents if d.id not in known]
-        self.corpus.documents.extend(added)
-        self.corpus.errors.extend(loaded.errors)
-        self.documents.set_documents(self.corpus.documents)
+    def _failed(self, message: str) -> None:
         self._show_busy(False)
-        note = " (cancelled)" if loaded.cancelled else ""
-        self.status_label.setText(
-            f"{len(self.corpus.documents)} articles; {len(added)} added{note}; {len(loaded.errors)} could not be read")
-        if loaded.errors and not self.property("quiet"):
-            self._show_errors(loaded)
+        self.show_error("The task failed", f"{message}\nNothing loaded or reviewed before was lost.")
         self.loading_finished.emit()
-
-    def _on_failed(self, message: str) -> None:
-        self._show_busy(False)
-        self.status_label.setText("Loading failed")
-        if not self.property("quiet"):
-            QMessageBox.critical(self, "Loading failed", f"Loading stopped: {message}\nNothing loaded before was lost.")
-        self.loading_finished.emit()
-
-    def _show_errors(self, loaded: Corpus) -> None:
-        lines = "\n".join(f"• {Path(e.path).name}: {e.error}" for e in loaded.errors[:30])
-        more = f"\n… and {len(loaded.errors) - 30} more" if len(loaded.errors) > 30 else ""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Some files could not be read",
-                          f"{len(loaded.errors)} file(s) could not be read; the others were loaded.", parent=self)
-        box.setDetailedText(lines + more)
-        box.setInformativeText(lines.splitlines()[0] if lines else "")
-        box.open()
 
     def _show_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -126,23 +375,27 @@ class MainWindow(QMainWindow):
         if busy:
             self.progress.setRange(0, 0)
 
-    # files --------------------------------------------------------------------------------------
-    def _choose_files(self) -> None:
-        start = QSettings().value("last_folder", str(Path.home()))
+    # -- files --------------------------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Add articles", start, "Articles (*.txt *.md *.html *.htm *.pdf *.docx);;All files (*)")
+            self, "Add articles", QSettings().value("last_folder", str(Path.home())),
+            "Articles (*.txt *.md *.html *.htm *.pdf *.docx);;All files (*)")
         if files:
             QSettings().setValue("last_folder", str(Path(files[0]).parent))
             self.load_paths(files)
 
-    def _choose_folder(self) -> None:
+    def choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, "Add a folder of articles",
                                                   QSettings().value("last_folder", str(Path.home())))
         if folder:
             QSettings().setValue("last_folder", folder)
             self.load_paths([folder])
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
@@ -151,3 +404,123 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.load_paths(paths)
+
+    # -- selection ----------------------------------------------------------------------------------------
+    def _cell_chosen(self, view: QTableView, index) -> None:
+        if not index.isValid():
+            return
+        model = view.model()
+        source = model.mapToSource(index) if hasattr(model, "mapToSource") else index
+        ids = source.model().facts(source.row(), source.column())
+        if ids:
+            self.select_fact(ids[0])
+
+    def _mission_chosen(self, index) -> None:
+        if not index.isValid():
+            return
+        mission = self.missions_model.row(index.row())
+        mention = self.facts.first_mention(mission["id"])
+        if mention is not None:
+            self.select_fact(mention)
+
+    def _documents_chosen(self) -> None:
+        rows = sorted({i.row() for i in self.documents_view.selectionModel().selectedRows()})
+        docs = [self.documents_model.row(r)["id"] for r in rows] or list(self.frames.documents["id"][:0])
+        combined = _combine(self.counts, self.positions)
+        self.side_model.set_comparison(combined, documents=docs if len(docs) >= 2 else [],
+                                       fact_status=self.facts.statuses())
+
+    def _document_opened(self, index) -> None:
+        doc_id = self.documents_model.row(index.row())["id"]
+        self._show_document(doc_id)
+        self.tabs.setCurrentWidget(self.article)
+
+    def select_fact(self, fact_id: str) -> None:
+        """Show a fact in the evidence panel and its sentence highlighted in the article."""
+        fact = self.facts.get(fact_id)
+        if fact is None:
+            return
+        self.current_fact = fact_id
+        self.evidence.show_fact(fact if fact["kind"] != "mission" else None)
+        self._show_document(fact["document"])
+        self.article.select_span(fact["sentence_start"], fact["sentence_end"])
+
+    def _show_document(self, doc_id: str) -> None:
+        if self.article.document_id != doc_id or self._article_stale:
+            document = next(d for d in self.workspace.data.documents if d.id == doc_id)
+            self.article.show_document(document, self.facts.highlights(doc_id))
+            self._article_stale = False
+
+    _article_stale = True
+
+    def show_in_article(self) -> None:
+        if self.current_fact:
+            self.select_fact(self.current_fact)
+            self.tabs.setCurrentWidget(self.article)
+
+    def _filter_changed(self, *_args) -> None:
+        for proxy in (self.counts_filter, self.positions_filter):
+            proxy.set_text(self.search.text())
+            proxy.set_unreviewed_only(self.unreviewed.isChecked())
+
+    # -- reviews ------------------------------------------------------------------------------------------
+    def review_current(self, status: str | None, changes: dict | None = None) -> None:
+        fact = self.facts.get(self.current_fact) if self.current_fact else None
+        if fact is None or fact["kind"] not in EDITABLE:
+            return
+        key = (fact["document"], fact["kind"], int(fact["start"]), int(fact["end"]))
+        verb = {"accepted": "Accept", "rejected": "Reject", "edited": "Edit", None: "Clear review of"}[status]
+        text = f"{verb} {fact['kind']} '{fact['label']}'"
+        self.undo_stack.push(ReviewCommand(self.workspace, key, status, changes, text, self._reviews_changed))
+
+    def edit_current(self) -> None:
+        fact = self.facts.get(self.current_fact) if self.current_fact else None
+        if fact is None or fact["kind"] not in EDITABLE:
+            return
+        dialog = EditFactDialog(fact, self)
+        if dialog.exec():
+            changes = dialog.changes()
+            if changes:
+                self.review_current("edited", changes)
+
+    def _reviews_changed(self) -> None:
+        self._article_stale = True
+        self.refresh()
+
+    # -- export -------------------------------------------------------------------------------------------
+    def export_factsheet(self) -> None:
+        from missiondesk.ui.export_dialog import FactSheetDialog
+
+        FactSheetDialog(self).open()
+
+    def export_comparison(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from missiondesk.report.tables import write_comparison
+
+        path, _ = QFileDialog.getSaveFileName(self, "Export comparison", str(Path.home() / "comparison.xlsx"),
+                                              "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)")
+        if path:
+            try:
+                write_comparison(Path(path), self.frames, self.counts, self.positions)
+                self.status_label.setText(f"Exported {Path(path).name}")
+            except (OSError, ValueError) as exc:
+                self.show_error("The comparison could not be exported", f"{path}: {exc}")
+
+
+def _combine(counts: Comparison, positions: Comparison) -> Comparison:
+    """Counts and positions in one comparison, for Side by side."""
+    if counts.keys.empty:
+        return positions
+    if positions.keys.empty:
+        return counts
+    keys = pd.concat([counts.keys[["key", "label", "disagree"]], positions.keys[["key", "label", "disagree"]]],
+                     ignore_index=True)
+    cells = pd.concat([counts.cells[["key", "document", "text", "ids"]],
+                       positions.cells[["key", "document", "text", "ids"]]], ignore_index=True)
+    return Comparison(keys, cells, counts.documents, counts.disagreements)
+
+
+def _dark_scheme() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hasattr(hints, "colorScheme") and hints.colorScheme() == Qt.ColorScheme.Dark

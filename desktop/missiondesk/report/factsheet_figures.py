@@ -1,0 +1,135 @@
+"""Key figures: one block of rows per fact key with every source's number, the disagreements called out in
+words, and the chart of reported counts by date and source."""
+
+from __future__ import annotations
+
+import pandas as pd
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from missiondesk.report.factsheet_chart import chartable, count_chart
+from missiondesk.report.factsheet_scope import MissionGroup, Scope
+from missiondesk.report.factsheet_styles import ALERT, ALERT_ROW, RULE, Styles, callout_table, grid_table
+from missiondesk.report.factsheet_text import day, escaped, missing, quoted
+
+REVIEW_MARK = {"accepted": "✓", "edited": "✎"}
+
+
+def cite(scope: Scope, document: str) -> str:
+    """[n], linked to the article's entry in the Sources list."""
+    number = scope.cite(document)
+    return f'<a href="#source-{number}" color="#24415e">[{number}]</a>' if number else ""
+
+
+def source_name(scope: Scope, document: str, limit: int = 60) -> str:
+    """The outlet, or the article's title in italics when the outlet is not known."""
+    row = scope.frames.documents.set_index("id").loc[document]
+    if not missing(row["outlet"]):
+        return escaped(row["outlet"], limit)
+    return f"<i>{escaped(row['title'], limit, 'untitled article')}</i>"
+
+
+def key_figures(scope: Scope, group: MissionGroup, styles: Styles, width: float) -> list:
+    """The figures table for a mission, its disagreements, and its chart."""
+    if group.keys.empty:
+        return [Paragraph("No troop counts were reported for this mission.", styles.note)]
+    out = [_figures_table(scope, group, styles, width)]
+    by_key = {d["key"]: d for d in scope.comparison.disagreements}
+    for key in group.keys["key"]:
+        if key in by_key:
+            out.append(Spacer(1, 6))
+            out.append(disagreement_callout(scope, by_key[key], styles, width))
+    if chartable(group.counts):
+        out.extend(_chart(scope, group, styles, width))
+    return out
+
+
+def _figures_table(scope: Scope, group: MissionGroup, styles: Styles, width: float) -> Table:
+    widths = [width * f for f in (0.33, 0.15, 0.30, 0.14, 0.08)]
+    head = [Paragraph(t, styles.cell_head) for t in ("Question", "Reported", "Source", "Published", "Ref.")]
+    rows, style = [head], grid_table()
+    cells = scope.comparison.cells
+    status = dict(zip(scope.frames.counts["id"], scope.frames.counts["status"]))
+    order = {d: i for i, d in enumerate(scope.sources["id"])}  # date order, undated last
+    for key in group.keys.itertuples():
+        first = len(rows)
+        mine = cells[cells["key"] == key.key].assign(order=lambda c: c["document"].map(order))
+        for i, cell in enumerate(mine.sort_values("order").itertuples()):
+            label = ""
+            if i == 0:
+                label = f"<b>{escaped(key.label, 200)}</b>"
+                if key.disagree:
+                    label += f'<br/><font color="{ALERT.hexval()[2:].join(["#", ""])}" size="7.5"><b>' \
+                             "✗ SOURCES DISAGREE</b></font>"
+            rows.append([
+                Paragraph(label, styles.cell),
+                Paragraph(f"<b>{escaped(cell.text, 60)}</b>{_review_mark(cell.ids, status)}", styles.cell_right),
+                Paragraph(source_name(scope, cell.document), styles.cell),
+                Paragraph(day(cell.published), styles.cell),
+                Paragraph(cite(scope, cell.document), styles.cell),
+            ])
+        last = len(rows) - 1
+        style.append(("LINEABOVE", (0, first), (-1, first), 0.8, RULE))
+        if first < last:
+            style.append(("LINEBELOW", (0, first), (0, last - 1), 0, ALERT_ROW if key.disagree else "white"))
+        if key.disagree:
+            style.append(("BACKGROUND", (0, first), (-1, last), ALERT_ROW))
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _review_mark(ids, status: dict) -> str:
+    marks = {status.get(i) for i in ids}
+    for name in ("edited", "accepted"):
+        if name in marks:
+            return f' <font size="7" color="#5b6470">{REVIEW_MARK[name]}</font>'
+    return ""
+
+
+def disagreement_callout(scope: Scope, item: dict, styles: Styles, width: float) -> KeepTogether:
+    """The explanation sentence in a tinted box, then each source's figure and the sentence it came from."""
+    rows = [[Paragraph(f"Disagreement: {escaped(item['label'], 200)}", styles.callout_head)],
+            [Paragraph(escaped(item["explanation"], 600), styles.callout)]]
+    for source in item["sources"]:
+        sentence = quoted(source.get("sentence"), "direct", 220) if not missing(source.get("sentence")) else ""
+        rows.append([Paragraph(
+            f"<b>{escaped(source.get('text'), 40)}</b>  {source_name(scope, source['document'])}, "
+            f"{day(source.get('published'))} {cite(scope, source['document'])}: {sentence}", styles.small)])
+    table = Table(rows, colWidths=[width], hAlign="LEFT")
+    table.setStyle(callout_table())
+    return KeepTogether([table])
+
+
+def _chart(scope: Scope, group: MissionGroup, styles: Styles, width: float) -> list:
+    labels = dict(zip(group.keys["key"], group.keys["label"]))
+    drawing, dropped = count_chart(group.counts, labels, scope.cite, width)
+    caption = (f"<b>Reported counts by date and source</b> — {escaped(group.name, 120)}. Each point is one "
+               "article's figure, labelled with its outlet and citation; a bar shows the range its wording "
+               "allows (“some” ±10 %), an arrow a figure open upwards (“more than”).")
+    parts = [Spacer(1, 8), KeepTogether([drawing, Paragraph(caption, styles.note)])]
+    if dropped:
+        parts.append(Paragraph(f"Not charted (fewer reports): {escaped('; '.join(dropped), 600)}.", styles.note))
+    undated = _undated(scope, group)
+    if undated:
+        parts.append(Paragraph(f"<b>Undated reports, not on the chart:</b> {undated}.", styles.note))
+    return parts
+
+
+def _undated(scope: Scope, group: MissionGroup) -> str:
+    counts = group.counts[group.counts["date"].isna()]
+    if counts.empty:
+        return ""
+    labels = dict(zip(group.keys["key"], group.keys["label"]))
+    parts = []
+    for key, rows in counts.groupby("key", sort=False):
+        figures = ", ".join(f"{escaped(_figure(r), 40)} {source_name(scope, r.document, 40)} "
+                            f"{cite(scope, r.document)}" for r in rows.itertuples())
+        parts.append(f"{escaped(labels.get(key, key), 120)}: {figures}")
+    return "; ".join(parts)
+
+
+def _figure(row) -> str:
+    from missiondesk.facts.qualifiers import label
+
+    to = None if pd.isna(row.value_to) else int(row.value_to)
+    return label(int(row.value), to, row.qualifier)

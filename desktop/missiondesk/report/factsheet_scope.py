@@ -1,0 +1,191 @@
+"""What a fact sheet covers: the whole corpus, one mission or one actor. Picks the facts and articles,
+groups the figures by mission, and numbers the articles for citation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from missiondesk.facts import Comparison, FactFrames, compare_counts
+from missiondesk.facts.compare import count_keys
+from missiondesk.report.factsheet_errors import FactSheetError, InvalidSubject
+from missiondesk.report.factsheet_text import count_noun, day, missing, plain
+
+KINDS = ("corpus", "mission", "actor")
+OTHER = "Facts without an identified mission"
+
+
+@dataclass
+class MissionGroup:
+    """One mission's share of the sheet: its fact keys (figures) and statements (positions)."""
+
+    mission: str | None
+    name: str
+    details: str
+    keys: pd.DataFrame  # rows of the comparison's keys
+    counts: pd.DataFrame  # the counts behind those keys, with a 'key' column
+    statements: pd.DataFrame
+
+    @property
+    def facts(self) -> int:
+        return len(self.counts) + len(self.statements)
+
+
+@dataclass
+class Scope:
+    kind: str
+    title: str
+    subject: str
+    frames: FactFrames  # only the facts and articles this sheet covers
+    comparison: Comparison
+    groups: list[MissionGroup]
+    citations: dict[str, int]  # document id -> [n]
+    sources: pd.DataFrame  # the articles in citation order
+    actor: str | None = None
+    mission: str | None = None
+
+    @property
+    def date_span(self) -> str:
+        dates = self.sources["date"].dropna()
+        undated = int(self.sources["date"].isna().sum())
+        span = "no dated articles" if dates.empty else (
+            day(dates.min()) if dates.min() == dates.max() else f"{day(dates.min())} to {day(dates.max())}")
+        return span + (f" ({undated} undated)" if undated and not dates.empty else "")
+
+    def cite(self, document: str) -> int | None:
+        return self.citations.get(document)
+
+
+def select(frames: FactFrames, kind: str, mission: str | None, actor: str | None,
+           title: str | None) -> Scope:
+    """The facts a sheet of this kind covers; raises InvalidSubject for a mission or actor the articles
+    do not hold and FactSheetError when there is nothing to report."""
+    if kind == "corpus" and (mission is not None) != (actor is not None):
+        kind = "mission" if mission is not None else "actor"
+    if kind not in KINDS:
+        raise InvalidSubject(f"Unknown fact sheet kind '{kind}'; use one of: {', '.join(KINDS)}.")
+    if kind == "mission":
+        return _mission_scope(frames, mission, title)
+    if kind == "actor":
+        return _actor_scope(frames, actor, title)
+    if frames.counts.empty and frames.statements.empty:
+        raise FactSheetError("These articles hold no troop counts or statements, so there is nothing to put in "
+                             "a fact sheet; add articles about military missions or review fewer facts away.")
+    n = len(frames.documents)
+    return _scope("corpus", frames, title or "Military missions: troop counts and positions",
+                  f"Fact sheet on {count_noun(n, 'article')}")
+
+
+def _mission_scope(frames: FactFrames, mission: str | None, title: str | None) -> Scope:
+    known = frames.missions["id"].tolist()
+    if missing(mission) or mission not in known:
+        listing = _listing(known, "missions")
+        asked = "A mission fact sheet needs a mission id" if missing(mission) else f"No mission '{plain(mission, 60)}'"
+        raise InvalidSubject(f"{asked} in these articles; {listing}.")
+    counts = frames.counts[frames.counts["mission"] == mission]
+    statements = frames.statements[frames.statements["mission"] == mission]
+    row = frames.missions[frames.missions["id"] == mission].iloc[0]
+    name = plain(row["name"], 120, mission)
+    if counts.empty and statements.empty:
+        raise FactSheetError(f"No troop counts or statements are linked to {name} ({mission}); "
+                             "make a corpus fact sheet instead, or review the facts to link them to the mission.")
+    docs = set(counts["document"]) | set(statements["document"])
+    sub = _subset(frames, docs, counts, statements, frames.missions[frames.missions["id"] == mission])
+    scope = _scope("mission", sub, title or f"{name}: fact sheet",
+                   f"{name}: troop counts and positions from {count_noun(len(docs), 'article')}")
+    scope.mission = mission
+    return scope
+
+
+def _actor_scope(frames: FactFrames, actor: str | None, title: str | None) -> Scope:
+    actors = frames.statements["actor"].dropna()
+    ranked = actors.value_counts().index.tolist()
+    name = None if missing(actor) else str(actor)
+    if name is not None and name not in set(ranked):
+        folded = [a for a in ranked if a.casefold() == name.strip().casefold()]
+        name = folded[0] if folded else None
+    if name is None:
+        asked = "An actor fact sheet needs an actor's name" if missing(actor) else f"No actor '{plain(actor, 60)}'"
+        raise InvalidSubject(f"{asked} in these articles; {_listing(ranked, 'actors with most statements')}.")
+    statements = frames.statements[frames.statements["actor"] == name]
+    docs = set(statements["document"])
+    counts = frames.counts[frames.counts["document"].isin(docs)]
+    used = set(statements["mission"].dropna()) | set(counts["mission"].dropna())
+    sub = _subset(frames, docs, counts, statements, frames.missions[frames.missions["id"].isin(used)])
+    shown = plain(name, 120)
+    scope = _scope("actor", sub, title or f"{shown}: positions and figures",
+                   f"Positions of {shown} in {count_noun(len(docs), 'article')}, with the figures they report")
+    scope.actor = name
+    return scope
+
+
+def _listing(names: list[str], what: str, first: int = 8) -> str:
+    if not names:
+        return f"there are no {what.split()[0]} in them"
+    shown = ", ".join(plain(n, 60) for n in names[:first])
+    more = f" and {len(names) - first} more" if len(names) > first else ""
+    return f"{what}: {shown}{more}"
+
+
+def _subset(frames: FactFrames, docs: set, counts: pd.DataFrame, statements: pd.DataFrame,
+            missions: pd.DataFrame) -> FactFrames:
+    documents = frames.documents[frames.documents["id"].isin(docs)]
+    return FactFrames(documents.reset_index(drop=True), counts.reset_index(drop=True),
+                      statements.reset_index(drop=True), missions.reset_index(drop=True))
+
+
+def _scope(kind: str, frames: FactFrames, title: str, subject: str) -> Scope:
+    comparison = compare_counts(frames)
+    counts = frames.counts.copy()
+    counts["key"] = count_keys(counts) if len(counts) else pd.Series(dtype=object)
+    sources = frames.documents.sort_values(["date", "title"], na_position="last").reset_index(drop=True)
+    citations = {doc: i + 1 for i, doc in enumerate(sources["id"])}
+    groups = _groups(frames, comparison, counts)
+    return Scope(kind, plain(title, 160, "Fact sheet"), plain(subject, 200), frames, comparison, groups,
+                 citations, sources)
+
+
+def _groups(frames: FactFrames, comparison: Comparison, counts: pd.DataFrame) -> list[MissionGroup]:
+    """Missions with facts, most facts first; facts with no mission last."""
+    keys = comparison.keys
+    key_mission = dict(zip(keys["key"], keys["mission"]))
+    counts = counts.assign(group=[_id(key_mission.get(k)) for k in counts["key"]])
+    statements = frames.statements.assign(group=[_id(m) for m in frames.statements["mission"]])
+    keys = keys.assign(group=[_id(m) for m in keys["mission"]])
+    info = frames.missions.set_index("id")
+    groups = []
+    for mission in dict.fromkeys([*counts["group"], *statements["group"]]):
+        group_keys = keys[keys["group"] == mission].sort_values(["disagree", "facts", "label"],
+                                                                ascending=[False, False, True])
+        row = info.loc[mission] if mission in info.index else None
+        groups.append(MissionGroup(
+            mission or None,
+            OTHER if not mission else plain(row["name"] if row is not None else mission, 120, mission),
+            _details(row, mission),
+            group_keys.drop(columns="group"),
+            counts[counts["group"] == mission].drop(columns="group"),
+            statements[statements["group"] == mission].drop(columns="group")))
+    return sorted(groups, key=lambda g: (g.mission is None, -g.facts, g.name))
+
+
+def _id(value) -> str:
+    return "" if missing(value) else str(value)
+
+
+def _details(row, mission: str) -> str:
+    if not mission:
+        return "Counts and statements the extraction could not tie to a mission."
+    if row is None:
+        return f"Mission id {mission}."
+    parts = []
+    if not missing(row["lead"]):
+        parts.append(f"Led by {plain(row['lead'], 60)}")
+    if not missing(row["theater"]):
+        parts.append(f"theatre {plain(row['theater'], 60)}")
+    start, end = row["start"], row["end"]
+    if not missing(start):
+        parts.append(f"{plain(start, 12)} to {plain(end, 12)}" if not missing(end) else f"since {plain(start, 12)}")
+    if not bool(row["known"]):
+        parts.append("not in the mission gazetteer (described in the articles)")
+    return (", ".join(parts) or f"Mission id {mission}") + "."

@@ -1,0 +1,107 @@
+"""The analyst's working state, with no Qt: the project's documents, facts and reviews, what changed since the
+last save, and the derived frames the views show. The command line, the tests and the window drive it alike."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from missiondesk.corpus import Corpus, load_corpus
+from missiondesk.corpus.document import Document, LoadError
+from missiondesk.extract.pipeline import extract_each, merge
+from missiondesk.extract.records import Extraction
+from missiondesk.facts import FactFrames
+from missiondesk.facts.reviews import Review
+from missiondesk.store import project
+from missiondesk.store.project import ProjectData
+
+Progress = Callable[[int, int, str], None]
+
+
+class Workspace:
+    def __init__(self, data: ProjectData | None = None, path: Path | None = None) -> None:
+        self.data = data or ProjectData()
+        self.path = path
+        self.dirty = False
+        self.errors: list[LoadError] = []
+        self._extraction: Extraction | None = None
+        self.who = _user()
+
+    # -- opening and saving -----------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike) -> Workspace:
+        return cls(project.load(path), Path(path))
+
+    def save(self, path: str | os.PathLike | None = None) -> Path:
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise project.ProjectError("this project has no file yet; use Save As")
+        if path is not None and Path(path) != self.path:
+            project.save_as(self.data, target)
+        else:
+            project.save(self.data, target)
+        self.path = target
+        self.dirty = False
+        return target
+
+    # -- documents and facts ----------------------------------------------------------------------------
+    def read(self, paths: Iterable[str | os.PathLike], progress: Progress | None = None,
+             cancelled: Callable[[], bool] | None = None) -> Corpus:
+        """Read files (no change to the workspace yet: safe on a worker thread)."""
+        return load_corpus(paths, progress, cancelled)
+
+    @staticmethod
+    def extract(documents: list[Document], progress: Progress | None = None,
+                cancelled: Callable[[], bool] | None = None):
+        """Facts for documents (no change to the workspace yet: safe on a worker thread)."""
+        def step(done: int, total: int) -> None:
+            if progress:
+                progress(done, total, documents[done - 1].title)
+        return extract_each(documents, step, cancelled)
+
+    def add(self, corpus: Corpus, facts=()) -> list[Document]:
+        """Take in what a worker read and extracted (on the GUI thread)."""
+        added = self.data.add_documents(corpus.documents)
+        self.errors.extend(corpus.errors)
+        for item in facts:
+            self.data.facts[item.document] = item
+        if added or facts:
+            self.dirty = True
+            self._extraction = None
+        return added
+
+    def stale(self) -> list[Document]:
+        return self.data.stale()
+
+    def extraction(self) -> Extraction:
+        if self._extraction is None:
+            self._extraction = merge(self.data.facts[d.id] for d in self.data.documents if d.id in self.data.facts)
+        return self._extraction
+
+    def frames(self, accepted_only: bool = False) -> FactFrames:
+        return FactFrames.build(self.data.documents, self.extraction(), self.data.reviews.values(), accepted_only)
+
+    # -- reviews ----------------------------------------------------------------------------------------
+    def review(self, key: tuple[str, str, int, int]) -> Review | None:
+        return self.data.reviews.get(key)
+
+    def set_review(self, key: tuple[str, str, int, int], status: str | None, changes: dict | None = None) -> None:
+        """Accept, reject or edit a fact (status None removes the review)."""
+        review = None if status is None else Review(key[0], key[1], key[2], key[3], status, dict(changes or {}),
+                                                    self.who)
+        self.data.set_review(review, key, self.who)
+        self.dirty = True
+
+    def restore_review(self, key: tuple[str, str, int, int], review: Review | None) -> None:
+        """Put back a previous review exactly (for undo)."""
+        self.data.set_review(review, key, self.who)
+        self.dirty = True
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in some sandboxes and services
+        return "analyst"

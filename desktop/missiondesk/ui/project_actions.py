@@ -1,0 +1,149 @@
+"""Projects in the window: New, Open, Save, Save As, recent projects, autosave, and asking before losing work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from missiondesk.store import SUFFIX, ProjectError
+from missiondesk.store.workspace import Workspace
+
+AUTOSAVE_MS = 60_000
+MAX_RECENT = 8
+FILTER = f"MissionDesk projects (*{SUFFIX})"
+
+
+def autosave_path(project: Path | None) -> Path:
+    """Beside the project file, or in the user's data folder for a project never saved."""
+    if project is not None:
+        return project.with_name(project.name + ".autosave")
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"untitled{SUFFIX}.autosave"
+
+
+class ProjectActions:
+    """Mixed into MainWindow: expects self.workspace, self.set_workspace(), self.status_label, self.quiet."""
+
+    def start_autosave(self) -> None:
+        self._autosave = QTimer(self)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.autosave)
+        self._autosave.start()
+
+    def autosave(self) -> Path | None:
+        if not self.workspace.dirty:
+            return None
+        target = autosave_path(self.workspace.path)
+        try:
+            from missiondesk.store import project
+
+            project.save_as(self.workspace.data, target)
+        except ProjectError as exc:
+            self.status_label.setText(f"Autosave failed: {exc}")
+            return None
+        self.status_label.setText(f"Autosaved to {target.name}")
+        return target
+
+    def new_project(self) -> None:
+        if self.maybe_save():
+            self.set_workspace(Workspace())
+
+    def open_project(self, path: str | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "Open project", str(_last_folder()), FILTER)
+            if not path:
+                return False
+        path = Path(path)
+        candidate = autosave_path(path)
+        source = path
+        if candidate.exists() and (not path.exists() or candidate.stat().st_mtime > path.stat().st_mtime) \
+                and not self.quiet and QMessageBox.question(
+                    self, "Recover unsaved work?",
+                    f"{candidate.name} holds changes made after {path.name} was last saved. Recover them?") \
+                == QMessageBox.StandardButton.Yes:
+            source = candidate
+        try:
+            workspace = Workspace.open(source)
+        except ProjectError as exc:
+            self.show_error("The project could not be opened", str(exc))
+            return False
+        workspace.path = path
+        workspace.dirty = source != path
+        self.set_workspace(workspace)
+        remember_recent(path)
+        self.update_recent_menu()
+        return True
+
+    def save_project(self) -> bool:
+        if self.workspace.path is None:
+            return self.save_project_as()
+        return self._save(None)
+
+    def save_project_as(self, path: str | None = None) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Save project as", str(_last_folder() / f"project{SUFFIX}"),
+                                                  FILTER)
+            if not path:
+                return False
+            if not path.endswith(SUFFIX):
+                path += SUFFIX
+        return self._save(Path(path))
+
+    def _save(self, path: Path | None) -> bool:
+        old_autosave = autosave_path(self.workspace.path)
+        try:
+            saved = self.workspace.save(path)
+        except ProjectError as exc:
+            self.show_error("The project could not be saved", f"{exc}\nYour work is still open; nothing was lost.")
+            return False
+        old_autosave.unlink(missing_ok=True)
+        autosave_path(saved).unlink(missing_ok=True)
+        remember_recent(saved)
+        self.update_recent_menu()
+        self.update_title()
+        self.status_label.setText(f"Saved {saved.name}")
+        return True
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current work (saved, discarded, or nothing to lose)."""
+        if not self.workspace.dirty or self.quiet:
+            return True
+        answer = QMessageBox.question(
+            self, "Save changes?", "This project has changes that are not saved. Save them first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_project()
+        if answer == QMessageBox.StandardButton.Discard:
+            autosave_path(self.workspace.path).unlink(missing_ok=True)
+            return True
+        return False
+
+    def update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_projects():
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_project(p))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+
+def recent_projects() -> list[str]:
+    value = QSettings().value("recent_projects", [])
+    if isinstance(value, str):
+        value = [value]
+    return [p for p in (value or []) if Path(p).exists()]
+
+
+def remember_recent(path: Path) -> None:
+    items = [str(path)] + [p for p in recent_projects() if p != str(path)]
+    QSettings().setValue("recent_projects", items[:MAX_RECENT])
+    QSettings().setValue("last_folder", str(path.parent))
+
+
+def _last_folder() -> Path:
+    return Path(QSettings().value("last_folder", str(Path.home())))
