@@ -1,32 +1,142 @@
-"""The window as a user drives it: load the seeds, drop files, cancel, see errors."""
+"""The window as an analyst drives it: load the seeds, find the disagreement, check its sentence, reject a fact,
+undo, save, reopen and find the review; drop files; cancel; filter and search."""
+
+import shutil
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from missiondesk.ui.document_model import DocumentTableModel
 from missiondesk.ui.main_window import MainWindow
 
 
 @pytest.fixture
 def window(qtbot):
-    win = MainWindow()
-    win.setProperty("quiet", True)
+    win = MainWindow(quiet=True)
     qtbot.addWidget(win)
     win.show()
-    return win
+    yield win
+    win.workspace.dirty = False  # nothing to ask on close
 
 
-def test_loads_the_seed_corpus_into_the_list(qtbot, window, seeds_dir):
-    with qtbot.waitSignal(window.loading_finished, timeout=30000):
+@pytest.fixture
+def opened(qtbot, window, seed_project, tmp_path):
+    path = tmp_path / "work.mdproj"
+    shutil.copy(seed_project, path)
+    assert window.open_project(str(path))
+    return window
+
+
+def _disagreement_cell(win):
+    proxy, model = win.counts_filter, win.counts_model
+    for row in range(proxy.rowCount()):
+        source_row = proxy.mapToSource(proxy.index(row, 0)).row()
+        if model.disagrees(source_row):
+            for column in range(proxy.columnCount()):
+                if model.facts(source_row, column):
+                    return proxy.index(row, column)
+    raise AssertionError("no disagreement row")
+
+
+def test_loading_the_seeds_fills_every_view(qtbot, window, seeds_dir):
+    with qtbot.waitSignal(window.loading_finished, timeout=120_000):
         window.load_paths([str(seeds_dir)])
-    model = window.table.model()
-    assert model.rowCount() == 5
-    titles = {model.index(r, 0).data() for r in range(5)}
-    assert "NATO Chief Says Afghanistan Troop Pullout Depends on Taliban" in titles
-    dates = {model.index(r, 2).data() for r in range(5)}
-    assert {"2021-02-17", "2021-08-17", "2026-02-19", "undated"} <= dates
-    assert "5 articles" in window.status_label.text()
+    assert window.documents_model.rowCount() == 5
+    assert window.counts_model.rowCount() >= 5
+    assert window.positions_model.rowCount() >= 10
+    assert window.missions_model.rowCount() == 3
+    labels = [window.counts_model.label(r) for r in range(window.counts_model.rowCount())]
+    assert "NATO troops in Afghanistan, Feb 2021" in labels
+    assert "1 disagreement" in window.status_label.text()
+    assert not window.progress.isVisible()
+
+
+def test_the_disagreement_row_leads_to_its_sentence(qtbot, opened):
+    win = opened
+    win.tabs.setCurrentWidget(win.counts_view)
+    index = _disagreement_cell(win)
+    win.counts_view.setCurrentIndex(index)
+    fact = win.facts.get(win.current_fact)
+    assert fact["kind"] == "count" and fact["whose"] == "NATO"
+    assert win.evidence.sentence.text() == fact["sentence"]
+    qtbot.mouseClick(win.evidence.show_in_article, Qt.MouseButton.LeftButton)
+    assert win.tabs.currentWidget() is win.article
+    assert win.article.selected_text() == fact["sentence"]
+    assert win.counts_model.headerData(index.row(), Qt.Orientation.Vertical).startswith("⚠")
+
+
+def test_reject_undo_save_reopen(qtbot, opened, tmp_path):
+    win = opened
+    index = _disagreement_cell(win)
+    win.counts_view.setCurrentIndex(index)
+    fact_id = win.current_fact
+    value = win.facts.get(fact_id)["value"]
+    qtbot.mouseClick(win.evidence.reject, Qt.MouseButton.LeftButton)
+    assert win.facts.get(fact_id)["status"] == "rejected"
+    assert value not in set(win.frames.counts["value"]) or \
+        fact_id not in set(win.frames.counts["id"])
+    assert win.workspace.dirty and win.isWindowModified()
+    qtbot.keyClick(win, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert win.facts.get(fact_id)["status"] == "unreviewed"
+    assert fact_id in set(win.frames.counts["id"])
+    qtbot.keyClick(win, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert win.facts.get(fact_id)["status"] == "rejected"
+    target = tmp_path / "reviewed.mdproj"
+    assert win.save_project_as(str(target))
+    assert not win.workspace.dirty
+    again = MainWindow(quiet=True)
+    qtbot.addWidget(again)
+    assert again.open_project(str(target))
+    assert again.facts.get(fact_id)["status"] == "rejected"
+    assert fact_id not in set(again.frames.counts["id"])
+    assert not again.workspace.stale()  # reopening never re-runs the pipeline
+
+
+def test_accept_and_edit_are_marked_everywhere(qtbot, opened):
+    win = opened
+    index = _disagreement_cell(win)
+    win.counts_view.setCurrentIndex(index)
+    fact_id = win.current_fact
+    qtbot.mouseClick(win.evidence.accept, Qt.MouseButton.LeftButton)
+    assert win.evidence.status.text().startswith("✔")
+    win.review_current("edited", {"value": 12345})
+    assert win.facts.get(fact_id)["value"] == 12345 and win.facts.get(fact_id)["status"] == "edited"
+    cells = win.counts.cells
+    assert any("12,345" in text for text in cells["text"])
+    assert win.undo_stack.count() == 2
+
+
+def test_clicking_a_highlight_selects_its_fact(qtbot, opened):
+    win = opened
+    fact = next(f for f in win.facts.of_kind("statement") if f["actor"] == "Jens Stoltenberg")
+    win.article.fact_clicked.emit(fact["id"])
+    assert win.current_fact == fact["id"]
+    assert "Jens Stoltenberg" in win.evidence.title.text()
+
+
+def test_search_and_unreviewed_filter(qtbot, opened):
+    win = opened
+    all_rows = win.counts_filter.rowCount()
+    win.search.setText("kosovo")
+    assert win.counts_filter.rowCount() == 1
+    win.search.setText("")
+    assert win.counts_filter.rowCount() == all_rows
+    win.counts_view.setCurrentIndex(_disagreement_cell(win))
+    for fact_id in win.counts_model.row_facts(win.counts_filter.mapToSource(win.counts_view.currentIndex()).row()):
+        win.select_fact(fact_id)
+        win.review_current("accepted")
+    win.unreviewed.setChecked(True)
+    assert win.counts_filter.rowCount() == all_rows - 1
+
+
+def test_side_by_side_shows_the_chosen_articles(qtbot, opened):
+    win = opened
+    win.documents_view.selectRow(0)
+    win.documents_view.selectionModel().select(
+        win.documents_model.index(2, 0),
+        win.documents_view.selectionModel().SelectionFlag.Select | win.documents_view.selectionModel().SelectionFlag.Rows)
+    assert win.side_model.columnCount() == 2
+    assert win.side_model.rowCount() > 0
 
 
 def test_drop_files_adds_them_and_reports_bad_ones(qtbot, window, article_file, tmp_path):
@@ -36,33 +146,64 @@ def test_drop_files_adds_them_and_reports_bad_ones(qtbot, window, article_file, 
     mime.setUrls([QUrl.fromLocalFile(str(article_file)), QUrl.fromLocalFile(str(bad))])
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(window.loading_finished, timeout=30000):
+    with qtbot.waitSignal(window.loading_finished, timeout=120_000):
         window.dropEvent(event)
-    assert window.table.model().rowCount() == 1
-    assert [e.path for e in window.corpus.errors] == [str(bad)]
-    assert "1 could not be read" in window.status_label.text()
+    assert window.documents_model.rowCount() == 1
+    assert [e.path for e in window.workspace.errors] == [str(bad)]
+    assert "could not be read" in window.status_label.text()
 
 
-def test_loading_twice_keeps_one_copy(qtbot, window, article_file):
-    for _ in range(2):
-        with qtbot.waitSignal(window.loading_finished, timeout=30000):
-            window.load_paths([str(article_file)])
-    assert window.table.model().rowCount() == 1
-
-
-def test_cancel_keeps_what_was_loaded(qtbot, window, tmp_path):
-    for i in range(40):
+def test_cancel_keeps_the_window_usable(qtbot, window, tmp_path):
+    for i in range(30):
         (tmp_path / f"{i:02}.txt").write_text(f"Report {i}: about {i + 1},000 troops remain in Kosovo, officials said.")
-    with qtbot.waitSignal(window.loading_finished, timeout=30000):
+    with qtbot.waitSignal(window.loading_finished, timeout=120_000):
         window.load_paths([str(tmp_path)])
-        window.cancel_loading()
-    assert window.table.model().rowCount() <= 40
-    assert not window.progress.isVisible()
+        window.cancel_task()
+    assert window.documents_model.rowCount() <= 30
+    assert not window.cancel_button.isVisible()
+    assert window.tabs.isEnabled()
 
 
-def test_document_model_passes_the_model_tester(qtmodeltester, seeds_dir):
-    from missiondesk.corpus import load_corpus
+def test_recent_projects_and_title(qtbot, opened):
+    from missiondesk.ui.project_actions import recent_projects
 
-    model = DocumentTableModel()
-    model.set_documents(load_corpus([seeds_dir]).documents)
-    qtmodeltester.check(model)
+    assert str(opened.workspace.path) in recent_projects()
+    assert opened.windowTitle().startswith("work.mdproj")
+    assert opened.recent_menu.actions()
+
+
+def test_a_damaged_project_is_reported_and_the_work_kept(qtbot, opened, tmp_path):
+    broken = tmp_path / "broken.mdproj"
+    broken.write_bytes(b"this is not a database" * 10)
+    before = opened.documents_model.rowCount()
+    assert not opened.open_project(str(broken))
+    assert "broken.mdproj" in opened.status_label.text()
+    assert opened.documents_model.rowCount() == before
+
+
+def test_autosave_writes_beside_the_project(qtbot, opened):
+    opened.counts_view.setCurrentIndex(_disagreement_cell(opened))
+    opened.review_current("accepted")
+    target = opened.autosave()
+    assert target is not None and target.exists() and target.name.endswith(".mdproj.autosave")
+
+
+@pytest.mark.parametrize("attr", ["documents_model", "missions_model", "counts_model", "positions_model",
+                                  "side_model", "counts_filter", "positions_filter"])
+def test_every_model_passes_the_model_tester(qtbot, qtmodeltester, opened, attr):
+    if attr == "side_model":
+        opened.documents_view.selectAll()
+    qtmodeltester.check(getattr(opened, attr))
+
+
+def test_edit_dialog_returns_only_changes(qtbot):
+    from missiondesk.ui.edit_dialog import EditFactDialog
+
+    fact = {"kind": "count", "value": 9600, "value_to": None, "qualifier": "exact", "unit": "troops",
+            "whose": "NATO", "where": "Afghanistan", "mission": "resolute-support", "period": "current"}
+    dialog = EditFactDialog(fact)
+    qtbot.addWidget(dialog)
+    assert dialog.changes() == {}
+    dialog._fields["value"].setValue(10000)
+    dialog._fields["where"].setText("Iraq")
+    assert dialog.changes() == {"value": 10000, "where": "Iraq"}

@@ -56,7 +56,7 @@ class MainWindow(ProjectActions, QMainWindow):
         self._restore_settings()
         self.start_autosave()
         self.update_title()
-        self.undo_stack.cleanChanged.connect(lambda _: self.update_title())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
 
     # -- layout -------------------------------------------------------------------------------------------
     def _build_views(self) -> None:
@@ -237,6 +237,9 @@ class MainWindow(ProjectActions, QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         event.accept()
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.update_title()
 
     def update_title(self) -> None:
         name = self.workspace.path.name if self.workspace.path else "Untitled"

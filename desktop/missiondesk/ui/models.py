@@ -224,12 +224,14 @@ class FactFilter(QSortFilterProxyModel):
         self._unreviewed_only = False
 
     def set_text(self, text: str) -> None:
+        self.beginFilterChange()
         self._text = text.strip().lower()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_unreviewed_only(self, on: bool) -> None:
+        self.beginFilterChange()
         self._unreviewed_only = on
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
         source = self.sourceModel()

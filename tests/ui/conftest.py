@@ -1,0 +1,23 @@
+import pytest
+from PySide6.QtCore import QStandardPaths
+
+from missiondesk.store.workspace import Workspace
+from tests.conftest import SEEDS
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_settings():
+    """QSettings and app data go to test locations, never the user's."""
+    QStandardPaths.setTestModeEnabled(True)
+    yield
+
+
+@pytest.fixture(scope="session")
+def seed_project(tmp_path_factory):
+    """The seeds, read and extracted once, saved as a project file."""
+    workspace = Workspace()
+    corpus = workspace.read([SEEDS])
+    workspace.add(corpus, Workspace.extract(corpus.documents))
+    path = tmp_path_factory.mktemp("project") / "seeds.mdproj"
+    workspace.save(path)
+    return path
