@@ -202,6 +202,10 @@ def compare_statements(frames: FactFrames) -> Comparison:
             .reset_index())
     keys["kind"] = "statement"
     keys["label"] = keys["actor"] + " — " + keys["topic"].fillna("general")
+    # actors down: the most quoted first, each actor's topics together
+    weight = keys.groupby("actor")["facts"].transform("sum")
+    keys = keys.assign(weight=weight).sort_values(["weight", "actor", "first"], ascending=[False, True, True],
+                                                  na_position="last").drop(columns="weight").reset_index(drop=True)
     keys["disagree"] = False
     return Comparison(keys, cells, docs, [])
 

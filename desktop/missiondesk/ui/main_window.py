@@ -100,7 +100,7 @@ class MainWindow(ProjectActions, QMainWindow):
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive if matrix
                                     else QHeaderView.ResizeMode.ResizeToContents)
-        header.setDefaultSectionSize(150)
+        header.setDefaultSectionSize(128)
         header.setStretchLastSection(not matrix)
         if matrix:
             header.setMinimumHeight(44)
