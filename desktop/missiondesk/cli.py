@@ -1,4 +1,4 @@
-"""Headless commands: extract, compare (and the window, `gui`)."""
+"""Headless commands: extract, compare, factsheet (and the window, `gui`)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT.csv|OUT.xlsx|OUT.json", help="also write the comparison here")
     p.set_defaults(run=_compare)
 
+    p = sub.add_parser("factsheet", help="write a PDF fact sheet: the whole corpus, one mission or one actor")
+    _add_paths(p)
+    p.add_argument("-o", "--output", metavar="OUT.pdf", required=True, help="the PDF to write")
+    subject = p.add_mutually_exclusive_group()
+    subject.add_argument("--mission", metavar="ID", help="one mission's sheet, by id (e.g. resolute-support)")
+    subject.add_argument("--actor", metavar="NAME", help="one actor's positions, with the counts from the same articles")
+    p.add_argument("--marking", metavar="TEXT", help="the marking printed at the top and foot of every page "
+                                                     "(default: UNCLASSIFIED - OPEN SOURCES)")
+    p.set_defaults(run=_factsheet)
+
     p = sub.add_parser("gui", help="open the window (on the seed corpus when no PATH is given)")
     _add_paths(p, required=False)
     p.add_argument("--screenshot", metavar="FILE.png", help="save a picture of the window once loaded, then quit")
@@ -39,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # extraction worker processes in a frozen build
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
@@ -93,6 +106,41 @@ def _compare(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"missiondesk: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
             return 1
+    return 0
+
+
+def _factsheet(args: argparse.Namespace) -> int:
+    from missiondesk.corpus import load_corpus
+    from missiondesk.extract import extract_documents
+    from missiondesk.facts import FactFrames
+    from missiondesk.report.factsheet import (DEFAULT_MARKING, FactSheetError, InvalidSubject, check_destination,
+                                              write_factsheet)
+
+    if Path(args.output).suffix.lower() != ".pdf":
+        print(f"missiondesk: {args.output}: the fact sheet must end in .pdf", file=sys.stderr)
+        return 2
+    try:
+        check_destination(Path(args.output))  # before minutes of extraction, not after
+    except FactSheetError as exc:
+        print(f"missiondesk: {exc}", file=sys.stderr)
+        return 1
+    corpus = load_corpus(args.paths)
+    _report_errors(corpus.errors)
+    if not corpus.documents:
+        print("missiondesk: no article could be read, so there is no fact sheet to write", file=sys.stderr)
+        return 1
+    frames = FactFrames.build(corpus.documents, extract_documents(corpus.documents))
+    kind = "mission" if args.mission else "actor" if args.actor else "corpus"
+    try:
+        path = write_factsheet(Path(args.output), frames, kind=kind, mission=args.mission, actor=args.actor,
+                               marking=args.marking or DEFAULT_MARKING)
+    except InvalidSubject as exc:
+        print(f"missiondesk: {exc}", file=sys.stderr)
+        return 2
+    except FactSheetError as exc:
+        print(f"missiondesk: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}")
     return 0
 
 

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import Mention, missions
 from missiondesk.extract.wording import words
+from missiondesk.extract.sentences import sentence_of
 
 _ORIGIN_VERBS = {"come", "hail", "arrive", "draw", "be", "originate", "fly", "travel"}
 _NEAR_HEADS = {"close", "near", "next", "border", "boundary", "outside", "frontier", "edge"}
@@ -95,7 +96,7 @@ def force_before(span: Span, ctx: DocContext) -> str | None:
     """In 'the US some 600', 'Turkey around 400': the force named just before a bare number."""
     i = span.start - 1
     doc = span.doc
-    while i > span.sent.start and doc[i].lower_ in ("some", "about", "around", "roughly", "nearly", "almost",
+    while i > sentence_of(span).start and doc[i].lower_ in ("some", "about", "around", "roughly", "nearly", "almost",
                                                      "over", "more", "than", "up", "to", "another"):
         i -= 1
     mention = ctx.by_token.get(i)
@@ -249,7 +250,7 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
     # "the NATO-led Kosovo Force (KFOR), a UN-mandated peacekeeping mission that includes ...": a mission
     # described right after it is named is that mission
     if subject.lemma_.lower() in _MISSION_NOUNS:
-        sent = subject.sent
+        sent = sentence_of(subject)
         for i in range(subject.i - 1, max(sent.start, subject.i - 14) - 1, -1):
             found = ctx.by_token.get(i)
             if found and found.entity.kind == "mission":

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from missiondesk.extract.context import ARMED_GROUPS, DocContext
 from missiondesk.paths import resource
+from missiondesk.extract.sentences import sentence_of
 
 _DETERMINERS = {"a", "an", "the", "some", "several", "two", "three", "four", "other", "another", "one", "many",
                 "few", "all", "both", "these", "those", "this", "that"}
@@ -71,21 +72,28 @@ class Actor:
     nouns: set[str] = field(default_factory=set)  # head nouns that can refer back: official, statement...
 
 
-def office_holder(org: str | None, title: str, year: int | None) -> str | None:
-    """The person holding `title` at `org` in `year` ('NATO', 'Secretary General', 2021 -> Jens Stoltenberg)."""
+@cache
+def _roles_by_title() -> dict[str, list[tuple[dict, dict]]]:
+    """Office-holders' roles by normalised title: a lookup instead of a scan of every person."""
     people, _ = _officeholders()
-    title = re.sub(r"[-\s]+", " ", title.lower()).strip()
-    found = []
+    table: dict[str, list[tuple[dict, dict]]] = {}
     for person in people.values():
         for role in person.get("roles", []):
-            if re.sub(r"[-\s]+", " ", role["title"].lower()) != title:
-                continue
-            if org and role.get("org", "").lower() != org.lower():
-                continue
-            start = int(str(role.get("from") or "0")[:4])
-            end = int(str(role.get("to") or "9999")[:4])
-            if year is None or start <= year <= end:
-                found.append(person["name"])
+            table.setdefault(re.sub(r"[-\s]+", " ", role["title"].lower()).strip(), []).append((person, role))
+    return table
+
+
+def office_holder(org: str | None, title: str, year: int | None) -> str | None:
+    """The person holding `title` at `org` in `year` ('NATO', 'Secretary General', 2021 -> Jens Stoltenberg)."""
+    title = re.sub(r"[-\s]+", " ", title.lower()).strip()
+    found = []
+    for person, role in _roles_by_title().get(title, ()):
+        if org and role.get("org", "").lower() != org.lower():
+            continue
+        start = int(str(role.get("from") or "0")[:4])
+        end = int(str(role.get("to") or "9999")[:4])
+        if year is None or start <= year <= end:
+            found.append(person["name"])
     return found[0] if len(found) == 1 else None
 
 
@@ -145,7 +153,8 @@ class SpeakerResolver:
             return self._pronoun(_PRONOUNS[low], subject)
         if low in _QUANTIFIER_SUBJECTS and not list(subject.children):
             # "some allies accept ..., many favour ...": the group named just before in the sentence
-            for tok in reversed(list(subject.sent[: subject.i - subject.sent.start])):
+            sent = sentence_of(subject)
+            for tok in reversed(list(sent[: subject.i - sent.start])):
                 if tok.tag_ in ("NNS", "NNPS") and tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in _QUANTIFIER_SUBJECTS:
                     return self.resolve(tok, verb)
             return self._last(lambda a: a.plural)
@@ -160,7 +169,9 @@ class SpeakerResolver:
         """'UNIFIL spokesperson Andrea Tenenti' parsed with 'spokesperson' as head, or 'Zelensky's spokesman,
         Serhiy Nykyforov': the name in apposition or compound, not the owner nor one after a preposition."""
         candidates = [c for c in subject.children if c.dep_ == "appos"] + \
-            [c for c in subject.children if c.dep_ in ("compound", "npadvmod") and c.pos_ == "PROPN"]
+            [c for c in subject.children if c.dep_ in ("compound", "npadvmod") and c.pos_ == "PROPN"] + \
+            [t for t in subject.subtree if t.dep_ == "appos" and t.head is not subject and t.i > subject.i
+             and t.doc[t.left_edge.i - 1].text == ","]  # ", Colonel X," set off by commas, however it parsed
         for tok in candidates:
             head = tok if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" else None
             if head is None or self.ctx.by_token.get(head.i):

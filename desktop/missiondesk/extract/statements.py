@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from missiondesk.extract.quotes import Quote, find_quotes, paragraphs
 from missiondesk.extract.speakers import Actor, SpeakerResolver, _lexicon
+from missiondesk.extract.sentences import sentence_of
 
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "dative", "attr", "oprd")
 _COMPLEMENT_PREPS = ("for", "of", "against", "on", "about", "that", "as")
@@ -54,7 +55,10 @@ class _Article:
 
     def sentence_bounds(self, char: int) -> tuple[int, int]:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        return (span.sent.start_char, span.sent.end_char) if span is not None else (char, char + 1)
+        if span is None:
+            return char, char + 1
+        sent = sentence_of(span)
+        return sent.start_char, sent.end_char
 
 
 def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
@@ -90,7 +94,7 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
 
 
 def _statement(verb: Token, actor: Actor, attached: list[Quote], complement, art: _Article) -> Said:
-    sent = verb.sent
+    sent = sentence_of(verb)
     if attached:
         start = min([sent.start_char, *(art.sentence_bounds(q.start)[0] for q in attached)])
         end = max([sent.end_char, *(art.sentence_bounds(q.end - 1)[1] for q in attached)])
@@ -138,7 +142,7 @@ def _negated(verb: Token) -> bool:
 
 def _headline(verb: Token) -> bool:
     """'Kremlin says no plans for new mobilisation': a headline, with no full stop and a present 'says'."""
-    sent = verb.sent.text.strip()
+    sent = sentence_of(verb).text.strip()
     return verb.tag_ in ("VBZ", "VBP") and verb.lower_ in ("says", "say") and not re.search(
         r"[.!?\"”’)]$", sent)
 
@@ -170,14 +174,14 @@ def _complement(verb: Token) -> list[Token] | None:
     """The words a verb of saying governs: 'said [the Taliban need to show ...]'."""
     if verb.lower_ == "according":
         to_end = max(x.i for x in verb.nbor(1).subtree)
-        words = [t for t in verb.sent if not (verb.i <= t.i <= to_end)]
+        words = [t for t in sentence_of(verb) if not (verb.i <= t.i <= to_end)]
         while words and words[-1].is_punct:
             words.pop()
         return words or None
     parts = []
-    sent = verb.sent
+    sent = sentence_of(verb)
     if verb.dep_ in ("parataxis", "advcl", "conj") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
-            and verb.head.sent == sent and re.search(r",\s*$", sent.doc.text[sent.start_char:verb.idx].rsplit(",", 1)[0] + ","):
+            and sentence_of(verb.head) == sent and re.search(r",\s*$", sent.doc.text[sent.start_char:verb.idx].rsplit(",", 1)[0] + ","):
         # "Two tanks smashed through the gate, UNIFIL said.": what comes before the attribution
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         first = min([verb.i, *(t.i for t in subject.subtree)]) if subject is not None else verb.i
@@ -205,7 +209,7 @@ def _text(tokens: list[Token]) -> str:
 def _attached_quotes(verb: Token, art: _Article, used: set[int]) -> list[Quote]:
     """Quotes this verb attributes: just before it in its sentence ('"...," X said'), just after it
     ('X said: "..."', 'X said "..."'), or the paragraph after a lead-in ending with a colon."""
-    sent = verb.sent
+    sent = sentence_of(verb)
     text = art.text
     attached = []
     for quote in art.quotes:
@@ -248,7 +252,7 @@ def _lead_ins_without_verb(art: _Article, used: set[int], found: list[Said], res
         if actor is None:
             continue
         used.add(id(quote))
-        start = span.sent.start_char
+        start = sentence_of(span).start_char
         found.append(Said(actor, "direct", quote.text(art.text), start, art.sentence_bounds(quote.end - 1)[1],
                           root, [quote], art.para_of(quote.start)))
 

@@ -14,6 +14,7 @@ from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import lexicon
 from missiondesk.extract.numbers import Number, find_numbers
 from missiondesk.extract.wording import not_a_count, prefix_qualifier, suffix_qualifier, vague, words
+from missiondesk.extract.sentences import sentence_of, sentences
 
 _STRONG = re.compile(r"^\s*[-‐–]?\s*(strong|odd|plus)\b", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or)\s*$", re.I)
@@ -54,7 +55,7 @@ def find_counts(doc, ctx: DocContext) -> list[Count]:
     counts: list[Count] = []
     _POLICE_STORY.clear()
     _POLICE_STORY[id(doc)] = bool(re.search(r"\bpolice (?:officers|force|mission|contingent)\b", doc.text, re.I))
-    for sent in doc.sents:
+    for sent in sentences(doc):
         found = _sentence_counts(sent, ctx, counts)
         counts.extend(found)
     return counts
@@ -186,7 +187,7 @@ def _is_collective(token: Token) -> bool:
 def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
     """The head noun a number counts, looking right along its noun phrase; (token, unit, -strong?)."""
     doc = span.doc
-    sent_end = span.sent.end
+    sent_end = sentence_of(span).end
     i = span[-1].i + 1
     strong = False
     suffix = _STRONG.match(after)
@@ -275,7 +276,7 @@ def _gapped(span: Span) -> bool:
     """'Italy provides about 800 troops, the US some 600': a new force names the number before it."""
     doc = span.doc
     i = span.start - 1
-    while i > span.sent.start and doc[i].lower_ in ("some", "about", "around", "roughly", "nearly", "almost", "over"):
+    while i > sentence_of(span).start and doc[i].lower_ in ("some", "about", "around", "roughly", "nearly", "almost", "over"):
         i -= 1
     return doc[i].pos_ == "PROPN"
 

@@ -1,0 +1,31 @@
+"""The sentence of a token or span, looked up in a table built once per document. spaCy's Token.sent walks
+the document's sentences on every call, which dominated extraction time."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Span, Token
+
+_KEY = "missiondesk_sentences"
+
+
+def _table(doc: Doc) -> tuple[list[Span], list[int]]:
+    table = doc.user_data.get(_KEY)
+    if table is None:
+        sents = list(doc.sents)
+        table = (sents, [s.start for s in sents])
+        doc.user_data[_KEY] = table
+    return table
+
+
+def sentence_of(item: Token | Span) -> Span:
+    """The sentence holding a token, or the first token of a span."""
+    doc = item.doc
+    index = item.i if isinstance(item, Token) else item.start
+    sents, starts = _table(doc)
+    return sents[bisect.bisect_right(starts, index) - 1]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    return _table(doc)[0]
