@@ -28,13 +28,12 @@ def opened(qtbot, window, seed_project, tmp_path):
 
 
 def _disagreement_cell(win):
-    proxy, model = win.counts_filter, win.counts_model
-    for row in range(proxy.rowCount()):
-        source_row = proxy.mapToSource(proxy.index(row, 0)).row()
-        if model.disagrees(source_row):
-            for column in range(proxy.columnCount()):
-                if model.facts(source_row, column):
-                    return proxy.index(row, column)
+    model = win.counts_model
+    for row in range(model.rowCount()):
+        if model.disagrees(row):
+            for column in range(model.columnCount()):
+                if model.facts(row, column):
+                    return model.index(row, column)
     raise AssertionError("no disagreement row")
 
 
@@ -116,17 +115,30 @@ def test_clicking_a_highlight_selects_its_fact(qtbot, opened):
 
 def test_search_and_unreviewed_filter(qtbot, opened):
     win = opened
-    all_rows = win.counts_filter.rowCount()
+    all_rows = win.counts_model.rowCount()
     win.search.setText("kosovo")
-    assert win.counts_filter.rowCount() == 1
+    assert win.counts_model.rowCount() == 1
     win.search.setText("")
-    assert win.counts_filter.rowCount() == all_rows
+    assert win.counts_model.rowCount() == all_rows
     win.counts_view.setCurrentIndex(_disagreement_cell(win))
-    for fact_id in win.counts_model.row_facts(win.counts_filter.mapToSource(win.counts_view.currentIndex()).row()):
+    for fact_id in win.counts_model.row_facts(win.counts_view.currentIndex().row()):
         win.select_fact(fact_id)
         win.review_current("accepted")
     win.unreviewed.setChecked(True)
-    assert win.counts_filter.rowCount() == all_rows - 1
+    assert win.counts_model.rowCount() == all_rows - 1
+    win.unreviewed.setChecked(False)
+
+
+def test_sorting_by_an_articles_figures(qtbot, opened):
+    model = opened.counts_model
+    column = next(c for c in range(model.columnCount()) if sum(bool(model.facts(r, c)) for r in range(model.rowCount())) >= 2)
+    model.sort(column, Qt.SortOrder.AscendingOrder)
+    figures = [model.data(model.index(r, column)) for r in range(model.rowCount())]
+    numbers = [int("".join(ch for ch in f.split("→")[0] if ch.isdigit())) for f in figures if f]
+    assert numbers == sorted(numbers) and figures[len(numbers):] == [""] * (len(figures) - len(numbers))
+    model.sort(-1, Qt.SortOrder.DescendingOrder)
+    labels = [model.label(r) for r in range(model.rowCount())]
+    assert labels == sorted(labels, reverse=True)
 
 
 def test_side_by_side_shows_the_chosen_articles(qtbot, opened):
@@ -189,7 +201,7 @@ def test_autosave_writes_beside_the_project(qtbot, opened):
 
 
 @pytest.mark.parametrize("attr", ["documents_model", "missions_model", "counts_model", "positions_model",
-                                  "side_model", "counts_filter", "positions_filter"])
+                                  "side_model"])
 def test_every_model_passes_the_model_tester(qtbot, qtmodeltester, opened, attr):
     if attr == "side_model":
         opened.documents_view.selectAll()

@@ -23,7 +23,7 @@ from missiondesk.ui.commands import ReviewCommand
 from missiondesk.ui.edit_dialog import EditFactDialog
 from missiondesk.ui.evidence_panel import EvidencePanel
 from missiondesk.facts.index import FactIndex
-from missiondesk.ui.models import FactFilter, FrameModel, MatrixModel, Palette
+from missiondesk.ui.models import FrameModel, MatrixModel, Palette
 from missiondesk.ui.project_actions import ProjectActions
 from missiondesk.ui.tasks import Task
 
@@ -65,13 +65,9 @@ class MainWindow(ProjectActions, QMainWindow):
         self.missions_model = FrameModel(MISSION_COLUMNS, self)
         self.missions_view = self._table(self.missions_model, "Missions table")
         self.counts_model = MatrixModel(self.palette_, self)
-        self.counts_filter = FactFilter(self)
-        self.counts_filter.setSourceModel(self.counts_model)
-        self.counts_view = self._table(self.counts_filter, "Troop counts matrix", matrix=True)
+        self.counts_view = self._table(self.counts_model, "Troop counts matrix", matrix=True)
         self.positions_model = MatrixModel(self.palette_, self)
-        self.positions_filter = FactFilter(self)
-        self.positions_filter.setSourceModel(self.positions_model)
-        self.positions_view = self._table(self.positions_filter, "Positions matrix", matrix=True)
+        self.positions_view = self._table(self.positions_model, "Positions matrix", matrix=True)
         self.side_model = MatrixModel(self.palette_, self)
         self.side_view = self._table(self.side_model, "Side by side comparison", matrix=True)
         self.article = ArticleView(self)
@@ -103,6 +99,8 @@ class MainWindow(ProjectActions, QMainWindow):
         header.setDefaultSectionSize(128)
         header.setStretchLastSection(not matrix)
         if matrix:
+            header.setSectionsClickable(True)
+            header.sectionClicked.connect(lambda column, v=view: self._sort_clicked(v, column))
             header.setMinimumHeight(44)
             view.setTextElideMode(Qt.TextElideMode.ElideRight)
             rows = view.verticalHeader()
@@ -115,6 +113,16 @@ class MainWindow(ProjectActions, QMainWindow):
             view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             view.verticalHeader().hide()
         return view
+
+    def _sort_clicked(self, view: QTableView, column: int) -> None:
+        """Click an article's header to sort by its figures; click again to reverse."""
+        header = view.horizontalHeader()
+        ascending = not (header.isSortIndicatorShown() and header.sortIndicatorSection() == column
+                         and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder)
+        order = Qt.SortOrder.AscendingOrder if ascending else Qt.SortOrder.DescendingOrder
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(column, order)
+        view.model().sort(column, order)
 
     def _build_docks(self) -> None:
         self.documents_model = FrameModel(DOCUMENT_COLUMNS, self)
@@ -274,6 +282,7 @@ class MainWindow(ProjectActions, QMainWindow):
         self.missions_model.set_frame(frames.missions.sort_values("mentions", ascending=False))
         self.counts_model.set_comparison(self.counts, fact_status=status, search_text=search)
         self.positions_model.set_comparison(self.positions, fact_status=status, search_text=search)
+        self._filter_changed()
         self._documents_chosen()
         if self.current_fact and self.current_fact in self.facts:
             self.select_fact(self.current_fact)
@@ -412,9 +421,7 @@ class MainWindow(ProjectActions, QMainWindow):
     def _cell_chosen(self, view: QTableView, index) -> None:
         if not index.isValid():
             return
-        model = view.model()
-        source = model.mapToSource(index) if hasattr(model, "mapToSource") else index
-        ids = source.model().facts(source.row(), source.column())
+        ids = view.model().facts(index.row(), index.column())
         if ids:
             self.select_fact(ids[0])
 
@@ -462,9 +469,8 @@ class MainWindow(ProjectActions, QMainWindow):
             self.tabs.setCurrentWidget(self.article)
 
     def _filter_changed(self, *_args) -> None:
-        for proxy in (self.counts_filter, self.positions_filter):
-            proxy.set_text(self.search.text())
-            proxy.set_unreviewed_only(self.unreviewed.isChecked())
+        for model in (self.counts_model, self.positions_model):
+            model.set_filter(self.search.text(), self.unreviewed.isChecked())
 
     # -- reviews ------------------------------------------------------------------------------------------
     def review_current(self, status: str | None, changes: dict | None = None) -> None:

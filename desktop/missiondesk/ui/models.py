@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from missiondesk.facts.compare import Comparison
@@ -13,7 +13,6 @@ from missiondesk.facts.compare import Comparison
 FACTS_ROLE = Qt.ItemDataRole.UserRole + 1  # the fact ids behind a cell (list[str])
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # the fact key of a row
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # text a search matches against, for a whole row
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 4  # review statuses in a row (set of str)
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
@@ -81,86 +80,135 @@ def _display(series: pd.Series) -> np.ndarray:
 
 class MatrixModel(QAbstractTableModel):
     """A comparison: fact keys down, articles across in date order; disagreements marked; each cell carries the
-    ids of the facts behind it."""
+    ids of the facts behind it. Search, the unreviewed filter and sorting happen here, on numpy arrays, so a
+    table of 100,000 keys stays quick; `_rows` maps visible rows to keys."""
 
     def __init__(self, palette: Palette | None = None, parent=None) -> None:
         super().__init__(parent)
         self.palette = palette or Palette()
-        self._labels: list[str] = []
-        self._keys: list[str] = []
+        self._labels = np.empty(0, dtype=object)
+        self._keys = np.empty(0, dtype=object)
         self._disagree = np.zeros(0, dtype=bool)
         self._headers: list[str] = []
         self._documents: list[str] = []
         self._text = np.empty((0, 0), dtype=object)
         self._ids = np.empty((0, 0), dtype=object)
-        self._search: list[str] = []
-        self._statuses: list[set[str]] = []
+        self._number = np.empty((0, 0))
+        self._search = np.empty(0, dtype=str)
+        self._unreviewed = np.zeros(0, dtype=bool)
         self._fact_status: dict[str, str] = {}
+        self._rows = np.arange(0)
+        self._filter = ("", False)
+        self._order: tuple[int, Qt.SortOrder] | None = None
+        self._label_rank: np.ndarray | None = None
 
     def set_comparison(self, comparison: Comparison, documents: list[str] | None = None,
                        fact_status: dict[str, str] | None = None, search_text: dict[str, str] | None = None) -> None:
         """Show `comparison`, only over `documents` when given (Side by side)."""
         self.beginResetModel()
         docs = comparison.documents
+        cells = comparison.cells
+        keys = comparison.keys
         if documents is not None:
             docs = docs[docs["id"].isin(documents)]
-        cells = comparison.cells[comparison.cells["document"].isin(set(docs["id"]))] if documents is not None \
-            else comparison.cells
-        keys = comparison.keys[comparison.keys["key"].isin(set(cells["key"]))] if documents is not None \
-            else comparison.keys
-        self._keys = list(keys["key"])
-        self._labels = list(keys["label"])
+            cells = cells[cells["document"].isin(set(docs["id"]))]
+            keys = keys[keys["key"].isin(set(cells["key"]))]
+        self._keys = keys["key"].to_numpy(dtype=object)
+        self._labels = keys["label"].to_numpy(dtype=object)
         self._disagree = keys["disagree"].to_numpy(dtype=bool)
         self._documents = list(docs["id"])
         self._headers = list(docs["header"])
-        row_of = {k: i for i, k in enumerate(self._keys)}
-        col_of = {d: i for i, d in enumerate(self._documents)}
-        self._text = np.full((len(self._keys), len(self._documents)), "", dtype=object)
-        self._ids = np.empty((len(self._keys), len(self._documents)), dtype=object)
+        n, m = len(self._keys), len(self._documents)
+        self._text = np.full((n, m), "", dtype=object)
+        self._ids = np.empty((n, m), dtype=object)
+        self._number = np.full((n, m), np.nan)
+        if n and m and len(cells):
+            rows = pd.Index(self._keys).get_indexer(cells["key"])
+            cols = pd.Index(self._documents).get_indexer(cells["document"])
+            ok = (rows >= 0) & (cols >= 0)
+            self._text[rows[ok], cols[ok]] = cells["text"].to_numpy(dtype=object)[ok]
+            self._ids[rows[ok], cols[ok]] = cells["ids"].to_numpy(dtype=object)[ok]
+            if "lo" in cells:
+                self._number[rows[ok], cols[ok]] = cells["lo"].to_numpy(dtype=float)[ok]
         self._fact_status = fact_status or {}
-        for key, doc, text, ids in zip(cells["key"], cells["document"], cells["text"], cells["ids"]):
-            r, c = row_of.get(key), col_of.get(doc)
-            if r is not None and c is not None:
-                self._text[r, c] = text
-                self._ids[r, c] = list(ids)
+        self._label_rank = None
         search_text = search_text or {}
-        self._search = []
-        self._statuses = []
-        for r, label in enumerate(self._labels):
-            ids = [i for cell in self._ids[r] if cell for i in cell]
-            self._search.append((label + " " + " ".join(self._text[r]) + " " +
-                                 " ".join(search_text.get(i, "") for i in ids)).lower())
-            self._statuses.append({self._fact_status.get(i, "unreviewed") for i in ids})
+        by_key_text = [" ".join(t for t in row if t) for row in self._text] if n else []
+        facts_text = [" ".join(search_text.get(i, "") for cell in row if cell for i in cell) for row in self._ids] \
+            if search_text else [""] * n
+        self._search = np.array([f"{a} {b} {c}".lower() for a, b, c in zip(self._labels, by_key_text, facts_text)],
+                                dtype=str) if n else np.empty(0, dtype=str)
+        self._update_unreviewed()
+        self._rows = self._visible()
         self.endResetModel()
+
+    def _update_unreviewed(self) -> None:
+        status = self._fact_status
+        self._unreviewed = np.array([any(status.get(i, "unreviewed") == "unreviewed"
+                                         for cell in row if cell for i in cell) for row in self._ids], dtype=bool)
+
+    def _visible(self) -> np.ndarray:
+        text, unreviewed_only = self._filter
+        mask = np.ones(len(self._keys), dtype=bool)
+        for word in text.split():
+            mask &= np.char.find(self._search, word) >= 0
+        if unreviewed_only:
+            mask &= self._unreviewed
+        rows = np.flatnonzero(mask)
+        if self._order is not None and self._order[0] < len(self._documents):
+            column, order = self._order
+            if column < 0:
+                if self._label_rank is None:  # one string sort per comparison, integer sorts after that
+                    self._label_rank = np.argsort(np.argsort(self._labels.astype(str), kind="stable"))
+                rows = rows[np.argsort(self._label_rank[rows], kind="stable")]
+            else:
+                values = self._number[rows, column]
+                rows = rows[np.argsort(np.where(np.isnan(values), np.inf, values), kind="stable")]
+            if order == Qt.SortOrder.DescendingOrder:
+                rows = rows[::-1]
+        return rows
+
+    def set_filter(self, text: str = "", unreviewed_only: bool = False) -> None:
+        """Rows whose label, cells or facts hold every word of `text`; only rows with unreviewed facts."""
+        self.beginResetModel()
+        self._filter = (text.strip().lower(), unreviewed_only)
+        self._rows = self._visible()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """By an article's figures (column), or by the key labels (column -1)."""
+        self.layoutAboutToBeChanged.emit()
+        self._order = (column, order)
+        self._rows = self._visible()
+        self.layoutChanged.emit()
 
     def update_statuses(self, fact_status: dict[str, str]) -> None:
         self._fact_status = fact_status
-        for r in range(len(self._keys)):
-            ids = [i for cell in self._ids[r] if cell for i in cell]
-            self._statuses[r] = {fact_status.get(i, "unreviewed") for i in ids}
-        if self._keys:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, max(0, len(self._documents) - 1)))
+        self._update_unreviewed()
+        if len(self._rows):
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1,
+                                                               max(0, len(self._documents) - 1)))
 
     def key(self, row: int) -> str:
-        return self._keys[row]
+        return self._keys[self._rows[row]]
 
     def facts(self, row: int, column: int) -> list[str]:
-        return self._ids[row, column] or []
+        return self._ids[self._rows[row], column] or []
 
     def row_facts(self, row: int) -> list[str]:
-        return [i for cell in self._ids[row] if cell for i in cell]
+        return [i for cell in self._ids[self._rows[row]] if cell for i in cell]
 
     def document(self, column: int) -> str:
         return self._documents[column]
 
     def disagrees(self, row: int) -> bool:
-        return bool(self._disagree[row])
+        return bool(self._disagree[self._rows[row]])
 
     def label(self, row: int) -> str:
-        return self._labels[row]
+        return self._labels[self._rows[row]]
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._keys)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._documents)
@@ -168,7 +216,7 @@ class MatrixModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role: int = _DISPLAY):
         if not index.isValid():
             return None
-        r, c = index.row(), index.column()
+        r, c = self._rows[index.row()], index.column()
         if role == _DISPLAY:
             return self._text[r, c]
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -196,9 +244,7 @@ class MatrixModel(QAbstractTableModel):
         if role == KEY_ROLE:
             return self._keys[r]
         if role == SEARCH_ROLE:
-            return self._search[r]
-        if role == STATUS_ROLE:
-            return self._statuses[r]
+            return str(self._search[r])
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):  # noqa: N802
@@ -206,42 +252,15 @@ class MatrixModel(QAbstractTableModel):
             if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
                 return self._headers[section]
             return None
+        if section >= len(self._rows):
+            return None
+        r = self._rows[section]
         if role == _DISPLAY:
-            return ("⚠ " if self._disagree[section] else "") + self._labels[section]
+            return ("⚠ " if self._disagree[r] else "") + self._labels[r]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Sources disagree" if self._disagree[section] else self._labels[section]
-        if role == Qt.ItemDataRole.BackgroundRole and self._disagree[section]:
+            return "Sources disagree" if self._disagree[r] else self._labels[r]
+        if role == Qt.ItemDataRole.BackgroundRole and self._disagree[r]:
             return QBrush(self.palette.disagree)
         return None
 
 
-class FactFilter(QSortFilterProxyModel):
-    """Rows whose facts match the search text, optionally only rows with unreviewed facts."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._unreviewed_only = False
-
-    def set_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self._text = text.strip().lower()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_unreviewed_only(self, on: bool) -> None:
-        self.beginFilterChange()
-        self._unreviewed_only = on
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
-        source = self.sourceModel()
-        index = source.index(row, 0, parent)
-        if self._text:
-            haystack = source.data(index, SEARCH_ROLE) or ""
-            if not all(word in haystack for word in self._text.split()):
-                return False
-        if self._unreviewed_only:
-            statuses = source.data(index, STATUS_ROLE)
-            if statuses is not None and "unreviewed" not in statuses:
-                return False
-        return True
