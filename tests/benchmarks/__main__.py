@@ -1,8 +1,17 @@
-"""`make bench`: every benchmark, its figures printed."""
+"""`make bench`: every benchmark, its figures printed. BENCH_SIZES chooses the corpus sizes (default
+100,1000,10000; the largest takes several minutes)."""
 
-from tests.benchmarks import extraction, facts
+from tests.benchmarks import extraction, facts, scale, table
 
-for name, module in (("extraction (seed corpus)", extraction), ("facts (10,000 articles' worth)", facts)):
+
+def show(name: str, figures: dict) -> None:
     print(f"== {name}")
-    for key, value in module.run().items():
-        print(f"   {key:20s} {value:,.3f}")
+    for key, value in figures.items():
+        print(f"   {key:28s} {'—' if value is None else f'{value:,.3f}'}")
+
+
+show("extraction (seed corpus)", extraction.run())
+show("facts: frames and matrix (10,000 articles' worth)", facts.run())
+show("window table: sort and filter (100,000 rows)", table.run())
+for row in scale.run():
+    show(f"corpus of {row['articles']:,} articles", row)
