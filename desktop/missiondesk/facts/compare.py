@@ -33,7 +33,7 @@ class Comparison:
         grid[key_codes, doc_codes] = cells["text"].to_numpy(dtype=object)  # one cell per (key, document)
         labels = self.keys.set_index("key")["label"]
         return pd.DataFrame(grid[:, used], index=[labels.get(k, k) for k in key_names],
-                            columns=self.documents["header"].to_numpy()[used])
+                            columns=self.documents["header"].to_numpy()[used], dtype=object)
 
 
 def compare_counts(frames: FactFrames) -> Comparison:
@@ -76,26 +76,38 @@ def _cells(frame: pd.DataFrame, text: str, joiner: str, extra: dict[str, str]) -
 def count_keys(counts: pd.DataFrame) -> pd.Series:
     """whose + where + unit + the time the counts describe: reports within SAME_DEPLOYMENT_DAYS of each other
     share a key; an undated article joins the latest period of its group; a count the sentence dates years
-    before the article ('at its peak in 2014') gets its own period."""
-    frame = pd.DataFrame({
-        "group": counts["whose"].fillna("?") + "|" + counts["where"].fillna("?") + "|" + counts["unit"].fillna("troops"),
-        "date": counts["date"],
-    })
+    before the article ('at its peak in 2014') gets its own period. Vectorised: group codes, one lexsort."""
+    if counts.empty:
+        return pd.Series([], dtype=object, index=counts.index)
+    groups = counts[["whose", "where", "unit"]].fillna({"whose": "?", "where": "?", "unit": "troops"})
+    group = groups.groupby(["whose", "where", "unit"], sort=False).ngroup().to_numpy()
+    dates = counts["date"].copy()
     past = counts.index[(counts["period"] == "past").to_numpy()]
     if len(past):  # only past-tense counts can describe an earlier year
         years = counts.loc[past, "sentence"].str.extract(_PAST_YEAR, expand=False).astype(float)
         article_year = counts.loc[past, "date"].dt.year
         before = years.notna() & (article_year.isna() | (years < article_year - 1))
         moved = before[before].index
-        frame.loc[moved, "date"] = pd.to_datetime(years[moved].astype(int).astype(str) + "-07-01")
-    frame["order"] = np.arange(len(frame))
-    frame = frame.sort_values(["group", "date"], na_position="last")
-    gap = frame.groupby("group")["date"].diff() > pd.Timedelta(days=SAME_DEPLOYMENT_DAYS)
-    frame["period"] = gap.groupby(frame["group"]).cumsum()
-    latest = frame.groupby("group")["period"].transform("max")
-    frame.loc[frame["date"].isna(), "period"] = latest[frame["date"].isna()]
-    frame["key"] = "count|" + frame["group"] + "|" + frame["period"].astype(int).astype(str)
-    return frame.sort_values("order")["key"].set_axis(counts.index)
+        dates.loc[moved] = pd.to_datetime(years[moved].astype(int).astype(str) + "-07-01")
+    valid = dates.notna().to_numpy()
+    stamp = np.where(valid, dates.to_numpy(dtype="datetime64[ns]").astype("int64"), np.iinfo(np.int64).max)
+    order = np.lexsort((stamp, group))
+    g, t, ok = group[order], stamp[order], valid[order]
+    starts = np.r_[True, g[1:] != g[:-1]]
+    limit = np.int64(SAME_DEPLOYMENT_DAYS) * 86_400 * 10**9
+    gap = np.r_[False, (t[1:] - t[:-1]) > limit] & ~starts & ok  # undated rows never open a period
+    cum = np.cumsum(gap)
+    first = np.maximum.accumulate(np.where(starts, np.arange(len(g)), 0))
+    period = np.empty(len(g), dtype=np.int64)
+    period[order] = cum - cum[first]
+    codes = group.astype(np.int64) * 100_000 + period
+    uniques, inverse = np.unique(codes, return_inverse=True)
+    first_row = {}
+    for row, code in enumerate(codes):
+        first_row.setdefault(code, row)
+    names = np.array([f"count|{groups.iat[first_row[c], 0]}|{groups.iat[first_row[c], 1]}|"
+                      f"{groups.iat[first_row[c], 2]}|{c % 100_000}" for c in uniques], dtype=object)
+    return pd.Series(names[inverse], index=counts.index)
 
 
 def _count_key_table(counts: pd.DataFrame) -> pd.DataFrame:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 import numpy as np
 import pandas as pd
@@ -58,8 +59,11 @@ class FactFrames:
 
 
 def _columns(records: list, columns: list[str]) -> pd.DataFrame:
-    """Column by column: much faster than row by row for tens of thousands of facts."""
-    return pd.DataFrame({name: [getattr(r, name) for r in records] for name in columns}, columns=columns)
+    """Each record's fields read at once (operator.attrgetter), then transposed into columns."""
+    if not records:
+        return pd.DataFrame(columns=columns)
+    rows = list(map(attrgetter(*columns), records))
+    return pd.DataFrame(dict(zip(columns, map(list, zip(*rows)))), columns=columns)
 
 
 def _apply(frame: pd.DataFrame, reviews: dict, accepted_only: bool) -> pd.DataFrame:
