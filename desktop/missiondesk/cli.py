@@ -1,4 +1,4 @@
-"""Headless commands: extract, compare, factsheet (and the window, `gui`)."""
+"""Headless commands: extract, compare (and the window, `gui`)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT.pdf", required=True, help="the PDF to write")
     subject = p.add_mutually_exclusive_group()
     subject.add_argument("--mission", metavar="ID", help="one mission's sheet, by id (e.g. resolute-support)")
-    subject.add_argument("--actor", metavar="NAME", help="one actor's positions, with the counts from the same articles")
+    subject.add_argument("--actor", metavar="NAME", help="one actor's positions, with the counts beside them")
     p.add_argument("--marking", metavar="TEXT", help="the marking printed at the top and foot of every page "
                                                      "(default: UNCLASSIFIED - OPEN SOURCES)")
     p.set_defaults(run=_factsheet)
@@ -113,8 +113,8 @@ def _factsheet(args: argparse.Namespace) -> int:
     from missiondesk.corpus import load_corpus
     from missiondesk.extract import extract_documents
     from missiondesk.facts import FactFrames
-    from missiondesk.report.factsheet import (DEFAULT_MARKING, FactSheetError, InvalidSubject, check_destination,
-                                              write_factsheet)
+    from missiondesk.report.factsheet import (DEFAULT_MARKING, FactSheetError, InvalidSubject,
+                                              check_destination, write_factsheet)
 
     if Path(args.output).suffix.lower() != ".pdf":
         print(f"missiondesk: {args.output}: the fact sheet must end in .pdf", file=sys.stderr)

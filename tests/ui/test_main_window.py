@@ -219,3 +219,20 @@ def test_edit_dialog_returns_only_changes(qtbot):
     dialog._fields["value"].setValue(10000)
     dialog._fields["where"].setText("Iraq")
     assert dialog.changes() == {"value": 10000, "where": "Iraq"}
+
+
+def test_fact_sheet_export_from_the_window(qtbot, opened, tmp_path):
+    from missiondesk.ui.export_dialog import FactSheetDialog, export_factsheet
+
+    dialog = FactSheetDialog(opened)
+    qtbot.addWidget(dialog)
+    assert dialog.mission.count() == 3 and dialog.actor.count() > 5
+    dialog.kind.setCurrentText("Mission")
+    assert dialog.mission.isEnabled() and not dialog.actor.isEnabled()
+    options = dialog.options()
+    assert options["kind"] == "mission" and options["mission"] and options["marking"]
+    target = tmp_path / "sheet.pdf"
+    with qtbot.waitSignal(opened.loading_finished, timeout=120_000):
+        export_factsheet(opened, target, "corpus", None, None, "TEST MARKING", False)
+    assert target.read_bytes()[:5] == b"%PDF-"
+    assert "sheet.pdf" in opened.status_label.text()

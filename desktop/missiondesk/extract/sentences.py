@@ -29,3 +29,15 @@ def sentence_of(item: Token | Span) -> Span:
 
 def sentences(doc: Doc) -> list[Span]:
     return _table(doc)[0]
+
+
+def join_tokens(tokens) -> str:
+    """Tokens as the article spaces them; a space wherever tokens were skipped (a comma left out of a
+    clause must not glue 'tasks' to 'as')."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    out = []
+    for tok, nxt in zip(tokens, [*tokens[1:], None]):
+        out.append(tok.text)
+        if nxt is not None:
+            out.append(tok.whitespace_ if nxt.i == tok.i + 1 else " ")
+    return "".join(out).strip()

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from missiondesk.extract.context import ARMED_GROUPS, DocContext
 from missiondesk.paths import resource
-from missiondesk.extract.sentences import sentence_of
+from missiondesk.extract.sentences import join_tokens, sentence_of
 
 _DETERMINERS = {"a", "an", "the", "some", "several", "two", "three", "four", "other", "another", "one", "many",
                 "few", "all", "both", "these", "those", "this", "that"}
@@ -324,16 +324,21 @@ class SpeakerResolver:
                 return found
         words = [t for t in phrase if t.lower_ not in _DETERMINERS or t.i > subject.i]
         author = _author_of_document(subject)
-        if author is not None:  # "a study commissioned by the US Congress" -> "US Congress study"
-            words = [*(t for t in author.subtree if t.lower_ not in _DETERMINERS), subject]
         group = self._member_group(subject, words)
         if group:
             return Actor(group, "anonymous", plural=True, text=_text(words), nouns={lemma, subject.lower_})
-        text = re.sub(r"\s+([,’'])", r"\1", _text(words)).strip(" ,")
+        if author is not None:  # "a study commissioned by the US Congress" -> "US Congress study"
+            text = f"{_text([t for t in author.subtree if t.lower_ not in _DETERMINERS])} {subject.text}"
+        else:
+            text = re.sub(r"\s+([,’'])", r"\1", _text(words)).strip(" ,")
         text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
         if not text:
             return None
         plural = subject.tag_ in ("NNS", "NNPS")
+        first = words[0] if words else subject
+        if first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_ and not first.text.isupper() \
+                and not self.ctx.by_token.get(first.i):
+            text = text[:1].lower() + text[1:]  # "Diplomats say" and "diplomats said" are one actor
         return Actor(text, "anonymous", plural=plural, text=text, nouns={lemma, subject.lower_})
 
 
@@ -373,16 +378,10 @@ def _phrase(subject: Token) -> list[Token]:
 
 
 def _text(tokens) -> str:
-    return "".join(t.text_with_ws for t in tokens).strip()
+    return join_tokens(tokens)
 
 
-def _join(tokens) -> str:
-    """Tokens as the article spaces them ('Kramp-Karrenbauer', not 'Kramp - Karrenbauer')."""
-    tokens = sorted(tokens, key=lambda t: t.i)
-    out = ""
-    for tok, nxt in zip(tokens, [*tokens[1:], None]):
-        out += tok.text + (tok.whitespace_ if nxt is not None and nxt.i == tok.i + 1 else " ")
-    return out.strip()
+_join = join_tokens  # 'Kramp-Karrenbauer', not 'Kramp - Karrenbauer'
 
 
 def _clean_name(ent: Span) -> str:
@@ -406,7 +405,8 @@ def _honorific_gender(token: Token) -> str | None:
 def _role(phrase: list[Token], name_tokens: list[Token], subject: Token) -> str | None:
     """Title words before the name ('German Defense Minister') or an appositive after it."""
     first = min(t.i for t in name_tokens)
-    before = [t for t in phrase if t.i < first and t.lower_ not in _DETERMINERS and not t.is_punct]
+    before = [t for t in phrase if t.i < first and t.lower_ not in _DETERMINERS
+              and (not t.is_punct or t.text in ("-", "‐", "–"))]
     appos = [c for c in subject.children if c.dep_ == "appos"]
     if appos:
         words = [t for t in appos[0].subtree if not t.is_punct or t.text in ("-", "'s", "’s")]

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from missiondesk.extract.quotes import Quote, find_quotes, paragraphs
 from missiondesk.extract.speakers import Actor, SpeakerResolver, _lexicon
-from missiondesk.extract.sentences import sentence_of
+from missiondesk.extract.sentences import join_tokens, sentence_of
 
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "dative", "attr", "oprd")
 _COMPLEMENT_PREPS = ("for", "of", "against", "on", "about", "that", "as")
@@ -203,7 +203,7 @@ def _complement(verb: Token) -> list[Token] | None:
 
 
 def _text(tokens: list[Token]) -> str:
-    return "".join(t.text_with_ws for t in tokens).strip()
+    return join_tokens(tokens)
 
 
 def _attached_quotes(verb: Token, art: _Article, used: set[int]) -> list[Quote]:

@@ -10,7 +10,7 @@ import pandas as pd
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Polygon, Rect, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from missiondesk.report.factsheet_styles import FONT, GRID, INK, MUTED, RULE, SERIES
+from missiondesk.report.factsheet_styles import FONT, GRID, INK, MUTED, RULE, SERIES, fit
 from missiondesk.report.factsheet_text import plain
 
 MAX_SERIES = len(SERIES)
@@ -37,13 +37,16 @@ def count_chart(counts: pd.DataFrame, labels: dict[str, str], cite: Callable[[st
     points = points[points["key"].isin(shown)].sort_values("date")
     legend_rows = math.ceil(len(shown) / 2)
     legend_h = 12 * legend_rows + 16
-    drawing = Drawing(width, height + legend_h)
+    drawing = Drawing(width, height + legend_h, initialFontName=FONT, initialFontSize=7)
     left, right, bottom, top = 46, width - 10, legend_h + 22, height + legend_h - 8
     x_of, ticks = _x_axis(points["date"], left, right)
     y_max = _nice_top(points)
-    y_of = lambda v: bottom + (top - bottom) * min(v, y_max) / y_max  # noqa: E731
 
-    drawing.add(Rect(left, bottom, right - left, top - bottom, fillColor=None, strokeColor=RULE, strokeWidth=0.5))
+    def y_of(value: float) -> float:
+        return bottom + (top - bottom) * min(value, y_max) / y_max
+
+    drawing.add(Rect(left, bottom, right - left, top - bottom, fillColor=None, strokeColor=RULE,
+                     strokeWidth=0.5))
     for value in _y_ticks(y_max):
         y = y_of(value)
         drawing.add(Line(left, y, right, y, strokeColor=GRID, strokeWidth=0.3))
@@ -52,8 +55,8 @@ def count_chart(counts: pd.DataFrame, labels: dict[str, str], cite: Callable[[st
     for when, text in ticks:
         x = x_of(when)
         drawing.add(Line(x, bottom, x, bottom - 3, strokeColor=RULE, strokeWidth=0.5))
-        drawing.add(String(x, bottom - 11, text, fontName=FONT, fontSize=7, fillColor=MUTED, textAnchor="middle"))
-    drawing.add(String(left - 38, top + 3, "reported", fontName=FONT, fontSize=6.5, fillColor=MUTED))
+        drawing.add(String(x, bottom - 11, text, fontName=FONT, fontSize=7, fillColor=MUTED,
+                           textAnchor="middle"))
 
     placed: list[tuple[float, float]] = []
     label_sources = len(points) <= LABEL_POINTS
@@ -111,9 +114,7 @@ def _legend(drawing: Drawing, names: list[str], left: float, top: float, width: 
         colour = SERIES[i % len(SERIES)]
         drawing.add(Line(x, y + 2.5, x + 12, y + 2.5, strokeColor=colour, strokeWidth=1.2))
         drawing.add(Circle(x + 6, y + 2.5, 2.2, fillColor=colour, strokeColor=colour))
-        text = plain(name, 200)
-        while len(text) > 8 and stringWidth(text, FONT, 7.5) > column - 22:
-            text = text[:-2].rstrip() + "…" if not text.endswith("…") else text[:-3].rstrip() + "…"
+        text = fit(plain(name, 200), FONT, 7.5, column - 22)
         drawing.add(String(x + 16, y, text, fontName=FONT, fontSize=7.5, fillColor=INK))
 
 

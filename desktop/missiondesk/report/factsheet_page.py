@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTemplate, Paragraph
 
-from missiondesk.report.factsheet_styles import BAND_FILL, BOLD, FONT, INK, MARGIN, MUTED, RULE
+from missiondesk.report.factsheet_styles import ACCENT, BAND_FILL, BOLD, FONT, INK, MARGIN, MUTED, RULE, fit
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
-TOP = 58  # marking and header band above the frame
+TOP = 66  # marking and header band above the frame
 BOTTOM = 52  # footer and marking below it
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 _TOTAL_FORM = "missiondesk-page-total"
@@ -38,22 +38,20 @@ class Heading(Paragraph):
         self.outline_level = level
 
 
-def fit(text: str, font: str, size: float, width: float) -> str:
-    """Shorten one line of plain text with an ellipsis until it fits `width` points."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+def heading(markup: str, style, outline: str, level: int = 0, room: float = 110) -> list:
+    """A heading that starts a new page unless `room` points are left under it: a heading never sits alone
+    at the foot of a page, and a long table after it still starts on the same page when it can."""
+    return [CondPageBreak(room), Heading(markup, style, outline, level)]
 
 
 class FactSheetDocument(BaseDocTemplate):
     def __init__(self, target, header: Header, *, title: str, subject: str, author: str,
                  on_flowable: Callable[[], None]) -> None:
         super().__init__(target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP,
-                         bottomMargin=BOTTOM, title=title, subject=subject, author=author, creator="MissionDesk",
+                         bottomMargin=BOTTOM, title=title, subject=subject, author=author,
+                         creator="MissionDesk",
                          producer="MissionDesk (ReportLab)", keywords=[header.marking, "fact sheet"],
-                         displayDocTitle=True, lang="en")
+                         displayDocTitle=True, lang="en", initialFontName=FONT, initialFontSize=9)
         self.header = header
         self._on_flowable = on_flowable
         self._bookmarks = 0
@@ -80,21 +78,21 @@ class FactSheetDocument(BaseDocTemplate):
         width = CONTENT_WIDTH
         canvas.saveState()
         _marking(canvas, h.marking, PAGE_HEIGHT - 24)
-        band_top = PAGE_HEIGHT - 30
+        band_top, band_h = PAGE_HEIGHT - 31, 24
         canvas.setFillColor(BAND_FILL)
-        canvas.rect(MARGIN, band_top - 18, width, 18, stroke=0, fill=1)
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.6)
-        canvas.line(MARGIN, band_top - 18, MARGIN + width, band_top - 18)
-        right = f"Generated {h.generated}  ·  Articles {h.span}"
-        right = fit(right, FONT, 7, width * 0.6)
-        canvas.setFont(FONT, 7)
+        canvas.rect(MARGIN, band_top - band_h, width, band_h, stroke=0, fill=1)
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(0.8)
+        canvas.line(MARGIN, band_top - band_h, MARGIN + width, band_top - band_h)
+        canvas.setFont(FONT, 6.8)
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(MARGIN + width - 5, band_top - 12.5, right)
-        room = width - stringWidth(right, FONT, 7) - 20
-        canvas.setFont(BOLD, 8.5)
+        lines = [f"Generated {h.generated}", f"Articles {h.span}"]
+        side = min(max(stringWidth(t, FONT, 6.8) for t in lines), width * 0.42)
+        canvas.drawRightString(MARGIN + width - 6, band_top - 9.5, fit(lines[0], FONT, 6.8, side))
+        canvas.drawRightString(MARGIN + width - 6, band_top - 18.5, fit(lines[1], FONT, 6.8, side))
+        canvas.setFont(BOLD, 9)
         canvas.setFillColor(INK)
-        canvas.drawString(MARGIN + 5, band_top - 12.5, fit(h.title, BOLD, 8.5, room))
+        canvas.drawString(MARGIN + 6, band_top - 15.5, fit(h.title, BOLD, 9, width - side - 24))
 
         canvas.setStrokeColor(RULE)
         canvas.line(MARGIN, BOTTOM - 12, MARGIN + width, BOTTOM - 12)

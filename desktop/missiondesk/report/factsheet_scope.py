@@ -36,14 +36,25 @@ class MissionGroup:
 class Scope:
     kind: str
     title: str
-    subject: str
+    subject: str  # the document's metadata subject
+    subtitle: str  # the line under the title
     frames: FactFrames  # only the facts and articles this sheet covers
     comparison: Comparison
     groups: list[MissionGroup]
-    citations: dict[str, int]  # document id -> [n]
-    sources: pd.DataFrame  # the articles in citation order
+    sources: pd.DataFrame  # the articles this sheet covers, in date order (undated last)
     actor: str | None = None
     mission: str | None = None
+
+    def __post_init__(self) -> None:
+        self.citations: dict[str, int] = {}  # document id -> n, in the order the sheet first cites them
+        self.articles = {row["id"]: row for row in self.frames.documents.to_dict("records")}
+        self._cells: dict[str, list[dict]] = {}
+        for cell in self.comparison.cells.to_dict("records"):
+            self._cells.setdefault(cell["key"], []).append(cell)
+
+    def cells_of(self, key: str) -> list[dict]:
+        """What each article reports on one fact key: text ('≥ 10,000'), document, published, ids."""
+        return self._cells.get(key, [])
 
     @property
     def date_span(self) -> str:
@@ -54,7 +65,10 @@ class Scope:
         return span + (f" ({undated} undated)" if undated and not dates.empty else "")
 
     def cite(self, document: str) -> int | None:
-        return self.citations.get(document)
+        """The article's citation number; the first article cited is [1], as a reader meets them."""
+        if document not in self.articles:
+            return None
+        return self.citations.setdefault(document, len(self.citations) + 1)
 
 
 def select(frames: FactFrames, kind: str, mission: str | None, actor: str | None,
@@ -70,18 +84,22 @@ def select(frames: FactFrames, kind: str, mission: str | None, actor: str | None
     if kind == "actor":
         return _actor_scope(frames, actor, title)
     if frames.counts.empty and frames.statements.empty:
-        raise FactSheetError("These articles hold no troop counts or statements, so there is nothing to put in "
-                             "a fact sheet; add articles about military missions or review fewer facts away.")
+        raise FactSheetError("These articles hold no troop counts or statements (once reviews are applied), so "
+                             "there is nothing to put in a fact sheet; add articles about military missions, "
+                             "or include facts that are not yet accepted.")
     n = len(frames.documents)
+    outlets = frames.documents["outlet"].dropna().nunique()
     return _scope("corpus", frames, title or "Military missions: troop counts and positions",
-                  f"Fact sheet on {count_noun(n, 'article')}")
+                  f"Troop counts and positions from {count_noun(n, 'article')}",
+                  f"Fact sheet on {count_noun(n, 'article')} from {count_noun(outlets, 'named outlet')}")
 
 
 def _mission_scope(frames: FactFrames, mission: str | None, title: str | None) -> Scope:
     known = frames.missions["id"].tolist()
     if missing(mission) or mission not in known:
         listing = _listing(known, "missions")
-        asked = "A mission fact sheet needs a mission id" if missing(mission) else f"No mission '{plain(mission, 60)}'"
+        asked = ("A mission fact sheet needs a mission id" if missing(mission)
+                 else f"No mission '{plain(mission, 60)}'")
         raise InvalidSubject(f"{asked} in these articles; {listing}.")
     counts = frames.counts[frames.counts["mission"] == mission]
     statements = frames.statements[frames.statements["mission"] == mission]
@@ -89,11 +107,13 @@ def _mission_scope(frames: FactFrames, mission: str | None, title: str | None) -
     name = plain(row["name"], 120, mission)
     if counts.empty and statements.empty:
         raise FactSheetError(f"No troop counts or statements are linked to {name} ({mission}); "
-                             "make a corpus fact sheet instead, or review the facts to link them to the mission.")
+                             "make a corpus fact sheet instead, or edit the facts to link them to the "
+                             "mission.")
     docs = set(counts["document"]) | set(statements["document"])
     sub = _subset(frames, docs, counts, statements, frames.missions[frames.missions["id"] == mission])
     scope = _scope("mission", sub, title or f"{name}: fact sheet",
-                   f"{name}: troop counts and positions from {count_noun(len(docs), 'article')}")
+                   f"{name}: troop counts and positions from {count_noun(len(docs), 'article')}",
+                   f"Troop counts and positions from {count_noun(len(docs), 'article')}")
     scope.mission = mission
     return scope
 
@@ -106,7 +126,8 @@ def _actor_scope(frames: FactFrames, actor: str | None, title: str | None) -> Sc
         folded = [a for a in ranked if a.casefold() == name.strip().casefold()]
         name = folded[0] if folded else None
     if name is None:
-        asked = "An actor fact sheet needs an actor's name" if missing(actor) else f"No actor '{plain(actor, 60)}'"
+        asked = ("An actor fact sheet needs an actor's name" if missing(actor)
+                 else f"No actor '{plain(actor, 60)}'")
         raise InvalidSubject(f"{asked} in these articles; {_listing(ranked, 'actors with most statements')}.")
     statements = frames.statements[frames.statements["actor"] == name]
     docs = set(statements["document"])
@@ -115,7 +136,8 @@ def _actor_scope(frames: FactFrames, actor: str | None, title: str | None) -> Sc
     sub = _subset(frames, docs, counts, statements, frames.missions[frames.missions["id"].isin(used)])
     shown = plain(name, 120)
     scope = _scope("actor", sub, title or f"{shown}: positions and figures",
-                   f"Positions of {shown} in {count_noun(len(docs), 'article')}, with the figures they report")
+                   f"Positions of {shown} in {count_noun(len(docs), 'article')}, with their figures",
+                   f"Statements in {count_noun(len(docs), 'article')}, with the troop counts they report")
     scope.actor = name
     return scope
 
@@ -135,15 +157,14 @@ def _subset(frames: FactFrames, docs: set, counts: pd.DataFrame, statements: pd.
                       statements.reset_index(drop=True), missions.reset_index(drop=True))
 
 
-def _scope(kind: str, frames: FactFrames, title: str, subject: str) -> Scope:
+def _scope(kind: str, frames: FactFrames, title: str, subject: str, subtitle: str) -> Scope:
     comparison = compare_counts(frames)
     counts = frames.counts.copy()
     counts["key"] = count_keys(counts) if len(counts) else pd.Series(dtype=object)
     sources = frames.documents.sort_values(["date", "title"], na_position="last").reset_index(drop=True)
-    citations = {doc: i + 1 for i, doc in enumerate(sources["id"])}
     groups = _groups(frames, comparison, counts)
-    return Scope(kind, plain(title, 160, "Fact sheet"), plain(subject, 200), frames, comparison, groups,
-                 citations, sources)
+    return Scope(kind, plain(title, 160, "Fact sheet"), plain(subject, 200), plain(subtitle, 200), frames,
+                 comparison, groups, sources)
 
 
 def _groups(frames: FactFrames, comparison: Comparison, counts: pd.DataFrame) -> list[MissionGroup]:
@@ -153,7 +174,7 @@ def _groups(frames: FactFrames, comparison: Comparison, counts: pd.DataFrame) ->
     counts = counts.assign(group=[_id(key_mission.get(k)) for k in counts["key"]])
     statements = frames.statements.assign(group=[_id(m) for m in frames.statements["mission"]])
     keys = keys.assign(group=[_id(m) for m in keys["mission"]])
-    info = frames.missions.set_index("id")
+    info = frames.missions.drop_duplicates("id").set_index("id")
     groups = []
     for mission in dict.fromkeys([*counts["group"], *statements["group"]]):
         group_keys = keys[keys["group"] == mission].sort_values(["disagree", "facts", "label"],
@@ -185,7 +206,8 @@ def _details(row, mission: str) -> str:
         parts.append(f"theatre {plain(row['theater'], 60)}")
     start, end = row["start"], row["end"]
     if not missing(start):
-        parts.append(f"{plain(start, 12)} to {plain(end, 12)}" if not missing(end) else f"since {plain(start, 12)}")
+        since, until = plain(start, 12), plain(end, 12)
+        parts.append(f"since {since}" if missing(end) else f"{since} to {until}")
     if not bool(row["known"]):
         parts.append("not in the mission gazetteer (described in the articles)")
     return (", ".join(parts) or f"Mission id {mission}") + "."

@@ -10,6 +10,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import TableStyle
 
@@ -30,7 +31,8 @@ GRID = colors.HexColor("#c9d0d6")
 HEADER_FILL = colors.HexColor("#dde3e9")
 BAND_FILL = colors.HexColor("#edf1f4")
 ACCENT = colors.HexColor("#24415e")
-ALERT = colors.HexColor("#a4262c")
+ALERT_HEX = "#a4262c"
+ALERT = colors.HexColor(ALERT_HEX)
 ALERT_FILL = colors.HexColor("#fbeaea")
 ALERT_ROW = colors.HexColor("#fdf3f3")
 # one colour per question on a chart; distinguishable in greyscale print as well
@@ -50,6 +52,15 @@ def register_fonts() -> None:
                 raise FileNotFoundError(f"The fact sheet font {path} is missing; reinstall MissionDesk.")
             pdfmetrics.registerFont(TTFont(name, str(path)))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
+
+
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """Shorten one line of plain text with an ellipsis until it fits `width` points."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -73,7 +84,7 @@ class Styles:
 def make_styles() -> Styles:
     register_fonts()
     body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK, alignment=TA_LEFT,
-                          spaceAfter=4, splitLongWords=1)
+                          spaceAfter=4, splitLongWords=1, bulletFontName=FONT)
     cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0)
     return Styles(
         body=body,
@@ -88,9 +99,9 @@ def make_styles() -> Styles:
         subtitle=ParagraphStyle("subtitle", parent=body, fontSize=10, leading=13, textColor=MUTED,
                                 spaceAfter=10),
         h1=ParagraphStyle("h1", parent=body, fontName=BOLD, fontSize=13, leading=16, textColor=ACCENT,
-                          spaceBefore=12, spaceAfter=3, keepWithNext=1),
+                          spaceBefore=12, spaceAfter=3),
         h2=ParagraphStyle("h2", parent=body, fontName=BOLD, fontSize=10.5, leading=13, textColor=INK,
-                          spaceBefore=9, spaceAfter=4, keepWithNext=1),
+                          spaceBefore=9, spaceAfter=4),
         h3=ParagraphStyle("h3", parent=body, fontName=BOLD, fontSize=9.5, leading=12, textColor=INK,
                           spaceBefore=6, spaceAfter=2, keepWithNext=1),
         callout_head=ParagraphStyle("callout_head", parent=body, fontName=BOLD, fontSize=9, leading=11.5,
@@ -101,15 +112,16 @@ def make_styles() -> Styles:
     )
 
 
-def grid_table(header_rows: int = 1) -> list[tuple]:
-    """A light grid, a shaded header row and top-aligned cells."""
-    return [
+def grid_table(header_rows: int = 1, inner: bool = True) -> list[tuple]:
+    """A light grid (or only its vertical lines), a shaded header row and top-aligned cells."""
+    lines = ("INNERGRID", (0, header_rows), (-1, -1), 0.25, GRID) if inner else \
+        ("LINEBEFORE", (1, 0), (-1, -1), 0.25, GRID)
+    head = [("LINEBELOW", (0, 0), (-1, header_rows - 1), 0.8, ACCENT),
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL)] if header_rows else []
+    return [lines, *head,
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), 8.5),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, header_rows - 1), 0.8, ACCENT),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL),
-        ("INNERGRID", (0, header_rows), (-1, -1), 0.25, GRID),
         ("BOX", (0, 0), (-1, -1), 0.5, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -121,6 +133,7 @@ def grid_table(header_rows: int = 1) -> list[tuple]:
 def callout_table() -> TableStyle:
     """A disagreement: tinted box with a heavy red rule down its left side."""
     return TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("BACKGROUND", (0, 0), (-1, -1), ALERT_FILL),
         ("LINEBEFORE", (0, 0), (0, -1), 3, ALERT),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLineEdit, QPushButton, QWidget)
 
-DEFAULT_MARKING = "UNCLASSIFIED - OPEN SOURCES"
+from missiondesk.report.factsheet import DEFAULT_MARKING
 
 
 class FactSheetDialog(QDialog):

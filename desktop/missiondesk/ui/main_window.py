@@ -361,6 +361,7 @@ class MainWindow(ProjectActions, QMainWindow):
         task.progress.connect(self._on_progress)
         task.finished.connect(done)
         task.failed.connect(self._failed)
+        task.stopped.connect(self._stopped)
         self._task = task
         self._show_busy(True)
         self.status_label.setText(message)
@@ -375,6 +376,11 @@ class MainWindow(ProjectActions, QMainWindow):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.status_label.setText(text)
+
+    def _stopped(self) -> None:
+        self._show_busy(False)
+        self.status_label.setText("Cancelled; nothing was changed")
+        self.loading_finished.emit()
 
     def _failed(self, message: str) -> None:
         self._show_busy(False)

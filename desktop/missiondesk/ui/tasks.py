@@ -18,6 +18,7 @@ class Task(QObject):
     progress = Signal(int, int, str)
     finished = Signal(object)
     failed = Signal(str)
+    stopped = Signal()  # cancelled before it could finish (the work raised because it was cancelled)
 
     def __init__(self, work: Work, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -40,8 +41,11 @@ class Task(QObject):
         try:
             result = self._work(self.progress.emit, self._cancel.is_set)
         except Exception as exc:  # reported to the user; the window keeps what it had
-            traceback.print_exc()
             self.running = False
+            if self._cancel.is_set():
+                self.stopped.emit()
+                return
+            traceback.print_exc()
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
         self.running = False
