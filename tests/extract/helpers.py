@@ -18,6 +18,15 @@ def load_cases(name: str) -> list[dict]:
     return [json.loads(line) for line in (CASES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def case_params(cases: list[dict], known_misses: dict[str, str], keep=lambda case: True) -> list:
+    """pytest params, one per case; a known miss is a strict xfail with its reason, so a fix shows as XPASS."""
+    import pytest
+
+    return [pytest.param(case, id=case["id"], marks=[pytest.mark.xfail(reason=known_misses[case["id"]], strict=True)]
+                         if case["id"] in known_misses else [])
+            for case in cases if keep(case)]
+
+
 def extract_text(text: str, published: str | None = None, title: str = ""):
     doc = Document(id="t", path="t.txt", title=title, outlet=None, author=None, published=published, body=text)
     return extract_documents([doc])

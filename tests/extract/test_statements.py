@@ -3,7 +3,7 @@ reporting form, speakers with titles, pronouns, surnames, anonymous sources, bro
 
 import pytest
 
-from tests.extract.helpers import extract_text, load_cases
+from tests.extract.helpers import case_params, extract_text, load_cases
 from tests.extract.statement_eval import corpus_figures, judge
 
 CASES = load_cases("statements.jsonl")
@@ -24,11 +24,7 @@ KNOWN_MISSES = {
 
 
 def _params() -> list:
-    out = []
-    for case in CASES:
-        marks = [pytest.mark.xfail(reason=KNOWN_MISSES[case["id"]], strict=True)] if case["id"] in KNOWN_MISSES else []
-        out.append(pytest.param(case, id=case["id"], marks=marks))
-    return out
+    return case_params(CASES, KNOWN_MISSES)
 
 
 @pytest.mark.parametrize("case", _params())

@@ -3,7 +3,7 @@ of number, qualifier, head noun, force and place, and numbers that are not head 
 
 import pytest
 
-from tests.extract.helpers import canonical, extract_text, load_cases
+from tests.extract.helpers import canonical, case_params, extract_text, load_cases
 
 CASES = load_cases("troop_counts.jsonl")
 
@@ -24,15 +24,7 @@ KNOWN_MISSES = {
 
 
 def _cases(positive: bool) -> list:
-    return list(_iter_cases(positive))
-
-
-def _iter_cases(positive: bool):
-    for case in CASES:
-        if bool(case["counts"]) != positive:
-            continue
-        marks = [pytest.mark.xfail(reason=KNOWN_MISSES[case["id"]], strict=True)] if case["id"] in KNOWN_MISSES else []
-        yield pytest.param(case, id=case["id"], marks=marks)
+    return case_params(CASES, KNOWN_MISSES, lambda case: bool(case["counts"]) == positive)
 
 
 def _summary(count) -> tuple:
