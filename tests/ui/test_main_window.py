@@ -236,3 +236,20 @@ def test_fact_sheet_export_from_the_window(qtbot, opened, tmp_path):
         export_factsheet(opened, target, "corpus", None, None, "TEST MARKING", False)
     assert target.read_bytes()[:5] == b"%PDF-"
     assert "sheet.pdf" in opened.status_label.text()
+
+
+def test_unsaved_untitled_work_is_offered_back(qtbot, window, seed_project, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from missiondesk.store import project
+    from missiondesk.ui import project_actions
+
+    data = project.load(seed_project)
+    target = project_actions.autosave_path(None)
+    project.save_as(data, target)
+    window.quiet = False
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert window.recover_untitled()
+    assert window.documents_model.rowCount() == 5 and window.workspace.path is None and window.workspace.dirty
+    window.quiet = True
+    target.unlink(missing_ok=True)

@@ -32,5 +32,7 @@ def run_app(paths: list[str], screenshot: str | None = None) -> int:
 
         window.loading_finished.connect(lambda: QTimer.singleShot(300, save_and_quit))
     window.show()
+    if not paths and not screenshot and window.recover_untitled():
+        return app.exec()
     window.load_paths(list(paths) or [str(seeds_dir())])
     return app.exec()

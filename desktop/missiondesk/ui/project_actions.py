@@ -47,6 +47,26 @@ class ProjectActions:
         self.status_label.setText(f"Autosaved to {target.name}")
         return target
 
+    def recover_untitled(self) -> bool:
+        """At start: offer back the work of a project that was never saved, if the last session left some."""
+        candidate = autosave_path(None)
+        if not candidate.exists() or self.quiet:
+            return False
+        answer = QMessageBox.question(self, "Recover unsaved work?",
+                                      "The last session ended with work that was never saved. Recover it?")
+        if answer != QMessageBox.StandardButton.Yes:
+            candidate.unlink(missing_ok=True)
+            return False
+        try:
+            workspace = Workspace.open(candidate)
+        except ProjectError as exc:
+            self.show_error("The unsaved work could not be recovered", str(exc))
+            return False
+        workspace.path = None
+        workspace.dirty = True
+        self.set_workspace(workspace)
+        return True
+
     def new_project(self) -> None:
         if self.maybe_save():
             self.set_workspace(Workspace())
