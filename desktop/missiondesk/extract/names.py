@@ -1,0 +1,88 @@
+"""Person names without the statistical entity recogniser (which took half of spaCy's time): runs of proper
+nouns that the gazetteers do not know as places or bodies, accepted when they start with a known first name,
+are a known office-holder, or follow a title, rank or honorific ('Defense Minister X', 'Mr X', 'Gen. X')."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+_JOINERS = {"al", "al-", "bin", "ibn", "de", "da", "di", "van", "von", "der", "le", "la", "el", "du", "dos", "-"}
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "prof", "prof."}
+
+
+def _tables():
+    from missiondesk.extract.speakers import _RANKS, _TITLE_WORDS, _first_names, _officeholders
+
+    return _TITLE_WORDS, _RANKS, _first_names(), _officeholders()[1]
+
+
+@Language.factory("person_names", default_config={})
+def make_person_names(nlp: Language, name: str):
+    from missiondesk.extract.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer(nlp.tokenizer)
+    titles, ranks, first_names, aliases = _tables()
+    cue_words = titles | ranks | _HONORIFICS
+
+    def person_names(doc: Doc) -> Doc:
+        known = {i for m in gazetteer.find(doc) for i in range(m.start, m.end)}
+        spans = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if not _name_like(tok) or i in known or tok.lower_ in cue_words:
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and (_name_like(doc[j + 1]) or doc[j + 1].lower_ in _JOINERS and j + 2 < n
+                                 and _name_like(doc[j + 2])) and (j + 1) not in known:
+                j += 1
+            run = doc[i:j + 1]
+            before = doc[i - 1].lower_ if i > 0 else ""
+            text = run.text
+            plain_names = 2 <= len(run) <= 3 and all(t.pos_ == "PROPN" for t in run) and not any(
+                t.lower_ in _NOT_NAMES or t.lower_ in cue_words for t in run)
+            if (run[0].lower_ in first_names and len(run) >= 2) or text.lower() in aliases \
+                    or (before in cue_words and len(run) <= 4) or plain_names:
+                spans.append(Span(doc, i, j + 1, label="PERSON"))
+            i = j + 1
+        doc.set_ents(spans, default="outside")
+        return doc
+
+    return person_names
+
+
+_NAME_SHAPE = re.compile(r"^[A-Z][a-zà-ÿ]*(?:['’-][A-Z]?[a-zà-ÿ]+)*$")
+# Words that make a run of capitals an institution, a place or a title of something, not a person.
+_NOT_NAMES = {"council", "ministry", "department", "force", "forces", "army", "agency", "office", "union",
+              "nations", "committee", "group", "party", "university", "institute", "airport", "base", "province",
+              "region", "city", "river", "sea", "ocean", "mountains", "street", "square", "summit", "news", "times",
+              "post", "press", "mission", "operation", "command", "navy", "guard", "corps", "brigade", "division",
+              "battalion", "regiment", "republic", "kingdom", "states", "state", "house", "court", "parliament",
+              "assembly", "congress", "senate", "bank", "fund", "foundation", "centre", "center", "organization",
+              "organisation", "alliance", "coalition", "front", "movement", "government", "administration",
+              "strait", "gulf", "bay", "island", "islands", "valley", "desert", "line", "zone", "corridor",
+              "program", "programme", "initiative", "agreement", "accord", "accords", "treaty", "plan", "act",
+              "day", "week", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "world", "war", "cup", "games", "prize", "award", "school", "hospital",
+              "company", "corporation", "group", "systems", "industries", "media", "tv", "radio", "channel",
+              # words that begin place names: "New York", "North Kivu", "San Diego", "Fort Bragg", "Port Sudan"
+              "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+              "upper", "lower", "san", "santa", "los", "las", "saint", "st", "st.", "port", "fort", "lake", "mount",
+              "cape", "camp", "al-", "tel", "ras", "abu", "bab", "sidi", "ain", "kafr", "deir", "hong", "sri"}
+
+
+def _name_like(token) -> bool:
+    text = token.text
+    if not text or not text[0].isupper() or token.is_punct:
+        return False
+    if token.pos_ == "PROPN":
+        return True
+    # the tagger sometimes calls a surname a noun ("O'Donnell also accused ...")
+    return token.pos_ in ("NOUN", "ADJ", "VERB") and bool(_NAME_SHAPE.match(text)) and len(text) > 2 and (
+        not token.is_sent_start or "'" in text or "’" in text)
