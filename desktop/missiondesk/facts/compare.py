@@ -132,20 +132,36 @@ def _count_label(whose, where, unit, first) -> str:
 
 
 def _disagreements(counts: pd.DataFrame, keys: pd.DataFrame) -> list[dict]:
-    """Keys whose reported figures cannot all be true, each with a sentence naming the sources."""
-    grouped = counts.groupby("key").agg(lo=("lo", "max"), hi=("hi", "min"), docs=("document", "nunique"))
+    """Keys whose reported figures cannot all be true, each with a sentence naming the sources: the source
+    whose figure allows the most against the one that allows the least (found for all keys in one pass)."""
+    grouped = counts.groupby("key", sort=False).agg(lo=("lo", "max"), hi=("hi", "min"), docs=("document", "nunique"))
     clash = grouped[(grouped["docs"] >= 2) & (grouped["lo"] > grouped["hi"])].index
+    if not len(clash):
+        return []
     labels = keys.set_index("key")["label"]
+    subset = counts[counts["key"].isin(clash)]
+    highs = subset.loc[subset.groupby("key", sort=False)["lo"].idxmax()].set_index("key")
+    lows = subset.loc[subset.groupby("key", sort=False)["hi"].idxmin()].set_index("key")
     out = []
-    for key, rows in counts[counts["key"].isin(clash)].groupby("key", sort=False):
-        rows = rows.sort_values("date", na_position="first")
-        high = rows.loc[rows["lo"].idxmax()]
-        low = rows.loc[rows["hi"].idxmin()]
+    for key in clash:
+        high, low = highs.loc[key], lows.loc[key]
         explanation = (f"{labels[key]}: {_source(high)} reports "
                        f"{describe(high.value, _int(high.value_to), high.qualifier)}, but {_source(low)} reports "
                        f"{describe(low.value, _int(low.value_to), low.qualifier)}; both cannot be true.")
-        out.append(Disagreement(key=key, label=labels[key], explanation=explanation, rows=rows))
+        out.append(Disagreement(key=key, label=labels[key], explanation=explanation, rows=subset))
     return out
+
+
+def _int(value) -> int | None:
+    return None if pd.isna(value) else int(value)
+
+
+def _source(row) -> str:
+    return f"{_text(row.outlet, 'unknown outlet')} ({_text(row.published, 'undated')})"
+
+
+def _text(value, default: str) -> str:
+    return default if value is None or (isinstance(value, float) and np.isnan(value)) or value == "" else str(value)
 
 
 class Disagreement(dict):
@@ -159,23 +175,11 @@ class Disagreement(dict):
     def __missing__(self, name: str):
         if name != "sources":
             raise KeyError(name)
-        table = self._rows[["document", "outlet", "published", "value", "value_to", "qualifier", "cell", "sentence",
-                            "id"]]
+        rows = self._rows[self._rows["key"] == self["key"]].sort_values("date", na_position="first")
+        table = rows[["document", "outlet", "published", "value", "value_to", "qualifier", "cell", "sentence", "id"]]
         table = table.astype(object).where(table.notna(), None)
         self["sources"] = table.rename(columns={"cell": "text", "id": "fact"}).to_dict("records")
         return self["sources"]
-
-
-def _int(value) -> int | None:
-    return None if pd.isna(value) else int(value)
-
-
-def _source(row) -> str:
-    return f"{_text(row.outlet, 'unknown outlet')} ({_text(row.published, 'undated')})"
-
-
-def _text(value, default: str) -> str:
-    return default if value is None or (isinstance(value, float) and np.isnan(value)) or value == "" else str(value)
 
 
 def _ordered_documents(docs: pd.DataFrame) -> pd.DataFrame:

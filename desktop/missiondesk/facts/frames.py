@@ -62,8 +62,7 @@ def _columns(records: list, columns: list[str]) -> pd.DataFrame:
     """Each record's fields read at once (operator.attrgetter), then transposed into columns."""
     if not records:
         return pd.DataFrame(columns=columns)
-    rows = list(map(attrgetter(*columns), records))
-    return pd.DataFrame(dict(zip(columns, map(list, zip(*rows)))), columns=columns)
+    return pd.DataFrame.from_records(list(map(attrgetter(*columns), records)), columns=columns)
 
 
 def _apply(frame: pd.DataFrame, reviews: dict, accepted_only: bool) -> pd.DataFrame:
