@@ -113,8 +113,13 @@ def _factsheet(args: argparse.Namespace) -> int:
     from missiondesk.corpus import load_corpus
     from missiondesk.extract import extract_documents
     from missiondesk.facts import FactFrames
-    from missiondesk.report.factsheet import (DEFAULT_MARKING, FactSheetError, InvalidSubject,
-                                              check_destination, write_factsheet)
+    from missiondesk.report.factsheet import (
+        DEFAULT_MARKING,
+        FactSheetError,
+        InvalidSubject,
+        check_destination,
+        write_factsheet,
+    )
 
     if Path(args.output).suffix.lower() != ".pdf":
         print(f"missiondesk: {args.output}: the fact sheet must end in .pdf", file=sys.stderr)

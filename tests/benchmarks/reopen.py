@@ -53,7 +53,8 @@ def reopen(path: Path) -> dict:
     compare_statements(frames)
     done = time.perf_counter()
     return {"articles": len(workspace.data.documents), "counts": len(frames.counts), "keys": len(counts.keys),
-            "read_file_s": opened - started, "frames_and_comparisons_s": done - opened, "reopen_total_s": done - started,
+            "read_file_s": opened - started, "frames_and_comparisons_s": done - opened,
+            "reopen_total_s": done - started,
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "stale_documents": len(workspace.stale())}
 

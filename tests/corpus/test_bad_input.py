@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from missiondesk.corpus import load_corpus
-from missiondesk.corpus import readers
+from missiondesk.corpus import load_corpus, readers
 
 
 def _pdf_bytes(text: str = "Some 600 troops remain in Kosovo.", password: str | None = None) -> bytes:

@@ -104,7 +104,8 @@ def test_reports_months_apart_are_different_questions():
 def test_a_count_dated_years_back_is_its_own_question():
     docs = [_doc(1, "2024-03-01"), _doc(2, "2024-03-02")]
     extraction = Extraction(troop_counts=[
-        _count(1, 2500), _count(2, 5100, sentence="At its peak in 2014 France had 5,100 troops in Mali.", period="past")])
+        _count(1, 2500),
+        _count(2, 5100, sentence="At its peak in 2014 France had 5,100 troops in Mali.", period="past")])
     comparison = compare_counts(FactFrames.build(docs, extraction))
     assert len(comparison.keys) == 2 and comparison.disagreements == []
 

@@ -6,8 +6,13 @@ import re
 import pytest
 
 from missiondesk.facts import FactFrames, Review
-from missiondesk.report.factsheet import (DEFAULT_MARKING, FactSheetCancelled, FactSheetError, InvalidSubject,
-                                          write_factsheet)
+from missiondesk.report.factsheet import (
+    DEFAULT_MARKING,
+    FactSheetCancelled,
+    FactSheetError,
+    InvalidSubject,
+    write_factsheet,
+)
 from tests.report.helpers import read_sheet
 
 DISAGREEMENT = ("NATO troops in Afghanistan, Feb 2021: Euronews (undated) reports more than 10,000, but AFP "

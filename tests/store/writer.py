@@ -3,9 +3,8 @@ tests/store/test_project.py kills it at random moments."""
 
 import sys
 
-from missiondesk.store import project
-from missiondesk.store.project import ProjectData
 from missiondesk.facts.reviews import Review
+from missiondesk.store import project
 
 
 def main(path: str) -> None:

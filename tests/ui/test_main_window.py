@@ -131,7 +131,8 @@ def test_search_and_unreviewed_filter(qtbot, opened):
 
 def test_sorting_by_an_articles_figures(qtbot, opened):
     model = opened.counts_model
-    column = next(c for c in range(model.columnCount()) if sum(bool(model.facts(r, c)) for r in range(model.rowCount())) >= 2)
+    column = next(c for c in range(model.columnCount())
+                  if sum(bool(model.facts(r, c)) for r in range(model.rowCount())) >= 2)
     model.sort(column, Qt.SortOrder.AscendingOrder)
     figures = [model.data(model.index(r, column)) for r in range(model.rowCount())]
     numbers = [int("".join(ch for ch in f.split("→")[0] if ch.isdigit())) for f in figures if f]
@@ -144,9 +145,8 @@ def test_sorting_by_an_articles_figures(qtbot, opened):
 def test_side_by_side_shows_the_chosen_articles(qtbot, opened):
     win = opened
     win.documents_view.selectRow(0)
-    win.documents_view.selectionModel().select(
-        win.documents_model.index(2, 0),
-        win.documents_view.selectionModel().SelectionFlag.Select | win.documents_view.selectionModel().SelectionFlag.Rows)
+    flags = win.documents_view.selectionModel().SelectionFlag
+    win.documents_view.selectionModel().select(win.documents_model.index(2, 0), flags.Select | flags.Rows)
     assert win.side_model.columnCount() == 2
     assert win.side_model.rowCount() > 0
 

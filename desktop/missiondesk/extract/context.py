@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from missiondesk.extract.gazetteer import Mention
 
+
 def _armed_groups() -> frozenset[str]:
     import json
 

@@ -11,7 +11,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from missiondesk.extract.context import DocContext
-from missiondesk.extract.gazetteer import Mention, missions
+from missiondesk.extract.gazetteer import missions
 from missiondesk.paths import resource
 
 _MULTINATIONAL = {"nato", "un", "eu", "au", "coalition"}

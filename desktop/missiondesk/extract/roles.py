@@ -6,8 +6,8 @@ from spacy.tokens import Span, Token
 
 from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import Mention, missions
-from missiondesk.extract.wording import words
 from missiondesk.extract.sentences import sentence_of
+from missiondesk.extract.wording import words
 
 _ORIGIN_VERBS = {"come", "hail", "arrive", "draw", "be", "originate", "fly", "travel"}
 _NEAR_HEADS = {"close", "near", "next", "border", "boundary", "outside", "frontier", "edge"}

@@ -12,8 +12,8 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from missiondesk.extract.context import ARMED_GROUPS, DocContext
-from missiondesk.paths import resource
 from missiondesk.extract.sentences import join_tokens, sentence_of
+from missiondesk.paths import resource
 
 _DETERMINERS = {"a", "an", "the", "some", "several", "two", "three", "four", "other", "another", "one", "many",
                 "few", "all", "both", "these", "those", "this", "that"}
@@ -28,6 +28,7 @@ _TITLE_WORDS = {"secretary", "general", "secretary-general", "minister", "presid
                 "chairman", "chair", "king", "queen", "premier", "governor", "senator", "representative",
                 "inspector", "acting", "vice", "high", "supreme", "allied", "coordinator", "adviser", "advisor",
                 "leader", "officer", "official", "ministry", "department", "office", "nato", "un", "eu"}
+_OWNED_WORDS = {"statement", "communique", "communiqué", "letter", "post", "tweet", "message"}
 _QUANTIFIER_SUBJECTS = {"many", "some", "others", "most", "several", "few", "both", "all"}
 
 
@@ -155,7 +156,8 @@ class SpeakerResolver:
             # "some allies accept ..., many favour ...": the group named just before in the sentence
             sent = sentence_of(subject)
             for tok in reversed(list(sent[: subject.i - sent.start])):
-                if tok.tag_ in ("NNS", "NNPS") and tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in _QUANTIFIER_SUBJECTS:
+                if tok.tag_ in ("NNS", "NNPS") and tok.dep_ in ("nsubj", "nsubjpass") \
+                        and tok.lower_ not in _QUANTIFIER_SUBJECTS:
                     return self.resolve(tok, verb)
             return self._last(lambda a: a.plural)
         phrase = _phrase(subject)
@@ -185,7 +187,7 @@ class SpeakerResolver:
 
     def _possessor(self, subject: Token) -> Actor | None:
         """'Lecornu's statement said': the statement's owner speaks."""
-        if subject.lemma_.lower() not in ("statement", "communique", "communiqué", "letter", "post", "tweet", "message"):
+        if subject.lemma_.lower() not in _OWNED_WORDS:
             return None
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         if owner is None or owner.lower_ in _PRONOUNS or owner.lower_ in ("its", "their", "his", "her"):

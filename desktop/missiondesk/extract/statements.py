@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from missiondesk.extract.quotes import Quote, find_quotes, paragraphs
-from missiondesk.extract.speakers import Actor, SpeakerResolver, _lexicon
 from missiondesk.extract.sentences import join_tokens, sentence_of
+from missiondesk.extract.speakers import Actor, SpeakerResolver, _lexicon
 
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "dative", "attr", "oprd")
 _COMPLEMENT_PREPS = ("for", "of", "against", "on", "about", "that", "as")
@@ -181,7 +181,7 @@ def _complement(verb: Token) -> list[Token] | None:
     parts = []
     sent = sentence_of(verb)
     if verb.dep_ in ("parataxis", "advcl", "conj") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
-            and sentence_of(verb.head) == sent and re.search(r",\s*$", sent.doc.text[sent.start_char:verb.idx].rsplit(",", 1)[0] + ","):
+            and sentence_of(verb.head) == sent and "," in sent.doc.text[sent.start_char:verb.idx]:
         # "Two tanks smashed through the gate, UNIFIL said.": what comes before the attribution
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         first = min([verb.i, *(t.i for t in subject.subtree)]) if subject is not None else verb.i
@@ -229,7 +229,8 @@ def _attached_quotes(verb: Token, art: _Article, used: set[int]) -> list[Quote]:
                 attached.append(quote)
     if not attached and text[sent.start_char:sent.end_char].rstrip().endswith(":"):
         nxt = art.para_of(sent.end_char) + 1
-        attached = [q for q in art.quotes if id(q) not in used and q.opens_paragraph and art.para_of(q.start) == nxt][:1]
+        attached = [q for q in art.quotes
+                    if id(q) not in used and q.opens_paragraph and art.para_of(q.start) == nxt][:1]
     return attached
 
 

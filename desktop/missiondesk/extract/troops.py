@@ -13,8 +13,8 @@ from missiondesk.extract import roles
 from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import lexicon
 from missiondesk.extract.numbers import Number, find_numbers
-from missiondesk.extract.wording import not_a_count, prefix_qualifier, suffix_qualifier, vague, words
 from missiondesk.extract.sentences import sentence_of, sentences
+from missiondesk.extract.wording import not_a_count, prefix_qualifier, suffix_qualifier, vague, words
 
 _STRONG = re.compile(r"^\s*[-‐–]?\s*(strong|odd|plus)\b", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or)\s*$", re.I)
@@ -27,6 +27,7 @@ _NUMBERING = {"number", "total", "comprise", "count", "stand", "include", "reach
               "fall", "drop", "shrink", "increase", "decrease", "reduce", "cut", "boost", "raise", "lower", "bring"}
 _SHARE = re.compile(r"\b(?:(?:a|one|two|three)[ -])?(quarter|third|half|fifth|tenth|thirds|quarters)s?\s+of\s+"
                     r"(?:them|whom|those|these|the\s+\w+)", re.I)
+_QUALIFYING_WORDS = {"some", "about", "around", "roughly", "nearly", "almost", "over"}
 _FRACTIONS = {"quarter": 0.25, "third": 1 / 3, "half": 0.5, "fifth": 0.2, "tenth": 0.1}
 
 
@@ -276,7 +277,7 @@ def _gapped(span: Span) -> bool:
     """'Italy provides about 800 troops, the US some 600': a new force names the number before it."""
     doc = span.doc
     i = span.start - 1
-    while i > sentence_of(span).start and doc[i].lower_ in ("some", "about", "around", "roughly", "nearly", "almost", "over"):
+    while i > sentence_of(span).start and doc[i].lower_ in _QUALIFYING_WORDS:
         i -= 1
     return doc[i].pos_ == "PROPN"
 

@@ -7,7 +7,7 @@ import math
 from collections.abc import Callable
 
 import pandas as pd
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Polygon, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from missiondesk.report.factsheet_styles import FONT, GRID, INK, MUTED, RULE, SERIES, fit

@@ -9,8 +9,15 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from missiondesk.facts.qualifiers import label as figure_label
 from missiondesk.report.factsheet_chart import chartable, count_chart
 from missiondesk.report.factsheet_scope import MissionGroup, Scope
-from missiondesk.report.factsheet_styles import (ALERT_HEX, ALERT_ROW, GRID, RULE, Styles, callout_table,
-                                                 grid_table)
+from missiondesk.report.factsheet_styles import (
+    ALERT_HEX,
+    ALERT_ROW,
+    GRID,
+    RULE,
+    Styles,
+    callout_table,
+    grid_table,
+)
 from missiondesk.report.factsheet_text import day, escaped, missing, quoted
 
 REVIEW_MARK = {"accepted": "✓", "edited": "✎"}

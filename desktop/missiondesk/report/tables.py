@@ -23,7 +23,8 @@ def comparison_json(counts: Comparison, positions: Comparison) -> dict:
             out.append({
                 "key": row.key, "kind": row.kind, "label": row.label, "disagree": bool(row.disagree),
                 "cells": [{"document": c.document, "outlet": _plain(docs.loc[c.document, "outlet"]),
-                           "published": _plain(docs.loc[c.document, "published"]), "title": docs.loc[c.document, "title"],
+                           "published": _plain(docs.loc[c.document, "published"]),
+                           "title": docs.loc[c.document, "title"],
                            "value": c.text, "facts": list(c.ids)} for c in cells.itertuples()],
             })
         return out

@@ -8,13 +8,26 @@ from pathlib import Path
 import pandas as pd
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDockWidget, QHeaderView, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QProgressBar, QPushButton, QTableView, QTabWidget,
-                               QToolBar)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+)
 
 from missiondesk import __version__
 from missiondesk.facts import compare_counts, compare_statements
 from missiondesk.facts.compare import Comparison
+from missiondesk.facts.index import FactIndex
 from missiondesk.facts.reviews import EDITABLE
 from missiondesk.store import SUFFIX
 from missiondesk.store.workspace import Workspace
@@ -22,7 +35,6 @@ from missiondesk.ui.article_view import ArticleView
 from missiondesk.ui.commands import ReviewCommand
 from missiondesk.ui.edit_dialog import EditFactDialog
 from missiondesk.ui.evidence_panel import EvidencePanel
-from missiondesk.facts.index import FactIndex
 from missiondesk.ui.models import FrameModel, MatrixModel, Palette
 from missiondesk.ui.project_actions import ProjectActions
 from missiondesk.ui.tasks import Task
