@@ -62,7 +62,10 @@ def _columns(records: list, columns: list[str]) -> pd.DataFrame:
     """Each record's fields read at once (operator.attrgetter), then transposed into columns."""
     if not records:
         return pd.DataFrame(columns=columns)
-    return pd.DataFrame.from_records(list(map(attrgetter(*columns), records)), columns=columns)
+    frame = pd.DataFrame(list(map(attrgetter(*columns), records)), columns=columns, dtype=object)
+    for name in ("start", "end"):  # text stays object: inferring string columns costs more than it brings
+        frame[name] = frame[name].astype("int64")
+    return frame
 
 
 def _apply(frame: pd.DataFrame, reviews: dict, accepted_only: bool) -> pd.DataFrame:
