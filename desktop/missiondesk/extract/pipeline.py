@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 
 from missiondesk.corpus.document import Document
-from missiondesk.extract import roles
 from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import gazetteer_for
 from missiondesk.extract.gazetteer import missions as known_missions
@@ -138,7 +137,6 @@ def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
     facts = DocumentFacts(document.id)
     ctx = DocContext.build(document.body, document.published, gazetteer.find(doc),
                            gazetteer.find(nlp.make_doc(document.title or "")))
-    roles.bind(ctx)
     hits = find_mentions(doc, ctx)
     ctx.main_mission = _most_named(hits)
     facts.missions = [MissionHitRecord(h.mission_id, h.start, h.end, h.text, h.described) for h in hits]

@@ -68,11 +68,8 @@ def _mentions(ctx: DocContext, tokens) -> list[Mention]:
     return out
 
 
-def first_force(tokens, nationality_only: bool = False) -> str | None:
-    """The first nationality, country or organisation among `tokens` (they carry the doc's mentions)."""
-    ctx = _CURRENT.get("ctx")
-    if ctx is None:
-        return None
+def first_force(tokens, ctx: DocContext, nationality_only: bool = False) -> str | None:
+    """The first nationality, country or organisation among `tokens`."""
     for mention in _mentions(ctx, tokens):
         if nationality_only and tokens.doc[mention.start].head.dep_ == "pobj":
             continue
@@ -81,11 +78,10 @@ def first_force(tokens, nationality_only: bool = False) -> str | None:
     return None
 
 
-def place_after(tokens) -> str | None:
+def place_after(tokens, ctx: DocContext) -> str | None:
     """The place in the first 'in X' of `tokens`."""
-    ctx = _CURRENT.get("ctx")
     for tok in tokens:
-        if tok.lower_ in ("in", "at", "to", "into") and ctx is not None:
+        if tok.lower_ in ("in", "at", "to", "into"):
             place = _place_in(tok, ctx, None)
             if place:
                 return place
@@ -108,13 +104,6 @@ def is_trainee(head: Token) -> bool:
     return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in (
         "train", "recruit", "arm", "equip", "graduate", "instruct", "mentor", "vet", "pay", "educate", "drill")
 
-
-_CURRENT: dict = {}
-
-
-def bind(ctx: DocContext) -> None:
-    """The document whose mentions `first_force` reads."""
-    _CURRENT["ctx"] = ctx
 
 
 def is_casualty(head: Token, span: Span) -> bool:
@@ -378,7 +367,7 @@ def _modifier_only(mention: Mention, sent: Span) -> bool:
     """'NATO's Madrid summit', 'the Dayton agreement': a place naming an event, not a location."""
     last = sent.doc[mention.end - 1]
     return last.dep_ in ("compound", "amod") and last.head.pos_ in ("NOUN", "PROPN") and \
-        last.head.lower_ not in _PLACE_NOUNS and sent.doc.vocab is not None
+        last.head.lower_ not in _PLACE_NOUNS
 
 
 def _agent(mention: Mention, sent: Span) -> bool:

@@ -243,7 +243,7 @@ class SpeakerResolver:
                 and t.text not in ("'s", "’s")]
         if not kept or all(t.lower_ in _TITLE_WORDS for t in kept):
             return None  # "Secretary General", "Minister": a title, not a name
-        name = re.sub(r"['’]s$", "", _join(kept)).strip()
+        name = re.sub(r"['’]s$", "", join_tokens(kept)).strip()
         if len(name.split()) == 1:
             known = self.persons.get(name.lower())
             if known is None:
@@ -383,12 +383,11 @@ def _text(tokens) -> str:
     return join_tokens(tokens)
 
 
-_join = join_tokens  # 'Kramp-Karrenbauer', not 'Kramp - Karrenbauer'
 
 
 def _clean_name(ent: Span) -> str:
     kept = [t for t in ent if t.lower_ not in _HONORIFICS and t.lower_ not in _RANKS and t.lower_ not in _TITLE_WORDS]
-    return re.sub(r"['’]s$", "", _join(kept)).strip() if kept else ""
+    return re.sub(r"['’]s$", "", join_tokens(kept)).strip() if kept else ""
 
 
 def _honorific_before(token: Token) -> bool:

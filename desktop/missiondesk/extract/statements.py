@@ -123,12 +123,13 @@ def _is_speech(token: Token) -> bool:
 def _nested(verb: Token) -> bool:
     """A verb of saying inside what another reports ('He said the US faced a dilemma when deciding ...')
     belongs to that statement; one joined to it ('said ... and warned', 'told ..., adding that') does not."""
-    path = []
+    deps = []
+    child = verb
     for ancestor in verb.ancestors:
-        path.append(path[-1] if path else verb)
+        deps.append(child.dep_)
         if _is_speech(ancestor) and ancestor.lower_ != "according":
-            deps = [t.dep_ for t in [verb, *list(verb.ancestors)][: len(path)]]
             return any(d in _REPORTED_CONTENT for d in deps)
+        child = ancestor
     return False
 
 

@@ -27,6 +27,8 @@ _NUMBERING = {"number", "total", "comprise", "count", "stand", "include", "reach
               "fall", "drop", "shrink", "increase", "decrease", "reduce", "cut", "boost", "raise", "lower", "bring"}
 _SHARE = re.compile(r"\b(?:(?:a|one|two|three)[ -])?(quarter|third|half|fifth|tenth|thirds|quarters)s?\s+of\s+"
                     r"(?:them|whom|those|these|the\s+\w+)", re.I)
+_POLICE_STORY = "missiondesk_police_story"  # doc.user_data key: the article is about a police mission
+_POLICE_WORDS = re.compile(r"\bpolice (?:officers|force|mission|contingent)\b", re.I)
 _QUALIFYING_WORDS = {"some", "about", "around", "roughly", "nearly", "almost", "over"}
 _FRACTIONS = {"quarter": 0.25, "third": 1 / 3, "half": 0.5, "fifth": 0.2, "tenth": 0.1}
 
@@ -49,13 +51,9 @@ class Count:
     mission: str | None = None
 
 
-_POLICE_STORY: dict[int, bool] = {}
-
-
 def find_counts(doc, ctx: DocContext) -> list[Count]:
     counts: list[Count] = []
-    _POLICE_STORY.clear()
-    _POLICE_STORY[id(doc)] = bool(re.search(r"\bpolice (?:officers|force|mission|contingent)\b", doc.text, re.I))
+    doc.user_data[_POLICE_STORY] = bool(_POLICE_WORDS.search(doc.text))
     for sent in sentences(doc):
         found = _sentence_counts(sent, ctx, counts)
         counts.extend(found)
@@ -125,8 +123,6 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
             consumed.add(partner)
         if qualifier is None:
             qualifier = prefix_qualifier(before)[0] or suffix_qualifier(after) or "exact"
-        if qualifier == "range" and _BETWEEN.search(bare) is None and prefix_qualifier(before)[0] == "at_most":
-            qualifier = "range"
         anchor = head if head is not None else (elliptical.anchor or span[-1])
         whose = roles.whose(anchor, span, sent, ctx)
         if elliptical is not None:
@@ -156,7 +152,7 @@ def _is_head(token: Token) -> str | None:
         return "troops"
     heads = lex["head_nouns"]
     unit = heads.get(lemma) or heads.get(low) or heads.get(low.rstrip("s")) or heads.get(re.sub(r"men$", "man", low))
-    if unit is None and lemma == "officer" and _POLICE_STORY.get(id(token.doc)):
+    if unit is None and lemma == "officer" and token.doc.user_data.get(_POLICE_STORY):
         unit = "police"  # "Kenya has pledged 1,000 officers" in a story about a police mission
     if unit is None:
         needs = lex["compound_heads"].get(lemma) or lex["compound_heads"].get(low.rstrip("s"))
@@ -302,18 +298,16 @@ def _shares(sent: Span, ctx: DocContext, found: list[Count], earlier: list[Count
             continue
         ref = pool[-1]
         word = match.group(1).lower().rstrip("s")
-        fraction = _FRACTIONS.get(word, 2 / 3 if word == "third" and "two" in match.group(0).lower() else None)
-        if "two" in match.group(0).lower() and word == "third":
-            fraction = 2 / 3
-        if "three" in match.group(0).lower() and word == "quarter":
-            fraction = 0.75
+        fraction = _FRACTIONS.get(word)
         if fraction is None:
             continue
+        multiple = match.group(0).lower().split()[0].split("-")[0]
+        fraction *= {"two": 2, "three": 3}.get(multiple, 1)  # "two-thirds", "three quarters"
         start = sent.start_char + match.start()
         span = sent.doc.char_span(start, sent.start_char + match.end(), alignment_mode="expand")
         rest = sent.doc[span.end: min(sent.end, span.end + 4)]
-        whose = roles.first_force(rest, nationality_only=True) or ref.whose
-        place = roles.place_after(sent.doc[span.end: sent.end]) or ref.where
+        whose = roles.first_force(rest, ctx, nationality_only=True) or ref.whose
+        place = roles.place_after(sent.doc[span.end: sent.end], ctx) or ref.where
         qualifier_words = {"at_least": "more than ", "approx": "about ", "at_most": "up to "}.get(ref.qualifier, "")
         out.append(Count(
             value=round(ref.value * fraction), value_to=None, qualifier="approx", unit=ref.unit, whose=whose,
