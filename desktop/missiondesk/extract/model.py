@@ -28,10 +28,12 @@ def load_model():
     import spacy
 
     from missiondesk.extract import components, names  # noqa: F401 (registers the components)
+    from missiondesk.extract.attributes import index_attribute_ruler
 
     # The statistical entity recogniser costs half the pipeline's time and only person names are used:
     # names.py finds them from the tagger's proper nouns, the gazetteers and the office-holder list.
     nlp = spacy.load(model_package(), exclude=["ner"])
+    index_attribute_ruler(nlp.get_pipe("attribute_ruler"))  # same results, a ninth of the time
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("person_names", last=True)
     return nlp

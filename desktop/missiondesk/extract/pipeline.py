@@ -16,6 +16,7 @@ from missiondesk.extract.gazetteer import missions as known_missions
 from missiondesk.extract.missions import find_mentions, mission_for_count
 from missiondesk.extract.model import load_model
 from missiondesk.extract.records import Extraction, Mission, MissionMention, Statement, TroopCount
+from missiondesk.extract.sentences import text_of
 from missiondesk.extract.speakers import SpeakerResolver
 from missiondesk.extract.statements import find_statements
 from missiondesk.extract.topics import mission_for_statement, topic_of
@@ -147,7 +148,7 @@ def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
             if count.mission not in linked and not any(h.mission_id == count.mission for h in hits):
                 # the count is itself the article's reference to the mission
                 facts.missions.append(MissionHitRecord(count.mission, count.start, count.end,
-                                                       doc.text[count.start:count.end]))
+                                                       text_of(doc)[count.start:count.end]))
             linked.append(count.mission)
         facts.troop_counts.append(TroopCount(
             id=fact_id(document.id, "count", count.start, count.end, count.value),
@@ -159,7 +160,7 @@ def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
         facts.statements.append(Statement(
             id=fact_id(document.id, "statement", said.start, said.end, said.actor.name),
             document=document.id, actor=said.actor.name, actor_role=said.actor.role, kind=said.kind,
-            content=said.content, sentence=doc.text[said.start:said.end].strip(),
+            content=said.content, sentence=text_of(doc)[said.start:said.end].strip(),
             topic=topic_of(doc, said.start, said.end),
             mission=mission_for_statement(said.start, said.end, hits, linked), start=said.start,
             end=said.end, actor_text=said.actor.text or None))

@@ -1,4 +1,4 @@
-"""The sentence of a token or span, looked up in a table built once per document. spaCy's Token.sent walks
+"""The sentence of a token or span, and the document's text, each built once per document. spaCy's Token.sent walks
 the document's sentences on every call, which dominated extraction time."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import bisect
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "missiondesk_sentences"
+_TEXT = "missiondesk_text"
 
 
 def _table(doc: Doc) -> tuple[list[Span], list[int]]:
@@ -29,6 +30,14 @@ def sentence_of(item: Token | Span) -> Span:
 
 def sentences(doc: Doc) -> list[Span]:
     return _table(doc)[0]
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: spaCy's Doc.text joins every token again on each call."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 def join_tokens(tokens) -> str:

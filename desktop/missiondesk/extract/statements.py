@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from missiondesk.extract.quotes import Quote, find_quotes, paragraphs
-from missiondesk.extract.sentences import join_tokens, sentence_of
+from missiondesk.extract.sentences import join_tokens, sentence_of, text_of
 from missiondesk.extract.speakers import Actor, SpeakerResolver, _lexicon
 
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "dative", "attr", "oprd")
@@ -39,7 +39,7 @@ class _Article:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.quotes = find_quotes(self.text)
         self.paras = paragraphs(self.text)
         self._starts = [s for s, _ in self.paras]
@@ -182,7 +182,7 @@ def _complement(verb: Token) -> list[Token] | None:
     parts = []
     sent = sentence_of(verb)
     if verb.dep_ in ("parataxis", "advcl", "conj") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
-            and sentence_of(verb.head) == sent and "," in sent.doc.text[sent.start_char:verb.idx]:
+            and sentence_of(verb.head) == sent and "," in text_of(sent.doc)[sent.start_char:verb.idx]:
         # "Two tanks smashed through the gate, UNIFIL said.": what comes before the attribution
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         first = min([verb.i, *(t.i for t in subject.subtree)]) if subject is not None else verb.i

@@ -13,7 +13,7 @@ from missiondesk.extract import roles
 from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import lexicon
 from missiondesk.extract.numbers import Number, find_numbers
-from missiondesk.extract.sentences import sentence_of, sentences
+from missiondesk.extract.sentences import sentence_of, sentences, text_of
 from missiondesk.extract.wording import not_a_count, prefix_qualifier, suffix_qualifier, vague, words
 
 _STRONG = re.compile(r"^\s*[-‐–]?\s*(strong|odd|plus)\b", re.I)
@@ -53,7 +53,7 @@ class Count:
 
 def find_counts(doc, ctx: DocContext) -> list[Count]:
     counts: list[Count] = []
-    doc.user_data[_POLICE_STORY] = bool(_POLICE_WORDS.search(doc.text))
+    doc.user_data[_POLICE_STORY] = bool(_POLICE_WORDS.search(text_of(doc)))
     for sent in sentences(doc):
         found = _sentence_counts(sent, ctx, counts)
         counts.extend(found)
@@ -71,8 +71,8 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         if k in consumed:
             continue
         start, end = base + num.start, base + num.end
-        before = doc.text[max(base, start - 48):start]
-        after = doc.text[end:min(sent.end_char, end + 40)]
+        before = text_of(doc)[max(base, start - 48):start]
+        after = text_of(doc)[end:min(sent.end_char, end + 40)]
         if num.value < 2 or (not num.text[0].isdigit() and num.value < 10) or vague(before):
             continue
         if re.search(r"[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*,", after) and num.value < 120:
@@ -105,7 +105,7 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
             far = numbers[partner]
             far_span = doc.char_span(base + far.start, base + far.end, alignment_mode="expand")
             if far_span is not None:
-                head, unit, strong = _head_noun(far_span, doc.text[base + far.end:sent.end_char])
+                head, unit, strong = _head_noun(far_span, text_of(doc)[base + far.end:sent.end_char])
         elliptical = None
         if head is None:
             elliptical = _elliptical(span, sent, before, found, earlier, num)
