@@ -59,18 +59,23 @@ def main(argv: list[str] | None = None) -> int:
     return args.run(args)
 
 
-def _report_errors(errors) -> None:
-    for error in errors:
+def _read(paths):
+    """The articles under `paths`, each file that cannot be read reported on stderr by name."""
+    from missiondesk.corpus import load_corpus
+    from missiondesk.extract.pipeline import prepare_workers
+
+    prepare_workers(paths)
+    corpus = load_corpus(paths)
+    for error in corpus.errors:
         print(f"missiondesk: {error.path}: {error.error}", file=sys.stderr)
+    return corpus
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from missiondesk.corpus import load_corpus
     from missiondesk.extract import extract_documents
     from missiondesk.report.contract import extraction_json
 
-    corpus = load_corpus(args.paths)
-    _report_errors(corpus.errors)
+    corpus = _read(args.paths)
     payload = extraction_json(corpus, extract_documents(corpus.documents))
     text = json.dumps(payload, ensure_ascii=False, indent=2)
     if args.output:
@@ -85,7 +90,6 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from missiondesk.corpus import load_corpus
     from missiondesk.extract import extract_documents
     from missiondesk.facts import FactFrames, compare_counts, compare_statements
     from missiondesk.report.terminal import print_comparison
@@ -93,8 +97,7 @@ def _compare(args: argparse.Namespace) -> int:
     if args.output and Path(args.output).suffix.lower() not in (".csv", ".xlsx", ".json"):
         print(f"missiondesk: {args.output}: the output must end in .csv, .xlsx or .json", file=sys.stderr)
         return 2
-    corpus = load_corpus(args.paths)
-    _report_errors(corpus.errors)
+    corpus = _read(args.paths)
     frames = FactFrames.build(corpus.documents, extract_documents(corpus.documents))
     counts, positions = compare_counts(frames), compare_statements(frames)
     print_comparison(counts, sys.stdout)
@@ -110,7 +113,6 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _factsheet(args: argparse.Namespace) -> int:
-    from missiondesk.corpus import load_corpus
     from missiondesk.extract import extract_documents
     from missiondesk.facts import FactFrames
     from missiondesk.report.factsheet import (
@@ -129,8 +131,7 @@ def _factsheet(args: argparse.Namespace) -> int:
     except FactSheetError as exc:
         print(f"missiondesk: {exc}", file=sys.stderr)
         return 1
-    corpus = load_corpus(args.paths)
-    _report_errors(corpus.errors)
+    corpus = _read(args.paths)
     if not corpus.documents:
         print("missiondesk: no article could be read, so there is no fact sheet to write", file=sys.stderr)
         return 1

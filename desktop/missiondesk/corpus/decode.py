@@ -71,7 +71,7 @@ def _checked(text: str) -> str:
     if not text.strip():
         raise UnreadableFile("the file holds no text")
     sample = text[:20000]
-    printable = sum(1 for ch in sample if ch.isprintable() or ch in "\n\t")
-    if printable < _MIN_PRINTABLE * len(sample):
+    if not sample.replace("\n", "").replace("\t", "").isprintable() \
+            and sum(1 for ch in sample if ch.isprintable() or ch in "\n\t") < _MIN_PRINTABLE * len(sample):
         raise UnreadableFile("this looks like a binary file, not text; open the original article instead")
     return unicodedata.normalize("NFC", text)

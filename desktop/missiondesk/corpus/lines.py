@@ -112,6 +112,8 @@ def _is_menu(text: str) -> bool:
 
 
 def _mostly_non_latin(text: str) -> bool:
+    if text.isascii():
+        return False
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return False
@@ -120,5 +122,8 @@ def _mostly_non_latin(text: str) -> bool:
 
 
 def page_is_latin(text: str) -> bool:
-    letters = [ch for ch in text[:20000] if ch.isalpha()]
+    sample = text[:20000]
+    if sample.isascii():
+        return any(ch.isalpha() for ch in sample)
+    letters = [ch for ch in sample if ch.isalpha()]
     return bool(letters) and sum(1 for ch in letters if ord(ch) <= 0x24F) > 0.7 * len(letters)

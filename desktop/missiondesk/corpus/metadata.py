@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from missiondesk.paths import resource
 
@@ -47,16 +47,24 @@ def known_outlet(text: str) -> str | None:
 
 def parse_date(text: str) -> str | None:
     """The first date in `text` that names day, month and year, as YYYY-MM-DD; else None."""
+    for match in _DATE.finditer(text):
+        parsed = _parse_one(match.group(0))
+        if parsed is not None:
+            return parsed
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _parse_one(text: str) -> str | None:
     import dateparser
 
-    for match in _DATE.finditer(text):
-        parsed = dateparser.parse(
-            match.group(0), languages=["en"],
-            settings={"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY",
-                      "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
-        if parsed is not None:
-            return parsed.date().isoformat()
-    return None
+    # Only absolute dates: the candidates always name a year, so the relative ("2 days ago") parser, which
+    # cost half the time, has nothing to find.
+    parsed = dateparser.parse(
+        text, languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY", "PARSERS": ["absolute-time"],
+                  "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
+    return parsed.date().isoformat() if parsed is not None else None
 
 
 def is_date_line(text: str) -> bool:

@@ -150,3 +150,15 @@ def _case_fits(alias: tuple[str, ...], seen: list[str]) -> bool:
 @cache
 def gazetteer_for(nlp) -> Gazetteer:
     return Gazetteer(nlp.tokenizer)
+
+
+_MENTIONS = "missiondesk_mentions"
+
+
+def mentions_in(doc, gazetteer: Gazetteer) -> list[Mention]:
+    """The gazetteer's mentions in a whole Doc, found once (the person-name component and the rules both
+    need them)."""
+    found = doc.user_data.get(_MENTIONS)
+    if found is None:
+        found = doc.user_data[_MENTIONS] = gazetteer.find(doc)
+    return found

@@ -21,14 +21,14 @@ def _tables():
 
 @Language.factory("person_names", default_config={})
 def make_person_names(nlp: Language, name: str):
-    from missiondesk.extract.gazetteer import Gazetteer
+    from missiondesk.extract.gazetteer import gazetteer_for, mentions_in
 
-    gazetteer = Gazetteer(nlp.tokenizer)
+    gazetteer = gazetteer_for(nlp)
     titles, ranks, first_names, aliases = _tables()
     cue_words = titles | ranks | _HONORIFICS
 
     def person_names(doc: Doc) -> Doc:
-        known = {i for m in gazetteer.find(doc) for i in range(m.start, m.end)}
+        known = {i for m in mentions_in(doc, gazetteer) for i in range(m.start, m.end)}
         spans = []
         i = 0
         n = len(doc)

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 
 from missiondesk.corpus.document import Document
 from missiondesk.extract.context import DocContext
-from missiondesk.extract.gazetteer import gazetteer_for
+from missiondesk.extract.gazetteer import gazetteer_for, mentions_in
 from missiondesk.extract.gazetteer import missions as known_missions
 from missiondesk.extract.missions import find_mentions, mission_for_count
 from missiondesk.extract.model import load_model
@@ -106,14 +106,12 @@ def _extract_serial(documents: Sequence[Document], progress, cancelled) -> list[
 
 
 def _extract_parallel(documents: Sequence[Document], workers: int, progress, cancelled) -> list[DocumentFacts]:
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     chunks = [list(documents[i:i + CHUNK]) for i in range(0, len(documents), CHUNK)]
     out: list[DocumentFacts] = []
     done = 0
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_process_context(),
                              initializer=_start_worker) as pool:
         for result in pool.map(_extract_chunk, chunks):
             out.extend(result)
@@ -126,6 +124,32 @@ def _extract_parallel(documents: Sequence[Document], workers: int, progress, can
     return out
 
 
+def _process_context():
+    """Workers forked from a server that has the model loaded already (one load per session, not one per
+    worker per run); where there is no forkserver (Windows, macOS app bundles), spawned workers load their own."""
+    import multiprocessing
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["missiondesk.extract.preloaded"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def prepare_workers(paths: Sequence) -> None:
+    """When `paths` hold enough articles for worker processes, start the worker server now, so that its model
+    loads while the files are read rather than after."""
+    from missiondesk.corpus.files import expand
+
+    if worker_count() < 2 or len(expand(paths)[0]) < PARALLEL_MIN_DOCUMENTS:
+        return
+    context = _process_context()
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def _start_worker() -> None:
     gazetteer_for(load_model())
 
@@ -136,7 +160,7 @@ def _extract_chunk(documents: list[Document]) -> list[DocumentFacts]:
 
 def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
     facts = DocumentFacts(document.id)
-    ctx = DocContext.build(document.body, document.published, gazetteer.find(doc),
+    ctx = DocContext.build(document.body, document.published, mentions_in(doc, gazetteer),
                            gazetteer.find(nlp.make_doc(document.title or "")))
     hits = find_mentions(doc, ctx)
     ctx.main_mission = _most_named(hits)

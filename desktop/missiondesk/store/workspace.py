@@ -10,7 +10,7 @@ from pathlib import Path
 
 from missiondesk.corpus import Corpus, load_corpus
 from missiondesk.corpus.document import Document, LoadError
-from missiondesk.extract.pipeline import extract_each, merge
+from missiondesk.extract.pipeline import extract_each, merge, prepare_workers
 from missiondesk.extract.records import Extraction
 from missiondesk.facts import FactFrames
 from missiondesk.facts.reviews import Review
@@ -50,6 +50,8 @@ class Workspace:
     def read(self, paths: Iterable[str | os.PathLike], progress: Progress | None = None,
              cancelled: Callable[[], bool] | None = None) -> Corpus:
         """Read files (no change to the workspace yet: safe on a worker thread)."""
+        paths = list(paths)
+        prepare_workers(paths)
         return load_corpus(paths, progress, cancelled)
 
     @staticmethod
