@@ -15,7 +15,7 @@ from missiondesk.extract.gazetteer import gazetteer_for, mentions_in
 from missiondesk.extract.gazetteer import missions as known_missions
 from missiondesk.extract.missions import find_mentions, mission_for_count
 from missiondesk.extract.model import load_model
-from missiondesk.extract.records import Extraction, Mission, MissionMention, Statement, TroopCount
+from missiondesk.extract.records import Extraction, Mission, MissionMention, Statement, TroopCount, from_saved
 from missiondesk.extract.sentences import text_of
 from missiondesk.extract.speakers import SpeakerResolver
 from missiondesk.extract.statements import find_statements
@@ -57,9 +57,9 @@ class DocumentFacts:
     @classmethod
     def from_json(cls, data: dict) -> DocumentFacts:
         return cls(document=data["document"], version=data.get("version", ""),
-                   troop_counts=[TroopCount(**c) for c in data.get("troop_counts", [])],
-                   statements=[Statement(**s) for s in data.get("statements", [])],
-                   missions=[MissionHitRecord(**m) for m in data.get("missions", [])])
+                   troop_counts=[from_saved(TroopCount, c) for c in data.get("troop_counts", [])],
+                   statements=[from_saved(Statement, s) for s in data.get("statements", [])],
+                   missions=[from_saved(MissionHitRecord, m) for m in data.get("missions", [])])
 
 
 def extract_documents(documents: Sequence[Document],

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+from functools import cache
 
 
 @dataclass
@@ -75,3 +76,19 @@ class Extraction:
     missions: list[Mission] = field(default_factory=list)
     troop_counts: list[TroopCount] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+
+
+@cache
+def _field_names(cls) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
+
+
+def from_saved(cls, data: dict):
+    """A record from the dict its to_json wrote. When the dict has exactly the record's fields (anything this
+    version saved) it becomes the record's attributes as it is, skipping __init__ (reopening a large project
+    builds hundreds of thousands of records); otherwise __init__ fills defaults and refuses unknown fields."""
+    if data.keys() == _field_names(cls):
+        record = object.__new__(cls)
+        record.__dict__ = data
+        return record
+    return cls(**data)

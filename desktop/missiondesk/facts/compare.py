@@ -38,7 +38,7 @@ class Comparison:
 
 def compare_counts(frames: FactFrames) -> Comparison:
     counts = frames.counts.copy()
-    docs = _ordered_documents(frames.documents)
+    docs = _ordered_documents(frames)
     if counts.empty:
         return Comparison(_empty_keys(), _empty_cells(), docs, [])
     counts["key"] = count_keys(counts)
@@ -57,20 +57,29 @@ def _labels(counts: pd.DataFrame) -> list[str]:
 
 
 def _cells(frame: pd.DataFrame, text: str, joiner: str, extra: dict[str, str]) -> pd.DataFrame:
-    """One row per (key, document): most pairs hold one fact and are taken as they are; only the pairs with
-    several facts are aggregated (a Python join per group is the slow part on large corpora)."""
+    """One row per (key, document), in the order the pairs first appear: most pairs hold one fact and are
+    taken as they are; the pairs with several facts are joined group by group over sorted arrays (pandas'
+    per-group aggregation was the slow part on large corpora)."""
     columns = ["key", "document", text, "id", "outlet", "published", "date", *extra]
     dup = frame.duplicated(["key", "document"], keep=False).to_numpy()
     single = frame.loc[~dup, columns].rename(columns={text: "text"})
-    single["ids"] = [[x] for x in single.pop("id").to_numpy()]
+    single["ids"] = list(single.pop("id").to_numpy()[:, None].tolist())
     several = frame.loc[dup, columns]
-    if len(several):
-        agg = {"text": (text, joiner.join), "ids": ("id", list), "outlet": ("outlet", "first"),
-               "published": ("published", "first"), "date": ("date", "first"),
-               **{name: (name, how) for name, how in extra.items()}}
-        several = several.groupby(["key", "document"], sort=False).agg(**agg).reset_index()
-        return pd.concat([single, several], ignore_index=True)
-    return single.reset_index(drop=True)
+    if not len(several):
+        return single.reset_index(drop=True)
+    codes, _ = pd.factorize(pd.MultiIndex.from_frame(several[["key", "document"]]))
+    order = np.argsort(codes, kind="stable")  # groups in order of first appearance, rows in order within
+    starts = np.flatnonzero(np.r_[True, codes[order][1:] != codes[order][:-1]])
+    bounds = list(zip(starts.tolist(), [*starts[1:].tolist(), len(order)]))
+    rows = several.iloc[order]
+    texts, ids = rows[text].tolist(), rows["id"].tolist()
+    grouped = rows.iloc[starts][["key", "document", "outlet", "published", "date"]].reset_index(drop=True)
+    grouped["text"] = [joiner.join(texts[a:b]) for a, b in bounds]
+    grouped["ids"] = [ids[a:b] for a, b in bounds]
+    for name, how in extra.items():
+        reduce = {"max": np.fmax, "min": np.fmin}[how]  # NaN-skipping, as pandas max and min
+        grouped[name] = reduce.reduceat(rows[name].to_numpy(dtype=float), starts)
+    return pd.concat([single, grouped[single.columns]], ignore_index=True)
 
 
 def count_keys(counts: pd.DataFrame) -> pd.Series:
@@ -182,10 +191,17 @@ class Disagreement(dict):
         return self["sources"]
 
 
-def _ordered_documents(docs: pd.DataFrame) -> pd.DataFrame:
+def _ordered_documents(frames: FactFrames) -> pd.DataFrame:
+    """The articles in date order with their column headers; worked out once per frames (both comparisons
+    and the window ask for them)."""
+    docs = frames.documents
+    cached = getattr(frames, "_ordered_documents", None)
+    if cached is not None and cached[0] is docs:
+        return cached[1]
     ordered = docs.sort_values(["date", "title"], na_position="first").reset_index(drop=True)
     ordered["header"] = [f"{_text(o, _short(t))}\n{_text(p, 'undated')}" for o, t, p in
                          zip(ordered["outlet"], ordered["title"], ordered["published"])]
+    frames._ordered_documents = (docs, ordered)
     return ordered
 
 
@@ -205,7 +221,7 @@ def _empty_cells() -> pd.DataFrame:
 def compare_statements(frames: FactFrames) -> Comparison:
     """Positions: actors (and topics) down, articles across."""
     st = frames.statements.copy()
-    docs = _ordered_documents(frames.documents)
+    docs = _ordered_documents(frames)
     if st.empty:
         return Comparison(_empty_keys(), _empty_cells(), docs, [])
     st["key"] = "statement|" + st["actor"] + "|" + st["topic"].fillna("general")

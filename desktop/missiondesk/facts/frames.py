@@ -32,8 +32,8 @@ class FactFrames:
     def build(cls, documents: Iterable[Document], extraction: Extraction, reviews: Iterable[Review] = (),
               accepted_only: bool = False) -> FactFrames:
         docs = pd.DataFrame(
-            [(d.id, d.path, d.title, d.outlet, d.author, d.published, d.word_count) for d in documents],
-            columns=["id", "path", "title", "outlet", "author", "published", "words"])
+            [(d.id, d.path, d.title, d.outlet, d.author, d.published) for d in documents],
+            columns=["id", "path", "title", "outlet", "author", "published"])
         docs["date"] = pd.to_datetime(docs["published"], errors="coerce")
         counts = _columns(extraction.troop_counts, COUNT_COLUMNS)
         statements = _columns(extraction.statements, STATEMENT_COLUMNS)

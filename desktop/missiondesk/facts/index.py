@@ -3,46 +3,77 @@ highlights and the search need. Rejected facts stay here (struck through in the 
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from itertools import groupby
+from operator import attrgetter
 
+from missiondesk.extract.records import Statement, TroopCount
 from missiondesk.facts.qualifiers import label
 
 
 class FactIndex:
+    """Each fact's dict (its record's fields, its review applied, and what the evidence panel needs: the
+    sentence's place in the body, the article's outlet and title, a label) is built the first time the fact is
+    asked for, and the search texts the first time someone searches: opening a 10,000-article project does
+    neither for 100,000 facts."""
+
     def __init__(self) -> None:
-        self._facts: dict[str, dict] = {}
+        self._records: dict[str, object] = {}  # id -> TroopCount, Statement, or a mission mention's dict
+        self._reviews: dict = {}
+        self._facts: dict[str, dict] = {}  # the dicts built so far
         self._by_document: dict[str, list[str]] = {}
         self._missions: dict[str, list[str]] = {}
+        self._docs: dict = {}
+        self._search: dict[str, str] | None = None
 
     def rebuild(self, workspace) -> None:
         """From a Workspace: its extraction, documents and reviews."""
-        docs = {d.id: d for d in workspace.data.documents}
-        reviews = workspace.data.reviews
-        self._facts.clear()
-        self._by_document.clear()
-        self._missions.clear()
+        self._docs = {d.id: d for d in workspace.data.documents}
+        self._reviews = workspace.data.reviews
+        for table in (self._records, self._facts, self._by_document, self._missions):
+            table.clear()
+        self._search = None
         extraction = workspace.extraction()
         for kind, items in (("count", extraction.troop_counts), ("statement", extraction.statements)):
-            for item in items:
-                fact = asdict(item)
-                fact["kind_of"] = fact.get("kind")
-                fact["kind"] = kind
-                review = reviews.get((item.document, kind, item.start, item.end))
-                fact["status"] = review.status if review else "unreviewed"
-                if review and review.status == "edited":
-                    fact.update(review.changes)
-                self._add(fact, docs)
+            self._records.update(zip(map(attrgetter("id"), items), items))
+            for document, group in groupby(items, key=attrgetter("document")):  # facts come document by document
+                self._by_document.setdefault(document, []).extend(map(attrgetter("id"), group))
         for mission in extraction.missions:
             for n, mention in enumerate(mission.mentions):
                 fact_id = f"mission:{mission.id}:{n}"
                 fact = {"id": fact_id, "kind": "mission", "document": mention.document, "start": mention.start,
                         "end": mention.end, "mission": mission.id, "sentence": mention.text,
                         "status": "unreviewed", "label": mission.name}
-                self._add(fact, docs)
+                self._add(fact_id, "mission", fact, mention.document)
                 self._missions.setdefault(mission.id, []).append(fact_id)
 
-    def _add(self, fact: dict, docs: dict) -> None:
-        doc = docs.get(fact["document"])
+    def _add(self, fact_id: str, kind: str, record, document: str) -> None:
+        self._records[fact_id] = record
+        self._by_document.setdefault(document, []).append(fact_id)
+
+    def _review(self, kind: str, record):
+        return self._reviews.get((record.document, kind, record.start, record.end))
+
+    def _fields(self, fact_id: str) -> dict:
+        """The fact's own fields with its review applied (no evidence-panel extras)."""
+        record = self._records[fact_id]
+        kind = _kind(record)
+        if kind == "mission":
+            return record
+        fact = vars(record).copy()  # records are flat: a shallow copy is a full one
+        fact["kind_of"] = fact.get("kind")
+        fact["kind"] = kind
+        review = self._review(kind, record)
+        fact["status"] = review.status if review else "unreviewed"
+        if review and review.status == "edited":
+            fact.update(review.changes)
+        return fact
+
+    def _complete(self, fact_id: str) -> dict:
+        fact = self._facts.get(fact_id)
+        if fact is not None:
+            return fact
+        fact = self._fields(fact_id)
+        doc = self._docs.get(fact["document"])
         fact["sentence_start"], fact["sentence_end"] = _sentence_span(doc.body if doc else "", fact)
         fact["outlet"] = doc.outlet if doc else None
         fact["title"] = doc.title if doc else ""
@@ -52,42 +83,70 @@ class FactIndex:
                             f"{fact.get('whose') or ''} {fact.get('unit') or ''}".strip()
         elif fact["kind"] == "statement":
             fact["label"] = f"{fact['actor']}: {str(fact.get('content') or '')[:40]}"
-        self._facts[fact["id"]] = fact
-        self._by_document.setdefault(fact["document"], []).append(fact["id"])
+        self._facts[fact_id] = fact
+        return fact
 
     def __len__(self) -> int:
-        return len(self._facts)
+        return len(self._records)
 
     def __contains__(self, fact_id: str) -> bool:
-        return fact_id in self._facts
+        return fact_id in self._records
 
     def get(self, fact_id: str | None) -> dict | None:
-        return self._facts.get(fact_id) if fact_id else None
+        return self._complete(fact_id) if fact_id in self._records else None
 
     def statuses(self) -> dict[str, str]:
-        return {i: f["status"] for i, f in self._facts.items() if f["kind"] != "mission"}
+        """The status of every reviewed count and statement; a fact that is absent is unreviewed. Only the
+        articles that have reviews are looked at."""
+        out = {}
+        reviewed = {review.document for review in self._reviews.values()}
+        for document in reviewed:
+            for fact_id in self._by_document.get(document, ()):
+                record = self._records[fact_id]
+                kind = _kind(record)
+                if kind != "mission":
+                    review = self._review(kind, record)
+                    if review is not None:
+                        out[fact_id] = review.status
+        return out
 
     def search_texts(self) -> dict[str, str]:
-        """Words a search should find a fact by: its sentence, speaker, force, place."""
+        """Words a search should find a fact by: its sentence, speaker, force, place, outlet (built on the
+        first search, kept until the next rebuild)."""
+        if self._search is not None:
+            return self._search
         out = {}
-        for fact_id, fact in self._facts.items():
-            if fact["kind"] == "mission":
+        for fact_id, record in self._records.items():
+            if _kind(record) == "mission":
                 continue
+            fact = self._fields(fact_id)
+            doc = self._docs.get(fact["document"])
             parts = [fact.get("sentence"), fact.get("actor"), fact.get("actor_role"), fact.get("whose"),
-                     fact.get("where"), fact.get("topic"), fact.get("outlet"), str(fact.get("value") or "")]
+                     fact.get("where"), fact.get("topic"), doc.outlet if doc else None, str(fact.get("value") or "")]
             out[fact_id] = " ".join(str(p) for p in parts if p).lower()
+        self._search = out
         return out
 
     def highlights(self, document: str) -> list[tuple[str, str, int, int, str]]:
-        return [(i, self._facts[i]["kind"], self._facts[i]["start"], self._facts[i]["end"], self._facts[i]["status"])
-                for i in self._by_document.get(document, [])]
+        out = []
+        for fact_id in self._by_document.get(document, []):
+            fact = self._complete(fact_id)
+            out.append((fact_id, fact["kind"], fact["start"], fact["end"], fact["status"]))
+        return out
 
     def first_mention(self, mission_id: str) -> str | None:
         mentions = self._missions.get(mission_id)
         return mentions[0] if mentions else None
 
     def of_kind(self, kind: str) -> list[dict]:
-        return [f for f in self._facts.values() if f["kind"] == kind]
+        return [self._complete(i) for i, record in self._records.items() if _kind(record) == kind]
+
+
+def _kind(record) -> str:
+    return _KINDS.get(type(record), "mission")
+
+
+_KINDS = {TroopCount: "count", Statement: "statement"}
 
 
 def _sentence_span(body: str, fact: dict) -> tuple[int, int]:

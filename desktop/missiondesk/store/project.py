@@ -6,6 +6,7 @@ never in between; Save As writes a new file beside the target and renames it int
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sqlite3
@@ -170,6 +171,8 @@ def load(path: str | os.PathLike) -> ProjectData:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise ProjectError(f"{path}: cannot be opened ({exc})") from None
+    collecting = gc.isenabled()
+    gc.disable()  # hundreds of thousands of new objects, none of them garbage: no point scanning them midway
     try:
         fmt = dict(db.execute("SELECT key, value FROM meta")).get("format")
         if fmt is None or int(fmt) > FORMAT_VERSION:
@@ -192,6 +195,11 @@ def load(path: str | os.PathLike) -> ProjectData:
         raise ProjectError(f"{path}: is not a MissionDesk project or is damaged ({exc})") from None
     finally:
         db.close()
+        if collecting:
+            # What was just read lives as long as the project is open and holds no reference cycles: move it
+            # out of the collector's sight, or every later full collection rescans it (a second on 10,000 articles).
+            gc.freeze()
+            gc.enable()
 
 
 def audit_trail(path: str | os.PathLike) -> list[dict]:

@@ -58,6 +58,7 @@ class MainWindow(ProjectActions, QMainWindow):
         self.facts = FactIndex()
         self.current_fact: str | None = None
         self.counts = Comparison(pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), [])
+        self.fact_status: dict[str, str] = {}
         self._task: Task | None = None
         self.palette_ = Palette(_dark_scheme())
         self._build_views()
@@ -104,8 +105,10 @@ class MainWindow(ProjectActions, QMainWindow):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems if matrix
                                   else QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setWordWrap(not matrix)
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = view.horizontalHeader()
+        header.setResizeContentsPrecision(200)  # fit columns to the first rows, not to all of 100,000
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive if matrix
                                     else QHeaderView.ResizeMode.ResizeToContents)
         header.setDefaultSectionSize(128)
@@ -114,7 +117,6 @@ class MainWindow(ProjectActions, QMainWindow):
             header.setSectionsClickable(True)
             header.sectionClicked.connect(lambda column, v=view: self._sort_clicked(v, column))
             header.setMinimumHeight(44)
-            view.setTextElideMode(Qt.TextElideMode.ElideRight)
             rows = view.verticalHeader()
             rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
             rows.setDefaultSectionSize(28)
@@ -122,7 +124,8 @@ class MainWindow(ProjectActions, QMainWindow):
             rows.setMaximumWidth(360)
             rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         else:
-            view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            # one line per row, at a fixed height: measuring every row's wrapped text took seconds on 10,000
+            view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
             view.verticalHeader().hide()
         return view
 
@@ -288,8 +291,8 @@ class MainWindow(ProjectActions, QMainWindow):
         self.facts.rebuild(self.workspace)
         self.counts = compare_counts(frames)
         self.positions = compare_statements(frames)
-        status = self.facts.statuses()
-        search = self.facts.search_texts()
+        status = self.fact_status = self.facts.statuses()
+        search = self.facts.search_texts  # called on the first search
         self.documents_model.set_frame(frames.documents)
         self.missions_model.set_frame(frames.missions.sort_values("mentions", ascending=False))
         self.counts_model.set_comparison(self.counts, fact_status=status, search_text=search)
@@ -456,7 +459,7 @@ class MainWindow(ProjectActions, QMainWindow):
         docs = [self.documents_model.row(r)["id"] for r in rows] or list(self.frames.documents["id"][:0])
         combined = _combine(self.counts, self.positions)
         self.side_model.set_comparison(combined, documents=docs if len(docs) >= 2 else [],
-                                       fact_status=self.facts.statuses())
+                                       fact_status=self.fact_status)
 
     def _document_opened(self, index) -> None:
         doc_id = self.documents_model.row(index.row())["id"]

@@ -3,6 +3,8 @@ data() returns early for roles it does not serve; cells are read from numpy arra
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -94,7 +96,8 @@ class MatrixModel(QAbstractTableModel):
         self._text = np.empty((0, 0), dtype=object)
         self._ids = np.empty((0, 0), dtype=object)
         self._number = np.empty((0, 0))
-        self._search = np.empty(0, dtype=str)
+        self._search: np.ndarray | None = None
+        self._search_text = None
         self._unreviewed = np.zeros(0, dtype=bool)
         self._fact_status: dict[str, str] = {}
         self._rows = np.arange(0)
@@ -103,8 +106,10 @@ class MatrixModel(QAbstractTableModel):
         self._label_rank: np.ndarray | None = None
 
     def set_comparison(self, comparison: Comparison, documents: list[str] | None = None,
-                       fact_status: dict[str, str] | None = None, search_text: dict[str, str] | None = None) -> None:
-        """Show `comparison`, only over `documents` when given (Side by side)."""
+                       fact_status: dict[str, str] | None = None,
+                       search_text: Callable[[], dict[str, str]] | None = None) -> None:
+        """Show `comparison`, only over `documents` when given (Side by side). `search_text` gives each fact's
+        searchable words; it is called on the first search, not before."""
         self.beginResetModel()
         docs = comparison.documents
         cells = comparison.cells
@@ -132,12 +137,8 @@ class MatrixModel(QAbstractTableModel):
                 self._number[rows[ok], cols[ok]] = cells["lo"].to_numpy(dtype=float)[ok]
         self._fact_status = fact_status or {}
         self._label_rank = None
-        search_text = search_text or {}
-        by_key_text = [" ".join(t for t in row if t) for row in self._text] if n else []
-        facts_text = [" ".join(search_text.get(i, "") for cell in row if cell for i in cell) for row in self._ids] \
-            if search_text else [""] * n
-        self._search = np.array([f"{a} {b} {c}".lower() for a, b, c in zip(self._labels, by_key_text, facts_text)],
-                                dtype=str) if n else np.empty(0, dtype=str)
+        self._search_text = search_text
+        self._search = None
         self._update_unreviewed()
         self._rows = self._visible()
         self.endResetModel()
@@ -147,11 +148,23 @@ class MatrixModel(QAbstractTableModel):
         self._unreviewed = np.array([any(status.get(i, "unreviewed") == "unreviewed"
                                          for cell in row if cell for i in cell) for row in self._ids], dtype=bool)
 
+    def _search_index(self) -> np.ndarray:
+        """Each row's label, cells and facts' words, lower-cased: built on the first search."""
+        if self._search is None:
+            search_text = self._search_text() if self._search_text else {}
+            by_key_text = [" ".join(t for t in row if t) for row in self._text]
+            facts_text = [" ".join(search_text.get(i, "") for cell in row if cell for i in cell)
+                          for row in self._ids] if search_text else [""] * len(self._keys)
+            self._search = np.array([f"{a} {b} {c}".lower() for a, b, c in
+                                     zip(self._labels, by_key_text, facts_text)], dtype=str) \
+                if len(self._keys) else np.empty(0, dtype=str)
+        return self._search
+
     def _visible(self) -> np.ndarray:
         text, unreviewed_only = self._filter
         mask = np.ones(len(self._keys), dtype=bool)
         for word in text.split():
-            mask &= np.char.find(self._search, word) >= 0
+            mask &= np.char.find(self._search_index(), word) >= 0
         if unreviewed_only:
             mask &= self._unreviewed
         rows = np.flatnonzero(mask)
@@ -244,7 +257,7 @@ class MatrixModel(QAbstractTableModel):
         if role == KEY_ROLE:
             return self._keys[r]
         if role == SEARCH_ROLE:
-            return str(self._search[r])
+            return str(self._search_index()[r])
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):  # noqa: N802
