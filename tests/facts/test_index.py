@@ -39,7 +39,9 @@ def test_a_fact_carries_its_review_and_its_evidence():
 def test_statuses_name_only_reviewed_facts_and_search_sees_edits():
     index = FactIndex()
     index.rebuild(_workspace())
-    assert index.statuses() == {"c1": "edited"}
+    assert index.statuses() == {"c1": "edited"}  # before the index is built
+    index.get("s1")
+    assert index.statuses() == {"c1": "edited"}  # and after
     texts = index.search_texts()
     assert texts["c1"].endswith("italy iraq afp 10000") and "afp" in texts["s1"]
     assert [h[:2] for h in index.highlights("d1")] == [("c1", "count"), ("s1", "statement")]

@@ -42,6 +42,8 @@ def test_loading_the_seeds_fills_every_view(qtbot, window, seeds_dir):
         window.load_paths([str(seeds_dir)])
     assert window.documents_model.rowCount() == 5
     assert window.counts_model.rowCount() >= 5
+    assert window.positions_model.rowCount() == 0  # compared when the tab is first shown
+    window.tabs.setCurrentWidget(window.positions_view)
     assert window.positions_model.rowCount() >= 10
     assert window.missions_model.rowCount() == 3
     labels = [window.counts_model.label(r) for r in range(window.counts_model.rowCount())]
@@ -205,6 +207,9 @@ def test_autosave_writes_beside_the_project(qtbot, opened):
 def test_every_model_passes_the_model_tester(qtbot, qtmodeltester, opened, attr):
     if attr == "side_model":
         opened.documents_view.selectAll()
+    if attr == "positions_model":
+        opened.tabs.setCurrentWidget(opened.positions_view)
+    assert getattr(opened, attr).rowCount() > 0
     qtmodeltester.check(getattr(opened, attr))
 
 

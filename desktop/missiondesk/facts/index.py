@@ -24,9 +24,18 @@ class FactIndex:
         self._missions: dict[str, list[str]] = {}
         self._docs: dict = {}
         self._search: dict[str, str] | None = None
+        self._pending = None  # the workspace to build from on first use
 
     def rebuild(self, workspace) -> None:
-        """From a Workspace: its extraction, documents and reviews."""
+        """From a Workspace: its extraction, documents and reviews (read when the index is first used)."""
+        self._pending = workspace
+
+    def _ensure(self) -> None:
+        if self._pending is not None:
+            workspace, self._pending = self._pending, None
+            self._build(workspace)
+
+    def _build(self, workspace) -> None:
         self._docs = {d.id: d for d in workspace.data.documents}
         self._reviews = workspace.data.reviews
         for table in (self._records, self._facts, self._by_document, self._missions):
@@ -87,32 +96,40 @@ class FactIndex:
         return fact
 
     def __len__(self) -> int:
+        self._ensure()
         return len(self._records)
 
     def __contains__(self, fact_id: str) -> bool:
+        self._ensure()
         return fact_id in self._records
 
     def get(self, fact_id: str | None) -> dict | None:
+        self._ensure()
         return self._complete(fact_id) if fact_id in self._records else None
 
     def statuses(self) -> dict[str, str]:
         """The status of every reviewed count and statement; a fact that is absent is unreviewed. Only the
-        articles that have reviews are looked at."""
+        articles that have reviews are looked at (and the index is not built for it)."""
+        workspace = self._pending
+        reviews = workspace.data.reviews if workspace is not None else self._reviews
         out = {}
-        reviewed = {review.document for review in self._reviews.values()}
-        for document in reviewed:
-            for fact_id in self._by_document.get(document, ()):
-                record = self._records[fact_id]
+        for document in {review.document for review in reviews.values()}:
+            if workspace is not None:
+                facts = workspace.data.facts.get(document)
+                records = [*facts.troop_counts, *facts.statements] if facts else []
+            else:
+                records = [self._records[i] for i in self._by_document.get(document, ())]
+            for record in records:
                 kind = _kind(record)
-                if kind != "mission":
-                    review = self._review(kind, record)
-                    if review is not None:
-                        out[fact_id] = review.status
+                review = reviews.get((record.document, kind, record.start, record.end)) if kind != "mission" else None
+                if review is not None:
+                    out[record.id] = review.status
         return out
 
     def search_texts(self) -> dict[str, str]:
         """Words a search should find a fact by: its sentence, speaker, force, place, outlet (built on the
         first search, kept until the next rebuild)."""
+        self._ensure()
         if self._search is not None:
             return self._search
         out = {}
@@ -128,6 +145,7 @@ class FactIndex:
         return out
 
     def highlights(self, document: str) -> list[tuple[str, str, int, int, str]]:
+        self._ensure()
         out = []
         for fact_id in self._by_document.get(document, []):
             fact = self._complete(fact_id)
@@ -135,10 +153,12 @@ class FactIndex:
         return out
 
     def first_mention(self, mission_id: str) -> str | None:
+        self._ensure()
         mentions = self._missions.get(mission_id)
         return mentions[0] if mentions else None
 
     def of_kind(self, kind: str) -> list[dict]:
+        self._ensure()
         return [self._complete(i) for i, record in self._records.items() if _kind(record) == kind]
 
 

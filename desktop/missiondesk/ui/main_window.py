@@ -59,6 +59,8 @@ class MainWindow(ProjectActions, QMainWindow):
         self.current_fact: str | None = None
         self.counts = Comparison(pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), [])
         self.fact_status: dict[str, str] = {}
+        self._positions: Comparison | None = self.counts  # nothing to compare before the first refresh
+        self._positions_shown = False
         self._task: Task | None = None
         self.palette_ = Palette(_dark_scheme())
         self._build_views()
@@ -91,6 +93,7 @@ class MainWindow(ProjectActions, QMainWindow):
             self.tabs.addTab(view, name)
         self.setCentralWidget(self.tabs)
         self.tabs.setCurrentWidget(self.counts_view)
+        self.tabs.currentChanged.connect(self._tab_changed)
         for view in (self.counts_view, self.positions_view, self.side_view):
             view.selectionModel().currentChanged.connect(lambda current, _prev, v=view: self._cell_chosen(v, current))
             view.doubleClicked.connect(lambda _index: self.show_in_article())
@@ -290,14 +293,14 @@ class MainWindow(ProjectActions, QMainWindow):
         self.frames = frames
         self.facts.rebuild(self.workspace)
         self.counts = compare_counts(frames)
-        self.positions = compare_statements(frames)
+        self._positions = None  # compared when first needed: the Positions tab, Side by side, an export
+        self._positions_shown = False
         status = self.fact_status = self.facts.statuses()
-        search = self.facts.search_texts  # called on the first search
         self.documents_model.set_frame(frames.documents)
         self.missions_model.set_frame(frames.missions.sort_values("mentions", ascending=False))
-        self.counts_model.set_comparison(self.counts, fact_status=status, search_text=search)
-        self.positions_model.set_comparison(self.positions, fact_status=status, search_text=search)
+        self.counts_model.set_comparison(self.counts, fact_status=status, search_text=self.facts.search_texts)
         self._filter_changed()
+        self._tab_changed()
         self._documents_chosen()
         if self.current_fact and self.current_fact in self.facts:
             self.select_fact(self.current_fact)
@@ -454,10 +457,24 @@ class MainWindow(ProjectActions, QMainWindow):
         if mention is not None:
             self.select_fact(mention)
 
+    @property
+    def positions(self) -> Comparison:
+        """Positions side by side (statements by actor and topic), compared on first use."""
+        if self._positions is None:
+            self._positions = compare_statements(self.frames)
+        return self._positions
+
+    def _tab_changed(self, *_args) -> None:
+        if self.tabs.currentWidget() is self.positions_view and not self._positions_shown:
+            self._positions_shown = True
+            self.positions_model.set_comparison(self.positions, fact_status=self.fact_status,
+                                                search_text=self.facts.search_texts)
+            self.positions_model.set_filter(self.search.text(), self.unreviewed.isChecked())
+
     def _documents_chosen(self) -> None:
         rows = sorted({i.row() for i in self.documents_view.selectionModel().selectedRows()})
-        docs = [self.documents_model.row(r)["id"] for r in rows] or list(self.frames.documents["id"][:0])
-        combined = _combine(self.counts, self.positions)
+        docs = [self.documents_model.row(r)["id"] for r in rows]
+        combined = _combine(self.counts, self.positions) if len(docs) >= 2 else self.counts
         self.side_model.set_comparison(combined, documents=docs if len(docs) >= 2 else [],
                                        fact_status=self.fact_status)
 
