@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from missiondesk.facts.collection import collector_paused
 from missiondesk.facts.frames import FactFrames
 from missiondesk.facts.qualifiers import describe, label
 
@@ -37,6 +38,11 @@ class Comparison:
 
 
 def compare_counts(frames: FactFrames) -> Comparison:
+    with collector_paused():
+        return _compare_counts(frames)
+
+
+def _compare_counts(frames: FactFrames) -> Comparison:
     counts = frames.counts.copy()
     docs = _ordered_documents(frames)
     if counts.empty:
@@ -220,6 +226,11 @@ def _empty_cells() -> pd.DataFrame:
 
 def compare_statements(frames: FactFrames) -> Comparison:
     """Positions: actors (and topics) down, articles across."""
+    with collector_paused():
+        return _compare_statements(frames)
+
+
+def _compare_statements(frames: FactFrames) -> Comparison:
     st = frames.statements.copy()
     docs = _ordered_documents(frames)
     if st.empty:

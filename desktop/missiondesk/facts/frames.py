@@ -12,6 +12,7 @@ import pandas as pd
 
 from missiondesk.corpus.document import Document
 from missiondesk.extract.records import Extraction
+from missiondesk.facts.collection import collector_paused
 from missiondesk.facts.qualifiers import intervals
 from missiondesk.facts.reviews import Review
 
@@ -31,6 +32,11 @@ class FactFrames:
     @classmethod
     def build(cls, documents: Iterable[Document], extraction: Extraction, reviews: Iterable[Review] = (),
               accepted_only: bool = False) -> FactFrames:
+        with collector_paused():
+            return cls._build(documents, extraction, reviews, accepted_only)
+
+    @classmethod
+    def _build(cls, documents, extraction, reviews, accepted_only) -> FactFrames:
         docs = pd.DataFrame(
             [(d.id, d.path, d.title, d.outlet, d.author, d.published) for d in documents],
             columns=["id", "path", "title", "outlet", "author", "published"])

@@ -5,6 +5,7 @@ wording ('some 10,000' and 'more than 10,000')."""
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 
@@ -49,6 +50,7 @@ def compatible(spans: list[tuple[float, float]]) -> bool:
     return max(lo for lo, _ in spans) <= min(hi for _, hi in spans)
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus repeats its figures: most cells are a lookup
 def label(value: int, value_to: int | None, qualifier: str) -> str:
     """A cell as analysts write it: '≥ 10,000', '~10,000', '9,600', '500 → 4,000', '3,000–5,000', '≤ 200'."""
     number = f"{int(value):,}"
