@@ -73,3 +73,10 @@ def test_unwritable_output_is_reported(tmp_path):
 @pytest.mark.parametrize("figure", ["troop_full_f1", "mission_f1"])
 def test_extraction_figures_on_the_seeds(scores, figure):
     assert scores[figure] == 1.0
+
+
+def test_statement_figures_on_the_seeds(scores):
+    # Every gold position is found with its speaker. Precision stays below 1 because the gold lists a subset of
+    # the statements in each article (e.g. 6 of Stoltenberg's 15 in 003); 0.90 is the floor, not the goal.
+    assert scores["statement_recall"] == 1.0 and scores["speaker_accuracy"] == 1.0
+    assert scores["attributed_f1"] >= 0.90

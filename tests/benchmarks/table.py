@@ -46,6 +46,8 @@ def run(rows: int = 100_000) -> dict[str, float]:
     started = time.perf_counter()
     model.set_comparison(comparison)
     loaded = time.perf_counter()
+    model.prepare_search()  # the window does this when idle, right after showing the table
+    indexed = time.perf_counter()
     model.sort(3, Qt.SortOrder.AscendingOrder)
     sorted_ = time.perf_counter()
     model.sort(-1, Qt.SortOrder.DescendingOrder)
@@ -54,9 +56,9 @@ def run(rows: int = 100_000) -> dict[str, float]:
     filtered = time.perf_counter()
     matches = model.rowCount()
     model.set_filter("")
-    return {"rows": rows, "load_model_s": loaded - started, "sort_by_article_ms": (sorted_ - loaded) * 1000,
-            "sort_by_label_ms": (sorted_labels - sorted_) * 1000, "filter_ms": (filtered - sorted_labels) * 1000,
-            "filter_matches": matches}
+    return {"rows": rows, "load_model_s": loaded - started, "search_index_when_idle_ms": (indexed - loaded) * 1000,
+            "sort_by_article_ms": (sorted_ - indexed) * 1000, "sort_by_label_ms": (sorted_labels - sorted_) * 1000,
+            "filter_ms": (filtered - sorted_labels) * 1000, "filter_matches": matches}
 
 
 if __name__ == "__main__":

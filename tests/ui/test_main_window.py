@@ -131,6 +131,26 @@ def test_search_and_unreviewed_filter(qtbot, opened):
     win.unreviewed.setChecked(False)
 
 
+def test_search_words_are_gathered_once_and_only_when_needed(qtbot, opened):
+    from missiondesk.ui.models import MatrixModel
+
+    asked = []
+
+    def search_text():
+        asked.append(1)
+        return opened.facts.search_texts()
+
+    model = MatrixModel()
+    model.set_comparison(opened.counts, search_text=search_text)
+    assert asked == []  # showing the table gathers nothing
+    model.set_filter("afghanistan")
+    model.set_filter("iraq")
+    assert asked == [1] and 0 < model.rowCount() < len(opened.counts.keys)
+    # the words of a fact's sentence find its row, not only the label and cell text
+    model.set_filter("airport")
+    assert model.rowCount() >= 1
+
+
 def test_sorting_by_an_articles_figures(qtbot, opened):
     model = opened.counts_model
     column = next(c for c in range(model.columnCount())

@@ -18,6 +18,7 @@ _COMPLEMENT_PREPS = ("for", "of", "against", "on", "about", "that", "as")
 _REPORTED_CONTENT = ("ccomp", "xcomp")  # a verb of saying below one of these is part of what is reported
 _VEHICLES = {"statement", "interview", "post", "letter", "briefing", "address", "tweet", "message", "speech",
              "communique", "communiqué", "report", "note"}
+_HEDGES = {"appear", "seem"}
 _NEGATORS = {"decline", "refuse", "fail", "won't", "wouldn't", "cannot", "can't"}
 _LEAD_IN = re.compile(r"^\s*(?:that\s*)?$|[:,]\s*$")
 
@@ -116,6 +117,8 @@ def _is_speech(token: Token) -> bool:
             return False  # "called it a day" is not "called for a delay" nor "called the decision absurd"
     if any(c.dep_ == "auxpass" for c in token.children):
         return False  # "the leader is said to have discussed": hearsay with no speaker
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in _HEDGES:
+        return False  # "officials appear to be signalling that ...": the writer's reading, not their words
     return token.dep_ not in ("amod", "compound") and (token.tag_ != "VBN" or any(
         c.dep_ == "aux" for c in token.children))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -302,6 +302,7 @@ class MainWindow(ProjectActions, QMainWindow):
         self.documents_model.set_frame(frames.documents)
         self.missions_model.set_frame(frames.missions.sort_values("mentions", ascending=False))
         self.counts_model.set_comparison(self.counts, fact_status=status, search_text=self.facts.search_texts)
+        QTimer.singleShot(0, self.counts_model.prepare_search)  # once the window has painted: searches are instant
         self._filter_changed()
         self._tab_changed()
         self._documents_chosen()
@@ -473,6 +474,7 @@ class MainWindow(ProjectActions, QMainWindow):
             self.positions_model.set_comparison(self.positions, fact_status=self.fact_status,
                                                 search_text=self.facts.search_texts)
             self.positions_model.set_filter(self.search.text(), self.unreviewed.isChecked())
+            QTimer.singleShot(0, self.positions_model.prepare_search)
 
     def _documents_chosen(self) -> None:
         rows = sorted({i.row() for i in self.documents_view.selectionModel().selectedRows()})

@@ -148,8 +148,12 @@ class MatrixModel(QAbstractTableModel):
         self._unreviewed = np.array([any(status.get(i, "unreviewed") == "unreviewed"
                                          for cell in row if cell for i in cell) for row in self._ids], dtype=bool)
 
+    def prepare_search(self) -> None:
+        """Build the search index now (the window calls this when idle after showing a comparison)."""
+        self._search_index()
+
     def _search_index(self) -> np.ndarray:
-        """Each row's label, cells and facts' words, lower-cased: built on the first search."""
+        """Each row's label, cells and facts' words, lower-cased: built once per comparison."""
         if self._search is None:
             search_text = self._search_text() if self._search_text else {}
             by_key_text = [" ".join(t for t in row if t) for row in self._text]
