@@ -1,6 +1,6 @@
 """Reopening a 10,000-article project: read the file and build the frames and comparisons; then the same in
-the window (offscreen) until its tables are filled; and the peak memory with it open. The project is made from generated articles with synthetic facts, so the
-benchmark does not wait for 10,000 extractions."""
+the window (offscreen) until its tables are painted; and the peak memory with it open. The project is made
+from generated articles with synthetic facts, so the benchmark does not wait for 10,000 extractions."""
 
 from __future__ import annotations
 
