@@ -48,3 +48,26 @@ def test_the_indexed_pipeline_annotates_as_the_stock_one(stock):
         a, b = stock(text), fast(text)
         assert [(t.pos_, t.tag_, t.lemma_, str(t.morph), t.dep_) for t in a] == \
             [(t.pos_, t.tag_, t.lemma_, str(t.morph), t.dep_) for t in b]
+
+
+def _ruler(patterns):
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add_patterns(patterns)
+    return nlp, ruler
+
+
+def test_a_rule_whose_patterns_both_fit_matches_once_as_in_spacy():
+    nlp, ruler = _ruler([{"patterns": [[{"LOWER": "got"}], [{"LOWER": {"REGEX": "^g"}}]], "attrs": {"LEMMA": "get"}},
+                         {"patterns": [[{"LOWER": {"IN": ["ta", "ta"]}}]], "attrs": {"LEMMA": "to"}}])
+    doc = nlp("We got ta go")
+    assert IndexedMatch(ruler)(doc) == ruler.match(doc)
+    assert len(ruler.match(doc)) == 3  # "got" once (two patterns fit), "go", "ta" once (listed twice)
+
+
+def test_rules_the_index_cannot_read_keep_spacys_matcher():
+    nlp, ruler = _ruler([{"patterns": [[{"LOWER": "very", "OP": "+"}]], "attrs": {"LEMMA": "very"}}])
+    stock = ruler.match
+    assert index_attribute_ruler(ruler) is False
+    assert ruler.match == stock
+    assert len(ruler.match(nlp("very very good"))) >= 2

@@ -21,3 +21,15 @@ def test_cancel_stops_the_workers_and_keeps_what_is_done(monkeypatch):
     monkeypatch.setattr(pipeline, "CHUNK", 2)
     done = pipeline.extract_each(documents, workers=2, cancelled=lambda: True)
     assert 0 < len(done) < len(documents)
+
+
+def test_a_missing_model_is_reported_with_its_remedy_not_as_a_dead_worker(monkeypatch):
+    import pytest
+
+    from missiondesk.extract import model
+
+    documents = load_corpus([SEEDS]).documents
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_DOCUMENTS", 1)
+    monkeypatch.setattr(model, "MODEL_PACKAGES", ("no_such_model_package",))
+    with pytest.raises(model.ModelMissing, match="make run"):
+        pipeline.extract_each(documents, workers=2)

@@ -37,6 +37,17 @@ def _disagreement_cell(win):
     raise AssertionError("no disagreement row")
 
 
+def test_every_tab_and_side_by_side_work_before_anything_is_loaded(qtbot, window, tmp_path):
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+    window.documents_view.selectAll()
+    assert window.positions_model.rowCount() == 0 and window.side_model.rowCount() == 0
+    from missiondesk.report.tables import write_comparison
+
+    write_comparison(tmp_path / "empty.csv", window.frames, window.counts, window.positions)
+    assert (tmp_path / "empty.csv").exists()
+
+
 def test_loading_the_seeds_fills_every_view(qtbot, window, seeds_dir):
     with qtbot.waitSignal(window.loading_finished, timeout=120_000):
         window.load_paths([str(seeds_dir)])

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 # A token as the rules see it: (lower-case word, tag, dependency label, is-space), read from the doc's arrays.
 _FIELDS = ("LOWER", "TAG", "DEP", "IS_SPACE")
 _ARRAY = [LOWER, TAG, DEP, IS_SPACE]
-_MEMO_LIMIT = 500_000
+_MEMO_LIMIT = 100_000  # distinct tokens remembered (about 0.5 KB each) before the memo starts afresh
+_NONE: frozenset[int] = frozenset()
 
 
 def _predicate(field: str, wanted):
@@ -88,11 +89,12 @@ class IndexedMatch:
         lower, tag, dep, space = key
         fields = (self.strings[lower], self.strings[tag] if tag else "", self.strings[dep] if dep else "",
                   bool(space))
-        singles = tuple((rule, match_id) for rule, match_id, test in
-                        (*self.by_lower.get(fields[0], ()), *self.by_tag.get(fields[1], ()), *self.anywhere)
-                        if test(fields))
-        firsts = frozenset(p for p, (_, _, test, _) in enumerate(self.pairs) if test(fields))
-        seconds = frozenset(p for p, (_, _, _, test) in enumerate(self.pairs) if test(fields))
+        # a rule whose patterns both fit counts once, as in spaCy's Matcher
+        singles = tuple(dict.fromkeys((rule, match_id) for rule, match_id, test in
+                                      (*self.by_lower.get(fields[0], ()), *self.by_tag.get(fields[1], ()),
+                                       *self.anywhere) if test(fields)))
+        firsts = frozenset(p for p, (_, _, test, _) in enumerate(self.pairs) if test(fields)) or _NONE
+        seconds = frozenset(p for p, (_, _, _, test) in enumerate(self.pairs) if test(fields)) or _NONE
         if len(self._memo) >= _MEMO_LIMIT:
             self._memo.clear()
         self._memo[key] = found = (singles, firsts, seconds)
@@ -105,12 +107,17 @@ class IndexedMatch:
         for i, (singles, firsts, _) in enumerate(tokens):
             found.extend((rule, match_id, i, i + 1) for rule, match_id in singles)
             if firsts and i + 1 < len(tokens):
-                found.extend((self.pairs[p][0], self.pairs[p][1], i, i + 2) for p in firsts & tokens[i + 1][2])
+                found.extend({(self.pairs[p][0], self.pairs[p][1], i, i + 2) for p in firsts & tokens[i + 1][2]})
         found.sort()
         return found
 
 
-def index_attribute_ruler(ruler: AttributeRuler) -> None:
-    """Make `ruler` find its matches through the index (its rules and results unchanged)."""
-    ruler.match = IndexedMatch(ruler)
+def index_attribute_ruler(ruler: AttributeRuler) -> bool:
+    """Make `ruler` find its matches through the index (its rules and results unchanged). A model whose rules
+    take a form the index does not know keeps spaCy's matcher; returns whether the index is in use."""
+    try:
+        ruler.match = IndexedMatch(ruler)
+    except ValueError:
+        return False
+    return True
 

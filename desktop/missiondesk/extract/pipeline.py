@@ -14,7 +14,7 @@ from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import gazetteer_for, mentions_in
 from missiondesk.extract.gazetteer import missions as known_missions
 from missiondesk.extract.missions import find_mentions, mission_for_count
-from missiondesk.extract.model import load_model
+from missiondesk.extract.model import ModelMissing, load_model, model_package
 from missiondesk.extract.records import Extraction, Mission, MissionMention, Statement, TroopCount, from_saved
 from missiondesk.extract.sentences import text_of
 from missiondesk.extract.speakers import SpeakerResolver
@@ -108,6 +108,7 @@ def _extract_serial(documents: Sequence[Document], progress, cancelled) -> list[
 def _extract_parallel(documents: Sequence[Document], workers: int, progress, cancelled) -> list[DocumentFacts]:
     from concurrent.futures import ProcessPoolExecutor
 
+    model_package()  # a missing model is reported here with its remedy, not as a worker that died
     chunks = [list(documents[i:i + CHUNK]) for i in range(0, len(documents), CHUNK)]
     out: list[DocumentFacts] = []
     done = 0
@@ -143,6 +144,10 @@ def prepare_workers(paths: Sequence) -> None:
 
     if worker_count() < 2 or len(expand(paths)[0]) < PARALLEL_MIN_DOCUMENTS:
         return
+    try:
+        model_package()
+    except ModelMissing:
+        return  # extraction will say so
     context = _process_context()
     if context.get_start_method() == "forkserver":
         from multiprocessing import forkserver

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from missiondesk import __version__
-from missiondesk.facts import compare_counts, compare_statements
+from missiondesk.extract.records import Extraction
+from missiondesk.facts import FactFrames, compare_counts, compare_statements
 from missiondesk.facts.compare import Comparison
 from missiondesk.facts.index import FactIndex
 from missiondesk.facts.reviews import EDITABLE
@@ -57,9 +58,10 @@ class MainWindow(ProjectActions, QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.facts = FactIndex()
         self.current_fact: str | None = None
-        self.counts = Comparison(pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), [])
+        self.frames = FactFrames.build([], Extraction())  # empty until the first load: every view and export works
+        self.counts = compare_counts(self.frames)
         self.fact_status: dict[str, str] = {}
-        self._positions: Comparison | None = self.counts  # nothing to compare before the first refresh
+        self._positions: Comparison | None = None
         self._positions_shown = False
         self._task: Task | None = None
         self.palette_ = Palette(_dark_scheme())
