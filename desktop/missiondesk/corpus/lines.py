@@ -111,19 +111,25 @@ def _is_menu(text: str) -> bool:
     return len(items) >= 3 and sum(len(i.split()) for i in items) / len(items) <= 4
 
 
+def _letters(text: str) -> tuple[int, list[str]]:
+    """How many ASCII letters `text` has (counted in C), and its other letters (few, in Latin pages)."""
+    ascii_letters = len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+    return ascii_letters, [ch for ch in _NON_ASCII.findall(text) if ch.isalpha()]
+
+
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _mostly_non_latin(text: str) -> bool:
     if text.isascii():
         return False
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return False
-    other = sum(1 for ch in letters if ord(ch) > 0x24F and not unicodedata.name(ch, "").startswith("LATIN"))
-    return other > 0.5 * len(letters)
+    ascii_letters, others = _letters(text)
+    other = sum(1 for ch in others if ord(ch) > 0x24F and not unicodedata.name(ch, "").startswith("LATIN"))
+    return other > 0.5 * (ascii_letters + len(others))
 
 
 def page_is_latin(text: str) -> bool:
-    sample = text[:20000]
-    if sample.isascii():
-        return any(ch.isalpha() for ch in sample)
-    letters = [ch for ch in sample if ch.isalpha()]
-    return bool(letters) and sum(1 for ch in letters if ord(ch) <= 0x24F) > 0.7 * len(letters)
+    ascii_letters, others = _letters(text[:20000])
+    letters = ascii_letters + len(others)
+    return letters > 0 and ascii_letters + sum(1 for ch in others if ord(ch) <= 0x24F) > 0.7 * letters
