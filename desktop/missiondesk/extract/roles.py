@@ -118,8 +118,16 @@ def is_casualty(head: Token, span: Span) -> bool:
     if head.dep_ == "pobj" and hit(head.head.head):
         return True  # "the lives of 4,500 service members", "deaths of 13 peacekeepers"
     for verb in _verb_chain(head, 2):
-        if hit(verb) or any(hit(c) for c in verb.children if c.dep_ == "conj"):
+        # a conjoined verb with a subject of its own is another clause ("..., days after two were wounded")
+        if hit(verb) or any(hit(c) for c in verb.children if c.dep_ == "conj" and not any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
             return head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj") or head is span[-1]
+        if any(hit(c) for c in verb.children if c.dep_ in _RESULTS and c.i > head.i
+               and c.tag_ in ("VBN", "VBD", "JJ")):
+            return True  # "clashes left 30 of its peacekeepers injured", "found two soldiers dead"
+        if verb.lemma_ == "be" and any(hit(o) for p in verb.children if p.dep_ == "prep" and p.lower_ == "among"
+                                       for o in p.children if o.dep_ == "pobj"):
+            return True  # "among the injured were 11 Italian soldiers", "12 soldiers were among the dead"
         break
     for tok in span[-1].children:
         if hit(tok):
@@ -133,6 +141,7 @@ def is_casualty(head: Token, span: Span) -> bool:
     return False
 
 
+_RESULTS = ("advcl", "oprd", "xcomp", "ccomp", "acomp")  # the state a verb leaves its object in
 _CAPTIVITY = {"prison", "jail", "detention", "custody", "captivity", "camp", "cell", "prisoner"}
 
 

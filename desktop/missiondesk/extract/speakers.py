@@ -287,8 +287,8 @@ class SpeakerResolver:
             return None  # "the MINUSCA spokesperson" is a person, described
         if mention.entity.kind == "city" and subject.dep_ not in ("nsubj", "nsubjpass"):
             return None
-        name = mention.entity.name if mention.entity.kind in ("org", "country") else (
-            mention.entity.name if mention.entity.kind == "institution" else mention.force)
+        name = mention.entity.name if mention.entity.kind in ("org", "country", "institution") else (
+            mission_actor(mention.entity.name) if mention.entity.kind == "mission" else mention.force)
         if mention.entity.kind == "city":
             name = mention.entity.country
         plural = name in ARMED_GROUPS or subject.tag_ == "NNPS" or subject.lower_.endswith("s") and \
@@ -319,11 +319,20 @@ class SpeakerResolver:
         if titled:  # "NATO's Secretary General", "the Nato secretary general"
             return Actor(titled, "person", role=_text(phrase), gender=gender_of(titled), text=_text(phrase),
                          nouns={lemma})
+        if lemma in _MISSION_SPEAKERS:  # "the EU force in Bosnia, EUFOR, said": the mission its phrase names
+            named = next((m for m in (self.ctx.by_token.get(t.i) for t in _outside_clauses(subject))
+                          if m and m.entity.kind == "mission"), None)
+            if named is not None:
+                return Actor(mission_actor(named.entity.name), "body", text=_text(phrase),
+                             nouns={lemma, "statement"})
         if definite:  # "the official", "the statement", "the ministry": the last one that fits
             found = self._last(lambda a: lemma in a.nouns or subject.lower_ in a.nouns)
             if found is not None:
                 self.history.append(found)
                 return found
+            mission = self.ctx.mission_before(subject.i) or self.ctx.main_mission
+            if lemma in _MISSION_SPEAKERS and mission:  # "the mission said": the one the article names
+                return Actor(mission_actor(mission), "body", text=_text(phrase), nouns={lemma, "statement"})
         words = [t for t in phrase if t.lower_ not in _DETERMINERS or t.i > subject.i]
         author = _author_of_document(subject)
         group = self._member_group(subject, words)
@@ -344,6 +353,21 @@ class SpeakerResolver:
         return Actor(text, "anonymous", plural=plural, text=text, nouns={lemma, subject.lower_})
 
 
+_MISSION_SPEAKERS = {"mission", "force", "operation"}
+
+
+def mission_actor(mission_id: str) -> str:
+    """How a mission is named as a speaker: its acronym where it has a word-like one (UNIFIL, KFOR, MINUSMA,
+    EUFOR), else its name."""
+    from missiondesk.extract.gazetteer import missions
+
+    known = missions().get(mission_id)
+    if known is None:
+        return mission_id
+    acronyms = [a for a in known.get("aliases", []) if re.fullmatch(r"[A-Z]{4,8}", a)]
+    return acronyms[0] if acronyms else known["name"]
+
+
 _WRITTEN = {"study", "report", "assessment", "survey", "review", "analysis", "document", "memo", "letter", "poll",
             "paper", "audit", "investigation", "inquiry"}
 _MEMBERS = {"member", "members", "ally", "allies", "country", "countries", "state", "states", "nations", "partners"}
@@ -358,6 +382,18 @@ def _author_of_document(subject: Token) -> Token | None:
             if objects:
                 return objects[0]
     return None
+
+
+def _outside_clauses(subject: Token) -> list[Token]:
+    """The subject's words with its appositives but not its relative clauses ('the force, which replaced X')."""
+    out = []
+    for tok in subject.subtree:
+        head = tok  # spaCy makes a new Token on each access: compare positions, not objects
+        while head.i != subject.i and head.dep_ not in ("relcl", "acl") and head.head.i != head.i:
+            head = head.head
+        if head.i == subject.i:
+            out.append(tok)
+    return out
 
 
 def _phrase(subject: Token) -> list[Token]:
