@@ -27,8 +27,7 @@ class Comparison:
         """The wide matrix: keys down, articles across in date order; empty where an article is silent."""
         cells = self.cells if keys is None else self.cells[self.cells["key"].isin(keys)]
         key_codes, key_names = pd.factorize(cells["key"])
-        column_of = {d: i for i, d in enumerate(self.documents["id"])}
-        doc_codes = np.fromiter((column_of[d] for d in cells["document"]), dtype=np.int64, count=len(cells))
+        doc_codes = pd.Index(self.documents["id"]).get_indexer(cells["document"]).astype(np.int64)
         used = np.unique(doc_codes)
         grid = np.full((len(key_names), len(self.documents)), None, dtype=object)
         grid[key_codes, doc_codes] = cells["text"].to_numpy(dtype=object)  # one cell per (key, document)
@@ -206,7 +205,7 @@ def _ordered_documents(frames: FactFrames) -> pd.DataFrame:
         return cached[1]
     ordered = docs.sort_values(["date", "title"], na_position="first").reset_index(drop=True)
     ordered["header"] = [f"{_text(o, _short(t))}\n{_text(p, 'undated')}" for o, t, p in
-                         zip(ordered["outlet"], ordered["title"], ordered["published"])]
+                         zip(*(ordered[c].to_numpy(dtype=object) for c in ("outlet", "title", "published")))]
     frames._ordered_documents = (docs, ordered)
     return ordered
 
