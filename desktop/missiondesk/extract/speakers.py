@@ -330,8 +330,9 @@ class SpeakerResolver:
             if found is not None:
                 self.history.append(found)
                 return found
-            mission = self.ctx.mission_before(subject.i) or self.ctx.main_mission
-            if lemma in _MISSION_SPEAKERS and mission:  # "the mission said": the one the article names
+            mission = self.ctx.mission_before(subject.i) or self.ctx.main_mission \
+                if lemma in _MISSION_SPEAKERS else None
+            if mission:  # "the mission said": the one the article names
                 return Actor(mission_actor(mission), "body", text=_text(phrase), nouns={lemma, "statement"})
         words = [t for t in phrase if t.lower_ not in _DETERMINERS or t.i > subject.i]
         author = _author_of_document(subject)

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
+    """`with collector_paused():`, or `@collector_paused()` on a function."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -36,12 +36,8 @@ class Comparison:
                             columns=self.documents["header"].to_numpy()[used], dtype=object)
 
 
+@collector_paused()
 def compare_counts(frames: FactFrames) -> Comparison:
-    with collector_paused():
-        return _compare_counts(frames)
-
-
-def _compare_counts(frames: FactFrames) -> Comparison:
     counts = frames.counts.copy()
     docs = _ordered_documents(frames)
     if counts.empty:
@@ -68,7 +64,7 @@ def _cells(frame: pd.DataFrame, text: str, joiner: str, extra: dict[str, str]) -
     columns = ["key", "document", text, "id", "outlet", "published", "date", *extra]
     dup = frame.duplicated(["key", "document"], keep=False).to_numpy()
     single = frame.loc[~dup, columns].rename(columns={text: "text"})
-    single["ids"] = list(single.pop("id").to_numpy()[:, None].tolist())
+    single["ids"] = single.pop("id").to_numpy()[:, None].tolist()
     several = frame.loc[dup, columns]
     if not len(several):
         return single.reset_index(drop=True)
@@ -223,13 +219,9 @@ def _empty_cells() -> pd.DataFrame:
     return pd.DataFrame(columns=["key", "document", "text", "lo", "hi", "ids", "outlet", "published", "date"])
 
 
+@collector_paused()
 def compare_statements(frames: FactFrames) -> Comparison:
     """Positions: actors (and topics) down, articles across."""
-    with collector_paused():
-        return _compare_statements(frames)
-
-
-def _compare_statements(frames: FactFrames) -> Comparison:
     st = frames.statements.copy()
     docs = _ordered_documents(frames)
     if st.empty:

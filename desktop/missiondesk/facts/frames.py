@@ -30,13 +30,9 @@ class FactFrames:
     missions: pd.DataFrame
 
     @classmethod
+    @collector_paused()
     def build(cls, documents: Iterable[Document], extraction: Extraction, reviews: Iterable[Review] = (),
               accepted_only: bool = False) -> FactFrames:
-        with collector_paused():
-            return cls._build(documents, extraction, reviews, accepted_only)
-
-    @classmethod
-    def _build(cls, documents, extraction, reviews, accepted_only) -> FactFrames:
         docs = pd.DataFrame(
             [(d.id, d.path, d.title, d.outlet, d.author, d.published) for d in documents],
             columns=["id", "path", "title", "outlet", "author", "published"])

@@ -25,10 +25,11 @@ class FactIndex:
         self._docs: dict = {}
         self._search: dict[str, str] | None = None
         self._pending = None  # the workspace to build from on first use
+        self._workspace = None
 
     def rebuild(self, workspace) -> None:
         """From a Workspace: its extraction, documents and reviews (read when the index is first used)."""
-        self._pending = workspace
+        self._pending = self._workspace = workspace
 
     def _ensure(self) -> None:
         if self._pending is not None:
@@ -42,7 +43,7 @@ class FactIndex:
             table.clear()
         self._search = None
         extraction = workspace.extraction()
-        for kind, items in (("count", extraction.troop_counts), ("statement", extraction.statements)):
+        for items in (extraction.troop_counts, extraction.statements):
             self._records.update(zip(map(attrgetter("id"), items), items))
             for document, group in groupby(items, key=attrgetter("document")):  # facts come document by document
                 self._by_document.setdefault(document, []).extend(map(attrgetter("id"), group))
@@ -52,12 +53,9 @@ class FactIndex:
                 fact = {"id": fact_id, "kind": "mission", "document": mention.document, "start": mention.start,
                         "end": mention.end, "mission": mission.id, "sentence": mention.text,
                         "status": "unreviewed", "label": mission.name}
-                self._add(fact_id, "mission", fact, mention.document)
+                self._records[fact_id] = fact
+                self._by_document.setdefault(mention.document, []).append(fact_id)
                 self._missions.setdefault(mission.id, []).append(fact_id)
-
-    def _add(self, fact_id: str, kind: str, record, document: str) -> None:
-        self._records[fact_id] = record
-        self._by_document.setdefault(document, []).append(fact_id)
 
     def _review(self, kind: str, record):
         return self._reviews.get((record.document, kind, record.start, record.end))
@@ -110,18 +108,14 @@ class FactIndex:
     def statuses(self) -> dict[str, str]:
         """The status of every reviewed count and statement; a fact that is absent is unreviewed. Only the
         articles that have reviews are looked at (and the index is not built for it)."""
-        workspace = self._pending
-        reviews = workspace.data.reviews if workspace is not None else self._reviews
+        if self._workspace is None:
+            return {}
+        data = self._workspace.data
         out = {}
-        for document in {review.document for review in reviews.values()}:
-            if workspace is not None:
-                facts = workspace.data.facts.get(document)
-                records = [*facts.troop_counts, *facts.statements] if facts else []
-            else:
-                records = [self._records[i] for i in self._by_document.get(document, ())]
-            for record in records:
-                kind = _kind(record)
-                review = reviews.get((record.document, kind, record.start, record.end)) if kind != "mission" else None
+        for document in {review.document for review in data.reviews.values()}:
+            facts = data.facts.get(document)
+            for record in [*facts.troop_counts, *facts.statements] if facts else []:
+                review = data.reviews.get((record.document, _kind(record), record.start, record.end))
                 if review is not None:
                     out[record.id] = review.status
         return out

@@ -57,13 +57,17 @@ class ProjectActions:
         if answer != QMessageBox.StandardButton.Yes:
             candidate.unlink(missing_ok=True)
             return False
+        return self._adopt(candidate, None, "The unsaved work could not be recovered")
+
+    def _adopt(self, source: Path, path: Path | None, failure: str) -> bool:
+        """Open the project file `source` as the work saved at `path` (None: not saved anywhere yet)."""
         try:
-            workspace = Workspace.open(candidate)
+            workspace = Workspace.open(source)
         except ProjectError as exc:
-            self.show_error("The unsaved work could not be recovered", str(exc))
+            self.show_error(failure, str(exc))
             return False
-        workspace.path = None
-        workspace.dirty = True
+        workspace.path = path
+        workspace.dirty = source != path
         self.set_workspace(workspace)
         return True
 
@@ -87,14 +91,8 @@ class ProjectActions:
                     f"{candidate.name} holds changes made after {path.name} was last saved. Recover them?") \
                 == QMessageBox.StandardButton.Yes:
             source = candidate
-        try:
-            workspace = Workspace.open(source)
-        except ProjectError as exc:
-            self.show_error("The project could not be opened", str(exc))
+        if not self._adopt(source, path, "The project could not be opened"):
             return False
-        workspace.path = path
-        workspace.dirty = source != path
-        self.set_workspace(workspace)
         remember_recent(path)
         self.update_recent_menu()
         return True
