@@ -50,8 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     import multiprocessing
+    import os
 
     multiprocessing.freeze_support()  # extraction worker processes in a frozen build
+    # Before numpy loads: one BLAS thread is as fast for spaCy's small matrices, and leaves the other core free.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):

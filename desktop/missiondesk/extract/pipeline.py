@@ -129,7 +129,10 @@ def _process_context():
     """Workers forked from a server that has the model loaded already (one load per session, not one per
     worker per run); where there is no forkserver (Windows, macOS app bundles), spawned workers load their own."""
     import multiprocessing
+    import os
 
+    # One BLAS thread a worker: the workers already fill the cores, and more threads only contend.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["missiondesk.extract.preloaded"])
