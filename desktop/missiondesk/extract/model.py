@@ -27,17 +27,19 @@ def load_model():
     """spaCy's English small pipeline, loaded once per process, with paragraph breaks as sentence breaks."""
     import spacy
 
-    from missiondesk.extract import components, names  # noqa: F401 (registers the components)
-    from missiondesk.extract.attributes import index_attribute_ruler
-
     # The statistical entity recogniser costs half the pipeline's time and only person names are used:
     # names.py finds them from the tagger's proper nouns, the gazetteers and the office-holder list.
     from thinc.api import use_ops
+
+    from missiondesk.extract import components, names  # noqa: F401 (registers the components)
+    from missiondesk.extract.attributes import index_attribute_ruler
+    from missiondesk.extract.lemmas import memoize_lemmatizer
 
     # numpy's BLAS multiplies spaCy's matrices faster than the bundled BLIS here (tok2vec and parser 15-20%).
     with use_ops("numpy", use_blis=False):
         nlp = spacy.load(model_package(), exclude=["ner"])
     index_attribute_ruler(nlp.get_pipe("attribute_ruler"))  # same results, a ninth of the time
+    memoize_lemmatizer(nlp.get_pipe("lemmatizer"))  # same lemmas, each distinct word worked out once
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("person_names", last=True)
     return nlp
