@@ -63,23 +63,22 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _read(paths):
-    """The articles under `paths`, each file that cannot be read reported on stderr by name."""
-    from missiondesk.corpus import load_corpus
-    from missiondesk.extract.pipeline import prepare_workers
+    """The articles under `paths` and their facts (extracted while the files are read), each file that cannot
+    be read reported on stderr by name."""
+    from missiondesk.extract.pipeline import merge
+    from missiondesk.store.workspace import Workspace
 
-    prepare_workers(paths)
-    corpus = load_corpus(paths)
+    corpus, facts = Workspace().read_and_extract(paths)
     for error in corpus.errors:
         print(f"missiondesk: {error.path}: {error.error}", file=sys.stderr)
-    return corpus
+    return corpus, merge(facts)
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from missiondesk.extract import extract_documents
     from missiondesk.report.contract import extraction_json
 
-    corpus = _read(args.paths)
-    payload = extraction_json(corpus, extract_documents(corpus.documents))
+    corpus, extraction = _read(args.paths)
+    payload = extraction_json(corpus, extraction)
     text = json.dumps(payload, ensure_ascii=False, indent=2)
     if args.output:
         try:
@@ -93,15 +92,14 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from missiondesk.extract import extract_documents
     from missiondesk.facts import FactFrames, compare_counts, compare_statements
     from missiondesk.report.terminal import print_comparison
 
     if args.output and Path(args.output).suffix.lower() not in (".csv", ".xlsx", ".json"):
         print(f"missiondesk: {args.output}: the output must end in .csv, .xlsx or .json", file=sys.stderr)
         return 2
-    corpus = _read(args.paths)
-    frames = FactFrames.build(corpus.documents, extract_documents(corpus.documents))
+    corpus, extraction = _read(args.paths)
+    frames = FactFrames.build(corpus.documents, extraction)
     counts, positions = compare_counts(frames), compare_statements(frames)
     print_comparison(counts, sys.stdout)
     if args.output:
@@ -116,7 +114,6 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _factsheet(args: argparse.Namespace) -> int:
-    from missiondesk.extract import extract_documents
     from missiondesk.facts import FactFrames
     from missiondesk.report.factsheet import (
         DEFAULT_MARKING,
@@ -134,11 +131,11 @@ def _factsheet(args: argparse.Namespace) -> int:
     except FactSheetError as exc:
         print(f"missiondesk: {exc}", file=sys.stderr)
         return 1
-    corpus = _read(args.paths)
+    corpus, extraction = _read(args.paths)
     if not corpus.documents:
         print("missiondesk: no article could be read, so there is no fact sheet to write", file=sys.stderr)
         return 1
-    frames = FactFrames.build(corpus.documents, extract_documents(corpus.documents))
+    frames = FactFrames.build(corpus.documents, extraction)
     kind = "mission" if args.mission else "actor" if args.actor else "corpus"
     try:
         path = write_factsheet(Path(args.output), frames, kind=kind, mission=args.mission, actor=args.actor,

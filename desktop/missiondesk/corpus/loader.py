@@ -83,16 +83,25 @@ def load_corpus(paths: Iterable[str | os.PathLike], progress: Progress | None = 
                 cancelled: Callable[[], bool] | None = None) -> Corpus:
     """Read every file under `paths`. Duplicate content is kept once; unreadable files become errors."""
     corpus = Corpus()
-    seen: set[str] = set()
+    for _ in read_into(corpus, paths, progress, cancelled):
+        pass
+    return corpus
+
+
+def read_into(corpus: Corpus, paths: Iterable[str | os.PathLike], progress: Progress | None = None,
+              cancelled: Callable[[], bool] | None = None) -> Iterator[Document]:
+    """Read the files under `paths` into `corpus`, yielding each new document as soon as it is read (so that
+    extraction can start on it while the rest are read). Duplicates are kept once; errors go to corpus.errors."""
+    seen = {d.id for d in corpus.documents}
     for done, total, item in iter_corpus(paths):
         if isinstance(item, LoadError):
             corpus.errors.append(item)
         elif item.id not in seen:
             seen.add(item.id)
             corpus.documents.append(item)
+            yield item
         if progress:
             progress(done, total, item.path)
         if cancelled and cancelled():
             corpus.cancelled = True
-            break
-    return corpus
+            return

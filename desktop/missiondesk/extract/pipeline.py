@@ -25,7 +25,7 @@ from missiondesk.extract.troops import find_counts
 EXTRACTOR_VERSION = "1"
 BATCH_SIZE = 16
 PARALLEL_MIN_DOCUMENTS = 24  # below this, starting worker processes costs more than it saves
-CHUNK = 8
+CHUNK = 16
 
 
 def fact_id(*parts: object) -> str:
@@ -83,45 +83,77 @@ def extract_each(documents: Sequence[Document], progress: Callable[[int, int], N
                  cancelled: Callable[[], bool] | None = None, workers: int | None = None) -> list[DocumentFacts]:
     """One DocumentFacts per document, in order; stops early (returning what is done) when cancelled.
     Large batches are spread over worker processes; the result is the same either way."""
+    return extract_stream(documents, len(documents), progress, cancelled, workers)
+
+
+def extract_stream(documents: Iterable[Document], expected: int,
+                   progress: Callable[[int, int], None] | None = None, cancelled: Callable[[], bool] | None = None,
+                   workers: int | None = None) -> list[DocumentFacts]:
+    """As extract_each, for documents that are still arriving (being read): with `expected` of them or more
+    the worker processes start on the first ones while the rest are read. Progress counts against `expected`."""
     workers = worker_count() if workers is None else workers
-    if workers > 1 and len(documents) >= PARALLEL_MIN_DOCUMENTS:
-        return _extract_parallel(documents, workers, progress, cancelled)
-    return _extract_serial(documents, progress, cancelled)
+    if workers > 1 and expected >= PARALLEL_MIN_DOCUMENTS:
+        return _extract_parallel(documents, expected, workers, progress, cancelled)
+    return _extract_serial(list(documents), progress, cancelled, expected)
 
 
-def _extract_serial(documents: Sequence[Document], progress, cancelled) -> list[DocumentFacts]:
+def _extract_serial(documents: Sequence[Document], progress, cancelled, expected: int | None = None
+                    ) -> list[DocumentFacts]:
     out: list[DocumentFacts] = []
     if not documents:
         return out
     nlp = load_model()
     gazetteer = gazetteer_for(nlp)
+    total = max(expected or 0, len(documents))
     for done, (document, doc) in enumerate(
             zip(documents, nlp.pipe((d.body for d in documents), batch_size=BATCH_SIZE)), 1):
         out.append(_facts(document, doc, nlp, gazetteer))
         if progress:
-            progress(done, len(documents))
+            progress(done, total)
         if cancelled and cancelled():
             break
     return out
 
 
-def _extract_parallel(documents: Sequence[Document], workers: int, progress, cancelled) -> list[DocumentFacts]:
+def _extract_parallel(documents: Iterable[Document], expected: int, workers: int, progress, cancelled
+                      ) -> list[DocumentFacts]:
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
     model_package()  # a missing model is reported here with its remedy, not as a worker that died
-    chunks = [list(documents[i:i + CHUNK]) for i in range(0, len(documents), CHUNK)]
     out: list[DocumentFacts] = []
-    done = 0
+    pending: deque = deque()
+
+    def collect(wait: bool) -> bool:
+        """Take finished chunks, in order; False once cancelled."""
+        while pending and (wait or pending[0].done()):
+            out.extend(pending.popleft().result())
+            if progress:
+                progress(len(out), max(expected, len(out)))
+            if cancelled and cancelled():
+                return False
+        return True
+
     with ProcessPoolExecutor(max_workers=workers, mp_context=_process_context(),
                              initializer=_start_worker) as pool:
-        for result in pool.map(_extract_chunk, chunks):
-            out.extend(result)
-            done += len(result)
-            if progress:
-                progress(done, len(documents))
-            if cancelled and cancelled():
-                pool.shutdown(wait=False, cancel_futures=True)
+        chunk: list[Document] = []
+        going = True
+        for document in documents:
+            chunk.append(document)
+            if len(chunk) == CHUNK:
+                pending.append(pool.submit(_extract_chunk, chunk))
+                chunk = []
+            if not collect(False):
+                going = False
                 break
+        going = going and not (cancelled and cancelled())  # reading may have stopped on a cancel
+        if going and chunk:
+            pending.append(pool.submit(_extract_chunk, chunk))
+        if not going or not collect(True):
+            # what is running finishes; what is done is kept, in order, up to the first chunk that is not
+            pool.shutdown(wait=True, cancel_futures=True)
+            while pending and pending[0].done() and not pending[0].cancelled():
+                out.extend(pending.popleft().result())
     return out
 
 
@@ -145,7 +177,14 @@ def prepare_workers(paths: Sequence) -> None:
     loads while the files are read rather than after."""
     from missiondesk.corpus.files import expand
 
-    if worker_count() < 2 or len(expand(paths)[0]) < PARALLEL_MIN_DOCUMENTS:
+    if len(expand(paths)[0]) >= PARALLEL_MIN_DOCUMENTS:
+        start_workers()
+
+
+def start_workers() -> None:
+    """Start the worker server (it loads the model in the background) if this machine will use workers: the
+    window calls it once it is shown, so the first large load does not wait for it."""
+    if worker_count() < 2:
         return
     try:
         model_package()

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from missiondesk.corpus import Corpus, load_corpus
 from missiondesk.corpus.document import Document, LoadError
-from missiondesk.extract.pipeline import extract_each, merge, prepare_workers
+from missiondesk.corpus.files import expand
+from missiondesk.corpus.loader import read_into
+from missiondesk.extract.pipeline import DocumentFacts, extract_each, extract_stream, merge, prepare_workers
 from missiondesk.extract.records import Extraction
 from missiondesk.facts import FactFrames
 from missiondesk.facts.reviews import Review
@@ -53,6 +55,49 @@ class Workspace:
         paths = list(paths)
         prepare_workers(paths)
         return load_corpus(paths, progress, cancelled)
+
+    def read_and_extract(self, paths: Iterable[str | os.PathLike], progress: Progress | None = None,
+                         cancelled: Callable[[], bool] | None = None, known: set[str] | None = None
+                         ) -> tuple[Corpus, list[DocumentFacts]]:
+        """Read files and extract the facts of the documents the project has no facts for, at once: the worker
+        processes extract the first articles while the rest are read. Progress runs over both, reading and
+        extracting each file; no change to the workspace yet (safe on a worker thread, given `known`: the ids
+        of the documents whose facts the project holds, read on the GUI thread)."""
+        paths = list(paths)
+        prepare_workers(paths)
+        found, bad = expand(paths)
+        files = len(found) + len(bad)
+        known = set(self.data.facts) if known is None else known
+        corpus = Corpus()
+        state = {"read": 0, "extracted": 0, "skipped": 0}
+
+        def report(label: str) -> None:
+            if progress:
+                # each file counts twice, read and extracted; one that could not be read, or a copy, has nothing
+                # to extract, nor has an article the project knows
+                nothing = state["read"] - len(corpus.documents) + state["skipped"]
+                done = state["read"] + state["extracted"] + nothing
+                progress(min(done, 2 * files), 2 * files, label)
+
+        def reading(done: int, total: int, path: str) -> None:
+            state["read"] = done
+            report(f"Reading {Path(path).name}")
+
+        def fresh():
+            for document in read_into(corpus, paths, reading, cancelled):
+                if document.id in known:
+                    state["skipped"] += 1
+                else:
+                    yield document
+
+        def extracting(done: int, total: int) -> None:
+            state["extracted"] = done
+            report("Extracting facts")
+
+        facts = extract_stream(fresh(), files, extracting, cancelled)
+        if state["read"] < files:  # extraction was cancelled before every file was read
+            corpus.cancelled = True
+        return corpus, facts
 
     @staticmethod
     def extract(documents: list[Document], progress: Progress | None = None,

@@ -32,6 +32,11 @@ def run_app(paths: list[str], screenshot: str | None = None) -> int:
 
         window.loading_finished.connect(lambda: QTimer.singleShot(300, save_and_quit))
     window.show()
+    if not screenshot:
+        from missiondesk.extract.pipeline import start_workers
+
+        # The worker server loads the model while the analyst looks around, so a large load starts at once.
+        QTimer.singleShot(1500, start_workers)
     if not paths and not screenshot and window.recover_untitled():
         return app.exec()
     window.load_paths(list(paths) or [str(seeds_dir())])

@@ -331,13 +331,7 @@ class MainWindow(ProjectActions, QMainWindow):
         known = {d.id for d in self.workspace.data.documents if d.id in self.workspace.data.facts}
 
         def work(progress, cancelled):
-            corpus = self.workspace.read(paths, lambda d, t, p: progress(d, t * 2, f"Reading {Path(p).name}"),
-                                         cancelled)
-            fresh = [d for d in corpus.documents if d.id not in known]
-            n = max(len(fresh), 1)
-            facts = [] if cancelled() else Workspace.extract(
-                fresh, lambda d, t, title: progress(n + d, n * 2, f"Extracting {title[:40]}"), cancelled)
-            return corpus, facts
+            return self.workspace.read_and_extract(paths, progress, cancelled, known)
 
         self._run(work, self._loaded, f"Loading {len(paths)} path(s)…")
 

@@ -1,0 +1,56 @@
+"""Reading and extracting at once (worker processes extract the first articles while the rest are read) gives
+what reading, then extracting, gives; a file it cannot read is reported and the rest still load."""
+
+import shutil
+
+import pytest
+
+from missiondesk.corpus import load_corpus
+from missiondesk.extract import pipeline
+from missiondesk.store.workspace import Workspace
+from tests.conftest import SEEDS
+
+
+@pytest.fixture
+def folder(tmp_path):
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    return tmp_path
+
+
+@pytest.fixture(params=[1, 2], ids=["one process", "worker processes"])
+def workers(request, monkeypatch):
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_DOCUMENTS", 1)
+    monkeypatch.setattr(pipeline, "CHUNK", 2)
+    monkeypatch.setattr(pipeline, "worker_count", lambda: request.param)
+    return request.param
+
+
+def test_the_same_documents_and_facts_as_reading_then_extracting(folder, workers):
+    steps = []
+    corpus, facts = Workspace().read_and_extract([folder], lambda done, total, label: steps.append((done, total)))
+    expected = load_corpus([folder])
+    assert [d.id for d in corpus.documents] == [d.id for d in expected.documents]
+    assert [f.to_json() for f in facts] == [f.to_json() for f in pipeline.extract_each(expected.documents, workers=1)]
+    assert [e.path for e in corpus.errors] == [str(folder / "broken.pdf")] and not corpus.cancelled
+    assert steps[-1] == (12, 12)  # six files read, five extracted and one that could not be: all done
+    assert [done for done, _ in steps] == sorted(done for done, _ in steps)
+
+
+def test_documents_the_project_has_facts_for_are_not_extracted_again(folder, workers):
+    workspace = Workspace()
+    first = load_corpus([folder])
+    known = {first.documents[0].id, first.documents[3].id}
+    corpus, facts = workspace.read_and_extract([folder], known=known)
+    assert len(corpus.documents) == 5
+    assert [f.document for f in facts] == [d.id for d in corpus.documents if d.id not in known]
+
+
+def test_cancelling_while_reading_keeps_what_is_done(folder, workers):
+    read = []
+    corpus, facts = Workspace().read_and_extract(
+        [folder], lambda done, total, label: read.append(label), cancelled=lambda: len(read) >= 2)
+    assert corpus.cancelled
+    assert 0 < len(corpus.documents) < 5
+    assert {f.document for f in facts} <= {d.id for d in corpus.documents}
