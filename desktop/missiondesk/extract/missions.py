@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import missions
+from missiondesk.extract.sentences import tokens_where
 from missiondesk.paths import resource
 
 _MULTINATIONAL = {"nato", "un", "eu", "au", "coalition"}
@@ -36,11 +37,19 @@ def find_mentions(doc: Doc, ctx: DocContext) -> list[MissionHit]:
     hits = [MissionHit(m.entity.name, doc[m.start].idx, _end_char(doc, m.end), m.text)
             for m in ctx.mentions if m.entity.kind == "mission"]
     named = {(h.start, h.end) for h in hits}
-    for token in doc:
-        hit = _described(token, ctx)
+    for i in tokens_where(doc, _mission_noun, _MISSION_NOUNS):
+        hit = _described(doc[i], ctx)
         if hit and not any(s <= hit.start < e for s, e in named):
             hits.append(hit)
     return hits
+
+
+_MISSION_NOUNS: dict = {}  # (lower, lemma) hashes -> whether the word is a mission noun, for tokens_where
+
+
+def _mission_noun(lower: str, lemma: str) -> bool:
+    nouns = _vocab()["nouns"]
+    return lemma.lower() in nouns or lower in nouns
 
 
 def _end_char(doc: Doc, end_token: int) -> int:
@@ -51,7 +60,7 @@ def _end_char(doc: Doc, end_token: int) -> int:
 def _described(token: Token, ctx: DocContext) -> MissionHit | None:
     """A mission noun with a theater ("in Iraq") and a lead or an activity ("NATO's", "training")."""
     vocab = _vocab()
-    if token.lemma_.lower() not in vocab["nouns"] and token.lower_ not in vocab["nouns"]:
+    if not _mission_noun(token.lower_, token.lemma_):
         return None
     if token.lower_ in ("force", "forces") and not any(c.lower_ in vocab["activities"] for c in token.lefts):
         return None  # "Kurdish forces in Iraq" are fighters, not a mission

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 _OPEN_DOUBLE = "“«„"
 _CLOSE_DOUBLE = "”»"
 _WORD = re.compile(r"\w+")
+_DOUBLE_MARK = re.compile("[" + re.escape(_OPEN_DOUBLE + _CLOSE_DOUBLE + '"') + "]")
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,9 @@ def _double_quotes(chunk: str, base: int) -> list[Quote]:
     missing at the paragraph's start, when an attribution follows it; otherwise it is a stray mark."""
     quotes, opened = [], None
     i = 0
-    while i < len(chunk):
+    while (mark := _DOUBLE_MARK.search(chunk, i)) is not None:
+        i = mark.start()
         ch = chunk[i]
-        if ch not in _OPEN_DOUBLE + _CLOSE_DOUBLE + '"':
-            i += 1
-            continue
         if i + 1 < len(chunk) and chunk[i + 1] == ch and ch in '"“':
             i += 1  # a doubled mark (""We ...) is one mark
         side = _side(chunk, i, ch)

@@ -4,18 +4,26 @@ the document's sentences on every call, which dominated extraction time."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "missiondesk_sentences"
 _TEXT = "missiondesk_text"
+_WORD_MEMO_LIMIT = 200_000
 
 
 def _table(doc: Doc) -> tuple[list[Span], list[int]]:
     table = doc.user_data.get(_KEY)
     if table is None:
-        sents = list(doc.sents)
-        table = (sents, [s.start for s in sents])
+        # doc.sents makes a Token for every word; the sentence starts are one column of the doc's array
+        starts = numpy.flatnonzero(doc.to_array([SENT_START]).reshape(-1) == 1).tolist() if len(doc) else []
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+        ends = [*starts[1:], len(doc)]
+        table = ([doc[a:b] for a, b in zip(starts, ends) if b > a], starts) if len(doc) else ([], [])
         doc.user_data[_KEY] = table
     return table
 
@@ -38,6 +46,33 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """`text` is what `doc` was made from; spaCy's tokenizer loses no character, so it is the doc's text."""
+    doc.user_data[_TEXT] = text
+
+
+def span_text(span: Span) -> str:
+    """Span.text without joining its tokens again."""
+    return text_of(span.doc)[span.start_char:span.end_char]
+
+
+def tokens_where(doc: Doc, test: Callable[[str, str], bool], memo: dict) -> list[int]:
+    """Indices of the tokens whose (lower-case form, lemma) pass `test`, read from the doc's arrays with each
+    distinct pair tested once (`memo`, one per test, remembers the answers): a cheap first pass before the
+    rules look at a token's parse."""
+    strings = doc.vocab.strings
+    found = []
+    for i, key in enumerate(map(tuple, doc.to_array([LOWER, LEMMA]).tolist())):
+        hit = memo.get(key)
+        if hit is None:
+            if len(memo) >= _WORD_MEMO_LIMIT:
+                memo.clear()
+            hit = memo[key] = test(strings[key[0]], strings[key[1]])
+        if hit:
+            found.append(i)
+    return found
 
 
 def join_tokens(tokens) -> str:

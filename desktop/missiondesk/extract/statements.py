@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from missiondesk.extract.quotes import Quote, find_quotes, paragraphs
-from missiondesk.extract.sentences import join_tokens, sentence_of, text_of
+from missiondesk.extract.sentences import join_tokens, sentence_of, span_text, text_of, tokens_where
 from missiondesk.extract.speakers import Actor, SpeakerResolver, _lexicon
 
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "dative", "attr", "oprd")
@@ -67,7 +67,8 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
     resolver.note_people(doc)
     used: set[int] = set()
     found: list[Said] = []
-    for verb in doc:
+    for i in tokens_where(doc, _may_be_speech, _SPEECH_WORDS):
+        verb = doc[i]
         if not _is_speech(verb) or art.inside(verb.idx) is not None or _nested(verb) or _negated(verb):
             continue
         if _headline(verb):
@@ -103,6 +104,13 @@ def _statement(verb: Token, actor: Actor, attached: list[Quote], complement, art
                     art.para_of(verb.idx))
     return Said(actor, "reported", _text(complement), sent.start_char, sent.end_char, verb, [],
                 art.para_of(verb.idx))
+
+
+_SPEECH_WORDS: dict = {}  # (lower, lemma) hashes -> whether _is_speech can hold, for tokens_where
+
+
+def _may_be_speech(lower: str, lemma: str) -> bool:
+    return lower == "according" or lemma.lower() in _lexicon()["speech_verbs"]
 
 
 def _is_speech(token: Token) -> bool:
@@ -146,7 +154,7 @@ def _negated(verb: Token) -> bool:
 
 def _headline(verb: Token) -> bool:
     """'Kremlin says no plans for new mobilisation': a headline, with no full stop and a present 'says'."""
-    sent = sentence_of(verb).text.strip()
+    sent = span_text(sentence_of(verb)).strip()
     return verb.tag_ in ("VBZ", "VBP") and verb.lower_ in ("says", "say") and not re.search(
         r"[.!?\"”’)]$", sent)
 

@@ -6,6 +6,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from missiondesk.extract.sentences import span_text
 from missiondesk.extract.speakers import _lexicon
 
 
@@ -14,7 +15,7 @@ def topic_of(doc: Doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    text = f" {span.text.lower()} "
+    text = f" {span_text(span).lower()} "
     lemmas = {t.lemma_.lower() for t in span}
     best, best_hits = None, 0
     for topic, keywords in _lexicon()["topics"].items():

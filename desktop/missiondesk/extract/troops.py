@@ -13,7 +13,7 @@ from missiondesk.extract import roles
 from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import lexicon
 from missiondesk.extract.numbers import Number, find_numbers
-from missiondesk.extract.sentences import sentence_of, sentences, text_of
+from missiondesk.extract.sentences import sentence_of, sentences, span_text, text_of
 from missiondesk.extract.wording import not_a_count, prefix_qualifier, suffix_qualifier, vague, words
 
 _STRONG = re.compile(r"^\s*[-‐–]?\s*(strong|odd|plus)\b", re.I)
@@ -62,7 +62,7 @@ def find_counts(doc, ctx: DocContext) -> list[Count]:
 
 def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[Count]:
     doc = sent.doc
-    text = sent.text
+    text = span_text(sent)
     base = sent.start_char
     numbers = [n for n in find_numbers(text)]
     consumed: set[int] = set()
@@ -292,7 +292,7 @@ def _measure_phrase(sent: Span) -> Token | None:
 def _shares(sent: Span, ctx: DocContext, found: list[Count], earlier: list[Count]) -> list[Count]:
     """'around a quarter of them are US soldiers': a count derived from the one stated just before."""
     out = []
-    for match in _SHARE.finditer(sent.text):
+    for match in _SHARE.finditer(span_text(sent)):
         pool = [c for c in found if c.start < sent.start_char + match.start()] or earlier[-1:]
         if not pool:
             continue
