@@ -19,12 +19,48 @@ _LINK_PREFIX = re.compile(r"^\W*(read more|read also|also read|related|see also|
 _BULLET = re.compile(r"^\s*([-•*▪●◦–]|\d{1,2}[.)])\s+\S")
 
 
+class AnyOf:
+    """Case-blind search for any of many patterns (written in lower case), as one regex with re.I would, at a
+    third of its cost: the line is lowered once, and the patterns anchored at its start are tried there only."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        anchored = [p[1:] for p in patterns if p.startswith("^") and not _top_level_alternation(p)]
+        anywhere = [p for p in patterns if not (p.startswith("^") and not _top_level_alternation(p))]
+        self._at_start = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
+        self._anywhere = re.compile("|".join(f"(?:{p})" for p in anywhere)) if anywhere else None
+
+    def search(self, text: str) -> bool:
+        low = text.lower()
+        return bool((self._at_start and self._at_start.match(low)) or (self._anywhere and self._anywhere.search(low)))
+
+
+def _top_level_alternation(pattern: str) -> bool:
+    """Whether `pattern` has a | outside every group and character class ('^a|b' is not anchored as a whole)."""
+    depth, in_class, escaped = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     function_words: frozenset[str]
     related_markers: re.Pattern
-    furniture: re.Pattern
-    furniture_strong: re.Pattern
+    furniture: AnyOf
+    furniture_strong: AnyOf
     credits: tuple[re.Pattern, ...]
     author_bio: tuple[re.Pattern, ...]
 
@@ -36,8 +72,8 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         function_words=frozenset(data["function_words"].split()),
         related_markers=re.compile(r"^\W*(?:%s)\W*$" % "|".join(data["related_markers"]), re.I),
-        furniture=re.compile("|".join(f"(?:{p})" for p in data["furniture"]), re.I),
-        furniture_strong=re.compile("|".join(f"(?:{p})" for p in data["furniture_strong"]), re.I),
+        furniture=AnyOf(data["furniture"]),
+        furniture_strong=AnyOf(data["furniture_strong"]),
         credits=tuple(re.compile(p) for p in data["credits"]),
         author_bio=tuple(re.compile(p) for p in data["author_bio"]),
     )
@@ -98,8 +134,8 @@ def describe(index: int, text: str, latin_page: bool) -> Line:
         foreign_script=latin_page and _mostly_non_latin(text),
         marker=bool(vocab.related_markers.match(text)),
         furniture=bool(_LINK_PREFIX.match(text)) or _is_menu(text)
-        or (not sentence_end and bool(vocab.furniture.search(text)))
-        or (n <= 60 and bool(vocab.furniture_strong.search(text))),
+        or (not sentence_end and vocab.furniture.search(text))
+        or (n <= 60 and vocab.furniture_strong.search(text)),
         credit=n < 30 and any(p.search(text) for p in vocab.credits),
         bio=any(p.search(text) for p in vocab.author_bio),
     )
