@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from missiondesk.extract.sentences import text_of
 
 # A wire-story dateline at the head of a paragraph: "PRISTINA, Kosovo (AP) — ", "BEIRUT/GENEVA, Oct 11
 # (Reuters) - ", "WASHINGTON — ". Left in the sentence, the parser makes the city the subject of its verb.
@@ -18,11 +22,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """A sentence never runs across a paragraph: the token after a line break starts a new one. A dateline
     is a sentence of its own."""
     starts = {0}
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
-            starts.add(doc[token.i + 1].idx)
-    text = doc.text
+    # a line break is in a whitespace token (spaCy keeps at most one plain space after a word): only those
+    # are looked at, found from the doc's array
+    for i in numpy.flatnonzero(doc.to_array([IS_SPACE]).reshape(-1)[:-1]).tolist() if len(doc) else ():
+        if "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
+            starts.add(doc[i + 1].idx)
+    text = text_of(doc)
     for start in starts:
         match = _DATELINE.match(text, start)
         if match and match.end() < len(text) and not text[match.end()].isspace():

@@ -8,6 +8,9 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import LOWER
+from spacy.tokens import Span
+
 from missiondesk.paths import resource
 
 MAX_TOKENS = 8
@@ -111,21 +114,36 @@ class Gazetteer:
             key = tuple(w.lower() for w in words)
             self._table.setdefault(key, []).append((words, entity))
         self._first = {key[0] for key in self._table}
+        self._first_hashes: frozenset[int] | None = None
+
+    def _first_ids(self, strings) -> frozenset[int]:
+        """The string-store ids of the words a name can start with (the same in every vocab: they are hashes)."""
+        if self._first_hashes is None:
+            self._first_hashes = frozenset(strings.add(word) for word in self._first)
+        return self._first_hashes
 
     def find(self, tokens) -> list[Mention]:
         """Non-overlapping mentions in a Doc or Span: the longest names win, then the leftmost."""
-        texts = [t.text for t in tokens]
-        lowered = [t.lower() for t in texts]
-        offset = tokens[0].i if len(tokens) else 0
+        doc = tokens.doc
+        offset = tokens.start if isinstance(tokens, Span) else 0
+        n = len(tokens)
+        strings = doc.vocab.strings
+        # the lower-case forms from the doc's array: a Token is made only where a name may start
+        lower_ids = doc.to_array([LOWER]).reshape(-1)[offset:offset + n].tolist() if n else []
+        first = self._first_ids(strings)
         candidates: list[Mention] = []
-        for i in range(len(texts)):
-            if lowered[i] not in self._first:
+        for i, lower_id in enumerate(lower_ids):
+            if lower_id not in first:
                 continue
-            for size in range(min(MAX_TOKENS, len(texts) - i), 0, -1):
-                entity = next((e for words, e in self._table.get(tuple(lowered[i:i + size]), ())
-                               if _case_fits(words, texts[i:i + size])), None)
+            size_max = min(MAX_TOKENS, n - i)
+            lowered = tuple(strings[h] for h in lower_ids[i:i + size_max])
+            texts = [tokens[k].text for k in range(i, i + size_max)]
+            for size in range(size_max, 0, -1):
+                entity = next((e for words, e in self._table.get(lowered[:size], ())
+                               if _case_fits(words, texts[:size])), None)
                 if entity is not None:
-                    candidates.append(Mention(offset + i, offset + i + size, entity, tokens[i:i + size].text))
+                    candidates.append(Mention(offset + i, offset + i + size, entity,
+                                              doc[offset + i:offset + i + size].text))
                     break
         taken: set[int] = set()
         found = []

@@ -34,12 +34,14 @@ def load_model():
     from missiondesk.extract import components, names  # noqa: F401 (registers the components)
     from missiondesk.extract.attributes import index_attribute_ruler
     from missiondesk.extract.lemmas import memoize_lemmatizer
+    from missiondesk.extract.sentences import TextKeepingTokenizer
 
     # numpy's BLAS multiplies spaCy's matrices faster than the bundled BLIS here (tok2vec and parser 15-20%).
     with use_ops("numpy", use_blis=False):
         nlp = spacy.load(model_package(), exclude=["ner"])
     index_attribute_ruler(nlp.get_pipe("attribute_ruler"))  # same results, a ninth of the time
     memoize_lemmatizer(nlp.get_pipe("lemmatizer"))  # same lemmas, each distinct word worked out once
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)  # every doc knows its text without re-joining it
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("person_names", last=True)
     return nlp

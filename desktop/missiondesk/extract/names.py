@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import IS_PUNCT, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -29,10 +30,14 @@ def make_person_names(nlp: Language, name: str):
 
     def person_names(doc: Doc) -> Doc:
         known = {i for m in mentions_in(doc, gazetteer) for i in range(m.start, m.end)}
+        capitals = _capitalised(doc)
         spans = []
         i = 0
         n = len(doc)
         while i < n:
+            if i not in capitals:  # _name_like needs a capital: no Token made for the other words
+                i += 1
+                continue
             tok = doc[i]
             if not _name_like(tok) or i in known or tok.lower_ in cue_words:
                 i += 1
@@ -75,6 +80,25 @@ _NOT_NAMES = {"council", "ministry", "department", "force", "forces", "army", "a
               "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
               "upper", "lower", "san", "santa", "los", "las", "saint", "st", "st.", "port", "fort", "lake", "mount",
               "cape", "camp", "al-", "tel", "ras", "abu", "bab", "sidi", "ain", "kafr", "deir", "hong", "sri"}
+
+
+_CAPITAL: dict[int, bool] = {}  # word id -> whether it starts with a capital letter
+
+
+def _capitalised(doc: Doc) -> set[int]:
+    """Indices of the tokens that start with a capital and are not punctuation, from the doc's arrays."""
+    strings = doc.vocab.strings
+    found = set()
+    for i, (orth, punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
+        capital = _CAPITAL.get(orth)
+        if capital is None:
+            if len(_CAPITAL) >= 200_000:
+                _CAPITAL.clear()
+            text = strings[orth]
+            capital = _CAPITAL[orth] = bool(text) and text[0].isupper()
+        if capital and not punct:
+            found.add(i)
+    return found
 
 
 def _name_like(token) -> bool:

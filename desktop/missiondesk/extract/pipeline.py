@@ -16,7 +16,7 @@ from missiondesk.extract.gazetteer import missions as known_missions
 from missiondesk.extract.missions import find_mentions, mission_for_count
 from missiondesk.extract.model import ModelMissing, load_model, model_package
 from missiondesk.extract.records import Extraction, Mission, MissionMention, Statement, TroopCount, from_saved
-from missiondesk.extract.sentences import remember_text, text_of
+from missiondesk.extract.sentences import text_of
 from missiondesk.extract.speakers import SpeakerResolver
 from missiondesk.extract.statements import find_statements
 from missiondesk.extract.topics import mission_for_statement, topic_of
@@ -107,7 +107,6 @@ def _extract_serial(documents: Sequence[Document], progress, cancelled, expected
     total = max(expected or 0, len(documents))
     for done, (document, doc) in enumerate(
             zip(documents, nlp.pipe((d.body for d in documents), batch_size=BATCH_SIZE)), 1):
-        remember_text(doc, document.body)
         out.append(_facts(document, doc, nlp, gazetteer))
         if progress:
             progress(done, total)

@@ -53,6 +53,22 @@ def remember_text(doc: Doc, text: str) -> None:
     doc.user_data[_TEXT] = text
 
 
+class TextKeepingTokenizer:
+    """The pipeline's tokenizer, remembering each doc's text as it makes the doc (so Doc.text, which joins
+    every token again, is never needed). Anything else is the wrapped tokenizer's."""
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        remember_text(doc, text)
+        return doc
+
+    def __getattr__(self, name: str):
+        return getattr(self.tokenizer, name)
+
+
 def span_text(span: Span) -> str:
     """Span.text without joining its tokens again."""
     return text_of(span.doc)[span.start_char:span.end_char]
