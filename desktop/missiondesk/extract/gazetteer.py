@@ -8,7 +8,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Span
 
 from missiondesk.paths import resource
@@ -113,14 +113,20 @@ class Gazetteer:
                 continue
             key = tuple(w.lower() for w in words)
             self._table.setdefault(key, []).append((words, entity))
-        self._first = {key[0] for key in self._table}
-        self._first_hashes: frozenset[int] | None = None
+        self._ids: tuple[dict, dict] | None = None
 
-    def _first_ids(self, strings) -> frozenset[int]:
-        """The string-store ids of the words a name can start with (the same in every vocab: they are hashes)."""
-        if self._first_hashes is None:
-            self._first_hashes = frozenset(strings.add(word) for word in self._first)
-        return self._first_hashes
+    def _id_table(self, strings) -> tuple[dict, dict]:
+        """The table keyed by the string-store ids of its lower-case words (ids are hashes, the same in every
+        vocab), and for each first word the name lengths it starts, longest first."""
+        if self._ids is None:
+            by_ids: dict[tuple[int, ...], list] = {}
+            sizes: dict[int, set[int]] = {}
+            for key, entries in self._table.items():
+                ids = tuple(strings.add(word) for word in key)
+                by_ids[ids] = entries
+                sizes.setdefault(ids[0], set()).add(len(ids))
+            self._ids = by_ids, {first: sorted(lengths, reverse=True) for first, lengths in sizes.items()}
+        return self._ids
 
     def find(self, tokens) -> list[Mention]:
         """Non-overlapping mentions in a Doc or Span: the longest names win, then the leftmost."""
@@ -128,19 +134,23 @@ class Gazetteer:
         offset = tokens.start if isinstance(tokens, Span) else 0
         n = len(tokens)
         strings = doc.vocab.strings
-        # the lower-case forms from the doc's array: a Token is made only where a name may start
-        lower_ids = doc.to_array([LOWER]).reshape(-1)[offset:offset + n].tolist() if n else []
-        first = self._first_ids(strings)
+        # words from the doc's arrays, names looked up by their words' ids: no Token is made
+        table = doc.to_array([LOWER, ORTH])[offset:offset + n].tolist() if n else []
+        lower_ids = [row[0] for row in table]
+        by_ids, sizes_after = self._id_table(strings)
         candidates: list[Mention] = []
         for i, lower_id in enumerate(lower_ids):
-            if lower_id not in first:
+            sizes = sizes_after.get(lower_id)
+            if sizes is None:
                 continue
-            size_max = min(MAX_TOKENS, n - i)
-            lowered = tuple(strings[h] for h in lower_ids[i:i + size_max])
-            texts = [tokens[k].text for k in range(i, i + size_max)]
-            for size in range(size_max, 0, -1):
-                entity = next((e for words, e in self._table.get(lowered[:size], ())
-                               if _case_fits(words, texts[:size])), None)
+            for size in sizes:  # longest first
+                if i + size > n:
+                    continue
+                entries = by_ids.get(tuple(lower_ids[i:i + size]))
+                if not entries:
+                    continue
+                texts = [strings[row[1]] for row in table[i:i + size]]
+                entity = next((e for words, e in entries if _case_fits(words, texts)), None)
                 if entity is not None:
                     candidates.append(Mention(offset + i, offset + i + size, entity,
                                               doc[offset + i:offset + i + size].text))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc
 
 from missiondesk.extract.sentences import span_text
@@ -11,18 +13,38 @@ from missiondesk.extract.speakers import _lexicon
 
 
 def topic_of(doc: Doc, start: int, end: int) -> str | None:
-    """The topic whose keywords the statement's sentence holds most often (the first listed on a tie)."""
+    """The topic whose keywords the statement's sentence holds most often (the first listed on a tie). A
+    one-word keyword counts as a lemma or as a word between spaces, a longer one as words between spaces."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     text = f" {span_text(span).lower()} "
-    lemmas = {t.lemma_.lower() for t in span}
+    words = set(text.split(" "))  # `k in words` is `f" {k} " in text` for a keyword without spaces
+    words.update(_lower_lemmas(doc)[span.start:span.end])
     best, best_hits = None, 0
-    for topic, keywords in _lexicon()["topics"].items():
-        hits = sum(1 for k in keywords if (k in lemmas if " " not in k else f" {k} " in text) or f" {k} " in text)
+    for topic, singles, phrases in _keywords():
+        hits = sum(1 for k in singles if k in words) + sum(1 for k in phrases if f" {k} " in text)
         if hits > best_hits:
             best, best_hits = topic, hits
     return best
+
+
+@cache
+def _keywords() -> list[tuple[str, list[str], list[str]]]:
+    return [(topic, [k for k in keywords if " " not in k], [k for k in keywords if " " in k])
+            for topic, keywords in _lexicon()["topics"].items()]
+
+
+def _lower_lemmas(doc: Doc) -> list[str]:
+    """Every token's lemma in lower case, read once per document from its array."""
+    found = doc.user_data.get(_LEMMAS)
+    if found is None:
+        strings = doc.vocab.strings
+        found = doc.user_data[_LEMMAS] = [strings[h].lower() for h in doc.to_array([LEMMA]).reshape(-1).tolist()]
+    return found
+
+
+_LEMMAS = "missiondesk_lower_lemmas"
 
 
 def mission_for_statement(start: int, end: int, hits, linked: list[str]) -> str | None:
