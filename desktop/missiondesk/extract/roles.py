@@ -23,7 +23,7 @@ def _verb_chain(token: Token, limit: int = 6) -> list[Token]:
     chain = []
     current = token
     for _ in range(limit):
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
@@ -41,7 +41,7 @@ def subject_of(verb: Token) -> Token | None:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             return child
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head)
     if verb.dep_ in ("relcl", "acl"):
         return verb.head
@@ -121,7 +121,7 @@ def is_casualty(head: Token, span: Span) -> bool:
         # a conjoined verb with a subject of its own is another clause ("..., days after two were wounded")
         if hit(verb) or any(hit(c) for c in verb.children if c.dep_ == "conj" and not any(
                 g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
-            return head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj") or head is span[-1]
+            return head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj") or head.i == span[-1].i
         if any(hit(c) for c in verb.children if c.dep_ in _RESULTS and c.i > head.i
                and c.tag_ in ("VBN", "VBD", "JJ")):
             return True  # "clashes left 30 of its peacekeepers injured", "found two soldiers dead"
@@ -150,7 +150,7 @@ def not_a_force(head: Token, span: Span) -> bool:
     shares = words("not_a_force_heads")
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in shares:
         return True
-    return span[-1].head.lower_ in shares and span[-1].head is not head
+    return span[-1].head.lower_ in shares and span[-1].head.i != head.i
 
 
 def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
@@ -179,7 +179,7 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
             modifiers += list(prep.subtree)[:8]
     # "some 450 are Americans", "around 150 from Hungary": a nationality right after a bare number
     tail = doc[span.end: min(sent.end, span.end + 4)]
-    if anchor is span[-1] and tail and tail[0].lower_ in ("are", "is", "were", "from", "of"):
+    if anchor.i == span[-1].i and tail and tail[0].lower_ in ("are", "is", "were", "from", "of"):
         modifiers += [t for t in tail if t.lower_ not in ("them", "whom")]
     for group in (owner, modifiers):
         found = [m for m in _mentions(ctx, group) if m.force and m.entity.kind != "city" or
@@ -202,10 +202,13 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         if verb.lemma_.lower() in words("host_verbs"):
             break
         subject = subject_of(verb)
-        if subject is anchor or (subject is not None and anchor in subject.subtree and subject.i > anchor.i):
+        if subject is not None and (subject.i == anchor.i or anchor in subject.subtree and subject.i > anchor.i):
             for child in verb.children:
                 if child.dep_ in ("dobj", "attr", "agent") or (child.dep_ == "prep" and child.lower_ in ("with", "by")):
-                    found = _force_in_phrase(child, ctx, deep=True)
+                    # the troops' own verb: a place it names is where they go ("will leave South Kivu",
+                    # "reinforce Estonia"), not whose they are
+                    places = ("region", "city", "country") if child.dep_ == "dobj" else ("region", "city")
+                    found = _force_in_phrase(child, ctx, deep=True, skip=places)
                     if found:
                         return found
             continue
@@ -271,10 +274,10 @@ def force_of_phrase(token: Token, ctx: DocContext) -> str | None:
     return _force_in_phrase(token, ctx, deep=True)
 
 
-def _force_in_phrase(token: Token, ctx: DocContext, deep: bool = False) -> str | None:
+def _force_in_phrase(token: Token, ctx: DocContext, deep: bool = False, skip: tuple[str, ...] = ()) -> str | None:
     tokens = list(token.subtree) if deep else [token, *token.lefts, *(t for c in token.lefts for t in c.subtree)]
     for mention in _mentions(ctx, sorted(set(tokens), key=lambda t: t.i)):
-        if mention.force:
+        if mention.force and mention.entity.kind not in skip:
             return mention.force
     return None
 
@@ -289,7 +292,7 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     refers back to, used when the number's own clause names none."""
     withdraw = _withdrawing(anchor)
     clause = _clause_verbs(anchor)
-    subjects = [s for s in (subject_of(v) for v in clause[-1:]) if s is not None and s is not anchor]
+    subjects = [s for s in (subject_of(v) for v in clause[-1:]) if s is not None and s.i != anchor.i]
     holders = [anchor, span[-1], *clause, *subjects]
     holders += [a for h in clause for a in h.children if a.dep_ == "advmod" and a.lower_ in _NEAR_HEADS]
     for holder in holders:

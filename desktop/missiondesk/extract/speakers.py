@@ -172,7 +172,7 @@ class SpeakerResolver:
         Serhiy Nykyforov': the name in apposition or compound, not the owner nor one after a preposition."""
         candidates = [c for c in subject.children if c.dep_ == "appos"] + \
             [c for c in subject.children if c.dep_ in ("compound", "npadvmod") and c.pos_ == "PROPN"] + \
-            [t for t in subject.subtree if t.dep_ == "appos" and t.head is not subject and t.i > subject.i
+            [t for t in subject.subtree if t.dep_ == "appos" and t.head.i != subject.i and t.i > subject.i
              and t.doc[t.left_edge.i - 1].text == ","]  # ", Colonel X," set off by commas, however it parsed
         for tok in candidates:
             head = tok if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" else None
@@ -402,7 +402,7 @@ def _phrase(subject: Token) -> list[Token]:
     holding a two-day video meeting, decided ...')."""
     keep = []
     for tok in subject.subtree:
-        if tok.i > subject.i and (tok.dep_ in ("relcl", "acl") and tok.head is subject or tok.text == ","):
+        if tok.i > subject.i and (tok.dep_ in ("relcl", "acl") and tok.head.i == subject.i or tok.text == ","):
             break
         keep.append(tok)
     while keep and keep[-1].is_punct:
@@ -410,7 +410,7 @@ def _phrase(subject: Token) -> list[Token]:
     # cut relative clauses and their words
     out = []
     for tok in keep:
-        if any(a.dep_ == "relcl" and a.head is subject for a in tok.ancestors if a.i > subject.i):
+        if any(a.dep_ == "relcl" and a.head.i == subject.i for a in tok.ancestors if a.i > subject.i):
             continue
         out.append(tok)
     return out

@@ -19,6 +19,7 @@ _REPORTED_CONTENT = ("ccomp", "xcomp")  # a verb of saying below one of these is
 _VEHICLES = {"statement", "interview", "post", "letter", "briefing", "address", "tweet", "message", "speech",
              "communique", "communiqué", "report", "note"}
 _HEDGES = {"appear", "seem"}
+_ANONYMITY = {"name", "identify", "quote", "cite"}
 _NEGATORS = {"decline", "refuse", "fail", "won't", "wouldn't", "cannot", "can't"}
 _LEAD_IN = re.compile(r"^\s*(?:that\s*)?$|[:,]\s*$")
 
@@ -125,6 +126,9 @@ def _is_speech(token: Token) -> bool:
             return False  # "called it a day" is not "called for a delay" nor "called the decision absurd"
     if any(c.dep_ == "auxpass" for c in token.children):
         return False  # "the leader is said to have discussed": hearsay with no speaker
+    if lemma in ("ask", "request") and any(c.dep_ == "xcomp" and c.lemma_.lower() in _ANONYMITY and any(
+            g.dep_ == "auxpass" for g in c.children) for c in token.children):
+        return False  # "who asked not to be named": the anonymity formula, not something said
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _HEDGES:
         return False  # "officials appear to be signalling that ...": the writer's reading, not their words
     return token.dep_ not in ("amod", "compound") and (token.tag_ != "VBN" or any(
@@ -177,7 +181,7 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "dative", "npadvmod", "appos") and child.i > verb.i:
                 return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return _speaker_of(verb.head, art)
     return None
 
