@@ -54,3 +54,29 @@ def test_cancelling_while_reading_keeps_what_is_done(folder, workers):
     assert corpus.cancelled
     assert 0 < len(corpus.documents) < 5
     assert {f.document for f in facts} <= {d.id for d in corpus.documents}
+
+
+def test_an_article_the_rules_fail_on_is_reported_by_name_and_the_rest_load(folder, monkeypatch):
+    real = pipeline.find_counts
+
+    def failing(doc, ctx):
+        if "Kabul" in doc.text:
+            raise IndexError("list index out of range")
+        return real(doc, ctx)
+
+    monkeypatch.setattr(pipeline, "find_counts", failing)
+    monkeypatch.setattr(pipeline, "worker_count", lambda: 1)
+    workspace = Workspace()
+    corpus, facts = workspace.read_and_extract([folder])
+    failed = [f for f in facts if f.error]
+    assert failed and len(failed) < len(facts)
+    assert all(f.troop_counts for f in facts if not f.error and "Kabul" not in _body(corpus, f.document))
+    paths = {d.id: d.path for d in corpus.documents}
+    reported = [e for e in corpus.errors if "finding its facts failed (IndexError" in e.error]
+    assert [e.path for e in reported] == [paths[f.document] for f in failed]
+    workspace.add(corpus, facts)
+    assert {d.id for d in workspace.stale()} == {f.document for f in failed}  # extracted again when asked
+
+
+def _body(corpus, doc_id: str) -> str:
+    return next(d.body for d in corpus.documents if d.id == doc_id)

@@ -50,6 +50,7 @@ class DocumentFacts:
     troop_counts: list[TroopCount] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     missions: list[MissionHitRecord] = field(default_factory=list)
+    error: str | None = None  # what went wrong when the rules failed on it (its facts are then stale)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -59,7 +60,8 @@ class DocumentFacts:
         return cls(document=data["document"], version=data.get("version", ""),
                    troop_counts=[from_saved(TroopCount, c) for c in data.get("troop_counts", [])],
                    statements=[from_saved(Statement, s) for s in data.get("statements", [])],
-                   missions=[from_saved(MissionHitRecord, m) for m in data.get("missions", [])])
+                   missions=[from_saved(MissionHitRecord, m) for m in data.get("missions", [])],
+                   error=data.get("error"))
 
 
 def extract_documents(documents: Sequence[Document],
@@ -107,7 +109,7 @@ def _extract_serial(documents: Sequence[Document], progress, cancelled, expected
     total = max(expected or 0, len(documents))
     for done, (document, doc) in enumerate(
             zip(documents, nlp.pipe((d.body for d in documents), batch_size=BATCH_SIZE)), 1):
-        out.append(_facts(document, doc, nlp, gazetteer))
+        out.append(_guarded_facts(document, doc, nlp, gazetteer))
         if progress:
             progress(done, total)
         if cancelled and cancelled():
@@ -203,6 +205,15 @@ def _start_worker() -> None:
 
 def _extract_chunk(documents: list[Document]) -> list[DocumentFacts]:
     return _extract_serial(documents, None, None)
+
+
+def _guarded_facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
+    """The document's facts; a rule that fails on one article loses that article's facts only, and says why
+    (no version, so the project lists it as still to extract)."""
+    try:
+        return _facts(document, doc, nlp, gazetteer)
+    except Exception as exc:
+        return DocumentFacts(document.id, version="", error=f"{type(exc).__name__}: {exc}")
 
 
 def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:

@@ -95,6 +95,8 @@ class Workspace:
             report("Extracting facts")
 
         facts = extract_stream(fresh(), files, extracting, cancelled)
+        paths_by_id = {d.id: d.path for d in corpus.documents}
+        corpus.errors.extend(LoadError(paths_by_id[f.document], extraction_failed(f.error)) for f in facts if f.error)
         if state["read"] < files:  # extraction was cancelled before every file was read
             corpus.cancelled = True
         return corpus, facts
@@ -145,6 +147,11 @@ class Workspace:
         """Put back a previous review exactly (for undo)."""
         self.data.set_review(review, key, self.who)
         self.dirty = True
+
+
+def extraction_failed(error: str) -> str:
+    return (f"it was read, but finding its facts failed ({error}); the other articles are not affected. "
+            "Please send this file to MissionDesk's developers")
 
 
 def _user() -> str:

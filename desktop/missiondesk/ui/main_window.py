@@ -356,7 +356,8 @@ class MainWindow(ProjectActions, QMainWindow):
         self._show_busy(False)
         self.refresh()
         if corpus is not None and corpus.errors:
-            self.status_label.setText(self.status_label.text() + f" · {len(corpus.errors)} file(s) could not be read")
+            self.status_label.setText(f"{self.status_label.text()} · {len(corpus.errors)} file(s) could not be read "
+                                      "in full")
             if not self.quiet:
                 self._show_load_errors(corpus.errors)
         if cancelled:
@@ -365,8 +366,9 @@ class MainWindow(ProjectActions, QMainWindow):
 
     def _show_load_errors(self, errors) -> None:
         lines = "\n".join(f"• {Path(e.path).name}: {e.error}" for e in errors[:40])
-        box = QMessageBox(QMessageBox.Icon.Warning, "Some files could not be read",
-                          f"{len(errors)} file(s) could not be read; everything else was loaded.", parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Some files could not be read in full",
+                          f"{len(errors)} file(s) could not be read in full; everything else was loaded.",
+                          parent=self)
         box.setInformativeText(lines.splitlines()[0])
         box.setDetailedText(lines)
         box.open()
