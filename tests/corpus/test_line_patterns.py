@@ -14,7 +14,8 @@ with open(resource("boilerplate.toml"), "rb") as fh:
 
 PIECES = ["Share this", "SHARE", "shares", "share of", "Tweet", "E-mail", "Email article", "Print", "Comments (12)",
           "Menu", "Home", "Views: 1,204", "1.2k shares", "© 2025", "(c) AP", "Sign up", "LOG IN", "3 min read",
-          "5 hours ago", "Next article", "Watch live:", "A+", "troops", "said", "the", "Kosovo", " ", ". ", "|", "x"]
+          "5 hours ago", "Next article", "Watch live:", "A+", "troops", "said", "the", "Kosovo", " ", ". ", "|", "x",
+          "PRİVACY POLİCY", "COOKİES", "LİNKEDİN", "Sİgn up", "Subſcribe", "lınkedin", "Straße", "ΣΗΜΕΡΑ", "K", "ǅ"]
 
 
 def _stock(key: str) -> re.Pattern:
@@ -26,6 +27,12 @@ def _stock(key: str) -> re.Pattern:
 def test_any_of_answers_as_one_case_blind_regex(text):
     for key in ("furniture", "furniture_strong"):
         assert AnyOf(DATA[key]).search(text) == bool(_stock(key).search(text)), (key, text)
+
+
+def test_lines_with_letters_that_lower_case_changes_answer_as_the_regex_does():
+    furniture = AnyOf(DATA["furniture"])
+    for text in ("PRİVACY POLİCY", "COOKİES", "Subſcribe", "lınkedin"):
+        assert furniture.search(text) == bool(_stock("furniture").search(text)) is True, text
 
 
 def test_only_a_pattern_anchored_as_a_whole_is_tried_at_the_start_alone():

@@ -33,3 +33,41 @@ def test_a_missing_model_is_reported_with_its_remedy_not_as_a_dead_worker(monkey
     monkeypatch.setattr(model, "MODEL_PACKAGES", ("no_such_model_package",))
     with pytest.raises(model.ModelMissing, match="make run"):
         pipeline.extract_each(documents, workers=2)
+
+
+def test_a_worker_that_dies_loses_its_own_articles_only(monkeypatch):
+    import concurrent.futures
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    class Pool:  # runs chunks in this process; the second chunk's worker "dies"
+        def __init__(self, **kwargs):
+            self.chunks = 0
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def submit(self, fn, chunk):
+            self.chunks += 1
+            future = Future()
+            if self.chunks == 2:
+                future.set_exception(BrokenProcessPool("a worker died"))
+            else:
+                future.set_result(fn(chunk))
+            return future
+
+        def shutdown(self, **kwargs):
+            pass
+
+    documents = load_corpus([SEEDS]).documents
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_DOCUMENTS", 1)
+    monkeypatch.setattr(pipeline, "CHUNK", 2)
+    facts = pipeline.extract_each(documents, workers=2)
+    assert [f.document for f in facts] == [d.id for d in documents]
+    assert [bool(f.error) for f in facts] == [False, False, True, True, False]
+    assert "BrokenProcessPool" in facts[2].error and facts[2].version == ""
+    assert all(f.troop_counts for f in facts if not f.error)

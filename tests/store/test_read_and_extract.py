@@ -50,10 +50,25 @@ def test_documents_the_project_has_facts_for_are_not_extracted_again(folder, wor
 def test_cancelling_while_reading_keeps_what_is_done(folder, workers):
     read = []
     corpus, facts = Workspace().read_and_extract(
-        [folder], lambda done, total, label: read.append(label), cancelled=lambda: len(read) >= 2)
+        [folder], lambda done, total, label: read.append(label), cancelled=lambda: len(read) >= 3)
     assert corpus.cancelled
     assert 0 < len(corpus.documents) < 5
-    assert {f.document for f in facts} <= {d.id for d in corpus.documents}
+    # what was extracted is the first articles read, in order, each with its facts
+    assert [f.document for f in facts] == [d.id for d in corpus.documents][:len(facts)]
+    assert all(f.troop_counts and f.error is None for f in facts)
+
+
+def test_an_article_too_long_for_spacy_is_reported_and_the_rest_load(folder, monkeypatch):
+    from missiondesk.extract.model import load_model
+
+    monkeypatch.setattr(load_model(), "max_length", 3000)
+    monkeypatch.setattr(pipeline, "worker_count", lambda: 1)
+    corpus, facts = Workspace().read_and_extract([folder])
+    long = {d.id for d in corpus.documents if len(d.body) > 3000}
+    assert long and len(long) < len(corpus.documents)
+    assert {f.document for f in facts if f.error} == long
+    assert all(f.troop_counts for f in facts if f.document not in long)
+    assert sum("characters long, more than the 3,000" in e.error for e in corpus.errors) == len(long)
 
 
 def test_an_article_the_rules_fail_on_is_reported_by_name_and_the_rest_load(folder, monkeypatch):

@@ -107,14 +107,41 @@ def _extract_serial(documents: Sequence[Document], progress, cancelled, expected
     nlp = load_model()
     gazetteer = gazetteer_for(nlp)
     total = max(expected or 0, len(documents))
-    for done, (document, doc) in enumerate(
-            zip(documents, nlp.pipe((d.body for d in documents), batch_size=BATCH_SIZE)), 1):
-        out.append(_guarded_facts(document, doc, nlp, gazetteer))
-        if progress:
-            progress(done, total)
-        if cancelled and cancelled():
-            break
+    for start in range(0, len(documents), BATCH_SIZE):
+        batch = documents[start:start + BATCH_SIZE]
+        for document, doc in zip(batch, _parse(nlp, batch)):
+            failed = isinstance(doc, str)  # what stopped spaCy on it
+            out.append(_failed(document, doc) if failed else _guarded_facts(document, doc, nlp, gazetteer))
+            if progress:
+                progress(len(out), total)
+            if cancelled and cancelled():
+                return out
     return out
+
+
+def _parse(nlp, batch: Sequence[Document]) -> list:
+    """spaCy's parse of each document, or what stopped it (a string): one article spaCy cannot take (too long
+    for it) does not cost the others theirs."""
+    too_long = {d.id for d in batch if len(d.body) > nlp.max_length}
+    bodies = [d.body for d in batch if d.id not in too_long]
+    try:
+        parsed = iter(list(nlp.pipe(bodies, batch_size=BATCH_SIZE)))
+    except Exception:
+        parsed = iter([_parse_one(nlp, body) for body in bodies])
+    return [f"the article is {len(d.body):,} characters long, more than the {nlp.max_length:,} MissionDesk "
+            "analyses at once; split it into smaller files" if d.id in too_long else next(parsed) for d in batch]
+
+
+def _parse_one(nlp, body: str):
+    try:
+        return next(iter(nlp.pipe([body])))
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
+def _failed(document: Document, error: str) -> DocumentFacts:
+    """No facts for the document, and why; no version, so the project lists it as still to extract."""
+    return DocumentFacts(document.id, version="", error=error)
 
 
 def _extract_parallel(documents: Iterable[Document], expected: int, workers: int, progress, cancelled
@@ -124,12 +151,20 @@ def _extract_parallel(documents: Iterable[Document], expected: int, workers: int
 
     model_package()  # a missing model is reported here with its remedy, not as a worker that died
     out: list[DocumentFacts] = []
-    pending: deque = deque()
+    pending: deque = deque()  # (future, its documents), in order
+
+    def take() -> None:
+        future, chunk = pending.popleft()
+        try:
+            out.extend(future.result())
+        except Exception as exc:  # a worker that died (out of memory, killed): its articles only are lost
+            out.extend(_failed(d, f"the process extracting it stopped ({type(exc).__name__}); extract it again")
+                       for d in chunk)
 
     def collect(wait: bool) -> bool:
         """Take finished chunks, in order; False once cancelled."""
-        while pending and (wait or pending[0].done()):
-            out.extend(pending.popleft().result())
+        while pending and (wait or pending[0][0].done()):
+            take()
             if progress:
                 progress(len(out), max(expected, len(out)))
             if cancelled and cancelled():
@@ -143,20 +178,32 @@ def _extract_parallel(documents: Iterable[Document], expected: int, workers: int
         for document in documents:
             chunk.append(document)
             if len(chunk) == CHUNK:
-                pending.append(pool.submit(_extract_chunk, chunk))
+                pending.append((_submit(pool, chunk), chunk))
                 chunk = []
             if not collect(False):
                 going = False
                 break
         going = going and not (cancelled and cancelled())  # reading may have stopped on a cancel
         if going and chunk:
-            pending.append(pool.submit(_extract_chunk, chunk))
+            pending.append((_submit(pool, chunk), chunk))
         if not going or not collect(True):
             # what is running finishes; what is done is kept, in order, up to the first chunk that is not
             pool.shutdown(wait=True, cancel_futures=True)
-            while pending and pending[0].done() and not pending[0].cancelled():
-                out.extend(pending.popleft().result())
+            while pending and pending[0][0].done() and not pending[0][0].cancelled():
+                take()
     return out
+
+
+def _submit(pool, chunk: list[Document]):
+    """The chunk's future; a pool that broke (a worker died) gives one that failed, not an exception here."""
+    from concurrent.futures import Future
+
+    try:
+        return pool.submit(_extract_chunk, chunk)
+    except Exception as exc:
+        failed: Future = Future()
+        failed.set_exception(exc)
+        return failed
 
 
 def _process_context():
@@ -213,7 +260,7 @@ def _guarded_facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
     try:
         return _facts(document, doc, nlp, gazetteer)
     except Exception as exc:
-        return DocumentFacts(document.id, version="", error=f"{type(exc).__name__}: {exc}")
+        return _failed(document, f"{type(exc).__name__}: {exc}")
 
 
 def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:

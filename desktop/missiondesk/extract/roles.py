@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Span, Token
 
 from missiondesk.extract.context import DocContext
@@ -16,6 +18,10 @@ _WHERE_PREPS = {"in", "into", "to", "at", "across", "throughout", "inside", "wit
 _PLACE_NOUNS = {"soil", "territory", "capital", "province", "border", "coast", "region", "country", "bases",
                 "base", "north", "south", "east", "west", "frontier"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+_PLACE_PREPS = {"in", "at", "to", "into", "near", "on", "across", "inside", "outside", "around"}
+# verbs whose object is where the troops go or are, when the troops are their subject
+_MOVEMENT_VERBS = {"leave", "reach", "enter", "reinforce", "cross", "quit", "exit", "vacate", "invade", "occupy",
+                   "patrol", "secure", "guard", "defend", "protect", "return", "arrive", "depart", "evacuate"}
 
 
 def _verb_chain(token: Token, limit: int = 6) -> list[Token]:
@@ -177,10 +183,14 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     for prep in anchor.children:  # "the 3,000-plus soldiers of the US Army's 3rd Infantry Division"
         if prep.dep_ == "prep" and prep.lower_ == "of":
             modifiers += list(prep.subtree)[:8]
-    # "some 450 are Americans", "around 150 from Hungary": a nationality right after a bare number
+    # "some 450 are Americans", "around 150 from Hungary": a nationality right after a bare number; not a
+    # place ("some 200 are in Latvia", "of whom 900 are in Syria" say where they are)
     tail = doc[span.end: min(sent.end, span.end + 4)]
     if anchor.i == span[-1].i and tail and tail[0].lower_ in ("are", "is", "were", "from", "of"):
-        modifiers += [t for t in tail if t.lower_ not in ("them", "whom")]
+        after = list(itertools.takewhile(lambda t: t.lower_ not in _PLACE_PREPS, tail[1:]))
+        if tail[0].lower_ in ("are", "is", "were"):
+            after = [t for m in _mentions(ctx, after) if m.entity.kind == "demonym" for t in doc[m.start:m.end]]
+        modifiers += [t for t in after if t.lower_ not in ("them", "whom")]
     for group in (owner, modifiers):
         found = [m for m in _mentions(ctx, group) if m.force and m.entity.kind != "city" or
                  (m.entity.kind == "city" and group is owner)]
@@ -205,10 +215,9 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         if subject is not None and (subject.i == anchor.i or anchor in subject.subtree and subject.i > anchor.i):
             for child in verb.children:
                 if child.dep_ in ("dobj", "attr", "agent") or (child.dep_ == "prep" and child.lower_ in ("with", "by")):
-                    # the troops' own verb: a place it names is where they go ("will leave South Kivu",
-                    # "reinforce Estonia"), not whose they are
-                    places = ("region", "city", "country") if child.dep_ == "dobj" else ("region", "city")
-                    found = _force_in_phrase(child, ctx, deep=True, skip=places)
+                    if child.dep_ == "dobj" and verb.lemma_.lower() in _MOVEMENT_VERBS and _is_place(child, ctx):
+                        continue  # "will leave South Kivu", "reinforce Estonia": where they go, not whose they are
+                    found = _force_in_phrase(child, ctx, deep=True)
                     if found:
                         return found
             continue
@@ -274,10 +283,17 @@ def force_of_phrase(token: Token, ctx: DocContext) -> str | None:
     return _force_in_phrase(token, ctx, deep=True)
 
 
-def _force_in_phrase(token: Token, ctx: DocContext, deep: bool = False, skip: tuple[str, ...] = ()) -> str | None:
+def _is_place(token: Token, ctx: DocContext) -> bool:
+    """The phrase's head word is itself a country, region or city ('South Kivu', 'Estonia'; not 'Germany's
+    contingent')."""
+    mention = ctx.by_token.get(token.i)
+    return mention is not None and mention.entity.kind in ("country", "region", "city")
+
+
+def _force_in_phrase(token: Token, ctx: DocContext, deep: bool = False) -> str | None:
     tokens = list(token.subtree) if deep else [token, *token.lefts, *(t for c in token.lefts for t in c.subtree)]
     for mention in _mentions(ctx, sorted(set(tokens), key=lambda t: t.i)):
-        if mention.force and mention.entity.kind not in skip:
+        if mention.force:
             return mention.force
     return None
 

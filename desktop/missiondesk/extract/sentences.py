@@ -58,7 +58,7 @@ class TextKeepingTokenizer:
     every token again, is never needed). Anything else is the wrapped tokenizer's."""
 
     def __init__(self, tokenizer) -> None:
-        self.tokenizer = tokenizer
+        object.__setattr__(self, "tokenizer", tokenizer)
 
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)
@@ -66,7 +66,12 @@ class TextKeepingTokenizer:
         return doc
 
     def __getattr__(self, name: str):
+        if name == "tokenizer":  # not set yet (copy and pickle make the object without __init__)
+            raise AttributeError(name)
         return getattr(self.tokenizer, name)
+
+    def __setattr__(self, name: str, value) -> None:
+        setattr(self.tokenizer, name, value)  # nlp.tokenizer.rules = ... changes the real tokenizer
 
 
 def span_text(span: Span) -> str:

@@ -402,7 +402,7 @@ def _phrase(subject: Token) -> list[Token]:
     holding a two-day video meeting, decided ...')."""
     keep = []
     for tok in subject.subtree:
-        if tok.i > subject.i and (tok.dep_ in ("relcl", "acl") and tok.head.i == subject.i or tok.text == ","):
+        if tok.i > subject.i and (tok.dep_ == "relcl" and tok.head.i == subject.i or tok.text == ","):
             break
         keep.append(tok)
     while keep and keep[-1].is_punct:

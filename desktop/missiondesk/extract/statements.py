@@ -121,18 +121,27 @@ def _is_speech(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX") or lemma not in _lexicon()["speech_verbs"]:
         return False
     if lemma == "call" and not any(c.lower_ in ("for", "on") for c in token.children) and not any(
-            c.dep_ in ("oprd", "ccomp") for c in token.children) and token.nbor(1).text not in ('"', "“", "'", "‘"):
+            c.dep_ in ("oprd", "ccomp") for c in token.children) and (
+            token.i + 1 == len(token.doc) or token.nbor(1).text not in ('"', "“", "'", "‘")):
         if not any(c.dep_ == "dobj" for c in token.children):
             return False  # "called it a day" is not "called for a delay" nor "called the decision absurd"
     if any(c.dep_ == "auxpass" for c in token.children):
         return False  # "the leader is said to have discussed": hearsay with no speaker
-    if lemma in ("ask", "request") and any(c.dep_ == "xcomp" and c.lemma_.lower() in _ANONYMITY and any(
-            g.dep_ == "auxpass" for g in c.children) for c in token.children):
+    if lemma in ("ask", "request") and any(c.dep_ == "xcomp" and _anonymity(c) for c in token.children):
         return False  # "who asked not to be named": the anonymity formula, not something said
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _HEDGES:
         return False  # "officials appear to be signalling that ...": the writer's reading, not their words
     return token.dep_ not in ("amod", "compound") and (token.tag_ != "VBN" or any(
         c.dep_ == "aux" for c in token.children))
+
+
+def _anonymity(verb: Token) -> bool:
+    """'not to be named / identified / quoted', 'to remain anonymous'."""
+    children = list(verb.children)
+    lemma = verb.lemma_.lower()
+    if lemma in _ANONYMITY:
+        return any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "neg" for c in children)
+    return lemma in ("remain", "stay") and any(c.lower_ == "anonymous" for c in children)
 
 
 def _nested(verb: Token) -> bool:
