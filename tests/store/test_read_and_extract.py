@@ -95,3 +95,20 @@ def test_an_article_the_rules_fail_on_is_reported_by_name_and_the_rest_load(fold
 
 def _body(corpus, doc_id: str) -> str:
     return next(d.body for d in corpus.documents if d.id == doc_id)
+
+
+def test_extracting_again_and_failing_keeps_the_facts_an_article_had(folder):
+    from missiondesk.corpus import Corpus
+    from missiondesk.extract.pipeline import DocumentFacts
+    from missiondesk.store.workspace import failures
+
+    workspace = Workspace()
+    corpus, facts = workspace.read_and_extract([folder])
+    workspace.add(corpus, facts)
+    first = corpus.documents[0]
+    had = workspace.data.facts[first.id]
+    failed = DocumentFacts(first.id, version="", error="IndexError: list index out of range")
+    workspace.add(Corpus(), [failed])
+    assert workspace.data.facts[first.id] is had
+    assert [(e.path, "IndexError" in e.error) for e in failures([failed], workspace.data.documents)] == \
+        [(first.path, True)]

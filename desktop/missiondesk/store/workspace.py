@@ -95,8 +95,7 @@ class Workspace:
             report("Extracting facts")
 
         facts = extract_stream(fresh(), files, extracting, cancelled)
-        paths_by_id = {d.id: d.path for d in corpus.documents}
-        corpus.errors.extend(LoadError(paths_by_id[f.document], extraction_failed(f.error)) for f in facts if f.error)
+        corpus.errors.extend(failures(facts, corpus.documents))
         if state["read"] < files:  # extraction was cancelled before every file was read
             corpus.cancelled = True
         return corpus, facts
@@ -115,6 +114,8 @@ class Workspace:
         added = self.data.add_documents(corpus.documents)
         self.errors.extend(corpus.errors)
         for item in facts:
+            if item.error and item.document in self.data.facts:
+                continue  # extracting it again failed: the facts it had stay (and it stays listed as stale)
             self.data.facts[item.document] = item
         if added or facts:
             self.dirty = True
@@ -149,9 +150,12 @@ class Workspace:
         self.dirty = True
 
 
-def extraction_failed(error: str) -> str:
-    return (f"it was read, but finding its facts failed ({error}); the other articles are not affected. "
-            "Please send this file to MissionDesk's developers")
+def failures(facts: Iterable[DocumentFacts], documents: Iterable[Document]) -> list[LoadError]:
+    """The documents whose facts could not be found, by file, each with what went wrong."""
+    paths = {d.id: d.path for d in documents}
+    return [LoadError(paths.get(f.document, f.document),
+                      f"it was read, but finding its facts failed ({f.error}); the other articles are not affected")
+            for f in facts if f.error]
 
 
 def _user() -> str:

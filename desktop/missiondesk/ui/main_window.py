@@ -31,7 +31,7 @@ from missiondesk.facts.compare import Comparison
 from missiondesk.facts.index import FactIndex
 from missiondesk.facts.reviews import EDITABLE
 from missiondesk.store import SUFFIX
-from missiondesk.store.workspace import Workspace
+from missiondesk.store.workspace import Workspace, failures
 from missiondesk.ui.article_view import ArticleView
 from missiondesk.ui.commands import ReviewCommand
 from missiondesk.ui.edit_dialog import EditFactDialog
@@ -349,10 +349,11 @@ class MainWindow(ProjectActions, QMainWindow):
         cancelled = self._task is not None and self._task.cancelled
         if corpus is not None:
             self.workspace.add(corpus, facts)
-        else:
+        else:  # extracted again: articles it failed on are reported as a load's are
             from missiondesk.corpus import Corpus
 
             self.workspace.add(Corpus(), facts)
+            corpus = Corpus(errors=failures(facts, self.workspace.data.documents))
         self._show_busy(False)
         self.refresh()
         if corpus is not None and corpus.errors:
