@@ -22,7 +22,7 @@ from missiondesk.extract.statements import find_statements
 from missiondesk.extract.topics import mission_for_statement, topic_of
 from missiondesk.extract.troops import find_counts
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # raised whenever the rules find something else: saved facts of another version are redone
 BATCH_SIZE = 16
 PARALLEL_MIN_DOCUMENTS = 24  # below this, starting worker processes costs more than it saves
 CHUNK = 16
