@@ -19,11 +19,13 @@ def _table(doc: Doc) -> tuple[list[Span], list[int]]:
     table = doc.user_data.get(_KEY)
     if table is None:
         # doc.sents makes a Token for every word; the sentence starts are one column of the doc's array
-        starts = numpy.flatnonzero(doc.to_array([SENT_START]).reshape(-1) == 1).tolist() if len(doc) else []
-        if not starts or starts[0] != 0:
-            starts.insert(0, 0)
-        ends = [*starts[1:], len(doc)]
-        table = ([doc[a:b] for a, b in zip(starts, ends) if b > a], starts) if len(doc) else ([], [])
+        if len(doc):
+            starts = numpy.flatnonzero(doc.to_array([SENT_START]).reshape(-1) == 1).tolist()
+            if not starts or starts[0] != 0:
+                starts.insert(0, 0)
+            table = ([doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)])], starts)
+        else:
+            table = ([], [])
         doc.user_data[_KEY] = table
     return table
 
