@@ -21,7 +21,7 @@ def _tables():
 
 
 @Language.factory("person_names", default_config={})
-def make_person_names(nlp: Language, name: str):
+def make_person_names(nlp, name):  # not annotated: spaCy 3.8.6's config checker cannot read postponed annotations
     from missiondesk.extract.gazetteer import gazetteer_for, mentions_in
 
     gazetteer = gazetteer_for(nlp)
