@@ -29,16 +29,20 @@ def load_model():
 
     # The statistical entity recogniser costs half the pipeline's time and only person names are used:
     # names.py finds them from the tagger's proper nouns, the gazetteers and the office-holder list.
-    from thinc.api import use_ops
+    from thinc.api import get_current_ops, set_current_ops
 
     from missiondesk.extract import components, names  # noqa: F401 (registers the components)
     from missiondesk.extract.attributes import index_attribute_ruler
     from missiondesk.extract.lemmas import memoize_lemmatizer
+    from missiondesk.extract.ops import InferenceOps
     from missiondesk.extract.sentences import TextKeepingTokenizer
 
-    # numpy's BLAS multiplies spaCy's matrices faster than the bundled BLIS here (tok2vec and parser 15-20%).
-    with use_ops("numpy", use_blis=False):
+    previous = get_current_ops()
+    set_current_ops(InferenceOps())  # each layer keeps the operations current when it is made
+    try:
         nlp = spacy.load(model_package(), exclude=["ner"])
+    finally:
+        set_current_ops(previous)
     index_attribute_ruler(nlp.get_pipe("attribute_ruler"))  # same results, a ninth of the time
     memoize_lemmatizer(nlp.get_pipe("lemmatizer"))  # same lemmas, each distinct word worked out once
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)  # every doc knows its text without re-joining it

@@ -1,0 +1,49 @@
+"""The operations the model runs on (numpy's BLAS, numpy's maxout) and the batch sizes the pipeline uses give
+the annotations of spaCy's stock pipeline, to the last tag and arc."""
+
+import numpy
+import pytest
+import spacy
+from thinc.api import NumpyOps
+
+from missiondesk.corpus import load_corpus
+from missiondesk.extract import pipeline
+from missiondesk.extract.model import load_model, model_package
+from missiondesk.extract.ops import InferenceOps
+from tests.conftest import SEEDS
+
+
+@pytest.mark.parametrize("pieces", [1, 2, 3, 4])
+def test_maxout_takes_the_same_values_as_thincs(pieces):
+    rng = numpy.random.default_rng(pieces)
+    X = rng.standard_normal((257, 96, pieces)).astype("float32")
+    X[::7, :, -1] = X[::7, :, 0]  # ties: the first piece wins in both
+    X[::11] = 0.0
+    X[::13, 5, 0] = -0.0
+    best, _ = InferenceOps().maxout(X)
+    expected, _ = NumpyOps(use_blis=False).maxout(X)
+    assert best.dtype == expected.dtype and best.shape == expected.shape
+    assert numpy.array_equal(best.view("int32"), expected.view("int32"))  # bit for bit, signed zeros too
+
+
+def test_the_model_runs_on_the_inference_ops():
+    nlp = load_model()
+    for name in ("tok2vec", "tagger"):
+        assert all(isinstance(node.ops, InferenceOps) for node in nlp.get_pipe(name).model.walk())
+    assert isinstance(nlp.get_pipe("parser").model.ops, InferenceOps)  # its C loop takes the BLAS from these
+
+
+def _annotations(doc):
+    return [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.is_sent_start) for t in doc]
+
+
+def test_the_pipeline_annotates_as_the_stock_one_in_its_batches():
+    """Against spaCy as it comes (its BLIS, its maxout, one document at a time), with only our paragraph breaks
+    added: the same tags, arcs, lemmas and sentences, for more documents than one batch."""
+    documents = load_corpus([SEEDS]).documents * 8
+    stock = spacy.load(model_package(), exclude=["ner"])
+    stock.add_pipe("paragraph_breaks", before="parser")
+    parsed = pipeline._parse(load_model(), documents)
+    assert len(parsed) > pipeline.BATCH_SIZE
+    for document, doc in zip(documents, parsed):
+        assert _annotations(doc) == _annotations(stock(document.body)), document.id
