@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from missiondesk.corpus.clean import clean_page
 from missiondesk.corpus.metadata import is_date_line, parse_byline, parse_date
@@ -56,3 +58,33 @@ def test_bylines(line, author, outlet):
 def test_agency_dateline_gives_the_outlet():
     page = clean_page(f"BRUSSELS (AFP) - {BODY}")
     assert page.outlet == "AFP"
+
+
+_MONTH_SPELLINGS = ["Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April", "May", "Jun", "June",
+                    "Jul", "July", "Aug", "August", "Sep", "Sept", "September", "Oct", "October", "Nov",
+                    "November", "Dec", "December"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(day=st.integers(0, 32), month=st.sampled_from(_MONTH_SPELLINGS), year=st.integers(1990, 2030),
+       suffix=st.sampled_from(["", "st", "nd", "rd", "th"]), dot=st.booleans(), comma=st.booleans(),
+       case=st.sampled_from([str, str.upper, str.lower]), month_first=st.booleans())
+def test_written_dates_are_read_as_dateparser_reads_them(day, month, year, suffix, dot, comma, case, month_first):
+    import dateparser
+
+    from missiondesk.corpus.metadata import _DATE, _written_date
+
+    name = case(month) + ("." if dot else "")
+    text = f"{name} {day}{suffix}{',' if comma else ''} {year}" if month_first else \
+        f"{day}{suffix} {name}{',' if comma else ''} {year}"
+    match = _DATE.search(text)
+    if match is None or match.group(0) != text:
+        return  # not a candidate the page reader would ask about
+    fast = _written_date(text)
+    slow = dateparser.parse(text, languages=["en"], settings={
+        "REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY", "PARSERS": ["absolute-time"],
+        "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
+    if fast is not None:
+        assert slow is not None and fast == slow.date().isoformat(), text
+    else:
+        assert slow is None or not 1 <= day <= 31, text  # only impossible days are left to dateparser here

@@ -54,8 +54,35 @@ def parse_date(text: str) -> str | None:
     return None
 
 
+# The two written forms most pages use, which the standard library reads fifty times faster than dateparser;
+# a test checks that both agree on every date they can take. Anything else (and an impossible day) goes on.
+_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+({_YEAR})", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})", re.I)
+_MONTH_NUMBERS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
+def _written_date(text: str) -> str | None:
+    """'12 March 2024', '12th Mar. 2024', 'March 12, 2024' as 2024-03-12; None for other forms."""
+    import datetime
+
+    if match := _DAY_MONTH_YEAR.fullmatch(text):
+        day, month, year = match.groups()
+    elif match := _MONTH_DAY_YEAR.fullmatch(text):
+        month, day, year = match.groups()
+    else:
+        return None
+    try:
+        return datetime.date(int(year), _MONTH_NUMBERS[month[:3].lower()], int(day)).isoformat()
+    except ValueError:  # '31 February 2024': dateparser says why not
+        return None
+
+
 @lru_cache(maxsize=4096)
 def _parse_one(text: str) -> str | None:
+    written = _written_date(text)
+    if written is not None:
+        return written
     import dateparser
 
     # Only absolute dates: the candidates always name a year, so the relative ("2 days ago") parser, which
