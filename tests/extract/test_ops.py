@@ -9,7 +9,7 @@ from thinc.api import NumpyOps
 from missiondesk.corpus import load_corpus
 from missiondesk.extract import pipeline
 from missiondesk.extract.model import load_model, model_package
-from missiondesk.extract.ops import InferenceOps
+from missiondesk.extract.ops import InferenceOps, layer_norm_forward
 from tests.conftest import SEEDS
 
 
@@ -26,11 +26,30 @@ def test_maxout_takes_the_same_values_as_thincs(pieces):
     assert numpy.array_equal(best.view("int32"), expected.view("int32"))  # bit for bit, signed zeros too
 
 
+def test_layer_norm_gives_thincs_numbers():
+    from thinc.layers.layernorm import forward
+
+    from missiondesk.extract.ops import layer_norm_forward
+
+    norms = [n for n in spacy.load(model_package(), exclude=["ner"]).get_pipe("tok2vec").model.walk()
+             if n.name == "layernorm"]
+    X = numpy.random.default_rng(7).standard_normal((300, 96)).astype("float32") * 3
+    X[5] = 0.0  # a row with no variance
+    for norm in norms:
+        expected, _ = forward(norm, X, False)
+        got, _ = layer_norm_forward(norm, X.copy(), False)
+        assert numpy.array_equal(got.view("int32"), expected.view("int32"))
+    with pytest.raises(NotImplementedError):
+        layer_norm_forward(norms[0], X, True)
+
+
 def test_the_model_runs_on_the_inference_ops():
     nlp = load_model()
     for name in ("tok2vec", "tagger"):
         assert all(isinstance(node.ops, InferenceOps) for node in nlp.get_pipe(name).model.walk())
     assert isinstance(nlp.get_pipe("parser").model.ops, InferenceOps)  # its C loop takes the BLAS from these
+    norms = [n for n in nlp.get_pipe("tok2vec").model.walk() if n.name == "layernorm"]
+    assert len(norms) == 5 and all(n._func is layer_norm_forward for n in norms)
 
 
 def _annotations(doc):

@@ -23,3 +23,28 @@ class InferenceOps(NumpyOps):
         for piece in range(1, X.shape[-1]):
             numpy.maximum(X[..., piece], best, out=best)  # on a tie (0.0 and -0.0), the second: best
         return best, None
+
+
+def layer_norm_forward(model, X, is_train: bool):
+    """thinc's LayerNorm forward for running the model: the same arithmetic in the same order, with the mean
+    and the centred values worked out once (thinc's var() works them out again) and the scaling done in
+    place. Running only: it has no backward pass."""
+    if is_train:
+        raise NotImplementedError("MissionDesk's layer norm runs the model; it does not train it")
+    mu = X.mean(axis=1, keepdims=True)
+    Y = X - mu
+    var = numpy.square(Y).sum(axis=1, keepdims=True)
+    var /= X.shape[1]
+    var += 1e-08
+    Y *= var ** (-1.0 / 2.0)
+    Y *= model.get_param("G")
+    Y += model.get_param("b")
+    return Y, None
+
+
+def run_layer_norms_faster(model) -> int:
+    """Give each LayerNorm in `model` the forward above; how many there were."""
+    norms = [node for node in model.walk() if node.name == "layernorm"]
+    for node in norms:
+        node.replace_callbacks(layer_norm_forward)
+    return len(norms)
