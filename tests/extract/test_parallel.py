@@ -66,8 +66,18 @@ def test_a_worker_that_dies_loses_its_own_articles_only(monkeypatch):
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_DOCUMENTS", 1)
     monkeypatch.setattr(pipeline, "CHUNK", 2)
+    monkeypatch.setattr(pipeline, "TASKS_PER_WORKER", 1)  # chunks of two, however few the documents
     facts = pipeline.extract_each(documents, workers=2)
     assert [f.document for f in facts] == [d.id for d in documents]
     assert [bool(f.error) for f in facts] == [False, False, True, True, False]
     assert "BrokenProcessPool" in facts[2].error and facts[2].version == ""
     assert all(f.troop_counts for f in facts if not f.error)
+
+
+def test_a_small_load_is_cut_so_that_each_worker_gets_several_tasks():
+    assert pipeline.chunk_size(10_000, 2) == pipeline.CHUNK
+    for expected in (24, 100, 130, 255):
+        size = pipeline.chunk_size(expected, 2)
+        tasks = -(-expected // size)
+        assert size <= pipeline.CHUNK and tasks >= 2 * pipeline.TASKS_PER_WORKER - 1, expected
+    assert pipeline.chunk_size(1, 4) == 1

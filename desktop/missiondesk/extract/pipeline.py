@@ -29,7 +29,8 @@ EXTRACTOR_VERSION = "2"  # raised whenever the rules find something else: saved 
 BATCH_SIZE = 32
 COMPONENT_BATCHES = {"tok2vec": {"batch_size": 8}, "tagger": {"batch_size": 8}}
 PARALLEL_MIN_DOCUMENTS = 24  # below this, starting worker processes costs more than it saves
-CHUNK = 32  # documents a worker process takes at a time
+CHUNK = 32  # documents a worker process takes at a time, at most
+TASKS_PER_WORKER = 4  # a small load is cut finer, so that the workers finish together
 
 
 def fact_id(*parts: object) -> str:
@@ -175,13 +176,14 @@ def _extract_parallel(documents: Iterable[Document], expected: int, workers: int
                 return False
         return True
 
+    size = chunk_size(expected, workers)
     with ProcessPoolExecutor(max_workers=workers, mp_context=_process_context(),
                              initializer=_start_worker) as pool:
         chunk: list[Document] = []
         going = True
         for document in documents:
             chunk.append(document)
-            if len(chunk) == CHUNK:
+            if len(chunk) == size:
                 pending.append((_submit(pool, chunk), chunk))
                 chunk = []
             if not collect(False):
@@ -196,6 +198,12 @@ def _extract_parallel(documents: Iterable[Document], expected: int, workers: int
             while pending and pending[0][0].done() and not pending[0][0].cancelled():
                 take()
     return out
+
+
+def chunk_size(expected: int, workers: int) -> int:
+    """Documents per worker task: CHUNK, or fewer when `expected` documents would give each worker fewer than
+    TASKS_PER_WORKER tasks (100 articles in chunks of 32 would leave one worker with 64 and the other 36)."""
+    return max(1, min(CHUNK, -(-expected // (workers * TASKS_PER_WORKER))))
 
 
 def _submit(pool, chunk: list[Document]):
