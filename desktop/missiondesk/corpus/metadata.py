@@ -54,8 +54,8 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-# The two written forms most pages use, which the standard library reads fifty times faster than dateparser;
-# a test checks that both agree on every date they can take. Anything else (and an impossible day) goes on.
+# The two written forms most pages use, read by the standard library (dateparser took 0.8 ms a date, half of
+# reading an article); a test checks both agree on every such date. Other forms and impossible days go on.
 _DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+({_YEAR})", re.I)
 _MONTH_DAY_YEAR = re.compile(rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})", re.I)
 _MONTH_NUMBERS = {name: number for number, name in enumerate(

@@ -1,7 +1,8 @@
-"""thinc's numpy operations, tuned for running spaCy's model (never for training it): matrices are multiplied
-by numpy's OpenBLAS, faster here than the BLIS that spaCy bundles (165 against 105 GFLOP/s), and maxout takes
-the largest piece with numpy's elementwise maximum, seven times faster than thinc's loop, without the index of
-the winning piece that only training needs. The numbers are the same (tests/extract/test_ops.py)."""
+"""thinc's numpy operations and layer norm, tuned for running spaCy's model (never for training it): matrices
+are multiplied by numpy's OpenBLAS, faster here than the BLIS that spaCy bundles (165 against 105 GFLOP/s);
+maxout takes the largest piece with numpy's elementwise maximum, seven times faster than thinc's loop, without
+the index of the winning piece that only training needs; layer norms do their arithmetic once. The numbers
+are the same, bit for bit (tests/extract/test_ops.py)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ class InferenceOps(NumpyOps):
         No winner index is returned, so a model run with these operations cannot be trained."""
         best = X[..., 0].copy()
         for piece in range(1, X.shape[-1]):
-            numpy.maximum(X[..., piece], best, out=best)  # on a tie (0.0 and -0.0), the second: best
+            numpy.maximum(X[..., piece], best, out=best)  # a tie (0.0, -0.0) keeps the second: the earlier
         return best, None
 
 
