@@ -1,5 +1,5 @@
-"""The operations the model runs on (numpy's BLAS, numpy's maxout) and the batch sizes the pipeline uses give
-the annotations of spaCy's stock pipeline, to the last tag and arc."""
+"""The operations the model runs on (numpy's BLAS, numpy's maxout, our layer norm) and the batch sizes the
+pipeline uses give the annotations of spaCy's stock pipeline, to the last tag and arc."""
 
 import numpy
 import pytest
@@ -11,6 +11,11 @@ from missiondesk.extract import pipeline
 from missiondesk.extract.model import load_model, model_package
 from missiondesk.extract.ops import InferenceOps, layer_norm_forward
 from tests.conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def stock():
+    return spacy.load(model_package(), exclude=["ner"])
 
 
 @pytest.mark.parametrize("pieces", [1, 2, 3, 4])
@@ -26,13 +31,10 @@ def test_maxout_takes_the_same_values_as_thincs(pieces):
     assert numpy.array_equal(best.view("int32"), expected.view("int32"))  # bit for bit, signed zeros too
 
 
-def test_layer_norm_gives_thincs_numbers():
+def test_layer_norm_gives_thincs_numbers(stock):
     from thinc.layers.layernorm import forward
 
-    from missiondesk.extract.ops import layer_norm_forward
-
-    norms = [n for n in spacy.load(model_package(), exclude=["ner"]).get_pipe("tok2vec").model.walk()
-             if n.name == "layernorm"]
+    norms = [n for n in stock.get_pipe("tok2vec").model.walk() if n.name == "layernorm"]
     X = numpy.random.default_rng(7).standard_normal((300, 96)).astype("float32") * 3
     X[5] = 0.0  # a row with no variance
     for norm in norms:
@@ -56,11 +58,10 @@ def _annotations(doc):
     return [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.is_sent_start) for t in doc]
 
 
-def test_the_pipeline_annotates_as_the_stock_one_in_its_batches():
+def test_the_pipeline_annotates_as_the_stock_one_in_its_batches(stock):
     """Against spaCy as it comes (its BLIS, its maxout, one document at a time), with only our paragraph breaks
     added: the same tags, arcs, lemmas and sentences, for more documents than one batch."""
     documents = load_corpus([SEEDS]).documents * 8
-    stock = spacy.load(model_package(), exclude=["ner"])
     stock.add_pipe("paragraph_breaks", before="parser")
     parsed = pipeline._parse(load_model(), documents)
     assert len(parsed) > pipeline.BATCH_SIZE

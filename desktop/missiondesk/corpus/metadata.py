@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from functools import cache, lru_cache
@@ -64,8 +65,6 @@ _MONTH_NUMBERS = {name: number for number, name in enumerate(
 
 def _written_date(text: str) -> str | None:
     """'12 March 2024', '12th Mar. 2024', 'March 12, 2024' as 2024-03-12; None for other forms."""
-    import datetime
-
     if match := _DAY_MONTH_YEAR.fullmatch(text):
         day, month, year = match.groups()
     elif match := _MONTH_DAY_YEAR.fullmatch(text):
