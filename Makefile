@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 MODEL  := packaging/model-requirements.txt
 
-.PHONY: run test bench clean
+.PHONY: run test bench eval clean
 
 $(STAMP): pyproject.toml $(MODEL)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks
+
+# Extract the seeds and the real-article sets (tests/gold/real/dev, test), score each, print them side by side
+# and the misses on dev/ (tests/gold/real/README.md says how the sets are used).
+eval: $(STAMP)
+	$(BIN)/python tests/gold/evaluate.py
 
 clean:
 	rm -rf $(VENV) build dist
