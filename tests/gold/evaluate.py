@@ -20,7 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from real_sets import REAL, SETS, article_files, merged_gold  # noqa: E402
+from real_sets import all_folders, article_files, merged_gold  # noqa: E402
 
 ROOT = HERE.parents[1]
 SHARED_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
@@ -56,7 +56,7 @@ def gold_size(gold: dict) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", nargs="*", default=["dev"], help="sets whose misses to list (default: dev)")
+    parser.add_argument("--misses", nargs="*", help="sets whose misses to list (default: dev, or pool before the split)")
     parser.add_argument("--keep", type=Path, help="keep the extractions and merged gold files in this folder")
     args = parser.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="missiondesk-eval-"))
@@ -65,8 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     seed_gold = ROOT.parent / "shared" / "gold" / "seeds.json"
     sets = {"seeds": (sorted((ROOT / "seeds").glob("*.txt")),
                       json.loads((seed_gold if seed_gold.is_file() else HERE / "seeds.json").read_text("utf-8")))}
-    for name in SETS:
-        sets[name] = (article_files(REAL / name), merged_gold(REAL / name))
+    for folder in all_folders():
+        if article_files(folder):
+            sets[folder.name] = (article_files(folder), merged_gold(folder))
 
     columns, misses = {}, {}
     for name, (files, gold) in sets.items():
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         cells = (columns[name].get(row) for name in columns)
         print(f"{row:24s}" + "".join(f"{c:9d}" if isinstance(c, int) else f"{c:9.3f}" for c in cells))
     print(f"(scored by {SCORER.relative_to(ROOT.parent) if SCORER == SHARED_SCORER else SCORER.relative_to(ROOT)})")
-    for name in args.misses:
+    for name in args.misses if args.misses is not None else [n for n in ("dev", "pool") if n in sets][:1]:
         print(f"\nMisses and false hits on {name} ({len(misses[name])}):")
         print("\n".join(misses[name]) or "  none")
     if args.keep:

@@ -37,3 +37,38 @@ def merged_gold(folder: Path) -> dict:
                 if alias not in seen["theater_aliases"]:
                     seen["theater_aliases"].append(alias)
     return {"schema": "gold-v1", "articles": articles, "missions": list(missions.values())}
+
+
+POOL = "pool"  # annotated articles not yet split into dev/ and test/
+
+
+def all_folders() -> list[Path]:
+    return [REAL / name for name in (*SETS, POOL) if (REAL / name).is_dir()]
+
+
+def sources_table() -> str:
+    """SOURCES.md: every article with its address as stored, outlet, date and how the date is known."""
+    rows = ["# Sources of the real-article corpus", "",
+            "Each article file is a stored public page's text as the `search` tool's `pages` corpus returned it "
+            "(from the page's beginning), byte for byte; `SHA256SUMS` holds their checksums.", "",
+            "| file | address as stored | outlet | date | how the date is known |", "|---|---|---|---|---|"]
+    for folder in all_folders():
+        for path in gold_files(folder):
+            for a in json.loads(path.read_text(encoding="utf-8"))["articles"]:
+                how = a.get("date_note") or a.get("published_source") or "not known"
+                cells = [f"`{folder.name}/{a['article']}`", a.get("url", ""), a["outlet"], a.get("published") or "—",
+                         f"{a.get('published_source') or 'none'}: {how}".replace("|", "/")]
+                rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
+def checksums() -> str:
+    import hashlib
+    return "".join(f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {folder.name}/{p.name}\n"
+                   for folder in all_folders() for p in article_files(folder))
+
+
+if __name__ == "__main__":
+    (REAL / "SOURCES.md").write_text(sources_table(), encoding="utf-8")
+    (REAL / "SHA256SUMS").write_text(checksums(), encoding="utf-8")
+    print(f"wrote {REAL / 'SOURCES.md'} and {REAL / 'SHA256SUMS'}")

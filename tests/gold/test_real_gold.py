@@ -14,9 +14,11 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gold_check import numbers_in, problems  # noqa: E402
-from real_sets import REAL, SETS, article_files, gold_files, merged_gold  # noqa: E402
+from real_sets import REAL, SETS, all_folders, article_files, checksums, gold_files, merged_gold, sources_table  # noqa: E402
 
-GOLDS = [p for name in SETS for p in gold_files(REAL / name)]
+GOLDS = [p for folder in all_folders() for p in gold_files(folder)]
+SPLIT = all((REAL / name).is_dir() for name in SETS)
+needs_split = pytest.mark.skipif(not SPLIT, reason="the corpus is still being annotated in pool/; not yet split")
 
 
 @pytest.mark.parametrize("gold", GOLDS, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -29,10 +31,12 @@ def _outlets(name: str) -> set[str]:
             for a in json.loads(p.read_text(encoding="utf-8"))["articles"]}
 
 
+@needs_split
 def test_the_split_keeps_each_outlet_on_one_side():
     assert _outlets("dev") & _outlets("test") == set()
 
 
+@needs_split
 def test_corpus_size_and_spread():
     assert len(article_files(REAL / "dev")) >= 40 and len(article_files(REAL / "test")) >= 20
     assert len(_outlets("dev") | _outlets("test")) >= 40
@@ -41,22 +45,24 @@ def test_corpus_size_and_spread():
 
 
 def test_missions_are_described_alike_across_files():
-    for name in SETS:
-        merged_gold(REAL / name)  # raises on one mission id given two theaters
+    for folder in all_folders():
+        merged_gold(folder)  # raises on one mission id given two theaters
 
 
 def test_articles_are_unchanged():
-    sums = dict(line.split("  ", 1)[::-1] for line in (REAL / "SHA256SUMS").read_text().splitlines())
-    files = {f"{name}/{p.name}": p for name in SETS for p in article_files(REAL / name)}
-    assert set(sums) == set(files)
-    changed = [n for n, p in files.items() if hashlib.sha256(p.read_bytes()).hexdigest() != sums[n]]
-    assert changed == []
+    # SHA256SUMS was written when each page was stored (python tests/gold/real_sets.py); an edit shows here.
+    recorded = (REAL / "SHA256SUMS").read_text(encoding="utf-8")
+    assert checksums() == recorded
+    for line in recorded.splitlines():
+        digest, name = line.split("  ", 1)
+        assert hashlib.sha256((REAL / name).read_bytes()).hexdigest() == digest
 
 
 def test_sources_lists_every_article():
     sources = (REAL / "SOURCES.md").read_text(encoding="utf-8")
-    listed = set(re.findall(r"^\| `?([\w./-]+\.txt)`? \|", sources, re.M))
-    assert listed == {f"{name}/{p.name}" for name in SETS for p in article_files(REAL / name)}
+    listed = set(re.findall(r"^\| `([\w./-]+\.txt)` \|", sources, re.M))
+    assert listed == {f"{f.name}/{p.name}" for f in all_folders() for p in article_files(f)}
+    assert sources == sources_table()
 
 
 @pytest.mark.parametrize("text, value", [
