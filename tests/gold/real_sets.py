@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 REAL = Path(__file__).resolve().parent / "real"
@@ -68,7 +69,29 @@ def checksums() -> str:
                    for folder in all_folders() for p in article_files(folder))
 
 
+def split(test_size: int = 20) -> dict[str, list[str]]:
+    """Move pool/ into dev/ and test/, whole outlets at a time, in an order no one chose: outlets sorted by
+    the sha256 of their name fill test/ up to test_size articles, the rest go to dev/. Run once."""
+    import hashlib
+    by_outlet: dict[str, list[Path]] = {}
+    for path in gold_files(REAL / POOL):
+        outlet = json.loads(path.read_text(encoding="utf-8"))["articles"][0]["outlet"].casefold()
+        by_outlet.setdefault(outlet, []).append(path)
+    chosen: dict[str, list[str]] = {"dev": [], "test": []}
+    for outlet in sorted(by_outlet, key=lambda o: hashlib.sha256(o.encode()).hexdigest()):
+        side = "test" if len(chosen["test"]) + len(by_outlet[outlet]) <= test_size else "dev"
+        for gold in by_outlet[outlet]:
+            (REAL / side).mkdir(exist_ok=True)
+            for part in (gold, gold.with_suffix(".txt")):
+                part.rename(REAL / side / part.name)
+            chosen[side].append(gold.stem)
+    (REAL / POOL).rmdir()
+    return chosen
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--split"]:
+        print({side: len(names) for side, names in split().items()})
     (REAL / "SOURCES.md").write_text(sources_table(), encoding="utf-8")
     (REAL / "SHA256SUMS").write_text(checksums(), encoding="utf-8")
     print(f"wrote {REAL / 'SOURCES.md'} and {REAL / 'SHA256SUMS'}")
