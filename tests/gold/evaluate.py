@@ -56,7 +56,7 @@ def gold_size(gold: dict) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", nargs="*", help="sets whose misses to list (default: dev, or pool before the split)")
+    parser.add_argument("--misses", nargs="*", help="sets whose misses to list (default: dev)")
     parser.add_argument("--keep", type=Path, help="keep the extractions and merged gold files in this folder")
     args = parser.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="missiondesk-eval-"))
