@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -64,7 +65,6 @@ def sources_table() -> str:
 
 
 def checksums() -> str:
-    import hashlib
     return "".join(f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {folder.name}/{p.name}\n"
                    for folder in all_folders() for p in article_files(folder))
 
@@ -72,7 +72,6 @@ def checksums() -> str:
 def split(test_size: int = 20) -> dict[str, list[str]]:
     """Move pool/ into dev/ and test/, whole outlets at a time, in an order no one chose: outlets sorted by
     the sha256 of their name fill test/ up to test_size articles, the rest go to dev/. Run once."""
-    import hashlib
     by_outlet: dict[str, list[Path]] = {}
     for path in gold_files(REAL / POOL):
         outlet = json.loads(path.read_text(encoding="utf-8"))["articles"][0]["outlet"].casefold()
