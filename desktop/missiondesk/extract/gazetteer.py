@@ -20,7 +20,7 @@ MAX_TOKENS = 8
 class Entity:
     kind: str  # country | region | city | demonym | org | institution | mission
     name: str  # canonical country, region or organisation name, or a mission id
-    country: str | None = None  # the country a city, demonym or institution stands for
+    country: str | None = None  # the country a city, demonym or institution stands for, or a region lies in
 
 
 _SPONSOR_ENDINGS = ("mandated", "backed", "funded", "sanctioned", "authorised", "authorized", "brokered",
@@ -50,13 +50,19 @@ class Mention:
 
     @property
     def place(self) -> str | None:
-        """Where troops are when this name is their location ('in Kabul' -> Afghanistan)."""
+        """The country troops are in when this name is their location ('in Kabul' -> Afghanistan, 'in Darfur'
+        -> Sudan); a region across several countries is its own name ('the Sahel')."""
         kind = self.entity.kind
-        if kind in ("country", "region"):
+        if kind == "country":
             return self.entity.name
-        if kind == "city":
-            return self.entity.country
+        if kind in ("city", "region"):
+            return self.entity.country or self.entity.name
         return None
+
+    @property
+    def region(self) -> str | None:
+        """The region this name is, when it is one ('Darfur', 'the Sahel')."""
+        return self.entity.name if self.entity.kind == "region" else None
 
 
 def _load(name: str):
@@ -66,7 +72,22 @@ def _load(name: str):
 
 @cache
 def missions() -> dict[str, dict]:
-    return {m["id"]: m for m in _load("missions.json")}
+    """The known missions by id. A theater that is a region inside one country ('Darfur') becomes that
+    country, the region kept as `region`; a region across countries ('the Sahel') stays, as its own region."""
+    inside = region_countries()
+    found = {}
+    for mission in _load("missions.json"):
+        theater = mission["theater"]
+        if theater in inside:
+            mission = {**mission, "region": theater, "theater": inside[theater] or theater}
+        found[mission["id"]] = mission
+    return found
+
+
+@cache
+def region_countries() -> dict[str, str | None]:
+    """Each region the gazetteer knows -> the one country it lies in, or None when it spans several."""
+    return {r["name"]: r.get("in_country") for r in _load("places.json")["regions"]}
 
 
 @cache
@@ -89,7 +110,7 @@ def _entries() -> list[tuple[str, Entity]]:
                 entries.append((city, Entity("city", city, name)))
     for region in places["regions"]:
         for alias in [region["name"], *region["aliases"]]:
-            entries.append((alias, Entity("region", region["name"])))
+            entries.append((alias, Entity("region", region["name"], region.get("in_country"))))
     for org in _load("organisations.json"):
         for alias in [org["name"], *org["aliases"], *org.get("adjectives", [])]:
             entries.append((alias, Entity("org", org["name"])))

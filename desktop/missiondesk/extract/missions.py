@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from missiondesk.extract.context import DocContext
+from missiondesk.extract.context import COUNTRIES, DocContext
 from missiondesk.extract.gazetteer import missions
 from missiondesk.extract.sentences import tokens_where
 from missiondesk.paths import resource
@@ -41,7 +42,63 @@ def find_mentions(doc: Doc, ctx: DocContext) -> list[MissionHit]:
         hit = _described(doc[i], ctx)
         if hit and not any(s <= hit.start < e for s, e in named):
             hits.append(hit)
+    taken = [(h.start, h.end) for h in hits]
+    for i in tokens_where(doc, _national_noun, _NATIONAL_NOUNS):
+        hit = _national(doc[i], ctx)
+        if hit and not any(s < hit.end and hit.start < e for s, e in taken):
+            hits.append(hit)
     return hits
+
+
+_NATIONAL_NOUNS: dict = {}
+
+
+def _national_noun(lower: str, lemma: str) -> bool:
+    return lower in _vocab()["national_nouns"]
+
+
+def _national(token: Token, ctx: DocContext) -> MissionHit | None:
+    """One country's forces in another: 'Turkish troops in Qatar', 'the US military presence in South Korea'.
+    The owner modifies the noun (a nationality, a country, its possessive); the place is in a phrase of place
+    after it; the two differ, and the owner is a state, not an armed group or an alliance."""
+    owner = None
+    for child in token.lefts:
+        for tok in child.subtree:
+            mention = ctx.by_token.get(tok.i)
+            if mention and mention.entity.kind in ("country", "demonym", "institution") and mention.force:
+                owner = owner or (mention, tok)
+    if owner is None:
+        return None
+    place, last = None, None
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "to", "inside", "across", "throughout"):
+            for tok in prep.subtree:
+                mention = ctx.by_token.get(tok.i)
+                if mention and mention.place and mention.entity.kind in ("country", "city", "region"):
+                    place, last = mention, mention.end - 1
+                    break
+        if place:
+            break
+    mention, first = owner
+    if place is None or place.place == mention.force or ctx.is_broad(place.place):
+        return None
+    lead, theater = mention.force, place.place
+    doc = token.doc
+    begin = min(first.i, mention.start)
+    text = doc[begin: last + 1].text
+    mission_id = link(theater, lead, None, ctx, strict_lead=True) or national_id(lead, theater)
+    described = None if mission_id in missions() else national_described(lead, theater, text)
+    return MissionHit(mission_id, doc[begin].idx, doc[last].idx + len(doc[last].text), text, described)
+
+
+def national_id(lead: str, theater: str) -> str:
+    """One id for a country's forces in another, the same in every article."""
+    return _slug(f"{lead} forces in {theater}")
+
+
+def national_described(lead: str, theater: str, text: str | None = None) -> dict:
+    return {"lead": lead, "theater": theater, "activity": None, "kind": "national",
+            "name": f"{lead} forces in {theater}"}
 
 
 _MISSION_NOUNS: dict = {}  # (lower, lemma) hashes -> whether the word is a mission noun, for tokens_where
@@ -68,7 +125,7 @@ def _described(token: Token, ctx: DocContext) -> MissionHit | None:
     lead = None
     for tok in left:
         mention = ctx.by_token.get(tok.i)
-        if mention and mention.entity.kind in ("org", "country", "demonym") and mention.force:
+        if mention and mention.entity.kind in ("org", "country", "demonym", "institution") and mention.force:
             lead = mention.force
             break
     activity = next((vocab["activities"][t.lower_] for t in left if t.lower_ in vocab["activities"]), None)
@@ -91,7 +148,10 @@ def _described(token: Token, ctx: DocContext) -> MissionHit | None:
     text = doc[first: last + 1].text
     mission_id = link(theater, lead, activity, ctx, noun=token.lemma_)
     described = None
-    if mission_id is None:
+    if mission_id is None and lead in COUNTRIES and lead != theater:
+        # one country's own deployment, however the article words it: the same id as "French troops in Mali"
+        mission_id, described = national_id(lead, theater), national_described(lead, theater)
+    elif mission_id is None:
         mission_id = _slug(f"{lead or 'unattributed'} {activity or 'mission'} {theater}")
         described = {"lead": lead, "theater": theater, "activity": activity, "name": text}
     return MissionHit(mission_id, doc[first].idx, doc[last].idx + len(doc[last].text), text, described)
@@ -156,4 +216,36 @@ def mission_for_count(count, ctx: DocContext, hits: list[MissionHit], linked: li
         if known and count.where and _covers(known, count.where) and (
                 known["lead"] == count.whose or known["kind"] in _MULTINATIONAL):
             return mission_id
-    return link(count.where, count.whose, None, ctx, strict_lead=True)
+    for hit in hits:  # a deployment the article describes: "Turkish troops in Qatar" ... "3,000 troops"
+        described = hit.described or {}
+        if count.where and described.get("theater") == count.where and described.get("lead") == count.whose:
+            return hit.mission_id
+    found = link(count.where, count.whose, None, ctx, strict_lead=True)
+    if found is None and is_deployment_abroad(count.whose, count.where):
+        return national_id(count.whose, count.where)  # "Poland has 900 troops in Iraq": Poland's forces in Iraq
+    return found
+
+
+def is_deployment_abroad(whose: str | None, where: str | None) -> bool:
+    """A country's troops in another country."""
+    return bool(whose and where and whose != where and whose in COUNTRIES and where in COUNTRIES)
+
+
+def localised(mission_id: str, ctx: DocContext, places: list[str]) -> tuple[str, dict] | None:
+    """A known mission whose theater spans several countries ('the Sahel', NATO's eastern flank), as the
+    article places it: in the country its troop counts are in (`places`), else the country of the mission's
+    the article names most. Returns the id for that country's part and its description, or None."""
+    known = missions().get(mission_id)
+    if known is None or not ctx.is_broad(known["theater"]) or not known.get("countries"):
+        return None
+    inside = [p for p in places if p in known["countries"]]
+    if inside:
+        country = Counter(inside).most_common(1)[0][0]
+    else:
+        named = [(n, p) for p, n in ctx.place_counts.items() if p in known["countries"]]
+        if not named:
+            return None
+        country = max(named)[1]
+    described = {"known_as": mission_id, "lead": known["lead"], "theater": country, "region": known["theater"],
+                 "name": f"{known['name']} in {country}"}
+    return f"{mission_id}-{_slug(country)}", described

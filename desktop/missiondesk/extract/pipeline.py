@@ -13,7 +13,7 @@ from missiondesk.corpus.document import Document
 from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import gazetteer_for, mentions_in
 from missiondesk.extract.gazetteer import missions as known_missions
-from missiondesk.extract.missions import find_mentions, mission_for_count
+from missiondesk.extract.missions import find_mentions, localised, mission_for_count, national_described
 from missiondesk.extract.model import ModelMissing, load_model, model_package
 from missiondesk.extract.records import Extraction, Mission, MissionMention, Statement, TroopCount, from_saved
 from missiondesk.extract.sentences import text_of
@@ -288,8 +288,10 @@ def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
         if count.mission:
             if count.mission not in linked and not any(h.mission_id == count.mission for h in hits):
                 # the count is itself the article's reference to the mission
+                described = None if count.mission in known_missions() else national_described(
+                    count.whose, count.where)
                 facts.missions.append(MissionHitRecord(count.mission, count.start, count.end,
-                                                       text_of(doc)[count.start:count.end]))
+                                                       text_of(doc)[count.start:count.end], described))
             linked.append(count.mission)
         facts.troop_counts.append(TroopCount(
             id=fact_id(document.id, "count", count.start, count.end, count.value),
@@ -297,6 +299,7 @@ def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
             unit=count.unit, whose=count.whose, where=count.where, mission=count.mission,
             sentence=count.sentence.text.strip(), start=count.start, end=count.end, period=count.period,
             delta=count.delta, derived_from=count.derived_from))
+    local = _localise_missions(facts, ctx)
     for said in find_statements(doc, SpeakerResolver(ctx)):
         facts.statements.append(Statement(
             id=fact_id(document.id, "statement", said.start, said.end, said.actor.name),
@@ -305,7 +308,27 @@ def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
             topic=topic_of(doc, said.start, said.end),
             mission=mission_for_statement(said.start, said.end, hits, linked), start=said.start,
             end=said.end, actor_text=said.actor.text or None))
+    for statement in facts.statements:
+        statement.mission = local.get(statement.mission, statement.mission)
     return facts
+
+
+def _localise_missions(facts: DocumentFacts, ctx: DocContext) -> dict[str, str]:
+    """Known missions across several countries become the part in the country the article places them in
+    ("Operation Barkhane in Mali"); returns the ids changed, old -> new."""
+    changed: dict[str, str] = {}
+    for mission_id in dict.fromkeys(h.mission for h in facts.missions):
+        places = [c.where for c in facts.troop_counts if c.mission == mission_id and c.where]
+        found = localised(mission_id, ctx, places)
+        if found:
+            changed[mission_id] = found
+    for hit in facts.missions:
+        if hit.mission in changed:
+            hit.mission, hit.described = changed[hit.mission]
+    for count in facts.troop_counts:
+        if count.mission in changed:
+            count.mission = changed[count.mission][0]
+    return {old: new for old, (new, _) in changed.items()}
 
 
 def merge(per_document: Iterable[DocumentFacts]) -> Extraction:
@@ -329,13 +352,18 @@ def _most_named(hits) -> str | None:
 
 def _mission(found: dict[str, Mission], mission_id: str, described: dict | None = None) -> Mission:
     if mission_id not in found:
-        known = known_missions().get(mission_id)
-        if known:
+        described = described or {}
+        known = known_missions().get(described.get("known_as", mission_id))
+        if known and "known_as" in described:  # a known mission's part in one country
+            found[mission_id] = Mission(id=mission_id, name=described["name"], lead=known["lead"],
+                                        theater=described["theater"], start=known.get("start"), end=known.get("end"),
+                                        aliases=list(known.get("aliases", [])), region=described["region"])
+        elif known:
             found[mission_id] = Mission(id=mission_id, name=known["name"], lead=known["lead"],
                                         theater=known["theater"], start=known.get("start"), end=known.get("end"),
-                                        aliases=list(known.get("aliases", [])))
+                                        aliases=list(known.get("aliases", [])), region=known.get("region"))
         else:
-            described = described or {}
             found[mission_id] = Mission(id=mission_id, name=described.get("name", mission_id),
-                                        lead=described.get("lead"), theater=described.get("theater"), known=False)
+                                        lead=described.get("lead"), theater=described.get("theater"), known=False,
+                                        region=described.get("region"))
     return found[mission_id]

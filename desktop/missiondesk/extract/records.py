@@ -25,6 +25,7 @@ class Mission:
     aliases: list[str] = field(default_factory=list)
     known: bool = True  # False for a mission the text describes but the gazetteer lacks
     mentions: list[MissionMention] = field(default_factory=list)
+    region: str | None = None  # the region the theater lies in, where the gazetteer knows one ("Darfur")
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -18,6 +18,7 @@ _WHERE_PREPS = {"in", "into", "to", "at", "across", "throughout", "inside", "wit
 _PLACE_NOUNS = {"soil", "territory", "capital", "province", "border", "coast", "region", "country", "bases",
                 "base", "north", "south", "east", "west", "frontier"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+_BACK = {"back", "home", "homeward", "out", "away", "over", "down", "up"}  # "bring 6,400 troops back to the US"
 _PLACE_PREPS = {"in", "at", "to", "into", "near", "on", "across", "inside", "outside", "around"}
 # verbs whose object is where the troops go or are, when the troops are their subject
 _MOVEMENT_VERBS = {"leave", "reach", "enter", "reinforce", "cross", "quit", "exit", "vacate", "invade", "occupy",
@@ -62,6 +63,14 @@ def _clause_verbs(token: Token) -> list[Token]:
         if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
             break
     return out
+
+
+def head_token(mention: Mention, doc) -> Token:
+    """The word of a name the parse hangs the rest on ('Korea' in 'North Korea')."""
+    for i in range(mention.start, mention.end):
+        if not mention.start <= doc[i].head.i < mention.end or doc[i].head.i == i:
+            return doc[i]
+    return doc[mention.end - 1]
 
 
 def _mentions(ctx: DocContext, tokens) -> list[Mention]:
@@ -309,8 +318,10 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     withdraw = _withdrawing(anchor)
     clause = _clause_verbs(anchor)
     subjects = [s for s in (subject_of(v) for v in clause[-1:]) if s is not None and s.i != anchor.i]
-    holders = [anchor, span[-1], *clause, *subjects]
+    described = [c for c in anchor.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
+    holders = [anchor, span[-1], *described, *clause, *subjects]
     holders += [a for h in clause for a in h.children if a.dep_ == "advmod" and a.lower_ in _NEAR_HEADS]
+    holders += [a for h in clause for a in h.children if a.dep_ in ("advmod", "prt") and a.lower_ in _BACK]
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ != "prep":
@@ -322,7 +333,8 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
                     if near and force and force != near and ctx_is_country(force) and ctx_is_country(near):
                         return force  # "deployed close to Kosovo": a national force on its own side
                     continue
-                place = _place_in(prep, ctx, force)
+                # "back to the United States", "home to France": the force's own country is where they go
+                place = _place_in(prep, ctx, None if holder.lower_ in _BACK else force)
                 if place:
                     return place
     verb = anchor.head
@@ -345,7 +357,7 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
         if mention.entity.kind == "mission":
             return missions()[mention.entity.name]["theater"]
     candidates = [m for m in _mentions(ctx, sent) if m.place and m.place != force and not _near(m, sent)
-                  and not (m.entity.kind == "country" and _is_origin(m, sent)) and not _metonym(m, sent)
+                  and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
                   and not _names_a_number(m, sent) and not _modifier_only(m, sent) and not _agent(m, sent)]
     if candidates:
         # a country or a place within one before a broad region ("near the Black Sea coast")
@@ -391,20 +403,39 @@ def _near(mention: Mention, sent: Span) -> bool:
     return False
 
 
+def _leads(mention: Mention, doc) -> bool:
+    """'a U.S.-led mission', 'the French led operation', 'NATO-backed': who leads or backs, not where."""
+    following = doc[mention.end: mention.end + 2]
+    words = [t.lower_ for t in following]
+    return bool(words) and (words[0] in _LEAD_WORDS or words[0] in ("-", "‐") and words[1:2] and words[1] in _LEAD_WORDS)
+
+
+_LEAD_WORDS = {"led", "backed", "mandated", "sponsored", "brokered", "funded", "commanded"}
+
+
 def _modifier_only(mention: Mention, sent: Span) -> bool:
     """'NATO's Madrid summit', 'the Dayton agreement': a place naming an event, not a location."""
     last = sent.doc[mention.end - 1]
-    return last.dep_ in ("compound", "amod") and last.head.pos_ in ("NOUN", "PROPN") and \
+    return last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.pos_ in ("NOUN", "PROPN") and \
         last.head.lower_ not in _PLACE_NOUNS
 
 
 def _agent(mention: Mention, sent: Span) -> bool:
     """'signed by Russia, Azerbaijan and Armenia', 'the war between Israel and Hezbollah': parties to
     something, not where troops are."""
-    tok = sent.doc[mention.start]
+    tok = head_token(mention, sent.doc)
     while tok.dep_ == "conj":
         tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("by", "between", "against", "with")
+    return tok.dep_ == "pobj" and tok.head.lower_ in _PARTY_PREPS
+
+
+# "signed by", "the war between", "fighting against", "the largest contributor after the US", "more than Italy"
+_PARTY_PREPS = {"by", "between", "against", "with", "after", "than", "like", "unlike", "behind", "besides"}
+
+
+def _in_a_part(mention: Mention, sent: Span) -> bool:
+    """'30 personnel, including operators at a base in Qatar': a place of some of them, not of the count."""
+    return any(a.lower_ in ("including", "excluding") for a in head_token(mention, sent.doc).ancestors)
 
 
 def _names_a_number(mention: Mention, sent: Span) -> bool:
@@ -415,7 +446,8 @@ def _names_a_number(mention: Mention, sent: Span) -> bool:
 
 
 def _is_origin(mention: Mention, sent: Span) -> bool:
-    tok = sent.doc[mention.start]
+    """'troops from Austria', 'refugees from Darfur': where people come from, not where the count is."""
+    tok = head_token(mention, sent.doc)
     while tok.dep_ == "conj":  # "drawn from Austria, Bulgaria, Romania and Slovakia"
         tok = tok.head
     return tok.head.lower_ == "from" and not any(
@@ -423,8 +455,10 @@ def _is_origin(mention: Mention, sent: Span) -> bool:
 
 
 def _place_in(token: Token, ctx: DocContext, force: str | None, shallow: bool = False) -> str | None:
+    sent = sentence_of(token)
     for mention in _mentions(ctx, [token] if shallow else token.subtree):
-        if mention.place and mention.place != force:
+        if mention.place and mention.place != force and not _modifier_only(mention, sent) \
+                and not _leads(mention, token.doc):
             return mention.place
         if mention.entity.kind == "demonym":
             nxt = token.doc[mention.end] if mention.end < len(token.doc) else None
