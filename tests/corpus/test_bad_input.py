@@ -80,14 +80,14 @@ def test_unsupported_format_named_explicitly(tmp_path, article_file):
 def test_permission_denied(tmp_path, article_file, monkeypatch):
     bad = tmp_path / "locked.txt"
     bad.write_text("Some text that cannot be read.")
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def deny(self):
-        if self == bad:
+    def deny(path, *args, **kwargs):
+        if Path(path) == bad:
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(os, "open", deny)
     corpus = load_corpus([article_file, bad])
     assert len(corpus.documents) == 1
     assert corpus.errors[0].path == str(bad) and "permission denied" in corpus.errors[0].error

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from missiondesk.corpus.clean import clean_page
 from missiondesk.corpus.document import Document, LoadError, UnreadableFile
-from missiondesk.corpus.files import expand
+from missiondesk.corpus.files import expand, shown
 from missiondesk.corpus.metadata import known_outlet, parse_date
 from missiondesk.corpus.readers import RawArticle, read_article
 
@@ -33,7 +33,7 @@ def document_id(data: bytes) -> str:
 def read_document(path: Path, shown_as: str | None = None) -> Document:
     """One file -> one Document; raises UnreadableFile."""
     data, raw = read_article(path)
-    return build_document(document_id(data), shown_as or str(path), raw)
+    return build_document(document_id(data), shown_as or shown(path), raw)
 
 
 def build_document(doc_id: str, path: str, raw: RawArticle) -> Document:
@@ -74,9 +74,9 @@ def iter_corpus(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[int, int, 
         try:
             yield done, total, read_document(path)
         except UnreadableFile as exc:
-            yield done, total, LoadError(str(path), str(exc))
+            yield done, total, LoadError(shown(path), str(exc))
         except Exception as exc:  # a reader bug must not lose the rest of the corpus
-            yield done, total, LoadError(str(path), f"unexpected error while reading ({type(exc).__name__}: {exc})")
+            yield done, total, LoadError(shown(path), f"unexpected error while reading ({type(exc).__name__}: {exc})")
 
 
 def load_corpus(paths: Iterable[str | os.PathLike], progress: Progress | None = None,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from missiondesk.corpus.decode import decode_text
 from missiondesk.corpus.document import UnreadableFile
-from missiondesk.corpus.files import article_format
+from missiondesk.corpus.files import article_format, not_regular, stat_error
 
 MAX_BYTES = 50 * 1024 * 1024  # stated in the README: larger files are refused, not truncated
 
@@ -28,22 +29,42 @@ class RawArticle:
 
 
 def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing anything but a regular file of at most MAX_BYTES."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UnreadableFile(
-                f"the file is {size / 2**20:.0f} MB, above the {MAX_BYTES // 2**20} MB limit for one article; "
-                "split it into smaller files")
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a named pipe must not wait for a writer; the kind of file is then checked on the
+        # open descriptor itself, so a file swapped for a pipe or a device after the folder was listed is refused.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except PermissionError:
         raise UnreadableFile("permission denied; make the file readable for your user and add it again") from None
     except IsADirectoryError:
         raise UnreadableFile("this is a folder, not a file") from None
     except OSError as exc:
+        raise UnreadableFile(stat_error(exc)) from None
+    try:
+        info = os.fstat(fd)
+        reason = not_regular(info.st_mode)
+        if reason:
+            raise UnreadableFile(reason)
+        if info.st_size > MAX_BYTES:
+            raise UnreadableFile(_too_large(info.st_size))
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            data = stream.read(MAX_BYTES + 1)  # never more, even if the file grows while it is read
+    except PermissionError:
+        raise UnreadableFile("permission denied; make the file readable for your user and add it again") from None
+    except OSError as exc:
         raise UnreadableFile(f"the file could not be read ({exc.strerror or exc}); check the disk") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise UnreadableFile(_too_large(len(data)))
     if not data:
         raise UnreadableFile("the file is empty (0 bytes)")
     return data
+
+
+def _too_large(size: int) -> str:
+    return (f"the file is {size / 2**20:.0f} MB, above the {MAX_BYTES // 2**20} MB limit for one article; "
+            "split it into smaller files")
 
 
 def read_article(path: Path) -> tuple[bytes, RawArticle]:
