@@ -116,3 +116,30 @@ def test_workspace_marks_changes_and_undoes_reviews(tmp_path):
         workspace.save()
     workspace.save(tmp_path / "w.mdproj")
     assert not workspace.dirty and workspace.path.name == "w.mdproj"
+
+
+def test_an_autosave_to_another_file_loses_no_audit_entry(tmp_path):
+    data = _data()
+    path, autosave = tmp_path / "p.mdproj", tmp_path / "p.mdproj.autosave"
+    save(data, path)
+    data.set_review(Review("d1", "count", 0, 10, "rejected", {}), ("d1", "count", 0, 10), "tester")
+    save_as(data, autosave)  # the autosave must not consume the entry the real project still lacks
+    save(data, path)
+    assert [e["detail"]["after"]["status"] for e in audit_trail(path)] == ["edited", "rejected"]
+    assert len(audit_trail(autosave)) == 2
+
+
+def test_the_trail_survives_reopening_save_as_and_a_recovered_autosave(tmp_path):
+    path = tmp_path / "p.mdproj"
+    save(_data(), path)
+    data = load(path)
+    assert [e[2] for e in data.audit] == ["review"]  # what the file held is read back
+    data.set_review(None, ("d1", "count", 0, 10), "second")
+    save(data, path)  # saving the same file again writes each entry once
+    save_as(data, tmp_path / "copy.mdproj")  # a new file holds the history from before, not only new entries
+    for saved in (path, tmp_path / "copy.mdproj"):
+        assert [e["who"] for e in audit_trail(saved)] == ["tester", "second"]
+    recovered = load(tmp_path / "copy.mdproj")  # as when an autosave is offered back and then saved
+    recovered.set_review(Review("d1", "count", 0, 10, "accepted", {}), ("d1", "count", 0, 10), "third")
+    save(recovered, path)
+    assert [e["who"] for e in audit_trail(path)] == ["tester", "second", "third"]

@@ -1,3 +1,5 @@
+import shutil
+
 import pytest
 from PySide6.QtCore import QStandardPaths
 
@@ -21,3 +23,23 @@ def seed_project(tmp_path_factory):
     path = tmp_path_factory.mktemp("project") / "seeds.mdproj"
     workspace.save(path)
     return path
+
+
+@pytest.fixture
+def window(qtbot):
+    from missiondesk.ui.main_window import MainWindow
+
+    win = MainWindow(quiet=True)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.workspace.dirty = False  # nothing to ask on close
+
+
+@pytest.fixture
+def opened(qtbot, window, seed_project, tmp_path):
+    """The window on a copy of the seed project."""
+    path = tmp_path / "work.mdproj"
+    shutil.copy(seed_project, path)
+    assert window.open_project(str(path))
+    return window

@@ -1,40 +1,12 @@
 """The window as an analyst drives it: load the seeds, find the disagreement, check its sentence, reject a fact,
 undo, save, reopen and find the review; drop files; cancel; filter and search."""
 
-import shutil
-
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from missiondesk.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow(quiet=True)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.workspace.dirty = False  # nothing to ask on close
-
-
-@pytest.fixture
-def opened(qtbot, window, seed_project, tmp_path):
-    path = tmp_path / "work.mdproj"
-    shutil.copy(seed_project, path)
-    assert window.open_project(str(path))
-    return window
-
-
-def _disagreement_cell(win):
-    model = win.counts_model
-    for row in range(model.rowCount()):
-        if model.disagrees(row):
-            for column in range(model.columnCount()):
-                if model.facts(row, column):
-                    return model.index(row, column)
-    raise AssertionError("no disagreement row")
+from tests.ui.helpers import disagreement_cell as _disagreement_cell
 
 
 def test_every_tab_and_side_by_side_work_before_anything_is_loaded(qtbot, window, tmp_path):

@@ -50,7 +50,10 @@ class ProjectData:
         self.documents: list[Document] = []
         self.facts: dict[str, DocumentFacts] = {}
         self.reviews: dict[tuple[str, str, int, int], Review] = {}
-        self.audit: list[tuple[str, str, str, dict]] = []  # at, who, action, detail (not yet written)
+        # The whole audit trail, oldest first: what the file held when it was read, then every later change.
+        # Each entry is (at, who, action, detail). It is never cleared: every write puts the whole trail in the
+        # file written, so an autosave, a Save As to a new file or a recovered autosave loses no entry.
+        self.audit: list[tuple[str, str, str, dict]] = []
 
     def add_documents(self, documents: Iterable[Document]) -> list[Document]:
         """Append the documents not already in the project (same content, same id); return those added."""
@@ -150,10 +153,12 @@ def _write(data: ProjectData, path: Path) -> None:
         db.executemany('INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
             (r.document, r.kind, r.start, r.end, r.status, json.dumps(r.changes, ensure_ascii=False), r.who, r.when)
             for r in data.reviews.values()])
+        # The trail in memory holds everything the file had and more, so it replaces the file's trail; clearing
+        # entries after a write lost every review an autosave (another file) wrote before the real save.
+        db.execute("DELETE FROM audit")
         db.executemany("INSERT INTO audit (at, who, action, detail) VALUES (?, ?, ?, ?)", [
             (at, who, action, json.dumps(detail, ensure_ascii=False)) for at, who, action, detail in data.audit])
         db.execute("COMMIT")
-        data.audit.clear()
     except sqlite3.Error as exc:
         if db.in_transaction:
             db.execute("ROLLBACK")
@@ -190,6 +195,8 @@ def load(path: str | os.PathLike) -> ProjectData:
         for row in db.execute('SELECT document, kind, start, "end", status, changes, who, at FROM reviews'):
             review = Review(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), row[6], row[7])
             data.reviews[review.key] = review
+        data.audit = [(at, who, action, json.loads(detail))
+                      for at, who, action, detail in db.execute("SELECT at, who, action, detail FROM audit ORDER BY id")]
         return data
     except sqlite3.DatabaseError as exc:
         raise ProjectError(f"{path}: is not a MissionDesk project or is damaged ({exc})") from None
