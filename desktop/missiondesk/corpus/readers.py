@@ -11,6 +11,7 @@ from pathlib import Path
 from missiondesk.corpus.decode import decode_text
 from missiondesk.corpus.document import UnreadableFile
 from missiondesk.corpus.files import article_format, not_regular, stat_error
+from missiondesk.corpus.word import read_word
 
 MAX_BYTES = 50 * 1024 * 1024  # stated in the README: larger files are refused, not truncated
 
@@ -148,21 +149,11 @@ def _pdf_field(info, key: str) -> str | None:
 
 
 def _read_docx(data: bytes) -> RawArticle:
-    import zipfile
-
-    import docx
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise UnreadableFile(f"this is not a valid Word (.docx) document ({type(exc).__name__}); "
-                             "open it in Word and save it again") from None
-    text = "\n".join(p.text for p in document.paragraphs)
+    text, title, author = read_word(data)
     if not text.strip():
         raise UnreadableFile("the Word document holds no text")
-    props = document.core_properties
     # The file's creation date is not the article's; the date comes from the text, or stays empty.
-    return RawArticle(text, "docx", title=(props.title or None), author=(props.author or None))
+    return RawArticle(text, "docx", title=title, author=author)
 
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
