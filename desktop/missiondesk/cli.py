@@ -79,15 +79,19 @@ def _extract(args: argparse.Namespace) -> int:
 
     corpus, extraction = _read(args.paths)
     payload = extraction_json(corpus, extraction)
-    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    # JSON is UTF-8 whatever the terminal's locale; a lone surrogate (from a PDF's broken text) is written as
+    # JSON's own \udcXX escape, so the output always parses.
+    data = (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "backslashreplace")
     if args.output:
         try:
-            _write_atomically(Path(args.output), text)
+            _write_atomically(Path(args.output), data)
         except OSError as exc:
             print(f"missiondesk: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
             return 1
     else:
-        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
     return 0
 
 
@@ -150,11 +154,11 @@ def _factsheet(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: Path, data: bytes) -> None:
     """Write beside the target, then rename: an interrupted write never leaves half a file."""
     tmp = path.with_name(f".{path.name}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
+        tmp.write_bytes(data)
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
