@@ -82,6 +82,8 @@ def test_accept_and_edit_are_marked_everywhere(qtbot, opened):
     win.counts_view.setCurrentIndex(index)
     fact_id = win.current_fact
     qtbot.mouseClick(win.evidence.accept, Qt.MouseButton.LeftButton)
+    assert win.facts.get(fact_id)["status"] == "accepted" and win.current_fact != fact_id  # on to the next
+    win.select_fact(fact_id)
     assert win.evidence.status.text().startswith("✔")
     win.review_current("edited", {"value": 12345})
     assert win.facts.get(fact_id)["value"] == 12345 and win.facts.get(fact_id)["status"] == "edited"

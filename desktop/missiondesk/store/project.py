@@ -71,14 +71,18 @@ class ProjectData:
         return [d for d in self.documents
                 if d.id not in self.facts or self.facts[d.id].version != EXTRACTOR_VERSION]
 
-    def set_review(self, review: Review | None, key: tuple[str, str, int, int], who: str = "") -> None:
+    def set_review(self, review: Review | None, key: tuple[str, str, int, int], who: str = "",
+                   note: str | None = None, action: str = "review") -> None:
+        """Put `review` (None: no review) on the fact at `key` and log it, with the analyst's note if any."""
         before = self.reviews.get(key)
         if review is None:
             self.reviews.pop(key, None)
         else:
             self.reviews[key] = review
-        self.audit.append((_now(), who, "review", {
-            "key": list(key), "before": _review_json(before), "after": _review_json(review)}))
+        detail = {"key": list(key), "before": _review_json(before), "after": _review_json(review)}
+        if note:
+            detail["note"] = note
+        self.audit.append((_now(), who, action, detail))
 
 
 def _now() -> str:

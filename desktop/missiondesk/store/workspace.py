@@ -137,16 +137,17 @@ class Workspace:
     def review(self, key: tuple[str, str, int, int]) -> Review | None:
         return self.data.reviews.get(key)
 
-    def set_review(self, key: tuple[str, str, int, int], status: str | None, changes: dict | None = None) -> None:
-        """Accept, reject or edit a fact (status None removes the review)."""
+    def set_review(self, key: tuple[str, str, int, int], status: str | None, changes: dict | None = None,
+                   note: str | None = None) -> None:
+        """Accept, reject or edit a fact (status None removes the review); `note` goes into the audit trail."""
         review = None if status is None else Review(key[0], key[1], key[2], key[3], status, dict(changes or {}),
                                                     self.who)
-        self.data.set_review(review, key, self.who)
+        self.data.set_review(review, key, self.who, note)
         self.dirty = True
 
     def restore_review(self, key: tuple[str, str, int, int], review: Review | None) -> None:
-        """Put back a previous review exactly (for undo)."""
-        self.data.set_review(review, key, self.who)
+        """Put back a previous review exactly (for undo); the trail records it as an undo."""
+        self.data.set_review(review, key, self.who, action="undo")
         self.dirty = True
 
 

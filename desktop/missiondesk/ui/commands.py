@@ -10,20 +10,28 @@ from missiondesk.store.workspace import Workspace
 
 
 class ReviewCommand(QUndoCommand):
+    """One review. `changed(fact)` is told which fact to select afterwards: the next one to review after the
+    review is made (redo), the reviewed fact itself when it is taken back (undo), so the analyst sees what
+    an undo changed."""
+
     def __init__(self, workspace: Workspace, key: tuple[str, str, int, int], status: str | None,
-                 changes: dict | None, text: str, changed: Callable[[], None]) -> None:
+                 changes: dict | None, text: str, changed: Callable[[str | None], None],
+                 fact_id: str | None = None, following: str | None = None, note: str | None = None) -> None:
         super().__init__(text)
         self._workspace = workspace
         self._key = key
         self._status = status
         self._changes = changes
+        self._note = note
         self._before = workspace.review(key)
         self._changed = changed
+        self._fact_id = fact_id
+        self._following = following or fact_id
 
     def redo(self) -> None:
-        self._workspace.set_review(self._key, self._status, self._changes)
-        self._changed()
+        self._workspace.set_review(self._key, self._status, self._changes, note=self._note)
+        self._changed(self._following)
 
     def undo(self) -> None:
         self._workspace.restore_review(self._key, self._before)
-        self._changed()
+        self._changed(self._fact_id)

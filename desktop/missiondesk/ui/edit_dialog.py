@@ -1,4 +1,4 @@
-"""Edit a fact's fields; returns only what changed."""
+"""Edit a fact's fields; returns only what changed, and the analyst's reason for the audit trail."""
 
 from __future__ import annotations
 
@@ -35,6 +35,10 @@ class EditFactDialog(QDialog):
             widget.setAccessibleName(name.replace("_", " "))
             form.addRow(name.replace("_", " ").capitalize(), widget)
             self._fields[name] = widget
+        self._reason = QLineEdit()
+        self._reason.setPlaceholderText("Why (kept in the audit trail)")
+        self._reason.setAccessibleName("Reason")
+        form.addRow("Reason", self._reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -54,3 +58,7 @@ class EditFactDialog(QDialog):
             if value != old and not (isinstance(old, float) and value == int(old)):
                 out[name] = value
         return out
+
+    def note(self) -> str:
+        """The reason the analyst gave for the edit ('' when none)."""
+        return self._reason.text().strip()

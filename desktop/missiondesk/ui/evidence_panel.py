@@ -1,11 +1,12 @@
-"""The evidence panel: the selected fact, its sentence, its source and date, and Accept / Reject / Edit."""
+"""The evidence panel: the selected fact, its sentence, its source and date, and Accept / Reject / Edit; what was
+extracted beside an edited value; a chooser when the fact's cell holds several; a note for the next review."""
 
 from __future__ import annotations
 
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from missiondesk.facts.qualifiers import describe
 
@@ -16,11 +17,16 @@ class EvidencePanel(QWidget):
     edit_requested = Signal()
     clear_requested = Signal()
     show_requested = Signal()
+    fact_chosen = Signal(str)  # another fact of the same cell, picked in the chooser
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Evidence panel")
         self.setMinimumWidth(280)
+        self.choices = QComboBox()
+        self.choices.setAccessibleName("Facts in this cell")
+        self.choices.setToolTip("This cell holds several facts: choose the one to review")
+        self.choices.activated.connect(lambda row: self.fact_chosen.emit(self.choices.itemData(row)))
         self.title = QLabel("Select a fact to see its evidence.")
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
@@ -34,6 +40,15 @@ class EvidencePanel(QWidget):
         self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QLabel()
         self.status.setAccessibleName("Review status")
+        self.status.setWordWrap(True)
+        self.extracted = QLabel()
+        self.extracted.setAccessibleName("Extracted value")
+        self.extracted.setWordWrap(True)
+        self.extracted.setTextFormat(Qt.TextFormat.PlainText)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Note for the next review (optional)")
+        self.note.setAccessibleName("Review note")
+        self.note.setClearButtonEnabled(True)
         self.accept = QPushButton("&Accept")
         self.reject = QPushButton("&Reject")
         self.edit = QPushButton("&Edit…")
@@ -50,18 +65,30 @@ class EvidencePanel(QWidget):
         more.addWidget(self.clear)
         more.addWidget(self.show_in_article)
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.sentence, self.source, self.status):
+        for widget in (self.choices, self.title, self.sentence, self.source, self.status, self.extracted,
+                       self.note):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         layout.addLayout(more)
         layout.addStretch(1)
         self.show_fact(None)
 
-    def show_fact(self, fact: dict | None) -> None:
-        """fact: a row of the counts or statements frame as a dict, plus 'kind' and 'status'; None clears."""
+    def show_fact(self, fact: dict | None, choices: list[tuple[str, str]] = ()) -> None:
+        """fact: a row of the counts or statements frame as a dict, plus 'kind' and 'status' (and 'extracted',
+        the extracted values of the fields an edit changed); None clears. choices: (fact id, label) of every fact
+        in the fact's cell, when there are several."""
+        self.fact_id = fact["id"] if fact is not None else None
         enabled = fact is not None
-        for button in (self.accept, self.reject, self.edit, self.clear, self.show_in_article):
-            button.setEnabled(enabled)
+        for widget in (self.accept, self.reject, self.edit, self.clear, self.show_in_article, self.note):
+            widget.setEnabled(enabled)
+        self.choices.clear()
+        for fact_id, text in choices:
+            self.choices.addItem(text, fact_id)
+        self.choices.setCurrentIndex(self.choices.findData(self.fact_id))
+        self.choices.setVisible(len(choices) > 1)
+        self.extracted.setText("")
+        self.extracted.setVisible(False)
+        self.clear.setText("Clear review")
         if fact is None:
             self.title.setText("Select a fact in any table, or a highlight in the article, to see its evidence.")
             self.sentence.setText("")
@@ -90,6 +117,28 @@ class EvidencePanel(QWidget):
         self.status.setText({"unreviewed": "Not reviewed yet", "accepted": "✔ Accepted", "rejected": "✖ Rejected",
                              "edited": "✎ Edited"}.get(status, status))
         self.clear.setEnabled(status != "unreviewed")
+        if status == "rejected":
+            self.clear.setText("Restore")  # takes the rejection back: the fact counts again
+        extracted = fact.get("extracted") or {}
+        if status == "edited" and extracted:
+            self.extracted.setText("Extracted: " + ", ".join(
+                f"{name.replace('_', ' ')} {_shown(before)} → {_shown(fact.get(name))}"
+                for name, before in extracted.items()))
+            self.extracted.setVisible(True)
+
+    def take_note(self) -> str | None:
+        """The note typed for the next review, emptied once it is used."""
+        note = self.note.text().strip()
+        self.note.clear()
+        return note or None
+
+
+def _shown(value) -> str:
+    if value is None or value != value:
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else str(value)
 
 
 def _num(value):

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableView,
     QTabWidget,
     QToolBar,
 )
@@ -29,15 +28,14 @@ from missiondesk.extract.records import Extraction
 from missiondesk.facts import FactFrames, compare_counts, compare_statements
 from missiondesk.facts.compare import Comparison
 from missiondesk.facts.index import FactIndex
-from missiondesk.facts.reviews import EDITABLE
 from missiondesk.store import SUFFIX
 from missiondesk.store.workspace import Workspace, failures
 from missiondesk.ui.article_view import ArticleView
-from missiondesk.ui.commands import ReviewCommand
-from missiondesk.ui.edit_dialog import EditFactDialog
 from missiondesk.ui.evidence_panel import EvidencePanel
+from missiondesk.ui.fact_table import FactTable
 from missiondesk.ui.models import FrameModel, MatrixModel, Palette
 from missiondesk.ui.project_actions import ProjectActions
+from missiondesk.ui.review_actions import ReviewActions
 from missiondesk.ui.tasks import Task
 
 DOCUMENT_COLUMNS = [("title", "Title"), ("outlet", "Outlet"), ("published", "Date"), ("counts", "Counts"),
@@ -46,7 +44,7 @@ MISSION_COLUMNS = [("name", "Mission"), ("lead", "Lead"), ("theater", "Theater")
                    ("documents", "Articles"), ("mentions", "Mentions"), ("known", "In gazetteer")]
 
 
-class MainWindow(ProjectActions, QMainWindow):
+class MainWindow(ProjectActions, ReviewActions, QMainWindow):
     loading_finished = Signal()
     refreshed = Signal()
 
@@ -96,14 +94,9 @@ class MainWindow(ProjectActions, QMainWindow):
         self.setCentralWidget(self.tabs)
         self.tabs.setCurrentWidget(self.counts_view)
         self.tabs.currentChanged.connect(self._tab_changed)
-        for view in (self.counts_view, self.positions_view, self.side_view):
-            view.selectionModel().currentChanged.connect(lambda current, _prev, v=view: self._cell_chosen(v, current))
-            view.doubleClicked.connect(lambda _index: self.show_in_article())
-        self.missions_view.selectionModel().currentChanged.connect(self._mission_chosen)
-        self.article.fact_clicked.connect(self.select_fact)
 
-    def _table(self, model, name: str, matrix: bool = False) -> QTableView:
-        view = QTableView(self)
+    def _table(self, model, name: str, matrix: bool = False) -> FactTable:
+        view = FactTable(self)
         view.setModel(model)
         view.setAccessibleName(name)
         view.setAlternatingRowColors(not matrix)
@@ -134,7 +127,7 @@ class MainWindow(ProjectActions, QMainWindow):
             view.verticalHeader().hide()
         return view
 
-    def _sort_clicked(self, view: QTableView, column: int) -> None:
+    def _sort_clicked(self, view: FactTable, column: int) -> None:
         """Click an article's header to sort by its figures; click again to reverse."""
         header = view.horizontalHeader()
         ascending = not (header.isSortIndicatorShown() and header.sortIndicatorSection() == column
@@ -172,6 +165,7 @@ class MainWindow(ProjectActions, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, evidence)
         self.resizeDocks([corpus, evidence], [360, 300], Qt.Orientation.Horizontal)
         self.docks = (corpus, evidence)
+        self.connect_selection()
 
     def _build_actions(self) -> None:
         menu = self.menuBar().addMenu("&File")
@@ -204,18 +198,19 @@ class MainWindow(ProjectActions, QMainWindow):
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        # Named, not StandardKey.Redo: on Linux desktops that already is Ctrl+Shift+Z, and the same key twice
+        # on one action is "ambiguous" to Qt and does nothing; Ctrl+Y is what Windows users press.
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action = redo
         edit.addActions([undo, redo])
+        self.addActions([undo, redo])
         edit.addSeparator()
-        for text, key, slot in (("&Accept Fact", "Ctrl+Return", lambda: self.review_current("accepted")),
-                                ("&Reject Fact", "Ctrl+Backspace", lambda: self.review_current("rejected")),
-                                ("&Edit Fact…", "F2", self.edit_current),
-                                ("&Find…", QKeySequence.StandardKey.Find, lambda: self.search.setFocus())):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(key) if isinstance(key, str) else key)
-            action.triggered.connect(slot)
-            edit.addAction(action)
-            self.addAction(action)
+        self.review_shortcuts(edit)
+        find = QAction("&Find…", self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: self.search.setFocus())
+        edit.addAction(find)
+        self.addAction(find)
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About MissionDesk", self)
         about.triggered.connect(lambda: QMessageBox.about(
@@ -445,21 +440,6 @@ class MainWindow(ProjectActions, QMainWindow):
             self.load_paths(paths)
 
     # -- selection ----------------------------------------------------------------------------------------
-    def _cell_chosen(self, view: QTableView, index) -> None:
-        if not index.isValid():
-            return
-        ids = view.model().facts(index.row(), index.column())
-        if ids:
-            self.select_fact(ids[0])
-
-    def _mission_chosen(self, index) -> None:
-        if not index.isValid():
-            return
-        mission = self.missions_model.row(index.row())
-        mention = self.facts.first_mention(mission["id"])
-        if mention is not None:
-            self.select_fact(mention)
-
     @property
     def positions(self) -> Comparison:
         """Positions side by side (statements by actor and topic), compared on first use."""
@@ -468,7 +448,12 @@ class MainWindow(ProjectActions, QMainWindow):
         return self._positions
 
     def _tab_changed(self, *_args) -> None:
-        if self.tabs.currentWidget() is self.positions_view and not self._positions_shown:
+        if self.tabs.currentWidget() is self.positions_view:
+            self.show_positions()
+
+    def show_positions(self) -> None:
+        """Fill the Positions table (compared the first time it is needed)."""
+        if not self._positions_shown:
             self._positions_shown = True
             self.positions_model.set_comparison(self.positions, fact_status=self.fact_status,
                                                 search_text=self.facts.search_texts)
@@ -487,16 +472,6 @@ class MainWindow(ProjectActions, QMainWindow):
         self._show_document(doc_id)
         self.tabs.setCurrentWidget(self.article)
 
-    def select_fact(self, fact_id: str) -> None:
-        """Show a fact in the evidence panel and its sentence highlighted in the article."""
-        fact = self.facts.get(fact_id)
-        if fact is None:
-            return
-        self.current_fact = fact_id
-        self.evidence.show_fact(fact if fact["kind"] != "mission" else None)
-        self._show_document(fact["document"])
-        self.article.select_span(fact["sentence_start"], fact["sentence_end"])
-
     def _show_document(self, doc_id: str) -> None:
         if self.article.document_id != doc_id or self._article_stale:
             document = next(d for d in self.workspace.data.documents if d.id == doc_id)
@@ -505,38 +480,9 @@ class MainWindow(ProjectActions, QMainWindow):
 
     _article_stale = True
 
-    def show_in_article(self) -> None:
-        if self.current_fact:
-            self.select_fact(self.current_fact)
-            self.tabs.setCurrentWidget(self.article)
-
     def _filter_changed(self, *_args) -> None:
         for model in (self.counts_model, self.positions_model):
             model.set_filter(self.search.text(), self.unreviewed.isChecked())
-
-    # -- reviews ------------------------------------------------------------------------------------------
-    def review_current(self, status: str | None, changes: dict | None = None) -> None:
-        fact = self.facts.get(self.current_fact) if self.current_fact else None
-        if fact is None or fact["kind"] not in EDITABLE:
-            return
-        key = (fact["document"], fact["kind"], int(fact["start"]), int(fact["end"]))
-        verb = {"accepted": "Accept", "rejected": "Reject", "edited": "Edit", None: "Clear review of"}[status]
-        text = f"{verb} {fact['kind']} '{fact['label']}'"
-        self.undo_stack.push(ReviewCommand(self.workspace, key, status, changes, text, self._reviews_changed))
-
-    def edit_current(self) -> None:
-        fact = self.facts.get(self.current_fact) if self.current_fact else None
-        if fact is None or fact["kind"] not in EDITABLE:
-            return
-        dialog = EditFactDialog(fact, self)
-        if dialog.exec():
-            changes = dialog.changes()
-            if changes:
-                self.review_current("edited", changes)
-
-    def _reviews_changed(self) -> None:
-        self._article_stale = True
-        self.refresh()
 
     # -- export -------------------------------------------------------------------------------------------
     def export_factsheet(self) -> None:

@@ -76,8 +76,16 @@ class FrameModel(QAbstractTableModel):
 
 def _display(series: pd.Series) -> np.ndarray:
     out = series.astype(object).to_numpy()
-    return np.array(["" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v) for v in out],
-                    dtype=object)
+    return np.array([_text(v) for v in out], dtype=object)
+
+
+def _text(value) -> str:
+    """A cell as an analyst reads it: no 'None', 'nan', 'True' or 'False' from Python."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
+    return str(value)
 
 
 class MatrixModel(QAbstractTableModel):
@@ -100,6 +108,7 @@ class MatrixModel(QAbstractTableModel):
         self._search_text = None
         self._unreviewed = np.zeros(0, dtype=bool)
         self._fact_status: dict[str, str] = {}
+        self._places: dict[str, tuple[int, int]] | None = None
         self._rows = np.arange(0)
         self._filter = ("", False)
         self._order: tuple[int, Qt.SortOrder] | None = None
@@ -136,6 +145,7 @@ class MatrixModel(QAbstractTableModel):
             if "lo" in cells:
                 self._number[rows[ok], cols[ok]] = cells["lo"].to_numpy(dtype=float)[ok]
         self._fact_status = fact_status or {}
+        self._places: dict[str, tuple[int, int]] | None = None  # fact id -> (key index, column), built on first use
         self._label_rank = None
         self._search_text = search_text
         self._search = None
@@ -206,11 +216,68 @@ class MatrixModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1,
                                                                max(0, len(self._documents) - 1)))
 
+    def locate(self, fact_id: str | None) -> QModelIndex:
+        """The visible cell holding the fact (an invalid index when it is filtered out or not in this table)."""
+        if fact_id is None:
+            return QModelIndex()
+        if self._places is None:
+            self._places = {}
+            for k, c in zip(*np.nonzero(np.not_equal(self._ids, None))):
+                for i in self._ids[k, c]:
+                    self._places.setdefault(i, (int(k), int(c)))
+        place = self._places.get(fact_id)
+        if place is None:
+            return QModelIndex()
+        rows = np.flatnonzero(self._rows == place[0])
+        return self.index(int(rows[0]), place[1]) if len(rows) else QModelIndex()
+
+    def next_unreviewed(self, fact_id: str | None, step: int = 1, skip: frozenset[str] = frozenset()) -> str | None:
+        """The next (step 1) or previous (step -1) unreviewed fact after `fact_id` in reading order (rows top to
+        bottom, cells left to right, facts within a cell in order), wrapping around; None when every fact is
+        reviewed. `skip`: facts to treat as reviewed (the one a review is being made on)."""
+        n, m = len(self._rows), len(self._documents)
+        if not n or not m:
+            return None
+        start = self.locate(fact_id)
+        row, column = (start.row(), start.column()) if start.isValid() else (-1 if step > 0 else n, 0)
+        status = self._fact_status
+        unreviewed = self._unreviewed[self._rows]
+
+        def candidates(r: int, first_column: int | None, after: str | None) -> str | None:
+            if first_column is None:
+                first_column = 0 if step > 0 else m - 1
+            columns = range(first_column, m) if step > 0 else range(first_column, -1, -1)
+            for c in columns:
+                ids = list(dict.fromkeys(self._ids[self._rows[r], c] or []))
+                if step < 0:
+                    ids.reverse()
+                if after is not None and c == columns[0] and after in ids:
+                    ids = ids[ids.index(after) + 1:]
+                for i in ids:
+                    if i not in skip and status.get(i, "unreviewed") == "unreviewed":
+                        return i
+            return None
+
+        if start.isValid():
+            found = candidates(row, column, fact_id)
+            if found:
+                return found
+        # rows after (or before) this one that still hold an unreviewed fact, then from the other end
+        order = list(range(row + step, n) if step > 0 else range(row + step, -1, -1)) + \
+            list(range(0, row + 1) if step > 0 else range(n - 1, row - 1, -1))
+        for r in order:
+            if unreviewed[r]:
+                found = candidates(r, None, None)
+                if found:
+                    return found
+        return None
+
     def key(self, row: int) -> str:
         return self._keys[self._rows[row]]
 
     def facts(self, row: int, column: int) -> list[str]:
-        return self._ids[self._rows[row], column] or []
+        """The ids of the facts in a cell, each once (the extraction can list one statement twice)."""
+        return list(dict.fromkeys(self._ids[self._rows[row], column] or []))
 
     def row_facts(self, row: int) -> list[str]:
         return [i for cell in self._ids[self._rows[row]] if cell for i in cell]

@@ -1,0 +1,184 @@
+"""One selection for the whole window, and reviews made on it.
+
+`current_fact` is the fact the Evidence panel shows; Accept, Reject and Edit act on it and nothing else. Every
+view follows it: a click in any matrix, on a highlight in the article or in the Evidence panel's chooser
+selects a fact, and the matrices move their current cell to that fact (or show none when they do not hold
+it). After a review the selection moves on to the next unreviewed fact, so a corpus can be reviewed from the
+keyboard: Ctrl+Return, Ctrl+Backspace, F2, and N / Shift+N to go to the next / previous unreviewed fact."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QTableView
+
+from missiondesk.facts.reviews import EDITABLE
+from missiondesk.ui.commands import ReviewCommand
+from missiondesk.ui.edit_dialog import EditFactDialog
+
+_VERBS = {"accepted": "Accept", "rejected": "Reject", "edited": "Edit", None: "Clear review of"}
+
+
+class ReviewActions:
+    """Mixed into MainWindow: expects its views, models, self.facts, self.workspace, self.evidence, self.article,
+    self.undo_stack, self.refresh() and self._show_document()."""
+
+    _syncing = 0  # > 0 while the window moves a view's current cell itself: that move selects nothing
+
+    def matrix_views(self) -> tuple[QTableView, ...]:
+        return (self.counts_view, self.positions_view, self.side_view)
+
+    def connect_selection(self) -> None:
+        for view in self.matrix_views():
+            view.selectionModel().currentChanged.connect(lambda current, _prev, v=view: self._cell_chosen(v, current))
+            # a click on the cell that is already current moves nothing: it still selects that cell's fact
+            view.clicked.connect(lambda index, v=view: self._cell_chosen(v, index))
+            view.doubleClicked.connect(lambda _index: self.show_in_article())
+            # a reset or a sort loses the current cell: put it back on the selected fact
+            view.model().modelReset.connect(lambda v=view: self._sync_view(v))
+            view.model().layoutChanged.connect(lambda *_args, v=view: self._sync_view(v))
+        self.missions_view.selectionModel().currentChanged.connect(self._mission_chosen)
+        self.article.fact_clicked.connect(self.select_fact)
+        self.evidence.fact_chosen.connect(self.select_fact)
+
+    def review_shortcuts(self, menu) -> None:
+        """The review actions in `menu`, with shortcuts that work wherever the focus is in the window."""
+        for text, key, slot in (("&Accept Fact", "Ctrl+Return", lambda: self.review_current("accepted")),
+                                ("&Reject Fact", "Ctrl+Backspace", lambda: self.review_current("rejected")),
+                                ("&Edit Fact…", "F2", self.edit_current),
+                                ("&Next Unreviewed Fact", "N", lambda: self.go_unreviewed(1)),
+                                ("&Previous Unreviewed Fact", "Shift+N", lambda: self.go_unreviewed(-1))):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            self.addAction(action)
+
+    # -- selecting ------------------------------------------------------------------------------------------
+    def select_fact(self, fact_id: str) -> None:
+        """Show a fact in the evidence panel, its sentence highlighted in the article, its cell in every matrix."""
+        fact = self.facts.get(fact_id)
+        if fact is None:
+            return
+        self.current_fact = fact_id
+        if fact["kind"] == "mission":
+            self.evidence.show_fact(None)
+        else:
+            self.evidence.show_fact({**fact, "extracted": self._extracted(fact)}, self._cell_choices(fact_id))
+        self._show_document(fact["document"])
+        self.article.select_span(fact["sentence_start"], fact["sentence_end"])
+        for view in self.matrix_views():
+            self._sync_view(view)
+
+    def _sync_view(self, view: QTableView) -> None:
+        index = view.model().locate(self.current_fact)
+        selection = view.selectionModel()
+        self._syncing += 1
+        try:
+            if not index.isValid():
+                selection.clear()
+            elif index != view.currentIndex() or not selection.isSelected(index):
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                view.scrollTo(index)
+        finally:
+            self._syncing -= 1
+
+    def _cell_chosen(self, view: QTableView, index: QModelIndex) -> None:
+        if self._syncing or getattr(view, "focusing", False) or not index.isValid():
+            return
+        ids = view.model().facts(index.row(), index.column())
+        if ids and self.current_fact not in ids:
+            self.select_fact(ids[0])
+
+    def _mission_chosen(self, index: QModelIndex) -> None:
+        if not index.isValid() or getattr(self.missions_view, "focusing", False):
+            return
+        mission = self.missions_model.row(index.row())
+        mention = self.facts.first_mention(mission["id"])
+        if mention is not None:
+            self.select_fact(mention)
+
+    def _extracted(self, fact: dict) -> dict:
+        """What the extraction gave for each field an edit changed (the fact dict holds the edited values)."""
+        if fact.get("status") != "edited":
+            return {}
+        review = self.workspace.review((fact["document"], fact["kind"], int(fact["start"]), int(fact["end"])))
+        found = self.workspace.data.facts.get(fact["document"])
+        records = (found.troop_counts if fact["kind"] == "count" else found.statements) if found else []
+        record = next((r for r in records if r.id == fact["id"]), None)
+        if review is None or record is None:
+            return {}
+        return {name: getattr(record, name, None) for name in review.changes}
+
+    def _cell_choices(self, fact_id: str) -> list[tuple[str, str]]:
+        """The facts that share the selected fact's cell, so the analyst can pick each (a cell reads '350; 45')."""
+        view = self._review_view(fact_id)
+        index = view.model().locate(fact_id)
+        ids = view.model().facts(index.row(), index.column()) if index.isValid() else []
+        if len(ids) < 2:
+            return []
+        out = []
+        for i in ids:
+            fact = self.facts.get(i)
+            if fact is not None:
+                mark = {"accepted": " ✔", "rejected": " ✖", "edited": " ✎"}.get(fact.get("status"), "")
+                out.append((i, f"{fact.get('label', i)}{mark}"))
+        return out
+
+    def _review_view(self, fact_id: str | None = None) -> QTableView:
+        """The matrix a review walks through: the one on screen, else the one that holds the fact's kind."""
+        current = self.tabs.currentWidget()
+        if current in self.matrix_views() and current.model().rowCount():
+            return current
+        fact = self.facts.get(fact_id or self.current_fact)
+        if fact is not None and fact["kind"] == "statement":
+            self.show_positions()
+            return self.positions_view
+        return self.counts_view
+
+    def go_unreviewed(self, step: int) -> None:
+        """Select the next (1) or previous (-1) unreviewed fact of the matrix being reviewed."""
+        found = self._review_view().model().next_unreviewed(self.current_fact, step)
+        if found is None:
+            self.status_label.setText("Every fact in this table is reviewed")
+            return
+        self.select_fact(found)
+
+    def show_in_article(self) -> None:
+        if self.current_fact:
+            self.select_fact(self.current_fact)
+            self.tabs.setCurrentWidget(self.article)
+
+    # -- reviewing ------------------------------------------------------------------------------------------
+    def review_current(self, status: str | None, changes: dict | None = None, note: str | None = None) -> None:
+        """Accept, reject, edit (status None: clear) the fact the Evidence panel shows, as one undoable step;
+        then select the next unreviewed fact (a cleared review stays where it is)."""
+        fact_id = self.current_fact
+        fact = self.facts.get(fact_id) if fact_id else None
+        if fact is None or fact["kind"] not in EDITABLE:
+            return
+        if note is None:
+            note = self.evidence.take_note()
+        key = (fact["document"], fact["kind"], int(fact["start"]), int(fact["end"]))
+        following = None
+        if status is not None:
+            following = self._review_view(fact_id).model().next_unreviewed(fact_id, 1, frozenset({fact_id}))
+        text = f"{_VERBS[status]} {fact['kind']} '{fact['label']}'"
+        self.undo_stack.push(ReviewCommand(self.workspace, key, status, changes, text, self._reviews_changed,
+                                           fact_id, following, note))
+
+    def edit_current(self) -> None:
+        fact = self.facts.get(self.current_fact) if self.current_fact else None
+        if fact is None or fact["kind"] not in EDITABLE:
+            return
+        dialog = EditFactDialog(fact, self)
+        if dialog.exec():
+            changes = dialog.changes()
+            if changes:
+                self.review_current("edited", changes, dialog.note() or None)
+
+    def _reviews_changed(self, select: str | None = None) -> None:
+        self._article_stale = True
+        if select is not None:
+            self.current_fact = select
+        self.refresh()
