@@ -11,6 +11,9 @@ _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six"
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# No force on earth has more people: a larger figure is a population, money or noise, never a head count (and
+# 10^30 from an article overflowed pandas' integers in the fact sheet).
+MAX_FORCE = 10_000_000
 _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "dozen", "a", "an", "and"], key=len, reverse=True))
 
 # Digits: grouped by commas, spaces (incl. narrow no-break) or dots (European style), or plain; then a scale word.
@@ -76,6 +79,8 @@ def _digit_value(num: str, scale: str | None, text: str) -> tuple[int, bool] | N
         value = float(compact.replace(",", ""))
     factor = {"million": 1_000_000, "m": 1_000_000, "thousand": 1000, "k": 1000, "hundred": 100}.get(scale, 1)
     value *= factor
+    if not value <= MAX_FORCE:  # also an infinite float, from hundreds of digits
+        return None
     if value != int(value):
         return None  # 2.5 troops is no head count
     year_like = not scale and re.fullmatch(r"(1[89]|20)\d{2}", num) is not None
@@ -98,7 +103,7 @@ def find_numbers(text: str) -> list[Number]:
         stripped = re.sub(r"^(?:(?:and)\s+)+|(?:\s+(?:and|a|an))+$", "", chunk, flags=re.I)
         offset = match.start() + chunk.find(stripped)
         value = parse_words(stripped)
-        if value is None or any(s < offset + len(stripped) and offset < e for s, e in taken):
+        if value is None or value > MAX_FORCE or any(s < offset + len(stripped) and offset < e for s, e in taken):
             continue
         found.append(Number(offset, offset + len(stripped), value, stripped))
     return sorted(found, key=lambda n: n.start)

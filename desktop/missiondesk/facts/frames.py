@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from missiondesk.corpus.document import Document
+from missiondesk.extract.numbers import MAX_FORCE
 from missiondesk.extract.records import Extraction
 from missiondesk.facts.collection import collector_paused
 from missiondesk.facts.qualifiers import intervals
@@ -46,8 +47,7 @@ class FactFrames:
         statements = _apply(statements, by_kind["statement"], accepted_only)
         counts = _with_documents(counts, docs)
         statements = _with_documents(statements, docs)
-        counts["value"] = counts["value"].astype("int64")
-        counts["value_to"] = pd.to_numeric(counts["value_to"], errors="coerce")
+        counts = _head_counts(counts)
         lo, hi = intervals(counts["value"].to_numpy(), counts["value_to"].to_numpy(),
                            counts["qualifier"].to_numpy(dtype=object))
         counts["lo"], counts["hi"] = lo, hi
@@ -68,6 +68,34 @@ def _columns(records: list, columns: list[str]) -> pd.DataFrame:
     for name in ("start", "end"):  # text stays object: inferring string columns costs more than it brings
         frame[name] = frame[name].astype("int64")
     return frame
+
+
+def _head_counts(counts: pd.DataFrame) -> pd.DataFrame:
+    """Counts whose figures are whole numbers a force can have. The extractor finds no others, but a project
+    edited by hand or written by another version may hold any value, and nothing in it may crash the tables
+    and fact sheets (10^30 overflows int64)."""
+    values = [_figure(v) for v in counts["value"]]
+    ends = [_figure(v) for v in counts["value_to"]]
+    keep = np.array([v is not None for v in values], dtype=bool)
+    if not keep.all():
+        counts = counts[keep].reset_index(drop=True)
+        values = [v for v, k in zip(values, keep) if k]
+        ends = [e for e, k in zip(ends, keep) if k]
+    counts["value"] = np.array(values, dtype="int64")
+    counts["value_to"] = np.array([np.nan if e is None else e for e in ends], dtype="float64")
+    return counts
+
+
+def _figure(value) -> int | None:
+    if isinstance(value, (bool, np.bool_)) or value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if not 0 <= number <= MAX_FORCE or number != int(number):
+        return None
+    return int(number)
 
 
 def _apply(frame: pd.DataFrame, reviews: dict, accepted_only: bool) -> pd.DataFrame:
