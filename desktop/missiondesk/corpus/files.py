@@ -18,6 +18,7 @@ SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".ht
              ".xhtml": "html", ".pdf": "pdf", ".docx": "docx"}
 
 SUPPORTED_LIST = ", ".join(sorted({s for s in SUPPORTED if s not in (".text", ".markdown", ".xhtml")}))
+UNSUPPORTED = f"not an article format MissionDesk reads ({SUPPORTED_LIST}); save the article in one of these"
 
 
 def article_format(path: Path) -> str | None:
@@ -79,8 +80,7 @@ def expand(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[LoadErr
             return
         if not article_format(path):
             if given:
-                errors.append(LoadError(shown(path),
-                                        f"not an article format MissionDesk reads ({SUPPORTED_LIST})"))
+                errors.append(LoadError(shown(path), UNSUPPORTED))
             return
         reason = not_regular(info.st_mode)
         if reason:

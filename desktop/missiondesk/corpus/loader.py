@@ -39,7 +39,8 @@ def read_document(path: Path, shown_as: str | None = None) -> Document:
 def build_document(doc_id: str, path: str, raw: RawArticle) -> Document:
     page = clean_page(raw.text)
     if not page.paragraphs:
-        raise UnreadableFile("no article text was found in it (only menus, links or captions)")
+        raise UnreadableFile("no article text was found in it (only menus, links or captions); open the page and "
+                             "save the article's own text")
     body = page.body
     title = raw.title or page.title or _first_words(body) or Path(path).stem
     outlet = known_outlet(raw.outlet) if raw.outlet and known_outlet(raw.outlet) else raw.outlet or page.outlet
@@ -76,7 +77,9 @@ def iter_corpus(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[int, int, 
         except UnreadableFile as exc:
             yield done, total, LoadError(shown(path), str(exc))
         except Exception as exc:  # a reader bug must not lose the rest of the corpus
-            yield done, total, LoadError(shown(path), f"unexpected error while reading ({type(exc).__name__}: {exc})")
+            yield done, total, LoadError(shown(path), f"MissionDesk failed while reading it ({type(exc).__name__}); "
+                                                      "the other files are not affected: save the article "
+                                                      "as plain text and add that, and please report the file")
 
 
 def load_corpus(paths: Iterable[str | os.PathLike], progress: Progress | None = None,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from missiondesk.corpus.decode import decode_text
 from missiondesk.corpus.document import UnreadableFile
-from missiondesk.corpus.files import article_format, not_regular, stat_error
+from missiondesk.corpus.files import UNSUPPORTED, article_format, not_regular, stat_error
 from missiondesk.corpus.word import read_word
 
 MAX_BYTES = 50 * 1024 * 1024  # stated in the README: larger files are refused, not truncated
@@ -38,7 +38,7 @@ def read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise UnreadableFile("permission denied; make the file readable for your user and add it again") from None
     except IsADirectoryError:
-        raise UnreadableFile("this is a folder, not a file") from None
+        raise UnreadableFile("this is a folder, not a file; add the folder to read the articles in it") from None
     except OSError as exc:
         raise UnreadableFile(stat_error(exc)) from None
     try:
@@ -72,7 +72,7 @@ def read_article(path: Path) -> tuple[bytes, RawArticle]:
     """Read one file. Raises UnreadableFile with a message a person can act on."""
     fmt = article_format(path)
     if fmt is None:
-        raise UnreadableFile("not an article format MissionDesk reads")
+        raise UnreadableFile(UNSUPPORTED)
     data = read_bytes(path)
     return data, _READERS[fmt](data)
 
@@ -100,10 +100,12 @@ def _read_html(data: bytes) -> RawArticle:
         doc = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True, include_comments=False,
                                           include_tables=False)
     except Exception as exc:  # trafilatura raises a variety of parser errors on broken markup
-        raise UnreadableFile(f"the page could not be parsed as HTML ({type(exc).__name__})") from None
+        raise UnreadableFile(f"the page could not be parsed as HTML ({type(exc).__name__}); save it again from the "
+                             "browser, or save the article's text as a .txt file") from None
     text = (doc.text or "").strip() if doc else ""
     if not text:
-        raise UnreadableFile("the page holds no article text (only scripts, styles or markup)")
+        raise UnreadableFile("the page holds no article text (only scripts, styles or markup); save the article's "
+                             "text from the browser instead")
     title = (doc.title or "").strip() or None
     lines = text.splitlines()
     if title and lines and lines[0].strip() == title:
@@ -114,7 +116,7 @@ def _read_html(data: bytes) -> RawArticle:
 
 def _read_pdf(data: bytes) -> RawArticle:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -124,6 +126,9 @@ def _read_pdf(data: bytes) -> RawArticle:
         info = reader.metadata or {}
     except UnreadableFile:
         raise
+    except LimitReachedError:
+        raise UnreadableFile("the PDF unpacks to more data than any article holds (a damaged file or a 'PDF bomb'); "
+                             "export the article again, or save its text as a .txt file") from None
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         raise UnreadableFile(f"the PDF is damaged and cannot be read ({type(exc).__name__}); "
                              "export it again from its source") from None
@@ -151,7 +156,7 @@ def _pdf_field(info, key: str) -> str | None:
 def _read_docx(data: bytes) -> RawArticle:
     text, title, author = read_word(data)
     if not text.strip():
-        raise UnreadableFile("the Word document holds no text")
+        raise UnreadableFile("the Word document holds no text; check it is the article you meant")
     # The file's creation date is not the article's; the date comes from the text, or stays empty.
     return RawArticle(text, "docx", title=title, author=author)
 
