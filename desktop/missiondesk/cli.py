@@ -1,4 +1,4 @@
-"""Headless commands: extract, compare (and the window, `gui`)."""
+"""Headless commands: extract, compare, factsheet, audit (and the window, `gui`)."""
 
 from __future__ import annotations
 
@@ -40,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--marking", metavar="TEXT", help="the marking printed at the top and foot of every page "
                                                      "(default: UNCLASSIFIED - OPEN SOURCES)")
     p.set_defaults(run=_factsheet)
+
+    p = sub.add_parser("audit", help="the audit trail of a project: who reviewed what, when, and why")
+    p.add_argument("project", metavar="PROJECT.mdproj", help="a project saved by the window")
+    p.add_argument("-o", "--output", metavar="FILE.csv", help="write the trail as CSV instead of printing it")
+    p.set_defaults(run=_audit)
 
     p = sub.add_parser("gui", help="open the window (on the seed corpus when no PATH is given)")
     _add_paths(p, required=False)
@@ -151,6 +156,33 @@ def _factsheet(args: argparse.Namespace) -> int:
         print(f"missiondesk: {exc}", file=sys.stderr)
         return 1
     print(f"wrote {path}")
+    return 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from missiondesk.store import ProjectError, load
+    from missiondesk.store.audit import COLUMNS, audit_csv, audit_rows
+
+    try:
+        rows = audit_rows(load(args.project))
+    except ProjectError as exc:
+        print(f"missiondesk: {exc}", file=sys.stderr)
+        return 1
+    if args.output:
+        try:
+            _write_atomically(Path(args.output), audit_csv(rows).encode("utf-8"))
+        except OSError as exc:
+            print(f"missiondesk: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        print(f"wrote {len(rows)} audit entries to {args.output}")
+        return 0
+    if not rows:
+        print(f"{args.project}: no reviews recorded yet")
+        return 0
+    for row in rows:
+        line = " · ".join(str(row[name]) for name, _ in COLUMNS[:4])
+        line += f" · {row['before']} → {row['after']}"
+        print(line + (f" · note: {row['note']}" if row["note"] else ""))
     return 0
 
 

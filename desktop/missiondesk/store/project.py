@@ -84,6 +84,11 @@ class ProjectData:
             detail["note"] = note
         self.audit.append((_now(), who, action, detail))
 
+    def add_note(self, key: tuple[str, str, int, int], who: str, note: str) -> None:
+        """A note on the fact at `key` and its review as it stands; the trail only grows, so it is an entry."""
+        review = _review_json(self.reviews.get(key))
+        self.audit.append((_now(), who, "note", {"key": list(key), "before": review, "after": review, "note": note}))
+
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")

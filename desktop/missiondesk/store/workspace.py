@@ -145,6 +145,11 @@ class Workspace:
         self.data.set_review(review, key, self.who, note)
         self.dirty = True
 
+    def add_note(self, key: tuple[str, str, int, int], note: str) -> None:
+        """A note on a fact's review, kept in the audit trail."""
+        self.data.add_note(key, self.who, note)
+        self.dirty = True
+
     def restore_review(self, key: tuple[str, str, int, int], review: Review | None) -> None:
         """Put back a previous review exactly (for undo); the trail records it as an undo."""
         self.data.set_review(review, key, self.who, action="undo")

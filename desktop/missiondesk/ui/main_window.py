@@ -33,6 +33,7 @@ from missiondesk.store.workspace import Workspace, failures
 from missiondesk.ui.article_view import ArticleView
 from missiondesk.ui.evidence_panel import EvidencePanel
 from missiondesk.ui.fact_table import FactTable
+from missiondesk.ui.history_panel import HistoryPanel
 from missiondesk.ui.models import FrameModel, MatrixModel, Palette
 from missiondesk.ui.project_actions import ProjectActions
 from missiondesk.ui.review_actions import ReviewActions
@@ -163,8 +164,15 @@ class MainWindow(ProjectActions, ReviewActions, QMainWindow):
         evidence.setObjectName("evidence")
         evidence.setWidget(self.evidence)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, evidence)
+        self.history = HistoryPanel(self)
+        self.history.note_added.connect(self.add_note)
+        history = QDockWidget("History", self)
+        history.setObjectName("history")
+        history.setWidget(self.history)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, history)
         self.resizeDocks([corpus, evidence], [360, 300], Qt.Orientation.Horizontal)
-        self.docks = (corpus, evidence)
+        self.resizeDocks([history], [170], Qt.Orientation.Vertical)
+        self.docks = (corpus, evidence, history)
         self.connect_selection()
 
     def _build_actions(self) -> None:
@@ -307,6 +315,7 @@ class MainWindow(ProjectActions, ReviewActions, QMainWindow):
             self.select_fact(self.current_fact)
         else:
             self.evidence.show_fact(None)
+            self.show_history()
         n_disagree = len(self.counts.disagreements)
         self.status_label.setText(f"{len(frames.documents)} articles · {len(frames.counts)} troop counts · "
                                   f"{len(frames.statements)} statements · {n_disagree} disagreement(s)")

@@ -69,6 +69,22 @@ class ReviewActions:
         self.article.select_span(fact["sentence_start"], fact["sentence_end"])
         for view in self.matrix_views():
             self._sync_view(view)
+        self.show_history()
+
+    def show_history(self) -> None:
+        """The History panel on the project's trail, marking the selected fact's entries."""
+        fact = self.facts.get(self.current_fact) if self.current_fact else None
+        key = _key(fact) if fact is not None and fact["kind"] in EDITABLE else None
+        self.history.show_trail(self.workspace.data, key)
+
+    def add_note(self, note: str) -> None:
+        """A note on the selected fact's review (History panel)."""
+        fact = self.facts.get(self.current_fact) if self.current_fact else None
+        if fact is None or fact["kind"] not in EDITABLE:
+            return
+        self.workspace.add_note(_key(fact), note)
+        self.update_title()
+        self.show_history()
 
     def _sync_view(self, view: QTableView) -> None:
         index = view.model().locate(self.current_fact)
@@ -102,7 +118,7 @@ class ReviewActions:
         """What the extraction gave for each field an edit changed (the fact dict holds the edited values)."""
         if fact.get("status") != "edited":
             return {}
-        review = self.workspace.review((fact["document"], fact["kind"], int(fact["start"]), int(fact["end"])))
+        review = self.workspace.review(_key(fact))
         found = self.workspace.data.facts.get(fact["document"])
         records = (found.troop_counts if fact["kind"] == "count" else found.statements) if found else []
         record = next((r for r in records if r.id == fact["id"]), None)
@@ -159,7 +175,7 @@ class ReviewActions:
             return
         if note is None:
             note = self.evidence.take_note()
-        key = (fact["document"], fact["kind"], int(fact["start"]), int(fact["end"]))
+        key = _key(fact)
         following = None
         if status is not None:
             following = self._review_view(fact_id).model().next_unreviewed(fact_id, 1, frozenset({fact_id}))
@@ -182,3 +198,8 @@ class ReviewActions:
         if select is not None:
             self.current_fact = select
         self.refresh()
+
+
+def _key(fact: dict) -> tuple[str, str, int, int]:
+    """The review key of a count or statement: its article and characters."""
+    return (fact["document"], fact["kind"], int(fact["start"]), int(fact["end"]))
