@@ -72,7 +72,8 @@ class HistoryPanel(QWidget):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, (name, _title) in enumerate(COLUMNS):
-                text = str(row[name]).replace("T", " ", 1) if name == "at" else str(row[name])
+                text = str(row[name]).replace("T", " ", 1).replace("+00:00", " UTC") if name == "at" \
+                    else str(row[name])
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if tuple(row["key"]) == self._key:

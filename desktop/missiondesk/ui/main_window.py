@@ -28,6 +28,7 @@ from missiondesk.extract.records import Extraction
 from missiondesk.facts import FactFrames, compare_counts, compare_statements
 from missiondesk.facts.compare import Comparison
 from missiondesk.facts.index import FactIndex
+from missiondesk.facts.with_rejected import counts_with_rejected, frames_with_rejected, statements_with_rejected
 from missiondesk.store import SUFFIX
 from missiondesk.store.workspace import Workspace, failures
 from missiondesk.ui.article_view import ArticleView
@@ -61,6 +62,9 @@ class MainWindow(ProjectActions, ReviewActions, QMainWindow):
         self.counts = compare_counts(self.frames)
         self.fact_status: dict[str, str] = {}
         self._positions: Comparison | None = None
+        self.counts_shown = self.counts  # what the tables show: with rejected facts, when "Show rejected" is on
+        self._frames_shown: FactFrames | None = None
+        self._positions_shown_cmp: Comparison | None = None
         self._positions_shown = False
         self._task: Task | None = None
         self.palette_ = Palette(_dark_scheme())
@@ -234,8 +238,13 @@ class MainWindow(ProjectActions, ReviewActions, QMainWindow):
         self.search.textChanged.connect(self._filter_changed)
         self.unreviewed = QCheckBox("Unreviewed only", self)
         self.unreviewed.toggled.connect(self._filter_changed)
+        self.show_rejected = QCheckBox("Show rejected", self)
+        self.show_rejected.setChecked(True)
+        self.show_rejected.setToolTip("Keep rejected facts in the tables, struck through, so they can be restored")
+        self.show_rejected.toggled.connect(lambda _on: self.refresh())
         bar.addWidget(self.search)
         bar.addWidget(self.unreviewed)
+        bar.addWidget(self.show_rejected)
         self.addToolBar(bar)
 
     def _build_status_bar(self) -> None:
@@ -302,11 +311,19 @@ class MainWindow(ProjectActions, ReviewActions, QMainWindow):
         self.facts.rebuild(self.workspace)
         self.counts = compare_counts(frames)
         self._positions = None  # compared when first needed: the Positions tab, Side by side, an export
+        self._positions_shown_cmp = None
+        self._frames_shown = None
+        self.counts_shown = self.counts
+        data = self.workspace.data
+        if self.show_rejected.isChecked() and any(r.status == "rejected" for r in data.reviews.values()):
+            self._frames_shown = frames_with_rejected(data.documents, self.workspace.extraction(),
+                                                      data.reviews.values())
+            self.counts_shown = counts_with_rejected(self._frames_shown)
         self._positions_shown = False
         status = self.fact_status = self.facts.statuses()
         self.documents_model.set_frame(frames.documents)
         self.missions_model.set_frame(frames.missions.sort_values("mentions", ascending=False))
-        self.counts_model.set_comparison(self.counts, fact_status=status, search_text=self.facts.search_texts)
+        self.counts_model.set_comparison(self.counts_shown, fact_status=status, search_text=self.facts.search_texts)
         QTimer.singleShot(0, self.counts_model.prepare_search)  # once the window has painted: searches are instant
         self._filter_changed()
         self._tab_changed()
@@ -456,6 +473,15 @@ class MainWindow(ProjectActions, ReviewActions, QMainWindow):
             self._positions = compare_statements(self.frames)
         return self._positions
 
+    @property
+    def positions_shown(self) -> Comparison:
+        """Positions as the tables show them: with rejected statements when "Show rejected" is on."""
+        if self._frames_shown is None:
+            return self.positions
+        if self._positions_shown_cmp is None:
+            self._positions_shown_cmp = statements_with_rejected(self._frames_shown)
+        return self._positions_shown_cmp
+
     def _tab_changed(self, *_args) -> None:
         if self.tabs.currentWidget() is self.positions_view:
             self.show_positions()
@@ -464,7 +490,7 @@ class MainWindow(ProjectActions, ReviewActions, QMainWindow):
         """Fill the Positions table (compared the first time it is needed)."""
         if not self._positions_shown:
             self._positions_shown = True
-            self.positions_model.set_comparison(self.positions, fact_status=self.fact_status,
+            self.positions_model.set_comparison(self.positions_shown, fact_status=self.fact_status,
                                                 search_text=self.facts.search_texts)
             self.positions_model.set_filter(self.search.text(), self.unreviewed.isChecked())
             QTimer.singleShot(0, self.positions_model.prepare_search)
@@ -472,7 +498,7 @@ class MainWindow(ProjectActions, ReviewActions, QMainWindow):
     def _documents_chosen(self) -> None:
         rows = sorted({i.row() for i in self.documents_view.selectionModel().selectedRows()})
         docs = [self.documents_model.row(r)["id"] for r in rows]
-        combined = _combine(self.counts, self.positions) if len(docs) >= 2 else self.counts
+        combined = _combine(self.counts_shown, self.positions_shown) if len(docs) >= 2 else self.counts_shown
         self.side_model.set_comparison(combined, documents=docs if len(docs) >= 2 else [],
                                        fact_status=self.fact_status)
 

@@ -27,6 +27,7 @@ class Palette:
         self.accepted = QColor("#7fd18b") if dark else QColor("#1b7a2f")
         self.rejected = QColor("#e68a8a") if dark else QColor("#b3261e")
         self.edited = QColor("#8ab4f8") if dark else QColor("#1a56b3")
+        self.struck = QColor("#8a8a8a") if dark else QColor("#9a9a9a")  # a rejected figure, greyed
 
 
 class FrameModel(QAbstractTableModel):
@@ -306,13 +307,19 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(self.palette.disagree) if self._disagree[r] else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            statuses = {self._fact_status.get(i, "unreviewed") for i in (self._ids[r, c] or [])}
-            for status in ("rejected", "edited", "accepted"):
+            statuses = self._statuses(r, c)
+            if statuses == {"rejected"}:
+                return QBrush(self.palette.struck)
+            for status in ("edited", "accepted", "rejected"):
                 if status in statuses:
                     return QBrush(getattr(self.palette, status))
             return None
         if role == Qt.ItemDataRole.FontRole:
-            statuses = {self._fact_status.get(i, "unreviewed") for i in (self._ids[r, c] or [])}
+            statuses = self._statuses(r, c)
+            if statuses == {"rejected"}:  # every fact of the cell rejected: still there, struck through
+                font = QFont()
+                font.setStrikeOut(True)
+                return font
             if statuses & {"accepted", "edited"}:
                 font = QFont()
                 font.setBold(True)
@@ -320,9 +327,13 @@ class MatrixModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self._text[r, c]
-            return f"{self._labels[r]}\n{self._headers[c]}: {text}" if text else None
+            rejected = " (rejected)" if self._statuses(r, c) == {"rejected"} else \
+                " (some rejected)" if "rejected" in self._statuses(r, c) else ""
+            return f"{self._labels[r]}\n{self._headers[c]}: {text}{rejected}" if text else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self._labels[r]}, {self._headers[c].replace(chr(10), ' ')}: {self._text[r, c] or 'no figure'}"
+            rejected = ", rejected" if self._statuses(r, c) == {"rejected"} else ""
+            return (f"{self._labels[r]}, {self._headers[c].replace(chr(10), ' ')}: "
+                    f"{self._text[r, c] or 'no figure'}{rejected}")
         if role == FACTS_ROLE:
             return self._ids[r, c] or []
         if role == KEY_ROLE:
@@ -330,6 +341,9 @@ class MatrixModel(QAbstractTableModel):
         if role == SEARCH_ROLE:
             return str(self._search_index()[r])
         return None
+
+    def _statuses(self, r: int, c: int) -> set[str]:
+        return {self._fact_status.get(i, "unreviewed") for i in (self._ids[r, c] or [])}
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal:
