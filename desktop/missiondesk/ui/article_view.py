@@ -35,6 +35,10 @@ class ArticleView(QTextBrowser):
         """facts: (fact id, kind, start, end, status); statements first so counts inside them stay visible."""
         self.document_id = document.id
         self._body = document.body
+        # setPlainText gives the whole new text the character format at the cursor: after a click or a selection
+        # inside a highlight that painted every paragraph in the highlight's colour. Start from a plain format.
+        self.clear()
+        self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(document.body)
         order = {"statement": 0, "mission": 1, "count": 2}
         for fact_id, kind, start, end, status in sorted(facts, key=lambda f: order.get(f[1], 3)):
