@@ -10,8 +10,10 @@ from spacy.attrs import IS_PUNCT, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-_JOINERS = {"al", "al-", "bin", "ibn", "de", "da", "di", "van", "von", "der", "le", "la", "el", "du", "dos", "-"}
+_JOINERS = {"al", "al-", "bin", "ibn", "de", "da", "di", "van", "von", "der", "den", "ter", "le", "la", "el", "du", "dos",
+            "del", "della", "des", "bint", "-", "‐", "‑"}
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "prof", "prof."}
+_HYPHENS = {"-", "‐", "‑"}
 
 
 def _tables():
@@ -43,13 +45,24 @@ def make_person_names(nlp, name):  # not annotated: spaCy 3.8.6's config checker
                 i += 1
                 continue
             j = i
-            while j + 1 < n and (_name_like(doc[j + 1]) or doc[j + 1].lower_ in _JOINERS and j + 2 < n
-                                 and _name_like(doc[j + 2])) and (j + 1) not in known:
-                j += 1
+            while j + 1 < n and (j + 1) not in known:
+                if _name_like(doc[j + 1]):
+                    j += 1
+                    continue
+                # "van den Berg", "bin Salman", "Abdel-Rahman": one or two particles or a hyphen, then a name
+                step = next((k for k in (2, 3) if j + k < n and _name_like(doc[j + k]) and all(
+                    doc[j + m].lower_ in _JOINERS for m in range(1, k))), 0)
+                if not step:
+                    break
+                j += step
+            # "Cabinet Secretary Kipchumba Murkomen": the name starts after the last title word in the run
+            cue = max((k for k in range(i + 1, j) if doc[k].lower_ in cue_words), default=None)
+            if cue is not None:
+                i = cue + 1
             run = doc[i:j + 1]
             before = doc[i - 1].lower_ if i > 0 else ""
             text = run.text
-            plain_names = 2 <= len(run) <= 3 and all(t.pos_ == "PROPN" for t in run) and not any(
+            plain_names = 2 <= len(run) <= 3 and all(t.pos_ == "PROPN" or t.text in _HYPHENS for t in run) and not any(
                 t.lower_ in _NOT_NAMES or t.lower_ in cue_words for t in run)
             if (run[0].lower_ in first_names and len(run) >= 2) or text.lower() in aliases \
                     or (before in cue_words and len(run) <= 4) or plain_names:

@@ -27,7 +27,8 @@ _TITLE_WORDS = {"secretary", "general", "secretary-general", "minister", "presid
                 "deputy", "defence", "defense", "foreign", "interior", "state", "press", "secretary", "director",
                 "chairman", "chair", "king", "queen", "premier", "governor", "senator", "representative",
                 "inspector", "acting", "vice", "high", "supreme", "allied", "coordinator", "adviser", "advisor",
-                "leader", "officer", "official", "ministry", "department", "office", "nato", "un", "eu"}
+                "leader", "officer", "official", "ministry", "department", "office", "nato", "un", "eu", "mp", "cs",
+                "lawmaker", "legislator", "congressman", "congresswoman", "mayor", "sheikh", "emir", "crown"}
 _OWNED_WORDS = {"statement", "communique", "communiqué", "letter", "post", "tweet", "message"}
 _QUANTIFIER_SUBJECTS = {"many", "some", "others", "most", "several", "few", "both", "all"}
 
@@ -51,6 +52,24 @@ def _officeholders() -> tuple[dict[str, dict], dict[str, str]]:
         for alias in [person["name"], *person.get("aliases", [])]:
             aliases[alias.lower()] = person["name"]
     return by_name, aliases
+
+
+@cache
+def _reporting_names() -> re.Pattern:
+    """Outlets' names and the words for reporters, as one pattern over a phrase's lower-case text."""
+    names = set(_lexicon()["reporter_words"])
+    path = resource("gazetteers", "outlets.json")
+    if path.exists():
+        for outlet in json.loads(path.read_text(encoding="utf-8")):
+            names.update(n.lower() for n in [outlet["name"], *outlet.get("aliases", [])] if len(n) > 2)
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b")
+
+
+def is_reporter(subject: Token) -> bool:
+    """'The New York Times', 'a news agency', 'BBC defence correspondent Paul Wood': a subject that reports
+    what others said."""
+    words = [t for t in subject.subtree if t.i <= subject.i or t.dep_ in ("compound", "appos", "amod")]
+    return bool(_reporting_names().search(join_tokens(words).lower()))
 
 
 @cache
@@ -118,13 +137,16 @@ class SpeakerResolver:
         self.ctx = ctx
         self.history: list[Actor] = []
         self.persons: dict[str, Actor] = {}  # surname -> person named in the article
-        self.timeline: list[tuple[int, Actor]] = []  # (character, actor): people and speakers, in order
+        # (character, actor, as a subject): people named and speakers, in order; a pronoun prefers a subject
+        self.timeline: list[tuple[int, Actor, bool]] = []
+        self.described: list[tuple[int, Actor]] = []  # (character, actor): bodies and unnamed speakers heard
 
     # -- people named anywhere: a surname alone later refers to them --------------------------------------
-    def note_people(self, doc) -> None:
-        """Every person the article names: a surname or a pronoun later may refer to them."""
+    def note_people(self, doc, quoted=None) -> None:
+        """Every person the article names outside quotes: a surname, a pronoun or their title ('the CS', 'the
+        minister') later may refer to them. `quoted(char)` tells whether a character is inside a quote."""
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" or quoted is not None and quoted(ent.start_char):
                 continue
             name = _clean_name(ent)
             if not name:
@@ -139,11 +161,14 @@ class SpeakerResolver:
                     continue
             if actor.gender is None:
                 actor.gender = _honorific_gender(ent[0]) or _honorific_gender(ent[-1])
-            self.timeline.append((ent.start_char, actor))
+            if actor.role is None:
+                actor.role = _title_of(ent)
+                actor.nouns |= _role_nouns(actor.role)
+            self.timeline.append((ent.start_char, actor, _is_subject(ent.root)))
 
     def person_before(self, char: int, within_chars: int) -> Actor | None:
         """The last person named before `char`, when close enough."""
-        for at, actor in reversed(self.timeline):
+        for at, actor, _ in reversed(self.timeline):
             if at < char:
                 return actor if char - at <= within_chars else None
         return None
@@ -161,7 +186,8 @@ class SpeakerResolver:
                     return self.resolve(tok, verb)
             return self._last(lambda a: a.plural)
         phrase = _phrase(subject)
-        actor = self._name(subject, phrase) or self._name_inside(subject, phrase) or self._body(subject, phrase) \
+        actor = self._title_reference(subject, phrase) or self._name(subject, phrase) \
+            or self._name_inside(subject, phrase) or self._body(subject, phrase) \
             or self._possessor(subject) or self._description(subject, phrase)
         if actor is not None:
             self._remember(actor, subject.idx)
@@ -183,7 +209,25 @@ class SpeakerResolver:
                 found.role = found.role or _text([t for t in phrase if t.i < min(x.i for x in head.subtree)
                                                   and t.lower_ not in _DETERMINERS]) or None
                 return found
-        return None
+        return self._name_ending(subject, phrase)
+
+    def _name_ending(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'the UK's Ambassador to Estonia Ross Allen': a title whose phrase ends in the holder's name. Not
+        'a spokesman for President X' nor 'an aide to Y': those speak for the person named."""
+        if subject.lower_ not in _TITLE_NOUNS or subject.lower_ in _SPEAKS_FOR or not phrase:
+            return None
+        last = phrase[-1]
+        ent = next((e for e in subject.doc.ents if e.label_ == "PERSON" and e.start <= last.i < e.end), None)
+        if ent is None or ent.start <= subject.i or ent.end - 1 != last.i:
+            return None
+        between = subject.doc[subject.i + 1:ent.start]
+        if any(t.lower_ in ("for", "with", "and", "or") or t.text == "," for t in between):
+            return None
+        found = self._name(last, list(ent))
+        if found is not None:
+            found.role = found.role or _text([t for t in phrase if t.i < ent.start
+                                              and t.lower_ not in _DETERMINERS]) or None
+        return found
 
     def _possessor(self, subject: Token) -> Actor | None:
         """'Lecornu's statement said': the statement's owner speaks."""
@@ -196,10 +240,12 @@ class SpeakerResolver:
 
     def _remember(self, actor: Actor, at: int | None = None) -> None:
         self.history.append(actor)
+        if at is not None and actor.kind != "person":
+            self.described.append((at, actor))
         if actor.kind == "person":
             self.persons.setdefault(actor.name.split()[-1].lower(), actor)
             if at is not None:
-                self.timeline.append((at, actor))
+                self.timeline.append((at, actor, True))
                 self.timeline.sort(key=lambda item: item[0])
 
     def _last(self, fits) -> Actor | None:
@@ -210,11 +256,14 @@ class SpeakerResolver:
 
     def _pronoun(self, kind: str, subject: Token) -> Actor | None:
         if kind in ("m", "f"):
-            found = None
-            for at, actor in reversed(self.timeline):  # the last person named or heard, of that gender
-                if at < subject.idx and actor.gender in (kind, None):
-                    found = actor
-                    break
+            # the last person named or heard, of that gender; one named as a subject (or a speaker) wins over
+            # one named after them as an object ("X told FRANCE 24's Y ... he said" is X)
+            fits = [(at, actor, subj) for at, actor, subj in self.timeline
+                    if at < subject.idx and actor.gender in (kind, None)]
+            found = fits[-1][1] if fits else None
+            subjects = [item for item in fits if item[2]]
+            if subjects and fits[-1][2] is False and subject.idx - subjects[-1][0] <= _SUBJECT_REACH:
+                found = subjects[-1][1]
         elif kind == "plural":
             found = self._last(lambda a: a.plural or a.kind == "body")
         elif kind == "it":
@@ -224,6 +273,33 @@ class SpeakerResolver:
         if found is not None:
             self.history.append(found)
         return found
+
+    def _title_reference(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'the CS', 'the Prime Minister', 'the secretary general': a title alone, with 'the', stands for the
+        last person named with that title ('Interior Cabinet Secretary Kipchumba Murkomen')."""
+        words = [t for t in phrase if t.lower_ not in _DETERMINERS]
+        if not words or not any(t.lower_ == "the" for t in phrase if t.i < subject.i) or any(
+                t.ent_type_ == "PERSON" for t in words):
+            return None
+        title = []
+        for tok in words:
+            if _ABBREVIATION.fullmatch(tok.text) and not self.ctx.by_token.get(tok.i):
+                title.append(tok.text)
+            elif tok.lower_ in _TITLE_WORDS or tok.lower_ in _TITLE_NOUNS:
+                title.append(tok.lower_)
+            elif not (self.ctx.by_token.get(tok.i) or tok.text in ("'s", "’s")):
+                return None  # "the defence minister's aide", "the new president of the council"
+        if not title or not any(t.lower() in _TITLE_NOUNS or _ABBREVIATION.fullmatch(t) for t in title):
+            return None
+        nouns = {t.lower() for t in title}
+        later = max((at for at, actor in self.described if at < subject.idx and actor.nouns & nouns), default=-1)
+        for at, actor, _ in reversed(self.timeline):
+            if at < later:
+                return None  # "a spokesperson for the military said ... The spokesperson said": that one
+            if at < subject.idx and actor.kind == "person" and _role_fits(actor.role, title):
+                self.history.append(actor)
+                return actor
+        return None
 
     def _name(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """A person: 'German Defense Minister Annegret Kramp-Karrenbauer', 'Mr Stoltenberg', 'O'Donnell'."""
@@ -241,9 +317,12 @@ class SpeakerResolver:
             return None
         kept = [t for t in name_tokens if t.lower_ not in _HONORIFICS and t.lower_ not in _RANKS
                 and t.text not in ("'s", "’s")]
+        while kept and kept[0].lower_ in _TITLE_WORDS and len(kept) > 1 and kept[0].i < subject.i \
+                and kept[0].ent_type_ != "PERSON":
+            kept = kept[1:]  # "MP Kata'a Al-Rikabi", "Minister Ali Mahamat": the title before the name
         if not kept or all(t.lower_ in _TITLE_WORDS for t in kept):
             return None  # "Secretary General", "Minister": a title, not a name
-        name = re.sub(r"['’]s$", "", join_tokens(kept)).strip()
+        name = re.sub(r"['’]s$", "", name_text(kept)).strip()
         if len(name.split()) == 1:
             known = self.persons.get(name.lower())
             if known is None:
@@ -297,6 +376,32 @@ class SpeakerResolver:
                      nouns={subject.lemma_.lower(), "statement", "group"} if name in ARMED_GROUPS
                      else {subject.lemma_.lower(), "statement"})
 
+    def _unnamed_official(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'an official of the Georgian Defence Ministry', 'two Defense Department sources', 'an Irish military
+        spokesman': an unnamed official of a named body is that body's, marked '(unnamed official)'."""
+        if subject.lemma_.lower() not in _OFFICIAL_NOUNS:
+            return None
+        words = [t for t in phrase if t.i != subject.i and t.lower_ not in _DETERMINERS and not t.is_punct
+                 and t.pos_ != "NUM" and t.lower_ not in _RANK_ADJECTIVES and not _in_clause(t, subject)]
+        body_nouns = [t for t in words if t.lemma_.lower() in _BODY_NOUNS]
+        org = next((m for m in (self.ctx.by_token.get(t.i) for t in words)
+                    if m and m.entity.kind in ("org", "institution", "mission")), None)
+        named = any(t.pos_ == "PROPN" or self.ctx.by_token.get(t.i) for t in words)
+        if body_nouns and named:
+            head = body_nouns[-1]
+            if head.i > subject.i and not (head.head.dep_ == "pobj" and head.head.head.lower_ in _OF_BODY
+                                           or head.dep_ == "pobj" and head.head.lower_ in _OF_BODY):
+                return None  # "a source close to the ministry" is not one of its officials
+            body_words = [t for t in words if t.i <= head.i and t.lower_ not in _OF_BODY
+                          and (t.i > subject.i) == (head.i > subject.i)]
+            name = _national_body(head, body_words, self.ctx) or re.sub(r"^(?:the|a|an)\s+", "", _text(body_words))
+        elif org is not None and subject.tag_ not in ("NNS", "NNPS"):  # "NATO officials" stay a group
+            name = mission_actor(org.entity.name) if org.entity.kind == "mission" else org.entity.name
+        else:
+            return None
+        return Actor(f"{name} (unnamed official)", "anonymous", plural=subject.tag_ in ("NNS", "NNPS"),
+                     text=_text(phrase), nouns={subject.lemma_.lower(), subject.lower_})
+
     def _member_group(self, subject: Token, words: list[Token]) -> str | None:
         """'other NATO members', 'NATO countries', 'the allies': the members of an alliance, one actor."""
         if subject.lower_ not in _MEMBERS or subject.tag_ not in ("NNS", "NNPS"):
@@ -315,6 +420,12 @@ class SpeakerResolver:
         if lemma not in nouns and subject.lower_ not in nouns:
             return None
         definite = any(t.lower_ in ("the", "this", "that") for t in subject.lefts)
+        body = _national_body(subject, phrase, self.ctx)
+        if body is not None:  # "the Georgian Defence Ministry", "Russia's defence ministry", "the Afghan government"
+            return Actor(body, "body", text=_text(phrase), nouns={lemma, "statement"})
+        unnamed = self._unnamed_official(subject, phrase)
+        if unnamed is not None:
+            return unnamed
         titled = _title_holder(subject, phrase, self.ctx)
         if titled:  # "NATO's Secretary General", "the Nato secretary general"
             return Actor(titled, "person", role=_text(phrase), gender=gender_of(titled), text=_text(phrase),
@@ -355,6 +466,125 @@ class SpeakerResolver:
 
 
 _MISSION_SPEAKERS = {"mission", "force", "operation"}
+_OFFICIAL_NOUNS = {"official", "source", "spokesman", "spokeswoman", "spokesperson", "insider"}
+_OF_BODY = {"of", "at", "for", "from", "in"}
+_BODY_NOUNS = {"ministry", "department", "military", "army", "navy", "government", "embassy", "command", "police",
+               "forces", "headquarters", "presidency", "office"}
+_RANK_ADJECTIVES = {"senior", "top", "high-ranking", "junior", "former", "another", "other", "one", "two", "three",
+                    "several", "some", "many", "anonymous", "unnamed"}
+_MINISTRY_FIELDS = re.compile(r"^(?:national\s+)?(?:defen[cs]e|foreign(?:\s+affairs)?|interior|home\s+affairs|"
+                              r"security|justice|finance|health|information)$", re.I)
+_SUBJECT_REACH = 1500  # characters: how far back a subject still wins a pronoun over a later object
+_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
+_SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "representative"}
+# nouns that name an office on their own: "the president", "the CS", "the minister"
+_TITLE_NOUNS = {"president", "minister", "premier", "chancellor", "secretary", "secretary-general", "chief",
+                "commander", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "general",
+                "governor", "senator", "king", "queen", "emir", "mayor", "chairman", "director", "coordinator",
+                "head", "leader", "adviser", "advisor", "representative", "colonel", "admiral"}
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    """Country -> its first demonym in the gazetteer ('Georgia' -> 'Georgian')."""
+    from missiondesk.extract.gazetteer import _entries
+
+    table: dict[str, str] = {}
+    for alias, entity in _entries():
+        if entity.kind == "demonym" and alias[:1].isupper() and not alias.endswith("s"):
+            table.setdefault(entity.name, alias)
+    return table
+
+
+def _national_body(subject: Token, phrase: list[Token], ctx: DocContext) -> str | None:
+    """A country's ministry or government, named the way the gold answers and the registry name bodies:
+    'the Georgian Defence Ministry' and 'Georgia's defence ministry' -> 'Georgian Ministry of Defence',
+    'the Polish government' -> 'Government of Poland'. None when the phrase names no country."""
+    lemma = subject.lemma_.lower()
+    if lemma not in ("ministry", "government"):
+        return None
+    country, rest = None, []
+    for tok in phrase:
+        mention = ctx.by_token.get(tok.i)
+        if mention is not None and mention.entity.kind in ("country", "demonym", "city") and tok.i < subject.i:
+            country = country or mention.entity.country or mention.entity.name
+            continue
+        if tok.i != subject.i and tok.lower_ not in _DETERMINERS and tok.text not in ("'s", "’s", "of") \
+                and not tok.is_punct:
+            rest.append(tok)
+    if country is None:
+        return None
+    if lemma == "government":
+        return f"Government of {country}" if not rest or all(t.pos_ == "ADJ" for t in rest) else None
+    field = " ".join(t.text for t in rest if t.i < subject.i) or " ".join(t.text for t in rest)
+    if not _MINISTRY_FIELDS.match(field):
+        return None
+    demonym = _demonyms().get(country, country)
+    field = re.sub(r"(?i)defense", "defence", field)  # one spelling, so 'defense ministry' is the same body
+    field = re.sub(r"(?i)^foreign$", "foreign affairs", field)
+    return f"{demonym} Ministry of {' '.join(w[:1].upper() + w[1:] for w in field.split())}"
+
+
+def _role_fits(role: str | None, title: list[str]) -> bool:
+    """Whether a person's role carries a title: its words ('secretary general' in 'NATO Secretary General')
+    or its initials ('CS' for 'Interior Cabinet Secretary')."""
+    if not role:
+        return False
+    words = re.findall(r"[\w-]+", role)
+    lower = [w.lower() for w in words]
+    for t in title:
+        if _ABBREVIATION.fullmatch(t):
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if t not in initials and t.lower() not in lower:
+                return False
+        elif t not in lower and t not in ("the",):
+            return False
+    return True
+
+
+def _in_clause(token: Token, subject: Token) -> bool:
+    """Whether a word of the subject's phrase sits in a clause of its own ('an officer serving with UNIFIL')."""
+    head = token
+    while head.i != subject.i and head.head.i != head.i:
+        if head.pos_ in ("VERB", "AUX"):
+            return True
+        head = head.head
+    return False
+
+
+def _is_subject(token: Token) -> bool:
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return token.dep_ in ("appos", "compound") and token.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _title_of(ent: Span) -> str | None:
+    """The title written with a name: the words before it ('Interior Cabinet Secretary Kipchumba Murkomen'),
+    or an appositive right after it ('Viktor Bondarev, first deputy chairman of the committee,')."""
+    doc = ent.doc
+    words = []
+    k = ent.start - 1
+    while k >= 0 and len(words) < 6:
+        tok = doc[k]
+        if tok.lower_ in _TITLE_WORDS or tok.lower_ in _TITLE_NOUNS or tok.text in ("'s", "’s") or (
+                tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper() and not tok.ent_type_):
+            words.append(tok)
+            k -= 1
+            continue
+        break
+    while words and words[-1].text in ("'s", "’s"):
+        words.pop()
+    if words and any(t.lower_ in _TITLE_NOUNS or t.lower_ in _TITLE_WORDS for t in words):
+        return join_tokens(words) or None
+    if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        after = []
+        for tok in doc[ent.end + 1:min(len(doc), ent.end + 12)]:
+            if tok.text in (",", ".", ";", "(") or tok.pos_ == "VERB":
+                break
+            after.append(tok)
+        if after and any(t.lower_ in _TITLE_NOUNS for t in after):
+            return join_tokens([t for t in after if t.lower_ not in _DETERMINERS]) or None
+    return None
 
 
 def mission_actor(mission_id: str) -> str:
@@ -424,7 +654,30 @@ def _text(tokens) -> str:
 
 def _clean_name(ent: Span) -> str:
     kept = [t for t in ent if t.lower_ not in _HONORIFICS and t.lower_ not in _RANKS and t.lower_ not in _TITLE_WORDS]
-    return re.sub(r"['’]s$", "", join_tokens(kept)).strip() if kept else ""
+    return re.sub(r"['’]s$", "", name_text(kept)).strip() if kept else ""
+
+
+_HYPHENS = {"-", "‐", "‑"}
+
+
+def name_text(tokens) -> str:
+    """A name's words as the article writes them: a hyphen between two of them stays ("Abdel-Rahman",
+    "Al-Rikabi"), other skipped words leave a space."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    out = [tokens[0].text]
+    for prev, tok in zip(tokens, tokens[1:]):
+        gap = doc[prev.i + 1:tok.i]
+        if len(gap) and all(g.text in _HYPHENS for g in gap):
+            out.append(doc.text[prev.idx + len(prev.text):tok.idx])
+        elif tok.text in _HYPHENS or prev.text in _HYPHENS:
+            out.append(prev.whitespace_)
+        else:
+            out.append(prev.whitespace_ if tok.i == prev.i + 1 else " ")
+        out.append(tok.text)
+    return "".join(out).strip()
 
 
 def _honorific_before(token: Token) -> bool:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from missiondesk.extract.quotes import Quote, find_quotes, paragraphs
 from missiondesk.extract.sentences import join_tokens, sentence_of, span_text, text_of, tokens_where
-from missiondesk.extract.speakers import Actor, SpeakerResolver, _lexicon
+from missiondesk.extract.speakers import Actor, SpeakerResolver, _lexicon, is_reporter
 
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "dative", "attr", "oprd")
 _COMPLEMENT_PREPS = ("for", "of", "against", "on", "about", "that", "as")
@@ -65,7 +65,7 @@ class _Article:
 
 def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
     art = _Article(doc)
-    resolver.note_people(doc)
+    resolver.note_people(doc, quoted=lambda char: art.inside(char) is not None)
     used: set[int] = set()
     found: list[Said] = []
     for i in tokens_where(doc, _may_be_speech, _SPEECH_WORDS):
@@ -77,6 +77,8 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
         subject = _speaker_of(verb, art)
         if subject is None or art.inside(subject.idx) is not None or not subject.text[:1].isalnum():
             continue
+        if _relays(verb, subject):
+            continue  # "The paper reported that two officials insisted ...": the officials speak
         attached = _attached_quotes(verb, art, used)
         complement = _complement(verb)
         if not attached and complement is None:
@@ -125,6 +127,9 @@ def _is_speech(token: Token) -> bool:
             token.i + 1 == len(token.doc) or token.nbor(1).text not in ('"', "“", "'", "‘")):
         if not any(c.dep_ == "dobj" for c in token.children):
             return False  # "called it a day" is not "called for a delay" nor "called the decision absurd"
+    needs = _lexicon()["speech_needs"].get(lemma)
+    if needs is not None and not _has_needed(token, needs):
+        return False  # "pointed to the map", "expressed the parcel", "read the book": not speech
     if any(c.dep_ == "auxpass" for c in token.children):
         return False  # "the leader is said to have discussed": hearsay with no speaker
     if lemma in ("ask", "request") and any(c.dep_ == "xcomp" and _anonymity(c) for c in token.children):
@@ -132,7 +137,23 @@ def _is_speech(token: Token) -> bool:
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _HEDGES:
         return False  # "officials appear to be signalling that ...": the writer's reading, not their words
     return token.dep_ not in ("amod", "compound") and (token.tag_ != "VBN" or any(
-        c.dep_ == "aux" for c in token.children))
+        c.dep_ == "aux" or c.dep_ == "nsubj" and c.i > token.i for c in token.children))
+    # a VBN with its subject after it is an inverted attribution the tagger misread: "..., stated chief X"
+
+
+def _has_needed(verb: Token, needs: dict) -> bool:
+    """The particle, preposition, object or subject a verb needs to be one of saying."""
+    children = list(verb.children)
+    if "particle" in needs and any(c.dep_ == "prt" and c.lower_ in needs["particle"] for c in children):
+        return True
+    if "preposition" in needs and any(c.dep_ in ("prep", "prt") and c.lower_ in needs["preposition"]
+                                      for c in children):
+        return True
+    if "object" in needs and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in needs["object"]
+                                 for c in children):
+        return True
+    return "subject" in needs and any(c.dep_ == "nsubj" and c.lemma_.lower() in needs["subject"]
+                                      for c in children)
 
 
 def _anonymity(verb: Token) -> bool:
@@ -146,15 +167,32 @@ def _anonymity(verb: Token) -> bool:
 
 def _nested(verb: Token) -> bool:
     """A verb of saying inside what another reports ('He said the US faced a dilemma when deciding ...')
-    belongs to that statement; one joined to it ('said ... and warned', 'told ..., adding that') does not."""
+    belongs to that statement; one joined to it ('said ... and warned', 'told ..., adding that') does not,
+    nor one inside what a reporter relays ('the agency reported that the minister said ...')."""
     deps = []
     child = verb
     for ancestor in verb.ancestors:
         deps.append(child.dep_)
         if _is_speech(ancestor) and ancestor.lower_ != "according":
-            return any(d in _REPORTED_CONTENT for d in deps)
+            if not any(d in _REPORTED_CONTENT for d in deps):
+                return False
+            outer = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return outer is None or not is_reporter(outer) or not _own_subject(verb)
         child = ancestor
     return False
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "which", "that") for c in verb.children)
+
+
+def _relays(verb: Token, subject: Token) -> bool:
+    """A reporter's verb whose content holds another speaker's verb: that speaker's statement, not the
+    reporter's ("BBC correspondent X says the Taliban have promised ...")."""
+    if verb.lower_ == "according" or subject.ent_type_ == "PERSON" or not is_reporter(subject):
+        return False  # a correspondent's own account stays beside the speaker they report
+    return any(t.i != verb.i and _is_speech(t) and _own_subject(t) for t in verb.subtree
+               if t.i > verb.i or t.dep_ in _REPORTED_CONTENT)
 
 
 def _negated(verb: Token) -> bool:
@@ -184,6 +222,11 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
         if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             return verb.head
         return child
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite"):
+        # "the agency quoted him as saying": the one quoted speaks
+        quoted = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        if quoted is not None:
+            return quoted
     # '"...?" asked a Ghanaian officer': after a quote the speaker may follow the verb as its object
     before = art.text[max(0, verb.idx - 4):verb.idx]
     if re.search(r"[\"”’']\s*$", before):
