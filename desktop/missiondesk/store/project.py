@@ -204,8 +204,8 @@ def load(path: str | os.PathLike) -> ProjectData:
         for row in db.execute('SELECT document, kind, start, "end", status, changes, who, at FROM reviews'):
             review = Review(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), row[6], row[7])
             data.reviews[review.key] = review
-        data.audit = [(at, who, action, json.loads(detail))
-                      for at, who, action, detail in db.execute("SELECT at, who, action, detail FROM audit ORDER BY id")]
+        trail = db.execute("SELECT at, who, action, detail FROM audit ORDER BY id")
+        data.audit = [(at, who, action, json.loads(detail)) for at, who, action, detail in trail]
         return data
     except sqlite3.DatabaseError as exc:
         raise ProjectError(f"{path}: is not a MissionDesk project or is damaged ({exc})") from None

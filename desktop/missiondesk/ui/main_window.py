@@ -29,16 +29,15 @@ from missiondesk.facts import FactFrames, compare_counts, compare_statements
 from missiondesk.facts.compare import Comparison
 from missiondesk.facts.index import FactIndex
 from missiondesk.facts.with_rejected import counts_with_rejected, frames_with_rejected, statements_with_rejected
-from missiondesk.store import SUFFIX
-from missiondesk.store.workspace import Workspace, failures
+from missiondesk.store.workspace import Workspace
 from missiondesk.ui.article_view import ArticleView
 from missiondesk.ui.evidence_panel import EvidencePanel
 from missiondesk.ui.fact_table import FactTable
 from missiondesk.ui.history_panel import HistoryPanel
+from missiondesk.ui.loading_actions import LoadingActions
 from missiondesk.ui.models import FrameModel, MatrixModel, Palette
 from missiondesk.ui.project_actions import ProjectActions
 from missiondesk.ui.review_actions import ReviewActions
-from missiondesk.ui.tasks import Task
 
 DOCUMENT_COLUMNS = [("title", "Title"), ("outlet", "Outlet"), ("published", "Date"), ("counts", "Counts"),
                     ("statements", "Quotes")]
@@ -46,7 +45,7 @@ MISSION_COLUMNS = [("name", "Mission"), ("lead", "Lead"), ("theater", "Theater")
                    ("documents", "Articles"), ("mentions", "Mentions"), ("known", "In gazetteer")]
 
 
-class MainWindow(ProjectActions, ReviewActions, QMainWindow):
+class MainWindow(ProjectActions, ReviewActions, LoadingActions, QMainWindow):
     loading_finished = Signal()
     refreshed = Signal()
 
@@ -175,8 +174,11 @@ class MainWindow(ProjectActions, ReviewActions, QMainWindow):
         history.setWidget(self.history)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, history)
         self.resizeDocks([corpus, evidence], [360, 300], Qt.Orientation.Horizontal)
+        problems = self.build_problems_dock()
+        self.tabifyDockWidget(history, problems)
+        history.raise_()
         self.resizeDocks([history], [170], Qt.Orientation.Vertical)
-        self.docks = (corpus, evidence, history)
+        self.docks = (corpus, evidence, history, problems)
         self.connect_selection()
 
     def _build_actions(self) -> None:
@@ -321,7 +323,8 @@ class MainWindow(ProjectActions, ReviewActions, QMainWindow):
             self.counts_shown = counts_with_rejected(self._frames_shown)
         self._positions_shown = False
         status = self.fact_status = self.facts.statuses()
-        self.documents_model.set_frame(frames.documents)
+        self.update_problems()
+        self.documents_model.set_frame(self.marked_documents(frames.documents))
         self.missions_model.set_frame(frames.missions.sort_values("mentions", ascending=False))
         self.counts_model.set_comparison(self.counts_shown, fact_status=status, search_text=self.facts.search_texts)
         QTimer.singleShot(0, self.counts_model.prepare_search)  # once the window has painted: searches are instant
@@ -338,132 +341,6 @@ class MainWindow(ProjectActions, ReviewActions, QMainWindow):
                                   f"{len(frames.statements)} statements · {n_disagree} disagreement(s)")
         self.update_title()
         self.refreshed.emit()
-
-    # -- loading ------------------------------------------------------------------------------------------
-    def load_paths(self, paths: list[str]) -> None:
-        """Read `paths`, extract what is new, on a worker thread; project files are opened instead."""
-        projects = [p for p in paths if str(p).endswith(SUFFIX)]
-        if projects:
-            self.open_project(projects[0])
-            paths = [p for p in paths if p not in projects]
-            if not paths:
-                self.loading_finished.emit()
-                return
-        known = {d.id for d in self.workspace.data.documents if d.id in self.workspace.data.facts}
-
-        def work(progress, cancelled):
-            return self.workspace.read_and_extract(paths, progress, cancelled, known)
-
-        self._run(work, self._loaded, f"Loading {len(paths)} path(s)…")
-
-    def extract_stale(self) -> None:
-        stale = self.workspace.stale()
-
-        def work(progress, cancelled):
-            return Workspace.extract(stale, lambda d, t, title: progress(d, t, f"Extracting {title[:40]}"),
-                                     cancelled)
-
-        self._run(work, lambda facts: self._loaded((None, facts)), f"Extracting {len(stale)} article(s)…")
-
-    def _loaded(self, result) -> None:
-        corpus, facts = result
-        cancelled = self._task is not None and self._task.cancelled
-        if corpus is not None:
-            self.workspace.add(corpus, facts)
-        else:  # extracted again: articles it failed on are reported as a load's are
-            from missiondesk.corpus import Corpus
-
-            self.workspace.add(Corpus(), facts)
-            corpus = Corpus(errors=failures(facts, self.workspace.data.documents))
-        self._show_busy(False)
-        self.refresh()
-        if corpus is not None and corpus.errors:
-            self.status_label.setText(f"{self.status_label.text()} · {len(corpus.errors)} file(s) could not be read "
-                                      "in full")
-            if not self.quiet:
-                self._show_load_errors(corpus.errors)
-        if cancelled:
-            self.status_label.setText(self.status_label.text() + " · cancelled")
-        self.loading_finished.emit()
-
-    def _show_load_errors(self, errors) -> None:
-        lines = "\n".join(f"• {Path(e.path).name}: {e.error}" for e in errors[:40])
-        box = QMessageBox(QMessageBox.Icon.Warning, "Some files could not be read in full",
-                          f"{len(errors)} file(s) could not be read in full; everything else was loaded.",
-                          parent=self)
-        box.setInformativeText(lines.splitlines()[0])
-        box.setDetailedText(lines)
-        box.open()
-
-    def _run(self, work, done, message: str) -> None:
-        if self._task and self._task.running:
-            self.status_label.setText("Busy; wait or cancel first")
-            return
-        task = Task(work, self)
-        task.progress.connect(self._on_progress)
-        task.finished.connect(done)
-        task.failed.connect(self._failed)
-        task.stopped.connect(self._stopped)
-        self._task = task
-        self._show_busy(True)
-        self.status_label.setText(message)
-        task.start()
-
-    def cancel_task(self) -> None:
-        if self._task:
-            self._task.cancel()
-            self.status_label.setText("Cancelling…")
-
-    def _on_progress(self, done: int, total: int, text: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        self.status_label.setText(text)
-
-    def _stopped(self) -> None:
-        self._show_busy(False)
-        self.status_label.setText("Cancelled; nothing was changed")
-        self.loading_finished.emit()
-
-    def _failed(self, message: str) -> None:
-        self._show_busy(False)
-        self.show_error("The task failed", f"{message}\nNothing loaded or reviewed before was lost.")
-        self.loading_finished.emit()
-
-    def _show_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        if busy:
-            self.progress.setRange(0, 0)
-
-    # -- files --------------------------------------------------------------------------------------------
-    def choose_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        files, _ = QFileDialog.getOpenFileNames(
-            self, "Add articles", QSettings().value("last_folder", str(Path.home())),
-            "Articles (*.txt *.md *.html *.htm *.pdf *.docx);;All files (*)")
-        if files:
-            QSettings().setValue("last_folder", str(Path(files[0]).parent))
-            self.load_paths(files)
-
-    def choose_folder(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        folder = QFileDialog.getExistingDirectory(self, "Add a folder of articles",
-                                                  QSettings().value("last_folder", str(Path.home())))
-        if folder:
-            QSettings().setValue("last_folder", folder)
-            self.load_paths([folder])
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:  # noqa: N802
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.load_paths(paths)
 
     # -- selection ----------------------------------------------------------------------------------------
     @property

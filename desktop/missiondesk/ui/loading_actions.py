@@ -1,0 +1,180 @@
+"""Loading in the window: files and folders read and extracted off the GUI thread with progress and cancel,
+drag and drop, and the Problems panel that lists what could not be read or extracted, with Retry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDockWidget
+
+from missiondesk.store import SUFFIX
+from missiondesk.store.problems import Problem, problems
+from missiondesk.store.workspace import Workspace, failures
+from missiondesk.ui.problems_panel import ProblemsPanel
+from missiondesk.ui.tasks import Task
+
+
+class LoadingActions:
+    """Mixed into MainWindow: expects self.workspace, self.refresh(), self.open_project(), the status bar's
+    widgets and the loading_finished signal."""
+
+    def build_problems_dock(self) -> QDockWidget:
+        self.problems_panel = ProblemsPanel(self)
+        self.problems_panel.retry_requested.connect(self.retry)
+        self.problems_panel.extract_remaining_requested.connect(lambda: self.extract_stale())
+        dock = QDockWidget("Problems", self)
+        dock.setObjectName("problems")
+        dock.setWidget(self.problems_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.problems_dock = dock
+        return dock
+
+    def update_problems(self) -> None:
+        found = problems(self.workspace)
+        self.problems_panel.show_problems(found)
+        self.problems_dock.setWindowTitle(f"Problems ({len(found)})" if found else "Problems")
+
+    def marked_documents(self, documents: pd.DataFrame) -> pd.DataFrame:
+        """The Corpus list's rows, an article without facts (failed, cancelled, not extracted) marked ⚠."""
+        missing = {p.document: p.kind for p in self.problems_panel.problems if p.document}
+        if not missing or documents.empty:
+            return documents
+        documents = documents.copy()
+        documents["title"] = [f"⚠ {kind}: {title}" if doc in missing else title
+                              for doc, title, kind in zip(documents["id"], documents["title"],
+                                                          documents["id"].map(missing))]
+        return documents
+
+    def retry(self, chosen: list[Problem]) -> None:
+        """Extract the chosen articles again; read the chosen files that could not be read again."""
+        ids = {p.document for p in chosen if p.document}
+        documents = [d for d in self.workspace.data.documents if d.id in ids]
+        paths = [p.path for p in chosen if not p.document]
+        if documents:
+            self.extract_stale(documents)
+        elif paths:
+            self.load_paths(paths)
+
+    # -- loading ------------------------------------------------------------------------------------------
+    def load_paths(self, paths: list[str]) -> None:
+        """Read `paths`, extract what is new, on a worker thread; project files are opened instead."""
+        projects = [p for p in paths if str(p).endswith(SUFFIX)]
+        if projects:
+            self.open_project(projects[0])
+            paths = [p for p in paths if p not in projects]
+            if not paths:
+                self.loading_finished.emit()
+                return
+        known = {d.id for d in self.workspace.data.documents if d.id in self.workspace.data.facts}
+
+        def work(progress, cancelled):
+            return self.workspace.read_and_extract(paths, progress, cancelled, known)
+
+        self._run(work, self._loaded, f"Loading {len(paths)} path(s)…")
+
+    def extract_stale(self, documents: list | None = None) -> None:
+        """Extract `documents` (default: every article whose facts are missing or out of date)."""
+        stale = self.workspace.stale() if documents is None else documents
+        if not stale:
+            return
+
+        def work(progress, cancelled):
+            return Workspace.extract(stale, lambda d, t, title: progress(d, t, f"Extracting {title[:40]}"),
+                                     cancelled)
+
+        self._run(work, lambda facts: self._loaded((None, facts)), f"Extracting {len(stale)} article(s)…")
+
+    def _loaded(self, result) -> None:
+        corpus, facts = result
+        cancelled = self._task is not None and self._task.cancelled
+        if corpus is not None:
+            self.workspace.add(corpus, facts)
+        else:  # extracted again: articles it failed on are reported as a load's are
+            from missiondesk.corpus import Corpus
+
+            self.workspace.add(Corpus(), facts)
+            corpus = Corpus(errors=failures(facts, self.workspace.data.documents))
+        self._show_busy(False)
+        self.refresh()
+        if corpus is not None and corpus.errors:
+            self.status_label.setText(f"{self.status_label.text()} · {len(corpus.errors)} file(s) could not be read "
+                                      "in full")
+        if self.problems_panel.problems and (corpus.errors or cancelled):
+            # not a box that is read once: the panel stays, lists each by name and offers Retry
+            self.problems_dock.show()
+            self.problems_dock.raise_()
+        if cancelled:
+            self.status_label.setText(self.status_label.text() + " · cancelled")
+        self.loading_finished.emit()
+
+    def _run(self, work, done, message: str) -> None:
+        if self._task and self._task.running:
+            self.status_label.setText("Busy; wait or cancel first")
+            return
+        task = Task(work, self)
+        task.progress.connect(self._on_progress)
+        task.finished.connect(done)
+        task.failed.connect(self._failed)
+        task.stopped.connect(self._stopped)
+        self._task = task
+        self._show_busy(True)
+        self.status_label.setText(message)
+        task.start()
+
+    def cancel_task(self) -> None:
+        if self._task:
+            self._task.cancel()
+            self.status_label.setText("Cancelling…")
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.status_label.setText(text)
+
+    def _stopped(self) -> None:
+        self._show_busy(False)
+        self.status_label.setText("Cancelled; nothing was changed")
+        self.loading_finished.emit()
+
+    def _failed(self, message: str) -> None:
+        self._show_busy(False)
+        self.show_error("The task failed", f"{message}\nNothing loaded or reviewed before was lost.")
+        self.loading_finished.emit()
+
+    def _show_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+
+    # -- files --------------------------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Add articles", QSettings().value("last_folder", str(Path.home())),
+            "Articles (*.txt *.md *.html *.htm *.pdf *.docx);;All files (*)")
+        if files:
+            QSettings().setValue("last_folder", str(Path(files[0]).parent))
+            self.load_paths(files)
+
+    def choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(self, "Add a folder of articles",
+                                                  QSettings().value("last_folder", str(Path.home())))
+        if folder:
+            QSettings().setValue("last_folder", folder)
+            self.load_paths([folder])
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.load_paths(paths)
