@@ -11,7 +11,8 @@ def test_a_review_made_before_an_autosave_reaches_the_saved_project(qtbot, opene
     win = opened
     win.counts_view.setCurrentIndex(disagreement_cell(win))
     win.review_current("rejected")
-    assert win.autosave() is not None
+    with qtbot.waitSignal(win.autosaved, timeout=60_000):
+        assert win.autosave() is not None
     assert win.save_project()
     trail = audit_trail(win.workspace.path)
     assert [e["detail"]["after"]["status"] for e in trail if e["action"] == "review"] == ["rejected"]
@@ -72,3 +73,31 @@ def test_the_missions_tab_shows_no_python_values(qtbot, opened):
     assert not texts & {"True", "False", "None", "nan", "NaT"}
     column = [title for _, title in model._columns].index("In gazetteer")
     assert {model.data(model.index(r, column)) for r in range(model.rowCount())} <= {"yes", "no"}
+
+
+def test_autosave_writes_off_the_gui_thread_and_keeps_every_review(qtbot, opened, monkeypatch):
+    import threading
+
+    from missiondesk.store import load, project
+
+    win = opened
+    writers = []
+    save_as = project.save_as
+
+    def recording(data, path):
+        writers.append(threading.current_thread())
+        save_as(data, path)
+
+    monkeypatch.setattr(project, "save_as", recording)
+    win.counts_view.setCurrentIndex(disagreement_cell(win))
+    fact = win.facts.get(win.current_fact)
+    win.review_current("rejected")
+    with qtbot.waitSignal(win.autosaved, timeout=60_000) as written:
+        target = win.autosave()
+        win.review_current("accepted")  # the analyst goes on while it is written
+    assert writers and writers[0] is not threading.main_thread()
+    assert written.args == [str(target)]
+    saved = load(target)
+    assert saved.reviews[(fact["document"], "count", int(fact["start"]), int(fact["end"]))].status == "rejected"
+    assert [e["detail"]["after"]["status"] for e in audit_trail(target)] == ["rejected"]
+    assert len(win.workspace.data.audit) == 2  # the later review waits for the next save, not lost

@@ -203,7 +203,8 @@ def test_a_damaged_project_is_reported_and_the_work_kept(qtbot, opened, tmp_path
 def test_autosave_writes_beside_the_project(qtbot, opened):
     opened.counts_view.setCurrentIndex(_disagreement_cell(opened))
     opened.review_current("accepted")
-    target = opened.autosave()
+    with qtbot.waitSignal(opened.autosaved, timeout=60_000):
+        target = opened.autosave()
     assert target is not None and target.exists() and target.name.endswith(".mdproj.autosave")
 
 

@@ -48,6 +48,7 @@ MISSION_COLUMNS = [("name", "Mission"), ("lead", "Lead"), ("theater", "Theater")
 class MainWindow(ProjectActions, ReviewActions, LoadingActions, QMainWindow):
     loading_finished = Signal()
     refreshed = Signal()
+    autosaved = Signal(str)  # the autosave file, once written (off the GUI thread)
 
     def __init__(self, quiet: bool = False) -> None:
         super().__init__()
@@ -275,6 +276,7 @@ class MainWindow(ProjectActions, ReviewActions, LoadingActions, QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if self._task and self._task.running:
             self._task.cancel()
+        self.wait_for_autosave()
         if not self.maybe_save():
             event.ignore()
             return
