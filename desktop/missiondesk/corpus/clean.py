@@ -18,6 +18,8 @@ from missiondesk.corpus.lines import Line, describe, page_is_latin
 from missiondesk.corpus.readers import unwrap_lines
 
 _HEADER_SCAN = 40  # lines above the first paragraph searched for the headline
+# Bylines, dates and copyright lines are short; a longer line is never read for them (a 35 MB line took minutes).
+_META_MAX = 2000
 # "NAQOURA, Lebanon —" or "KYIV, Ukraine (AP) —" alone on a line: it opens the first paragraph.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]+)?\s*(?:\([\w .&/-]+\))?\s*[—–-]{1,2}$")
 
@@ -133,7 +135,7 @@ def _kept_inside(line: Line, nxt: Line | None) -> bool:
 
 
 def _is_meta(line: Line) -> bool:
-    return bool(metadata.parse_byline(line.text) or metadata.is_date_line(line.text)
+    return len(line.text) <= _META_MAX and bool(metadata.parse_byline(line.text) or metadata.is_date_line(line.text)
                 or metadata.is_person_name(line.text) or metadata.outlet_from_line(line.text) == line.text)
 
 
@@ -157,7 +159,8 @@ def _keep_header(lines: list[Line], keep: list[bool], captions: set[int]) -> int
 def _read_metadata(page: CleanPage, lines: list[Line], keep: list[bool], title_pos: int | None) -> None:
     kept = [pos for pos, k in enumerate(keep) if k]
     anchor = title_pos if title_pos is not None else (kept[0] if kept else 0)
-    outside = [ln for pos, ln in enumerate(lines) if not keep[pos] and pos != title_pos]
+    outside = [ln for pos, ln in enumerate(lines)
+               if not keep[pos] and pos != title_pos and len(ln.text) <= _META_MAX]
     # The date nearest the headline wins (a site's "today" banner sits further up), 'published' first.
     dates = sorted((metadata.date_rank(ln.text), abs(ln.index - anchor), ln.text) for ln in outside
                    if metadata.is_date_line(ln.text))

@@ -17,6 +17,10 @@ from missiondesk.corpus.readers import RawArticle, read_article
 
 Progress = Callable[[int, int, str], None]
 
+# The longest articles have a few thousand lines and a whole saved page rarely 10,000; judging a line takes some
+# 60 microseconds, so a file of millions of lines (minutes) is refused as not one article. In the README.
+MAX_LINES = 100_000
+
 
 @dataclass
 class Corpus:
@@ -37,6 +41,10 @@ def read_document(path: Path, shown_as: str | None = None) -> Document:
 
 
 def build_document(doc_id: str, path: str, raw: RawArticle) -> Document:
+    lines = raw.text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise UnreadableFile(f"it has {lines:,} lines, far more than one article (the limit is {MAX_LINES:,}); "
+                             "split it into one file an article")
     page = clean_page(raw.text)
     if not page.paragraphs:
         raise UnreadableFile("no article text was found in it (only menus, links or captions); open the page and "

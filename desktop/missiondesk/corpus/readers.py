@@ -14,6 +14,9 @@ from missiondesk.corpus.files import UNSUPPORTED, article_format, not_regular, s
 from missiondesk.corpus.word import read_word
 
 MAX_BYTES = 50 * 1024 * 1024  # stated in the README: larger files are refused, not truncated
+# A heavy news page has some 20,000 elements; parsing costs about 35 microseconds an element, so a page of
+# millions (42 MB of empty tags took minutes and 1.7 GB) is refused before the parser sees it. In the README.
+MAX_TAGS = 200_000
 
 
 @dataclass
@@ -96,6 +99,10 @@ def _read_html(data: bytes) -> RawArticle:
     import trafilatura
 
     html = decode_text(data)
+    tags = html.count("<")
+    if tags > MAX_TAGS:
+        raise UnreadableFile(f"the page has {tags:,} tags, far more than any article page (a few tens of "
+                             f"thousands; the limit is {MAX_TAGS:,}); save the article's text as a .txt file")
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True, include_comments=False,
                                           include_tables=False)
@@ -114,7 +121,32 @@ def _read_html(data: bytes) -> RawArticle:
                       published=doc.date or None, outlet=doc.sitename or None)
 
 
+# A page of an article draws a few kB of text operators. pypdf unpacks up to 75 MB a stream by default, and a
+# file of pages that share one 70 MB stream took half a minute and 400 MB to refuse; 16 MB is still far above
+# any real page's content (pictures are not unpacked to read text).
+PDF_STREAM_LIMIT = 16 * 1024 * 1024
+
+
+def _pdf_limits():
+    """pypdf's own limits, lowered for reading articles (older pypdf has no configuration: its defaults)."""
+    import contextlib
+
+    import pypdf
+
+    apply = getattr(pypdf, "apply_configuration", None)
+    if apply is None:
+        return contextlib.nullcontext()
+    return apply(zlib_maximum_output_length=PDF_STREAM_LIMIT, lzw_maximum_output_length=PDF_STREAM_LIMIT,
+                 run_length_maximum_output_length=PDF_STREAM_LIMIT,
+                 array_based_stream_maximum_output_length=PDF_STREAM_LIMIT)
+
+
 def _read_pdf(data: bytes) -> RawArticle:
+    with _pdf_limits():
+        return _read_pdf_limited(data)
+
+
+def _read_pdf_limited(data: bytes) -> RawArticle:
     from pypdf import PdfReader
     from pypdf.errors import LimitReachedError, PdfReadError
 

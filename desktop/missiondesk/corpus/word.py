@@ -66,13 +66,14 @@ def _parse(data: bytes) -> tuple[str, str | None, str | None]:
         title, author = props.title or None, props.author or None
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError) as exc:
         raise UnreadableFile(f"this is not a valid Word (.docx) document ({_why(exc)}); {_RESAVE}") from None
-    except etree.XMLSyntaxError as exc:
-        # also where entity tricks end: python-docx's parser resolves no entities, so a "billion laughs" or an
-        # external entity (XXE) is never expanded or fetched, only reported
-        raise UnreadableFile(f"the Word document's text is not well-formed XML ({_why(exc)}); {_RESAVE}") from None
-    except Exception as exc:  # python-docx assumes a well-formed package and fails in its own ways when not
-        raise UnreadableFile(f"the Word document is damaged: a part of it is not what Word writes "
-                             f"({_why(exc)}); {_RESAVE}") from None
+    except etree.XMLSyntaxError:
+        # also where entity tricks end: python-docx's parser resolves no entities and libxml2 stops runaway
+        # expansion, so a "billion laughs" or an external entity (XXE) is never expanded or fetched, only reported
+        raise UnreadableFile("the Word document's text is damaged, or built to expand without end, and cannot "
+                             f"be read; {_RESAVE}") from None
+    except Exception:  # python-docx assumes a well-formed package and fails in its own ways when not
+        raise UnreadableFile(f"the Word document is damaged: a part of it is not what Word writes; {_RESAVE}") \
+            from None
     return text, title, author
 
 
