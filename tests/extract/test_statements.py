@@ -186,3 +186,14 @@ def test_verbs_of_speech_only_in_their_construction():
 def test_inverted_attribution_with_a_title():
     (said,) = extract_text("The base will be ready in May, stated mission chief Jane Doe.").statements
     assert said.actor == "Jane Doe"
+
+
+def test_the_one_an_agency_quotes_is_the_speaker():
+    text = "Defence Minister Ali Mahamat visited the camp. The agency quoted him as saying that the troops would stay."
+    assert _actors(text) == ["Ali Mahamat"]
+
+
+def test_a_shorter_name_is_the_fuller_one_the_article_gave():
+    text = ("Foreign Minister Jean-Paul Le Maire arrived on Thursday. \"The mission is not over,\" Le Maire said. "
+            "Vice Chairman of the Joint Chiefs of Staff John Hale agreed. \"It is essential,\" Hale said.")
+    assert _actors(text) == ["Jean-Paul Le Maire", "John Hale"]

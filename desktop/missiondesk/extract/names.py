@@ -59,13 +59,18 @@ def make_person_names(nlp, name):  # not annotated: spaCy 3.8.6's config checker
             cue = max((k for k in range(i + 1, j) if doc[k].lower_ in cue_words), default=None)
             if cue is not None:
                 i = cue + 1
+            elif doc[i].lower_ not in first_names:
+                # "Joint Chiefs of Staff John Hyten": the name starts at a known first name inside the run
+                i = next((k for k in range(i + 1, j) if doc[k].lower_ in first_names
+                          and doc[k - 1].lower_ not in _JOINERS), i)
             run = doc[i:j + 1]
             before = doc[i - 1].lower_ if i > 0 else ""
             text = run.text
-            plain_names = 2 <= len(run) <= 3 and all(t.pos_ == "PROPN" or t.text in _HYPHENS for t in run) and not any(
+            size = sum(1 for t in run if t.text not in _HYPHENS)  # "Jean-Paul" is one name
+            plain_names = 2 <= size <= 3 and all(t.pos_ == "PROPN" or t.text in _HYPHENS for t in run) and not any(
                 t.lower_ in _NOT_NAMES or t.lower_ in cue_words for t in run)
             if (run[0].lower_ in first_names and len(run) >= 2) or text.lower() in aliases \
-                    or (before in cue_words and len(run) <= 4) or plain_names:
+                    or (before in cue_words and size <= 4) or plain_names:
                 spans.append(Span(doc, i, j + 1, label="PERSON"))
             i = j + 1
         doc.set_ents(spans, default="outside")

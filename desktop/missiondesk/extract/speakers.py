@@ -20,7 +20,8 @@ _DETERMINERS = {"a", "an", "the", "some", "several", "two", "three", "four", "ot
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "prof", "prof.", "madam"}
 _RANKS = {"gen.", "gen", "general", "maj.", "major", "col.", "colonel", "lt.", "lieutenant", "capt.", "captain",
           "sgt.", "sergeant", "adm.", "admiral", "brig.", "brigadier", "cmdr.", "commander", "cpl.", "corporal",
-          "pvt.", "private", "lt", "maj", "col", "brig", "adm", "sgt", "cmdr"}
+          "pvt.", "private", "lt", "maj", "col", "brig", "adm", "sgt", "cmdr", "lieut", "lieut.", "lt.-col.",
+          "lieutenant-colonel", "lieutenant-general", "major-general", "brigadier-general"}
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "plural", "we": "plural", "it": "it", "i": "i"}
 _TITLE_WORDS = {"secretary", "general", "secretary-general", "minister", "president", "prime", "chief", "head",
                 "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "commander", "chancellor",
@@ -332,6 +333,11 @@ class SpeakerResolver:
                 name = full
             else:
                 name = known.name
+        else:  # "Le Drian" after "Jean-Yves Le Drian": the fuller name the article gave
+            known = self.persons.get(name.split()[-1].lower())
+            words = name.lower().split()
+            if known is not None and known.name.lower().split()[-len(words):] == words:
+                name = known.name
         name = canonical_person(name)
         role = _role(phrase, name_tokens, subject)
         return Actor(name, "person", role=role, gender=gender_of(name) or _honorific_gender(subject),
@@ -386,14 +392,15 @@ class SpeakerResolver:
         body_nouns = [t for t in words if t.lemma_.lower() in _BODY_NOUNS]
         org = next((m for m in (self.ctx.by_token.get(t.i) for t in words)
                     if m and m.entity.kind in ("org", "institution", "mission")), None)
-        named = any(t.pos_ == "PROPN" or self.ctx.by_token.get(t.i) for t in words)
-        if body_nouns and named:
+        if body_nouns:
             head = body_nouns[-1]
             if head.i > subject.i and not (head.head.dep_ == "pobj" and head.head.head.lower_ in _OF_BODY
                                            or head.dep_ == "pobj" and head.head.lower_ in _OF_BODY):
                 return None  # "a source close to the ministry" is not one of its officials
             body_words = [t for t in words if t.i <= head.i and t.lower_ not in _OF_BODY
                           and (t.i > subject.i) == (head.i > subject.i)]
+            if not any(t.pos_ == "PROPN" or self.ctx.by_token.get(t.i) for t in body_words):
+                return None  # "a military source": no body named
             name = _national_body(head, body_words, self.ctx) or re.sub(r"^(?:the|a|an)\s+", "", _text(body_words))
         elif org is not None and subject.tag_ not in ("NNS", "NNPS"):  # "NATO officials" stay a group
             name = mission_actor(org.entity.name) if org.entity.kind == "mission" else org.entity.name
