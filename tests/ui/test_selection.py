@@ -159,3 +159,29 @@ def test_redo_has_ctrl_shift_z_and_ctrl_y_each_bound_once(qtbot, opened, qtlog):
         qtbot.keyClick(win.counts_view, key, modifiers)
         assert win.facts.get(fact)["status"] == "rejected"
     assert not [r for r in qtlog.records if "Ambiguous" in r.message]
+
+
+def test_an_accept_repaints_statuses_without_comparing_the_corpus_again(qtbot, opened, monkeypatch):
+    import missiondesk.ui.main_window as main_window
+
+    win = opened
+    compared = []
+    real = main_window.compare_counts
+    monkeypatch.setattr(main_window, "compare_counts", lambda frames: compared.append(1) or real(frames))
+    cells = win.counts_shown.cells
+    row = next(r for r in range(win.counts_model.rowCount()) if len(win.counts_model.row_facts(r)) == 1)
+    (fact_id,) = win.counts_model.row_facts(row)
+    win.unreviewed.setChecked(True)
+    win.select_fact(fact_id)
+    rows = win.counts_model.rowCount()
+    win.review_current("accepted")
+    assert compared == [] and win.counts_shown.cells is cells  # statuses only: nothing compared again
+    assert win.fact_status[fact_id] == "accepted" and win.facts.get(fact_id)["status"] == "accepted"
+    assert win.counts_model.rowCount() == rows - 1  # nothing left to review on that row: it leaves the filter
+    assert win.frames.counts.set_index("id").loc[fact_id, "status"] == "accepted"
+    win.unreviewed.setChecked(False)
+    index = win.counts_model.locate(fact_id)
+    assert win.counts_model.data(index, Qt.ItemDataRole.FontRole).bold()
+    qtbot.keyClick(win.counts_view, Qt.Key.Key_Z, CTRL)
+    assert compared == [] and win.facts.get(fact_id)["status"] == "unreviewed"
+    assert not win.counts_model.data(win.counts_model.locate(fact_id), Qt.ItemDataRole.FontRole)

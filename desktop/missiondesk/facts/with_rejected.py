@@ -27,6 +27,18 @@ def frames_with_rejected(documents: Iterable[Document], extraction: Extraction,
     return frames
 
 
+def without_rejected(frames: FactFrames) -> FactFrames:
+    """The same frames with the rejected facts left out: what `FactFrames.build` gives, without building twice."""
+    counts = frames.counts[frames.counts["status"] != "rejected"].reset_index(drop=True) \
+        if "status" in frames.counts else frames.counts
+    statements = frames.statements[frames.statements["status"] != "rejected"].reset_index(drop=True) \
+        if "status" in frames.statements else frames.statements
+    documents = frames.documents.copy()
+    documents["counts"] = documents["id"].map(counts["document"].value_counts()).fillna(0).astype(int)
+    documents["statements"] = documents["id"].map(statements["document"].value_counts()).fillna(0).astype(int)
+    return FactFrames(documents, counts, statements, frames.missions)
+
+
 def counts_with_rejected(frames: FactFrames) -> Comparison:
     """The troop-count comparison over `frames_with_rejected`: a key disagrees when the figures not rejected
     clash; its label starts with how many figures were rejected."""

@@ -28,7 +28,12 @@ from missiondesk.extract.records import Extraction
 from missiondesk.facts import FactFrames, compare_counts, compare_statements
 from missiondesk.facts.compare import Comparison
 from missiondesk.facts.index import FactIndex
-from missiondesk.facts.with_rejected import counts_with_rejected, frames_with_rejected, statements_with_rejected
+from missiondesk.facts.with_rejected import (
+    counts_with_rejected,
+    frames_with_rejected,
+    statements_with_rejected,
+    without_rejected,
+)
 from missiondesk.store.workspace import Workspace
 from missiondesk.ui.article_view import ArticleView
 from missiondesk.ui.evidence_panel import EvidencePanel
@@ -38,6 +43,7 @@ from missiondesk.ui.loading_actions import LoadingActions
 from missiondesk.ui.models import FrameModel, MatrixModel, Palette
 from missiondesk.ui.project_actions import ProjectActions
 from missiondesk.ui.review_actions import ReviewActions
+from missiondesk.ui.tasks import Task
 
 DOCUMENT_COLUMNS = [("title", "Title"), ("outlet", "Outlet"), ("published", "Date"), ("counts", "Counts"),
                     ("statements", "Quotes")]
@@ -59,7 +65,7 @@ class MainWindow(ProjectActions, ReviewActions, LoadingActions, QMainWindow):
         self.facts = FactIndex()
         self.current_fact: str | None = None
         self.frames = FactFrames.build([], Extraction())  # empty until the first load: every view and export works
-        self.counts = compare_counts(self.frames)
+        self._counts: Comparison | None = None
         self.fact_status: dict[str, str] = {}
         self._positions: Comparison | None = None
         self.counts_shown = self.counts  # what the tables show: with rejected facts, when "Show rejected" is on
@@ -310,19 +316,22 @@ class MainWindow(ProjectActions, ReviewActions, LoadingActions, QMainWindow):
 
     def refresh(self) -> None:
         """Rebuild the frames and every view from the workspace (after loading or a review)."""
-        frames = self.workspace.frames()
-        self.frames = frames
         self.facts.rebuild(self.workspace)
-        self.counts = compare_counts(frames)
         self._positions = None  # compared when first needed: the Positions tab, Side by side, an export
         self._positions_shown_cmp = None
         self._frames_shown = None
-        self.counts_shown = self.counts
+        self._counts = None
         data = self.workspace.data
         if self.show_rejected.isChecked() and any(r.status == "rejected" for r in data.reviews.values()):
+            # one build and one comparison with the rejected facts in; the frames without them are filtered
+            # from it, and their own comparison is made only when an export asks
             self._frames_shown = frames_with_rejected(data.documents, self.workspace.extraction(),
                                                       data.reviews.values())
+            frames = self.frames = without_rejected(self._frames_shown)
             self.counts_shown = counts_with_rejected(self._frames_shown)
+        else:
+            frames = self.frames = self.workspace.frames()
+            self.counts_shown = self.counts
         self._positions_shown = False
         status = self.fact_status = self.facts.statuses()
         self.update_problems()
@@ -338,7 +347,7 @@ class MainWindow(ProjectActions, ReviewActions, LoadingActions, QMainWindow):
         else:
             self.evidence.show_fact(None)
             self.show_history()
-        n_disagree = len(self.counts.disagreements)
+        n_disagree = len(self.counts_shown.disagreements)  # only figures not rejected clash
         self.status_label.setText(f"{len(frames.documents)} articles · {len(frames.counts)} troop counts · "
                                   f"{len(frames.statements)} statements · {n_disagree} disagreement(s)")
         self.update_title()
@@ -351,6 +360,13 @@ class MainWindow(ProjectActions, ReviewActions, LoadingActions, QMainWindow):
         if self._positions is None:
             self._positions = compare_statements(self.frames)
         return self._positions
+
+    @property
+    def counts(self) -> Comparison:
+        """Troop counts compared without the rejected facts (exports), compared on first use."""
+        if self._counts is None:
+            self._counts = compare_counts(self.frames)
+        return self._counts
 
     @property
     def positions_shown(self) -> Comparison:

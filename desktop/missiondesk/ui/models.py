@@ -210,23 +210,29 @@ class MatrixModel(QAbstractTableModel):
         self._rows = self._visible()
         self.layoutChanged.emit()
 
-    def update_statuses(self, fact_status: dict[str, str]) -> None:
+    def update_statuses(self, fact_status: dict[str, str], changed: set[str] | None = None) -> None:
+        """New review statuses; `changed`: the facts whose status changed, so only their rows are looked at
+        again (all rows when None: a row holds as many cells as there are articles)."""
         self._fact_status = fact_status
-        self._update_unreviewed()
+        if changed is None or self._unreviewed.shape != (len(self._keys),):
+            self._update_unreviewed()
+        else:
+            self.locate(None)  # the fact -> cell index, built once per comparison
+            for key in {self._places[i][0] for i in changed if i in (self._places or {})}:
+                self._unreviewed[key] = any(fact_status.get(i, "unreviewed") == "unreviewed"
+                                            for cell in self._ids[key] if cell for i in cell)
         if len(self._rows):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1,
                                                                max(0, len(self._documents) - 1)))
 
     def locate(self, fact_id: str | None) -> QModelIndex:
         """The visible cell holding the fact (an invalid index when it is filtered out or not in this table)."""
-        if fact_id is None:
-            return QModelIndex()
         if self._places is None:
             self._places = {}
             for k, c in zip(*np.nonzero(np.not_equal(self._ids, None))):
                 for i in self._ids[k, c]:
                     self._places.setdefault(i, (int(k), int(c)))
-        place = self._places.get(fact_id)
+        place = self._places.get(fact_id) if fact_id is not None else None
         if place is None:
             return QModelIndex()
         rows = np.flatnonzero(self._rows == place[0])

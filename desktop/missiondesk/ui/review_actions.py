@@ -193,11 +193,34 @@ class ReviewActions:
             if changes:
                 self.review_current("edited", changes, dialog.note() or None)
 
-    def _reviews_changed(self, select: str | None = None) -> None:
+    def _reviews_changed(self, select: str | None = None, statuses_only: bool = False) -> None:
         self._article_stale = True
         if select is not None:
             self.current_fact = select
-        self.refresh()
+        if statuses_only:
+            self._refresh_statuses()
+        else:
+            self.refresh()
+
+    def _refresh_statuses(self) -> None:
+        """After an Accept (or taking one back): no value, no rejection and so no disagreement changed, only
+        statuses. Repaint them instead of rebuilding the frames and comparing the corpus again (seconds at
+        2,000 articles)."""
+        self.facts.rebuild(self.workspace)
+        before, status = self.fact_status, self.facts.statuses()
+        self.fact_status = status
+        changed = {i for i in before.keys() | status.keys() if before.get(i) != status.get(i)}
+        for frame in (self.frames.counts, self.frames.statements):
+            if len(frame):
+                frame["status"] = [status.get(i, "unreviewed") for i in frame["id"].to_numpy()]
+        for model in (self.counts_model, self.positions_model, self.side_model):
+            model.update_statuses(status, changed)
+        if self.unreviewed.isChecked():
+            self._filter_changed()  # rows with nothing left to review leave the table
+        if self.current_fact in self.facts:
+            self.select_fact(self.current_fact)
+        self.update_title()
+        self.refreshed.emit()
 
 
 def _key(fact: dict) -> tuple[str, str, int, int]:
