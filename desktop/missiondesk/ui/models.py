@@ -110,6 +110,7 @@ class MatrixModel(QAbstractTableModel):
         self._unreviewed = np.zeros(0, dtype=bool)
         self._fact_status: dict[str, str] = {}
         self._places: dict[str, tuple[int, int]] | None = None
+        self._filled = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
         self._rows = np.arange(0)
         self._filter = ("", False)
         self._order: tuple[int, Qt.SortOrder] | None = None
@@ -137,10 +138,12 @@ class MatrixModel(QAbstractTableModel):
         self._text = np.full((n, m), "", dtype=object)
         self._ids = np.empty((n, m), dtype=object)
         self._number = np.full((n, m), np.nan)
+        self._filled = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))  # (key, column) of each cell
         if n and m and len(cells):
             rows = pd.Index(self._keys).get_indexer(cells["key"])
             cols = pd.Index(self._documents).get_indexer(cells["document"])
             ok = (rows >= 0) & (cols >= 0)
+            self._filled = (rows[ok], cols[ok])
             self._text[rows[ok], cols[ok]] = cells["text"].to_numpy(dtype=object)[ok]
             self._ids[rows[ok], cols[ok]] = cells["ids"].to_numpy(dtype=object)[ok]
             if "lo" in cells:
@@ -217,8 +220,8 @@ class MatrixModel(QAbstractTableModel):
         if changed is None or self._unreviewed.shape != (len(self._keys),):
             self._update_unreviewed()
         else:
-            self.locate(None)  # the fact -> cell index, built once per comparison
-            for key in {self._places[i][0] for i in changed if i in (self._places or {})}:
+            places = self._fact_places()
+            for key in {places[i][0] for i in changed if i in places}:
                 self._unreviewed[key] = any(fact_status.get(i, "unreviewed") == "unreviewed"
                                             for cell in self._ids[key] if cell for i in cell)
         if len(self._rows):
@@ -227,16 +230,22 @@ class MatrixModel(QAbstractTableModel):
 
     def locate(self, fact_id: str | None) -> QModelIndex:
         """The visible cell holding the fact (an invalid index when it is filtered out or not in this table)."""
-        if self._places is None:
-            self._places = {}
-            for k, c in zip(*np.nonzero(np.not_equal(self._ids, None))):
-                for i in self._ids[k, c]:
-                    self._places.setdefault(i, (int(k), int(c)))
-        place = self._places.get(fact_id) if fact_id is not None else None
+        if fact_id is None:
+            return QModelIndex()
+        place = self._fact_places().get(fact_id)
         if place is None:
             return QModelIndex()
         rows = np.flatnonzero(self._rows == place[0])
         return self.index(int(rows[0]), place[1]) if len(rows) else QModelIndex()
+
+    def _fact_places(self) -> dict[str, tuple[int, int]]:
+        """Fact id -> (key index, column), built from the filled cells once per comparison, on first use."""
+        if self._places is None:
+            self._places = {}
+            for k, c in zip(*(a.tolist() for a in self._filled)):
+                for i in self._ids[k, c] or ():
+                    self._places.setdefault(i, (k, c))
+        return self._places
 
     def next_unreviewed(self, fact_id: str | None, step: int = 1, skip: frozenset[str] = frozenset()) -> str | None:
         """The next (step 1) or previous (step -1) unreviewed fact after `fact_id` in reading order (rows top to
