@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -55,13 +56,14 @@ def write_comparison(path: Path, frames: FactFrames, counts: Comparison, positio
             _matrix_with_disagreement(counts).to_csv(tmp, encoding="utf-8")
         elif suffix == ".xlsx":
             with pd.ExcelWriter(tmp, engine="openpyxl") as book:
-                _matrix_with_disagreement(counts).to_excel(book, sheet_name="Troop counts")
-                pd.DataFrame(counts.disagreements)[["label", "explanation"]].to_excel(
+                _for_excel(_matrix_with_disagreement(counts)).to_excel(book, sheet_name="Troop counts")
+                _for_excel(pd.DataFrame(counts.disagreements)[["label", "explanation"]]).to_excel(
                     book, sheet_name="Disagreements", index=False) if counts.disagreements else \
                     pd.DataFrame(columns=["label", "explanation"]).to_excel(book, sheet_name="Disagreements")
-                positions.matrix().to_excel(book, sheet_name="Positions")
-                _strip_tz(frames.counts.drop(columns=["lo", "hi"])).to_excel(book, sheet_name="Counts", index=False)
-                _strip_tz(frames.statements).to_excel(book, sheet_name="Statements", index=False)
+                _for_excel(positions.matrix()).to_excel(book, sheet_name="Positions")
+                _for_excel(_strip_tz(frames.counts.drop(columns=["lo", "hi"]))).to_excel(
+                    book, sheet_name="Counts", index=False)
+                _for_excel(_strip_tz(frames.statements)).to_excel(book, sheet_name="Statements", index=False)
         else:
             raise ValueError(f"unknown output type '{suffix}'; use .csv, .xlsx or .json")
         tmp.replace(path)
@@ -74,6 +76,35 @@ def _matrix_with_disagreement(counts: Comparison) -> pd.DataFrame:
     flags = counts.keys.set_index("label")["disagree"]
     wide.insert(0, "disagree", [bool(flags.get(label, False)) for label in wide.index])
     return wide
+
+
+# Excel holds at most this many characters in a cell, and no control characters but tab and line breaks
+# (openpyxl raises IllegalCharacterError on them: an article with a stray \x08 broke the export).
+_EXCEL_CELL_MAX = 32_767
+_EXCEL_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _excel_cell(value):
+    """Article text as an Excel cell takes it: control characters dropped, cut at Excel's cell size, and text
+    that starts with '=' kept as text (openpyxl would write it as a formula)."""
+    if isinstance(value, str):
+        value = _EXCEL_ILLEGAL.sub("", value)
+        if value.startswith("="):
+            value = "'" + value
+        value = value[:_EXCEL_CELL_MAX]
+    return value
+
+
+def _for_excel(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.map(_excel_cell)
+    for axis in ("index", "columns"):
+        labels = getattr(frame, axis)
+        if isinstance(labels, pd.MultiIndex):
+            cleaned = pd.MultiIndex.from_tuples([tuple(map(_excel_cell, t)) for t in labels], names=labels.names)
+        else:
+            cleaned = pd.Index([_excel_cell(v) for v in labels], name=labels.name, dtype=labels.dtype)
+        setattr(frame, axis, cleaned)
+    return frame
 
 
 def _strip_tz(frame: pd.DataFrame) -> pd.DataFrame:
