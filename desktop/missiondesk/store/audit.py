@@ -84,6 +84,8 @@ def _labels(data: ProjectData) -> dict[tuple, str]:
                 out[key] = f"{statement.actor}: {str(statement.content or '')[:60]}"
     titles = {d.id: d.title for d in data.documents}
     for key in wanted - set(out):
-        if key:
+        if key and key[1] == "mission":
+            out[key] = f"mission {key[0]}"
+        elif key:
             out[key] = f"{key[1]} in '{titles.get(key[0], key[0])}' at {key[2]}–{key[3]}"
     return out

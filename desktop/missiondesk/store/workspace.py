@@ -15,6 +15,7 @@ from missiondesk.corpus.loader import read_into
 from missiondesk.extract.pipeline import DocumentFacts, extract_each, extract_stream, merge, prepare_workers
 from missiondesk.extract.records import Extraction
 from missiondesk.facts import FactFrames
+from missiondesk.facts.mission_reviews import apply_mission_reviews
 from missiondesk.facts.reviews import Review
 from missiondesk.store import project
 from missiondesk.store.project import ProjectData
@@ -131,7 +132,10 @@ class Workspace:
         return self._extraction
 
     def frames(self, accepted_only: bool = False) -> FactFrames:
-        return FactFrames.build(self.data.documents, self.extraction(), self.data.reviews.values(), accepted_only)
+        """The facts as frames with the analyst's reviews applied (rejected facts and missions left out)."""
+        frames = FactFrames.build(self.data.documents, self.extraction(), self.data.reviews.values(), accepted_only)
+        frames.missions = apply_mission_reviews(frames.missions, self.data.reviews.values())
+        return frames
 
     # -- reviews ----------------------------------------------------------------------------------------
     def review(self, key: tuple[str, str, int, int]) -> Review | None:

@@ -33,7 +33,7 @@ class ReviewCommand(QUndoCommand):
         """True when the review changes no value and no rejection, only whether the fact is accepted: the window
         then repaints statuses instead of comparing the whole corpus again."""
         before = self._before.status if self._before is not None else None
-        return before in (None, "accepted") and self._status in (None, "accepted")
+        return before in (None, "accepted") and self._status in (None, "accepted") and self._key[1] != "mission"
 
     def redo(self) -> None:
         self._workspace.set_review(self._key, self._status, self._changes, note=self._note)

@@ -9,13 +9,13 @@ from missiondesk.facts.reviews import EDITABLE
 
 
 class EditFactDialog(QDialog):
-    def __init__(self, fact: dict, parent=None) -> None:
+    def __init__(self, fact: dict, parent=None, fields: tuple[str, ...] | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit fact")
+        self.setWindowTitle("Edit mission" if fact["kind"] == "mission" else "Edit fact")
         self._fact = fact
         self._fields: dict[str, object] = {}
         form = QFormLayout(self)
-        for name in EDITABLE[fact["kind"]]:
+        for name in fields or EDITABLE[fact["kind"]]:
             value = fact.get(name)
             if name in ("value", "value_to"):
                 widget = QSpinBox()

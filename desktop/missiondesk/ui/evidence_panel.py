@@ -104,6 +104,11 @@ class EvidencePanel(QWidget):
                 heading += f"<br>mission: {escape(str(fact['mission']))}"
             if fact.get("derived_from"):
                 heading += f"<br><i>derived from {escape(str(fact['derived_from']))}</i>"
+        elif fact["kind"] == "mission":
+            dates = " – ".join(_shown(fact.get(k)) for k in ("start", "end"))
+            heading = (f"<b>{escape(str(fact.get('name') or ''))}</b><br>lead: {escape(_shown(fact.get('lead')))}"
+                       f" · theater: {escape(_shown(fact.get('theater')))}<br>{escape(dates)}"
+                       f"<br><i>mission, reviewed as a whole; this is one of its mentions</i>")
         else:
             role = f" ({escape(str(fact['actor_role']))})" if fact.get("actor_role") else ""
             heading = (f"<b>{escape(str(fact['actor']))}</b>{role}<br>{escape(str(fact.get('kind_of') or ''))} · "

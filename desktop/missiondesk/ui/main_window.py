@@ -28,6 +28,7 @@ from missiondesk.extract.records import Extraction
 from missiondesk.facts import FactFrames, compare_counts, compare_statements
 from missiondesk.facts.compare import Comparison
 from missiondesk.facts.index import FactIndex
+from missiondesk.facts.mission_reviews import apply_mission_reviews
 from missiondesk.facts.with_rejected import (
     counts_with_rejected,
     frames_with_rejected,
@@ -48,7 +49,7 @@ from missiondesk.ui.tasks import Task
 DOCUMENT_COLUMNS = [("title", "Title"), ("outlet", "Outlet"), ("published", "Date"), ("counts", "Counts"),
                     ("statements", "Quotes")]
 MISSION_COLUMNS = [("name", "Mission"), ("lead", "Lead"), ("theater", "Theater"), ("start", "Start"), ("end", "End"),
-                   ("documents", "Articles"), ("mentions", "Mentions"), ("known", "In gazetteer")]
+                   ("documents", "Articles"), ("mentions", "Mentions"), ("known", "In gazetteer"), ("status", "Review")]
 
 
 class MainWindow(ProjectActions, ReviewActions, LoadingActions, QMainWindow):
@@ -328,15 +329,19 @@ class MainWindow(ProjectActions, ReviewActions, LoadingActions, QMainWindow):
             self._frames_shown = frames_with_rejected(data.documents, self.workspace.extraction(),
                                                       data.reviews.values())
             frames = self.frames = without_rejected(self._frames_shown)
+            missions = self._frames_shown.missions
+            frames.missions = apply_mission_reviews(missions, data.reviews.values())
+            missions_shown = apply_mission_reviews(missions, data.reviews.values(), keep_rejected=True)
             self.counts_shown = counts_with_rejected(self._frames_shown)
         else:
             frames = self.frames = self.workspace.frames()
+            missions_shown = frames.missions
             self.counts_shown = self.counts
         self._positions_shown = False
         status = self.fact_status = self.facts.statuses()
         self.update_problems()
         self.documents_model.set_frame(self.marked_documents(frames.documents))
-        self.missions_model.set_frame(frames.missions.sort_values("mentions", ascending=False))
+        self.missions_model.set_frame(missions_shown.sort_values("mentions", ascending=False))
         self.counts_model.set_comparison(self.counts_shown, fact_status=status, search_text=self.facts.search_texts)
         QTimer.singleShot(0, self.counts_model.prepare_search)  # once the window has painted: searches are instant
         self._filter_changed()

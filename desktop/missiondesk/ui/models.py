@@ -38,6 +38,7 @@ class FrameModel(QAbstractTableModel):
         self._columns = columns  # (frame column, header)
         self._frame = pd.DataFrame(columns=[c for c, _ in columns])
         self._values = np.empty((0, len(columns)), dtype=object)
+        self._struck = np.zeros(0, dtype=bool)
 
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.beginResetModel()
@@ -46,6 +47,9 @@ class FrameModel(QAbstractTableModel):
                 for c, _ in self._columns]
         self._values = np.column_stack([_display(c) for c in cols]) if len(self._frame) else \
             np.empty((0, len(self._columns)), dtype=object)
+        # a rejected row (a mission the analyst rejected) stays, struck through and greyed
+        self._struck = self._frame["status"].eq("rejected").to_numpy() if "status" in self._frame else \
+            np.zeros(len(self._frame), dtype=bool)
         self.endResetModel()
 
     def frame(self) -> pd.DataFrame:
@@ -67,6 +71,13 @@ class FrameModel(QAbstractTableModel):
             return self._values[index.row(), index.column()]
         if role == SEARCH_ROLE:
             return " ".join(str(v) for v in self._values[index.row()] if v).lower()
+        if self._struck[index.row()]:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#9a9a9a"))
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setStrikeOut(True)
+                return font
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):  # noqa: N802

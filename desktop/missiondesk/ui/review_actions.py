@@ -12,10 +12,12 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTableView
 
+from missiondesk.facts.mission_reviews import MISSION_FIELDS, mission_key
 from missiondesk.facts.reviews import EDITABLE
 from missiondesk.ui.commands import ReviewCommand
 from missiondesk.ui.edit_dialog import EditFactDialog
 
+REVIEWABLE = {**EDITABLE, "mission": MISSION_FIELDS}  # what a review can change, by kind of fact
 _VERBS = {"accepted": "Accept", "rejected": "Reject", "edited": "Edit", None: "Clear review of"}
 
 
@@ -62,7 +64,7 @@ class ReviewActions:
             return
         self.current_fact = fact_id
         if fact["kind"] == "mission":
-            self.evidence.show_fact(None)
+            self.evidence.show_fact(self._mission_fact(fact))
         else:
             self.evidence.show_fact({**fact, "extracted": self._extracted(fact)}, self._cell_choices(fact_id))
         self._show_document(fact["document"])
@@ -74,13 +76,13 @@ class ReviewActions:
     def show_history(self) -> None:
         """The History panel on the project's trail, marking the selected fact's entries."""
         fact = self.facts.get(self.current_fact) if self.current_fact else None
-        key = _key(fact) if fact is not None and fact["kind"] in EDITABLE else None
+        key = _key(fact) if fact is not None and fact["kind"] in REVIEWABLE else None
         self.history.show_trail(self.workspace.data, key)
 
     def add_note(self, note: str) -> None:
         """A note on the selected fact's review (History panel)."""
         fact = self.facts.get(self.current_fact) if self.current_fact else None
-        if fact is None or fact["kind"] not in EDITABLE:
+        if fact is None or fact["kind"] not in REVIEWABLE:
             return
         self.workspace.add_note(_key(fact), note)
         self.update_title()
@@ -113,6 +115,16 @@ class ReviewActions:
         mention = self.facts.first_mention(mission["id"])
         if mention is not None:
             self.select_fact(mention)
+
+    def _mission_fact(self, mention: dict) -> dict:
+        """A mission mention as the Evidence panel shows it: the mission (its review applied) and the mention."""
+        frame = self.missions_model.frame()
+        rows = frame[frame["id"] == mention["mission"]] if "id" in frame else frame.iloc[0:0]
+        mission = rows.iloc[0].to_dict() if len(rows) else {"name": mention.get("label")}
+        status = mission.get("status")
+        return {**mission, **{k: v for k, v in mention.items() if k not in mission},
+                "id": mention["id"], "kind": "mission", "mission": mention["mission"],
+                "status": status if isinstance(status, str) else "unreviewed"}
 
     def _extracted(self, fact: dict) -> dict:
         """What the extraction gave for each field an edit changed (the fact dict holds the edited values)."""
@@ -171,13 +183,13 @@ class ReviewActions:
         then select the next unreviewed fact (a cleared review stays where it is)."""
         fact_id = self.current_fact
         fact = self.facts.get(fact_id) if fact_id else None
-        if fact is None or fact["kind"] not in EDITABLE:
+        if fact is None or fact["kind"] not in REVIEWABLE:
             return
         if note is None:
             note = self.evidence.take_note()
         key = _key(fact)
         following = None
-        if status is not None:
+        if status is not None and fact["kind"] != "mission":
             following = self._review_view(fact_id).model().next_unreviewed(fact_id, 1, frozenset({fact_id}))
         text = f"{_VERBS[status]} {fact['kind']} '{fact['label']}'"
         self.undo_stack.push(ReviewCommand(self.workspace, key, status, changes, text, self._reviews_changed,
@@ -185,9 +197,11 @@ class ReviewActions:
 
     def edit_current(self) -> None:
         fact = self.facts.get(self.current_fact) if self.current_fact else None
-        if fact is None or fact["kind"] not in EDITABLE:
+        if fact is None or fact["kind"] not in REVIEWABLE:
             return
-        dialog = EditFactDialog(fact, self)
+        if fact["kind"] == "mission":
+            fact = self._mission_fact(fact)
+        dialog = EditFactDialog(fact, self, REVIEWABLE[fact["kind"]])
         if dialog.exec():
             changes = dialog.changes()
             if changes:
@@ -224,5 +238,7 @@ class ReviewActions:
 
 
 def _key(fact: dict) -> tuple[str, str, int, int]:
-    """The review key of a count or statement: its article and characters."""
+    """The review key of a count or statement (its article and characters), or of a mission (its id)."""
+    if fact["kind"] == "mission":
+        return mission_key(fact["mission"])
     return (fact["document"], fact["kind"], int(fact["start"]), int(fact["end"]))
