@@ -148,7 +148,7 @@ def test_redo_has_ctrl_shift_z_and_ctrl_y_each_bound_once(qtbot, opened, qtlog):
     # named keys, never the platform's list (on Linux desktops it already holds Ctrl+Shift+Z: bound twice)
     assert win.redo_action.shortcuts() == keys
     others = [s for a in win.findChildren(QAction) if a is not win.redo_action for s in a.shortcuts()]
-    assert not set(k.toString() for k in keys) & set(s.toString() for s in others)
+    assert not {k.toString() for k in keys} & {s.toString() for s in others}
     win.tabs.setCurrentWidget(win.counts_view)
     win.go_unreviewed(1)
     fact = win.current_fact
@@ -162,7 +162,7 @@ def test_redo_has_ctrl_shift_z_and_ctrl_y_each_bound_once(qtbot, opened, qtlog):
 
 
 def test_an_accept_repaints_statuses_without_comparing_the_corpus_again(qtbot, opened, monkeypatch):
-    import missiondesk.ui.main_window as main_window
+    from missiondesk.ui import main_window
 
     win = opened
     compared = []

@@ -291,7 +291,7 @@ class MatrixModel(QAbstractTableModel):
                 return found
         # rows after (or before) this one that still hold an unreviewed fact, then from the other end
         order = list(range(row + step, n) if step > 0 else range(row + step, -1, -1)) + \
-            list(range(0, row + 1) if step > 0 else range(n - 1, row - 1, -1))
+            list(range(row + 1) if step > 0 else range(n - 1, row - 1, -1))
         for r in order:
             if unreviewed[r]:
                 found = candidates(r, None, None)
