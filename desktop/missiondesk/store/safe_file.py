@@ -29,9 +29,16 @@ def folder_lock(folder: Path) -> Iterator[None]:
     if fcntl is None:
         yield
         return
-    fd = os.open(folder, os.O_RDONLY)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # a folder one may write to but not list: save without the lock rather than not at all
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:  # some network file systems have no locks; the rename is still atomic
+            pass
         yield
     finally:
         os.close(fd)  # closing releases the lock
