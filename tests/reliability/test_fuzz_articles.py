@@ -1,7 +1,6 @@
 """Article text made of what news holds and what it should not (figures of any size and form, forces, places,
 quotes and speakers, markup, control characters, right-to-left and emoji) goes through reading, extraction,
-comparison and every export without an exception. A few dozen examples in `make test`, thousands under
-`make soak`."""
+comparison and every export without an exception. 20 examples in `make test`, 2,000 under `make soak`."""
 
 from __future__ import annotations
 
@@ -56,7 +55,7 @@ ARTICLES = st.builds(
     NOISE, SPEAKERS, st.sampled_from(["12 March 2024", "March 12, 2024", "2024-03-12", "", "32 Foo 99999"]),
     st.lists(PARAGRAPHS, min_size=1, max_size=5))
 
-EXAMPLES = 3000 if SOAK else 20
+EXAMPLES = 2000 if SOAK else 20
 
 
 def _document(n: int, text: str):
@@ -81,6 +80,6 @@ def test_any_article_text_extracts_compares_and_exports(articles):
         assert count.value <= MAX_FORCE and (count.value_to or 0) <= MAX_FORCE
     frames = FactFrames.build(documents, extraction)
     with tempfile.TemporaryDirectory() as folder:
-        for path in export_everything(frames, Path(folder), sheets=3 if SOAK else 1):
+        for path in export_everything(frames, Path(folder), sheets=1):
             if path.suffix == ".pdf":
                 assert path.read_bytes()[:5] == b"%PDF-"
