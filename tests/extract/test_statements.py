@@ -197,3 +197,50 @@ def test_a_shorter_name_is_the_fuller_one_the_article_gave():
     text = ("Foreign Minister Jean-Paul Le Maire arrived on Thursday. \"The mission is not over,\" Le Maire said. "
             "Vice Chairman of the Joint Chiefs of Staff John Hale agreed. \"It is essential,\" Hale said.")
     assert _actors(text) == ["Jean-Paul Le Maire", "John Hale"]
+
+
+def test_two_speakers_joined_by_and_each_speak():
+    text = "The Malian government and the African Union have repeatedly urged the force to stay."
+    assert _actors(text) == ["Government of Mali", "African Union"]
+    assert _actors("Diplomats and observers said the vote was calm.") == ["diplomats and observers"]
+
+
+def test_the_person_leading_a_delegation_speaks_for_it():
+    text = ("A Dutch delegation in Bamako, led by Deputy Minister Anna de Vries, told reporters that the camp "
+            "would close.")
+    assert _actors(text) == ["Anna de Vries"]
+
+
+def test_one_of_a_group_is_the_group():
+    text = "Two French officials said the base was empty. One of the officials also said the convoy had left."
+    assert _actors(text) == ["French officials", "French officials"]
+
+
+def test_a_document_speaks_for_the_body_that_wrote_it():
+    text = ("The African Union has approved the plan. The resolution, which passed on Thursday, stated that the "
+            "mission needs more troops. After a long debate, the adopted text also called for restraint.")
+    assert _actors(text) == ["African Union", "African Union"]
+    text = "According to a statement signed by the leaders of Chad and Niger on Monday, the force will deploy."
+    assert _actors(text) == ["leaders of Chad and Niger"]
+    text = "A statement issued by Bamako on Friday said the request had come from the president."
+    assert _actors(text) == ["Government of Mali"]
+
+
+def test_a_generic_name_for_a_body_named_before():
+    text = ("The African Union peacekeeping force in the region has doubled, the pan-African body said on "
+            "Saturday.")
+    assert _actors(text) == ["African Union"]
+    text = "The equipment has left the base, the Defense Department clarified on Friday, amid early reports."
+    assert _actors(text) == ["US Department of Defense"]
+
+
+def test_a_leader_named_before_is_the_office_named_after():
+    text = ("Gordon Hale flew into the capital last night. The Prime Minister made a surprise visit to the base to "
+            "confirm the handover of the city.")
+    assert _actors(text) == ["Gordon Hale"]
+    text = ("Defence Minister Anna Berg met Gordon Hale. The president said the handover would go ahead.")
+    assert "Gordon Hale" not in _actors(text)
+
+
+def test_who_took_pains_to_argue():
+    assert _actors("Hale took pains to argue that the move was about strategy.") == ["Hale"]

@@ -186,10 +186,22 @@ class SpeakerResolver:
                         and tok.lower_ not in _QUANTIFIER_SUBJECTS:
                     return self.resolve(tok, verb)
             return self._last(lambda a: a.plural)
+        part = _part_of(subject)
+        if part is not None:  # "one of the officials", "some of the ministers": the group speaks
+            return self.resolve(part, verb)
+        leader = _led_by(subject)
+        if leader is not None:  # "a delegation, led by Assistant Secretary X, told ...": X
+            found = self.resolve(leader, verb)
+            if found is not None and found.kind == "person":
+                return found
         phrase = _phrase(subject)
-        actor = self._title_reference(subject, phrase) or self._name(subject, phrase) \
+        actor = self._known_body(subject, phrase) or self._generic_body(subject, phrase) \
+            or self._title_reference(subject, phrase) or self._document(subject, phrase) \
+            or self._name(subject, phrase) \
             or self._name_inside(subject, phrase) or self._body(subject, phrase) \
             or self._possessor(subject) or self._description(subject, phrase)
+        if actor is None or actor.kind == "anonymous":
+            actor = self._leader_named_before(subject, phrase) or actor
         if actor is not None:
             self._remember(actor, subject.idx)
         return actor
@@ -301,6 +313,81 @@ class SpeakerResolver:
                 self.history.append(actor)
                 return actor
         return None
+
+    def _leader_named_before(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'Gordon Brown flew into Iraq ... The Prime Minister made a visit': a bare 'the president' or 'the
+        prime minister' that nothing else resolved is the person named just before as a subject, when that
+        person was given no other title. Not 'the US president': a qualified office is the gazetteer's."""
+        words = [t for t in phrase if t.lower_ not in _DETERMINERS]
+        if not any(t.lower_ == "the" for t in phrase) or not words or any(
+                t.lower_ not in _TITLE_WORDS and t.lower_ not in _TITLE_NOUNS for t in words) \
+                or any(self.ctx.by_token.get(t.i) for t in words) or not {t.lower_ for t in words} & _LEADER_TITLES:
+            return None
+        for at, actor, subj in reversed(self.timeline):
+            if at >= subject.idx:
+                continue
+            if subject.idx - at > _SUBJECT_REACH or actor.role:
+                return None
+            if subj and actor.kind == "person":
+                self.history.append(actor)
+                return actor
+        return None
+
+    def _known_body(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'the Defense Department', 'the State Department': bodies the news names without their country."""
+        if subject.lemma_.lower() != "department":
+            return None
+        words = " ".join(t.lower_ for t in phrase if t.lower_ not in _DETERMINERS and not t.is_punct)
+        name = _lexicon().get("body_names", {}).get(words)
+        return Actor(name, "body", text=_text(phrase), nouns={"department", "statement"}) if name else None
+
+    def _generic_body(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'the pan-African body said', 'the bloc added': the organisation named last before it."""
+        if subject.lemma_.lower() not in _GENERIC_BODIES or not any(t.lower_ == "the" for t in phrase) \
+                or any(self.ctx.by_token.get(t.i) for t in phrase):
+            return None  # "the SADC bloc" names its body: not a reference back
+        body = next((m for i, m in sorted(self.ctx.by_token.items(), reverse=True)
+                     if i < subject.i and subject.i - i < _DOCUMENT_REACH and m.entity.kind == "org"), None)
+        if body is None:
+            return None
+        return Actor(body.entity.name, "body", text=_text(phrase), nouns={subject.lemma_.lower(), "statement"})
+
+    def _document(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'the resolution stated', 'the adopted text called for', 'a statement signed by the leaders of X':
+        a document speaks for whoever wrote it: its signatory, its owner, else the body named last before it."""
+        lemma = subject.lemma_.lower()
+        if lemma not in _DOCUMENTS:
+            return None
+        author = next((pobj for acl in subject.children if acl.dep_ == "acl" and acl.lemma_.lower() in _AUTHORED
+                       for agent in acl.children if agent.dep_ == "agent"
+                       for pobj in agent.children if pobj.dep_ == "pobj"), None)
+        if author is not None:  # "a statement signed by the leaders of Armenia", "issued by Kigali"
+            for tok in author.subtree:
+                mention = self.ctx.by_token.get(tok.i)
+                if mention is not None and mention.entity.kind in ("city", "country") and (
+                        tok.head.i == author.i or tok.i == author.i):
+                    country = mention.entity.country or mention.entity.name
+                    return Actor(f"Government of {country}", "body", text=_text(phrase), nouns={lemma, "statement"})
+            return self.resolve(author)
+        owner = next((c for c in subject.children if c.dep_ in ("poss", "compound")), None)
+        if owner is not None and owner.lower_ not in _PRONOUNS and owner.lower_ not in ("its", "their"):
+            found = self._name(owner, [owner]) or self._body(owner, [owner])
+            if found is None and owner.lemma_.lower() in _MISSION_SPEAKERS:  # "the mission statement"
+                mission = self.ctx.mission_before(subject.i) or self.ctx.main_mission
+                found = Actor(mission_actor(mission), "body", nouns={lemma, "statement"}) if mission else None
+            if found is not None:
+                return found
+        if lemma in ("statement", "report", "letter") or not any(t.lower_ in ("the", "this") for t in phrase):
+            return None  # "the statement said": the last speaker that made one (_description)
+        found = self._last(lambda a: a.kind == "body" and lemma in a.nouns)
+        if found is not None:
+            return found
+        body = next((m for i, m in sorted(self.ctx.by_token.items(), reverse=True)
+                     if i < subject.i and subject.i - i < _DOCUMENT_REACH
+                     and m.entity.kind in ("org", "institution")), None)
+        if body is None:
+            return None
+        return Actor(body.entity.name, "body", text=_text(phrase), nouns={lemma, "statement"})
 
     def _name(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """A person: 'German Defense Minister Annegret Kramp-Karrenbauer', 'Mr Stoltenberg', 'O'Donnell'."""
@@ -473,6 +560,11 @@ class SpeakerResolver:
 
 
 _MISSION_SPEAKERS = {"mission", "force", "operation"}
+_GENERIC_BODIES = {"body", "bloc", "organisation", "organization", "grouping", "union"}
+_DOCUMENTS = {"resolution", "text", "declaration", "communique", "communiqué", "statement", "report", "letter",
+              "document", "memo", "memorandum", "charter", "mandate"}
+_AUTHORED = {"sign", "issue", "release", "publish", "adopt", "write", "draft", "send"}
+_DOCUMENT_REACH = 400  # tokens: how far back the body a document stands for may be named
 _OFFICIAL_NOUNS = {"official", "source", "spokesman", "spokeswoman", "spokesperson", "insider"}
 _OF_BODY = {"of", "at", "for", "from", "in"}
 _BODY_NOUNS = {"ministry", "department", "military", "army", "navy", "government", "embassy", "command", "police",
@@ -483,6 +575,7 @@ _MINISTRY_FIELDS = re.compile(r"^(?:national\s+)?(?:defen[cs]e|foreign(?:\s+affa
                               r"security|justice|finance|health|information)$", re.I)
 _SUBJECT_REACH = 1500  # characters: how far back a subject still wins a pronoun over a later object
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")
+_LEADER_TITLES = {"president", "premier", "chancellor", "minister", "king", "queen", "emir"}
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "representative"}
 # nouns that name an office on their own: "the president", "the CS", "the minister"
 _TITLE_NOUNS = {"president", "minister", "premier", "chancellor", "secretary", "secretary-general", "chief",
@@ -512,9 +605,11 @@ def _national_body(subject: Token, phrase: list[Token], ctx: DocContext) -> str 
         return None
     country, rest = None, []
     for tok in phrase:
+        if tok.tag_ == "VBN" and tok.dep_ == "amod" or tok.head.tag_ == "VBN" and tok.head.dep_ == "amod":
+            continue  # "the US-backed Afghan government": the sponsor is not the country
         mention = ctx.by_token.get(tok.i)
         if mention is not None and mention.entity.kind in ("country", "demonym", "city") and tok.i < subject.i:
-            country = country or mention.entity.country or mention.entity.name
+            country = mention.entity.country or mention.entity.name  # the one next to the noun
             continue
         if tok.i != subject.i and tok.lower_ not in _DETERMINERS and tok.text not in ("'s", "’s", "of") \
                 and not tok.is_punct:
@@ -547,6 +642,37 @@ def _role_fits(role: str | None, title: list[str]) -> bool:
         elif t not in lower and t not in ("the",):
             return False
     return True
+
+
+def coordinated(subject: Token) -> list[Token]:
+    """'The Afghan government and the UN have urged': the other speakers joined to the subject by 'and'.
+    Only names and bodies: 'diplomats and observers' stay one group."""
+    if subject.pos_ not in ("PROPN", "NOUN"):
+        return []
+    others = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+    named = [subject, *others]
+    if not others or not all(t.pos_ == "PROPN" or t.lemma_.lower() in ("government", "ministry", "council")
+                             or t.ent_type_ for t in named):
+        return []
+    return others
+
+
+def _part_of(subject: Token) -> Token | None:
+    """'One of the officials', 'some of the ministers': the group the subject is part of."""
+    if subject.lower_ not in ("one", "some", "two", "three", "several", "many", "most", "each", "none", "both"):
+        return None
+    return next((pobj for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _led_by(subject: Token) -> Token | None:
+    """'a delegation, led by X,' / 'a team headed by X': the person at its head."""
+    for acl in subject.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in ("lead", "head", "chair"):
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    return next((p for p in agent.children if p.dep_ == "pobj" and p.ent_type_ == "PERSON"), None)
+    return None
 
 
 def _in_clause(token: Token, subject: Token) -> bool:
@@ -639,7 +765,8 @@ def _phrase(subject: Token) -> list[Token]:
     holding a two-day video meeting, decided ...')."""
     keep = []
     for tok in subject.subtree:
-        if tok.i > subject.i and (tok.dep_ == "relcl" and tok.head.i == subject.i or tok.text == ","):
+        if tok.i > subject.i and (tok.dep_ == "relcl" and tok.head.i == subject.i or tok.text == ","
+                                  or tok.dep_ == "cc" and tok.head.i == subject.i and coordinated(subject)):
             break
         keep.append(tok)
     while keep and keep[-1].is_punct:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from missiondesk.extract.quotes import Quote, find_quotes, paragraphs
 from missiondesk.extract.sentences import join_tokens, sentence_of, span_text, text_of, tokens_where
-from missiondesk.extract.speakers import Actor, SpeakerResolver, _lexicon, is_reporter
+from missiondesk.extract.speakers import Actor, SpeakerResolver, _lexicon, coordinated, is_reporter
 
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "dative", "attr", "oprd")
 _COMPLEMENT_PREPS = ("for", "of", "against", "on", "about", "that", "as")
@@ -84,12 +84,16 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
         if not attached and complement is None:
             continue
         if not attached and verb.lemma_.lower() in _lexicon()["needs_clause"] and not any(
-                c.dep_ in _REPORTED_CONTENT for c in verb.children):
+                c.dep_ in _REPORTED_CONTENT for c in verb.children) and not _inverted(verb):
             continue
         actor = resolver.resolve(subject, verb)
         if actor is None:
             continue
         found.append(_statement(verb, actor, attached, complement, art))
+        for other in coordinated(subject):  # "the Afghan government and the UN have urged": each of them
+            also = resolver.resolve(other, verb)
+            if also is not None and also.name != actor.name:
+                found.append(_statement(verb, also, attached, complement, art))
         used.update(id(q) for q in attached)
     _lead_ins_without_verb(art, used, found, resolver)
     _attach_continuations(art, used, found, resolver)
@@ -182,6 +186,18 @@ def _nested(verb: Token) -> bool:
     return False
 
 
+def _inverted(verb: Token) -> bool:
+    """'The US has started to withdraw equipment, the Defense Department clarified on Friday': an attribution
+    after a comma that the parser hung on a noun of the clause before it."""
+    if verb.dep_ != "relcl" or verb.head.i > verb.i:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in ("who", "which", "that", "whom"):
+        return False
+    first = subject.left_edge
+    return first.i > 0 and first.nbor(-1).text == ","
+
+
 def _own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "which", "that") for c in verb.children)
 
@@ -222,6 +238,8 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
         if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             return verb.head
         return child
+    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and any(c.lower_ == "to" for c in verb.children):
+        return _speaker_of(verb.head.head, art)  # "Esper took pains to argue": who took pains
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite"):
         # "the agency quoted him as saying": the one quoted speaks
         quoted = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
@@ -248,6 +266,13 @@ def _complement(verb: Token) -> list[Token] | None:
         return words or None
     parts = []
     sent = sentence_of(verb)
+    if _inverted(verb):
+        subject = next(c for c in verb.children if c.dep_ == "nsubj")
+        words = [t for t in sent if t.i < subject.left_edge.i]
+        while words and (words[-1].is_punct or words[-1].is_space):
+            words.pop()
+        if len(words) >= 4:
+            return words
     if verb.dep_ in ("parataxis", "advcl", "conj") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
             and sentence_of(verb.head) == sent and "," in text_of(sent.doc)[sent.start_char:verb.idx]:
         # "Two tanks smashed through the gate, UNIFIL said.": what comes before the attribution
