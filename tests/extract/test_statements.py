@@ -244,3 +244,26 @@ def test_a_leader_named_before_is_the_office_named_after():
 
 def test_who_took_pains_to_argue():
     assert _actors("Hale took pains to argue that the move was about strategy.") == ["Hale"]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister called the deployment \"a historic step\" for the region.",
+    "The envoy spoke of a \"new chapter\" in relations with Mali.",
+    "The government requested that the mission extend its mandate.",
+    "The rebels threatened to attack the convoy if it entered the town.",
+    "Defence Minister Anna Berg made the announcement in Brussels on Tuesday.",
+    "The ministry issued a warning to the rebels on Monday.",
+    "The president expressed gratitude to the peacekeepers for their service.",
+])
+def test_verbs_and_nouns_of_speech_from_the_issue(text):
+    assert len(extract_text(text).statements) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The army made progress in the north.",
+    "The factory made 300 trucks last year.",
+    "The ministry issued new passports to the soldiers.",
+    "\"We stay,\" Anna Berg said. Anna Berg made the remarks after a meeting in Brussels.",
+])
+def test_make_and_issue_without_a_noun_of_speech(text):
+    assert len(extract_text(text).statements) == (1 if "We stay" in text else 0)
