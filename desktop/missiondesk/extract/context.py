@@ -97,9 +97,11 @@ class DocContext:
         earlier = [mission for start, mission in self.missions if start < token]
         return earlier[-1] if earlier else None
 
-    def main_place(self, besides: str | None = None) -> str | None:
+    def main_place(self, besides: str | None = None, owners: frozenset[str] = frozenset()) -> str | None:
+        """The place the article names most, other than the force `besides` and the `owners` the sentence
+        names as owners of troops."""
         for place, _ in self.place_counts.most_common():
-            if place != besides:
+            if place != besides and place not in owners:
                 return place
         return None
 

@@ -103,15 +103,39 @@ def place_after(tokens, ctx: DocContext) -> str | None:
     return None
 
 
+_HEDGES = ("some", "about", "around", "roughly", "nearly", "almost", "over", "another", "just", "only")
+
+
 def force_before(span: Span, ctx: DocContext) -> str | None:
-    """In 'the US some 600', 'Turkey around 400': the force named just before a bare number."""
-    i = span.start - 1
+    """In 'the US some 600', 'Turkey around 400', 'Tanzania and Gambia 196': the force named just before a bare
+    number (the first of a run of names joined by 'and'); not a place the number's phrase is in ('the number
+    of police in Haiti to 744')."""
     doc = span.doc
-    while i > sentence_of(span).start and doc[i].lower_ in ("some", "about", "around", "roughly", "nearly", "almost",
-                                                     "over", "more", "than", "up", "to", "another"):
-        i -= 1
+    start = sentence_of(span).start
+    i = _skip_hedges(doc, span.start - 1, start)
     mention = ctx.by_token.get(i)
-    return mention.force if mention and mention.entity.kind in ("country", "org", "demonym") else None
+    if not mention or mention.entity.kind not in ("country", "org", "demonym"):
+        return None
+    if head_token(mention, doc).dep_ == "pobj":
+        return None
+    while mention.start - 2 >= start and doc[mention.start - 1].lower_ in ("and", ",", "&"):
+        earlier = ctx.by_token.get(mention.start - 2)
+        if not earlier or earlier.entity.kind not in ("country", "org", "demonym"):
+            break
+        mention = earlier
+    return mention.force
+
+
+def _skip_hedges(doc, i: int, start: int) -> int:
+    """The token before a number's hedges: 'up to', 'more than', 'some', 'about'."""
+    while i > start:
+        low = doc[i].lower_
+        if low in _HEDGES or (low == "than" and doc[i - 1].lower_ in ("more", "less", "fewer")) or \
+                (low == "to" and doc[i - 1].lower_ == "up"):
+            i -= 1 if low in _HEDGES else 2
+            continue
+        break
+    return i
 
 
 def is_trainee(head: Token) -> bool:
@@ -356,9 +380,11 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     for mention in _mentions(ctx, sent):
         if mention.entity.kind == "mission":
             return missions()[mention.entity.name]["theater"]
-    candidates = [m for m in _mentions(ctx, sent) if m.place and m.place != force and not _near(m, sent)
+    named = _mentions(ctx, sent)
+    owners = frozenset(m.place for m in named if m.place and _names_a_number(m, sent, ctx))
+    candidates = [m for m in named if m.place and m.place != force and not _near(m, sent)
                   and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
-                  and not _names_a_number(m, sent) and not _modifier_only(m, sent) and not _agent(m, sent)]
+                  and not _names_a_number(m, sent, ctx) and not _modifier_only(m, sent) and not _agent(m, sent)]
     if candidates:
         # a country or a place within one before a broad region ("near the Black Sea coast")
         nearest = min(candidates, key=lambda m: (ctx.is_broad(m.place), abs(m.start - anchor.i)))
@@ -366,11 +392,11 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     earlier = ctx.mission_before(anchor.i) or ctx.main_mission
     if earlier and earlier in missions():
         mission = missions()[earlier]
-        main = ctx.main_place(besides=force)
+        main = ctx.main_place(besides=force, owners=owners)
         if ctx.is_broad(mission["theater"]) and main in mission.get("countries", []):
             return main  # an Estonia story about the eastern-flank battlegroups: Estonia
         return mission["theater"]
-    return ctx.main_place(besides=force)
+    return ctx.main_place(besides=force, owners=owners)
 
 
 def _metonym(mention: Mention, sent: Span) -> bool:
@@ -380,7 +406,7 @@ def _metonym(mention: Mention, sent: Span) -> bool:
         return False
     head = sent.doc[mention.end - 1]
     if head.dep_ == "poss" or any(c.lower_ in ("'s", "’s") for c in head.children):
-        return True
+        return head.head.lower_ not in _PLACE_NOUNS  # "on Syria's coast" is a place
     if head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass"):
         return True
     return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() not in ("be",)
@@ -438,11 +464,16 @@ def _in_a_part(mention: Mention, sent: Span) -> bool:
     return any(a.lower_ in ("including", "excluding") for a in head_token(mention, sent.doc).ancestors)
 
 
-def _names_a_number(mention: Mention, sent: Span) -> bool:
-    """'the US some 600 and Turkey around 400': a country heading a number is its owner, not a place."""
+def _names_a_number(mention: Mention, sent: Span, ctx: DocContext) -> bool:
+    """'the US some 600 and Turkey around 400', 'Tanzania and Gambia 196': a country heading a number (alone or
+    in a run of names) is its owner, not a place."""
     doc = sent.doc
-    following = doc[mention.end: min(sent.end, mention.end + 3)]
-    return any(t.like_num for t in following) and not any(t.pos_ in ("VERB", "ADP") for t in following)
+    i = mention.end
+    while i + 1 < sent.end and doc[i].lower_ in ("and", ",", "&") and ctx.by_token.get(i + 1):
+        i = ctx.by_token[i + 1].end
+    while i < sent.end - 1 and doc[i].lower_ in _HEDGES:
+        i += 1
+    return i < sent.end and doc[i].like_num and doc[i].pos_ == "NUM"
 
 
 def _is_origin(mention: Mention, sent: Span) -> bool:

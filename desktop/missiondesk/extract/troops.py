@@ -101,6 +101,9 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
                     value_to, qualifier, partner = numbers[j].value, "change", j
                     break
         head, unit, strong = _head_noun(span, after)
+        if head is None:
+            head = _nationals(span, sent, ctx, found)
+            unit = "troops" if head is not None else None
         if head is None and partner is not None:
             far = numbers[partner]
             far_span = doc.char_span(base + far.start, base + far.end, alignment_mode="expand")
@@ -108,7 +111,7 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
                 head, unit, strong = _head_noun(far_span, text_of(doc)[base + far.end:sent.end_char])
         elliptical = None
         if head is None:
-            elliptical = _elliptical(span, sent, before, found, earlier, num)
+            elliptical = _elliptical(span, sent, before, found, earlier, num, ctx)
             if elliptical is None:
                 continue
             unit = elliptical.unit
@@ -229,12 +232,16 @@ class _Inherited:
 
 
 def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier: list[Count],
-                num: Number) -> _Inherited | None:
+                num: Number, ctx: DocContext) -> _Inherited | None:
     """A number with no noun of its own that still counts troops: 'down from 5,100 at the height',
     'the number of American troops ... to 2,500', 'a force numbering 600', 'some 350 from Turkey'."""
     if num.is_year_like or num.value < 10:
         return None
     token = span[-1]
+    listed = roles.force_before(span, ctx)
+    same = [c for c in found if c.sentence == sent]
+    if listed and same:  # "send 256 soldiers, Tanzania and Gambia 196, Chad 40": each country's share
+        return _Inherited(same[-1].unit, listed, same[-1].where)
     if token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN") and not _is_head(token.head):
         return None  # "12 bases", "50 countries": the number counts something else
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN" and not (
@@ -267,6 +274,34 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
         same = ref.sentence == sent
         return _Inherited(ref.unit, ref.whose if same and not _gapped(span) else None, ref.where)
     return None
+
+
+def _nationals(span: Span, sent: Span, ctx: DocContext, found: list[Count]) -> Token | None:
+    """'392 Rwandans and 202 Nigerians', '600 Germans': people counted by nationality, a force's head count
+    when the sentence is about troops (a troop noun, a unit, or a count already found in it)."""
+    doc = span.doc
+    i = span[-1].i + 1
+    if i >= sent.end:
+        return None
+    mention = ctx.by_token.get(i)
+    tok = doc[i]
+    if mention is None or mention.entity.kind != "demonym" or mention.end - 1 != i or \
+            not (tok.tag_ in ("NNPS", "NNS") or tok.lower_.endswith("s")):
+        return None
+    if any(c.sentence == sent for c in found):
+        return tok  # "... 392 Rwandans and 202 Nigerians, while 345 Nigerians were due to leave"
+    # "troops deployed so far include 392 Rwandans", "the battalion consists of 600 Germans"
+    governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+    while governor.dep_ == "conj" and governor.head.i != governor.i and governor.pos_ not in ("VERB", "AUX"):
+        governor = governor.head
+    if governor.lemma_.lower() in _MADE_OF:
+        subject = roles.subject_of(governor)
+        if subject is not None and (_is_head(subject) or _is_collective(subject)):
+            return tok
+    return None
+
+
+_MADE_OF = {"include", "comprise", "consist", "number", "total", "count"}
 
 
 def _gapped(span: Span) -> bool:
