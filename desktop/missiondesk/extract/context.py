@@ -52,13 +52,14 @@ class DocContext:
 
     @classmethod
     def build(cls, text: str, published: str | None, mentions: list[Mention],
-              title_mentions: list[Mention] = ()) -> DocContext:
+              title_mentions: list[Mention] = (), doc=None) -> DocContext:
         ctx = cls(published, mentions)
         ctx.title_forces = [m.force for m in title_mentions if m.force and not _armed_group(m)]
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 ctx.by_token[i] = mention
-            if mention.entity.kind in ("org", "country", "demonym", "mission"):
+            if mention.entity.kind in ("org", "demonym", "mission") or (
+                    mention.entity.kind == "country" and not (doc is not None and _located(mention, doc))):
                 ctx.force_counts[mention.force] += 1
             if mention.place:
                 ctx.place_counts[mention.place] += 0.5 if mention.place in BROAD_REGIONS else 1
@@ -116,6 +117,18 @@ class DocContext:
             if force and force not in ARMED_GROUPS:
                 return force
         return None
+
+
+_LOCATIVE = {"in", "into", "to", "at", "near", "across", "inside", "throughout", "within"}
+
+
+def _located(mention: Mention, doc) -> bool:
+    """'troops in Liberia', 'sent to Mali': a country named as where things are, which says nothing of whose
+    force the article is about."""
+    head = doc[mention.end - 1]
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
 
 
 def _armed_group(mention: Mention) -> bool:

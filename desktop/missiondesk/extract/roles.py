@@ -16,7 +16,8 @@ _NEAR_HEADS = {"close", "near", "next", "border", "boundary", "outside", "fronti
 _WHERE_PREPS = {"in", "into", "to", "at", "across", "throughout", "inside", "within", "near", "on", "along",
                 "around", "over", "for", "through", "via"}
 _PLACE_NOUNS = {"soil", "territory", "capital", "province", "border", "coast", "region", "country", "bases",
-                "base", "north", "south", "east", "west", "frontier"}
+                "base", "north", "south", "east", "west", "frontier", "city", "town", "village", "port", "district",
+                "airport", "countryside", "desert", "mountains", "waters"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 _BACK = {"back", "home", "homeward", "out", "away", "over", "down", "up"}  # "bring 6,400 troops back to the US"
 _PLACE_PREPS = {"in", "at", "to", "into", "near", "on", "across", "inside", "outside", "around"}
@@ -150,6 +151,8 @@ def is_casualty(head: Token, span: Span) -> bool:
     casualty = words("casualty_words")
 
     def hit(tok: Token) -> bool:
+        if tok.lower_ == "body" and any(c.lower_ == "main" for c in tok.children):
+            return False  # "the main body of the force": most of it, alive
         return tok.lemma_.lower() in casualty or tok.lower_ in casualty
 
     if hit(head.head) or any(hit(c) for c in head.children if c.dep_ in ("acl", "relcl", "amod")):
@@ -187,8 +190,12 @@ _CAPTIVITY = {"prison", "jail", "detention", "custody", "captivity", "camp", "ce
 def not_a_force(head: Token, span: Span) -> bool:
     """'a survey of 1,200 soldiers', '40 percent of the troops': the count belongs to something else."""
     shares = words("not_a_force_heads")
+    doc = span.doc
+    whole = span.start > 0 and doc[span.start - 1].lower_ in ("the", "its", "their", "his", "her", "our")
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in shares:
-        return True
+        return not whole  # "a third of the 37,000 troops": the whole force is still counted
+    if any(t.lower_ == "ex" for t in doc[max(0, head.i - 2): head.i]) and head.i > 0 and doc[head.i - 1].text in "-‐":
+        return True  # "75,000 ex-fighters": former members are no force
     return span[-1].head.lower_ in shares and span[-1].head.i != head.i
 
 
@@ -210,6 +217,10 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     owner_force = _owner_mission(owner, ctx)
     if owner_force:
         return owner_force
+    if len(owner) == 1 and owner[0].lower_ in _POSSESSIVE_PRONOUNS:
+        owner_force = antecedent(owner[0], ctx)  # "Poland ... its 1,500-troop force"
+        if owner_force:
+            return owner_force
     modifiers = [t for t in doc[span.start: anchor.i + 1]] + [c for c in anchor.lefts]
     if anchor.dep_ == "conj":  # "4,800 Bundeswehr personnel and some 200 civilian employees"
         modifiers += [c for c in anchor.head.lefts]
@@ -225,8 +236,9 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
             after = [t for m in _mentions(ctx, after) if m.entity.kind == "demonym" for t in doc[m.start:m.end]]
         modifiers += [t for t in after if t.lower_ not in ("them", "whom")]
     for group in (owner, modifiers):
-        found = [m for m in _mentions(ctx, group) if m.force and m.entity.kind != "city" or
-                 (m.entity.kind == "city" and group is owner)]
+        found = [m for m in _mentions(ctx, group) if (m.force and m.entity.kind != "city" or
+                 (m.entity.kind == "city" and group is owner)) and not _names_a_place(m, doc)
+                 and not _excluded(m, doc)]
         national = [m for m in found if m.entity.kind in ("country", "demonym", "institution", "city")]
         if national or found:
             return (national or found)[0].force
@@ -284,12 +296,44 @@ _SPEECH = {"say", "tell", "report", "claim", "warn", "note", "add", "state", "co
            "insist", "argue", "write", "according", "show", "suggest"}
 
 
+_POSSESSIVE_PRONOUNS = {"its", "their"}
+_ACTOR_DEPS = ("nsubj", "nsubjpass", "poss")
+
+
+def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str | None:
+    """The force an 'it', 'its', 'they' or 'their' stands for: the last country, organisation, capital or mission
+    that was the subject or the owner of something in this sentence or the two before."""
+    doc = pronoun.doc
+    sent = sentence_of(pronoun)
+    start = sent.start
+    for _ in range(sentences_back):
+        if start == 0:
+            break
+        start = sentence_of(doc[start - 1]).start
+    i = pronoun.i - 1
+    while i >= start:
+        mention = ctx.by_token.get(i)
+        if mention is None:
+            i -= 1
+            continue
+        i = mention.start - 1
+        head = doc[mention.end - 1]
+        while head.dep_ in ("compound", "conj") and head.head.i != head.i and head.head.i < mention.end + 4:
+            head = head.head
+        if mention.force and mention.entity.kind in ("country", "org", "city", "mission", "institution") and \
+                head.dep_ in _ACTOR_DEPS and not _excluded(mention, doc):
+            return mention.force
+    return None
+
+
 def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -> str | None:
     """A subject that stands for a force: a country, an institution, 'the French army', 'French officials
     have floated sending' -- but not people who only speak ('Lithuanian officials say')."""
     own = ctx.by_token.get(subject.i)
     if own and own.force:
         return own.force
+    if subject.lower_ in ("it", "they"):
+        return antecedent(subject, ctx)
     # "the NATO-led Kosovo Force (KFOR), a UN-mandated peacekeeping mission that includes ...": a mission
     # described right after it is named is that mission
     if subject.lemma_.lower() in _MISSION_NOUNS:
@@ -357,8 +401,10 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
                     if near and force and force != near and ctx_is_country(force) and ctx_is_country(near):
                         return force  # "deployed close to Kosovo": a national force on its own side
                     continue
-                # "back to the United States", "home to France": the force's own country is where they go
-                place = _place_in(prep, ctx, None if holder.lower_ in _BACK else force)
+                # "back to the United States", "home to France", "return to Belgium": the force's own country is
+                # where they go
+                back = holder.lower_ in _BACK or (holder.lemma_.lower() in _RETURN_VERBS and word in ("to", "into"))
+                place = _place_in(prep, ctx, None if back else force)
                 if place:
                     return place
     verb = anchor.head
@@ -380,11 +426,15 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     for mention in _mentions(ctx, sent):
         if mention.entity.kind == "mission":
             return missions()[mention.entity.name]["theater"]
+    doc = sent.doc
     named = _mentions(ctx, sent)
     owners = frozenset(m.place for m in named if m.place and _names_a_number(m, sent, ctx))
-    candidates = [m for m in named if m.place and m.place != force and not _near(m, sent)
+    candidates = [m for m in named if m.place and m.place != force and not _near(m, sent) and not _excluded(m, doc)
                   and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
                   and not _names_a_number(m, sent, ctx) and not _modifier_only(m, sent) and not _agent(m, sent)]
+    bound = [m for m in named if m.place and _bound_for(m, sent.doc)]
+    if bound:
+        return bound[0].place  # "Iraq-bound forces": where they are going
     if candidates:
         # a country or a place within one before a broad region ("near the Black Sea coast")
         nearest = min(candidates, key=lambda m: (ctx.is_broad(m.place), abs(m.start - anchor.i)))
@@ -397,6 +447,43 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
             return main  # an Estonia story about the eastern-flank battlegroups: Estonia
         return mission["theater"]
     return ctx.main_place(besides=force, owners=owners)
+
+
+_RETURN_VERBS = {"return", "repatriate", "rotate"}
+# "troops other than the Americans", "all contingents except the French", "via Qatar": not whose, not where
+_EXCLUDING = {"except", "excluding", "besides", "unlike", "via", "through"}
+
+
+def _excluded(mention: Mention, doc) -> bool:
+    """A nationality negated ('non-Italian'), set apart ('other than the Americans', 'except France') or a place
+    passed through ('via Qatar', 'through Kuwait')."""
+    before = [t.lower_ for t in doc[max(0, mention.start - 2): mention.start]]
+    if before[-1:] == ["non"] or before[-2:] in (["non", "-"], ["non", "‐"]):
+        return True
+    head = doc[mention.end - 1]
+    for ancestor in [head, *head.ancestors][:4]:
+        low = ancestor.lower_
+        if low in _EXCLUDING or (low == "than" and ancestor.i > 0 and doc[ancestor.i - 1].lower_ == "other") or \
+                (low == "from" and ancestor.i > 0 and doc[ancestor.i - 1].lower_ in ("apart", "aside")) or \
+                (low == "of" and ancestor.i > 0 and doc[ancestor.i - 1].lower_ == "instead"):
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            break
+    return False
+
+
+def _names_a_place(mention: Mention, doc) -> bool:
+    """'Iraq-bound forces', 'the Chadian capital', 'the northern Iraqi town': a destination or a place, never the
+    troops' owner."""
+    if _bound_for(mention, doc):
+        return True
+    nxt = doc[mention.end] if mention.end < len(doc) else None
+    return mention.entity.kind == "demonym" and nxt is not None and nxt.lower_ in _PLACE_NOUNS
+
+
+def _bound_for(mention: Mention, doc) -> bool:
+    following = [t.lower_ for t in doc[mention.end: mention.end + 2]]
+    return following[:1] == ["bound"] or following[:2] in (["-", "bound"], ["‐", "bound"])
 
 
 def _metonym(mention: Mention, sent: Span) -> bool:
