@@ -52,9 +52,11 @@ class DocContext:
 
     @classmethod
     def build(cls, text: str, published: str | None, mentions: list[Mention],
-              title_mentions: list[Mention] = (), doc=None) -> DocContext:
+              title_mentions: list[Mention] = (), doc=None, title_doc=None) -> DocContext:
         ctx = cls(published, mentions)
-        ctx.title_forces = [m.force for m in title_mentions if m.force and not _armed_group(m)]
+        ctx.title_forces = [m.force for m in title_mentions if m.force and not _armed_group(m) and not (
+            m.entity.kind == "country" and title_doc is not None and m.start > 0
+            and title_doc[m.start - 1].lower_ in _LOCATIVE | {"from", "for", "out"})]  # "... troops from Germany"
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 ctx.by_token[i] = mention

@@ -277,8 +277,9 @@ def _guarded_facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
 
 def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
     facts = DocumentFacts(document.id)
-    ctx = DocContext.build(document.body, document.published, mentions_in(doc, gazetteer),
-                           gazetteer.find(nlp.make_doc(document.title or "")), doc=doc)
+    title = nlp.make_doc(document.title or "")
+    ctx = DocContext.build(document.body, document.published, mentions_in(doc, gazetteer), gazetteer.find(title),
+                           doc=doc, title_doc=title)
     hits = find_mentions(doc, ctx)
     ctx.main_mission = _most_named(hits)
     facts.missions = [MissionHitRecord(h.mission_id, h.start, h.end, h.text, h.described) for h in hits]

@@ -217,8 +217,13 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     owner_force = _owner_mission(owner, ctx)
     if owner_force:
         return owner_force
-    if len(owner) == 1 and owner[0].lower_ in _POSSESSIVE_PRONOUNS:
-        owner_force = antecedent(owner[0], ctx)  # "Poland ... its 1,500-troop force"
+    pronouns = [t for t in owner if t.lower_ in _POSSESSIVE_PRONOUNS] if len(owner) == 1 else []
+    for prep in anchor.children:  # "the 900 remaining soldiers of its force"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pronouns += [c for o in prep.children if o.dep_ == "pobj" and (_is_troop_noun(o))
+                         for c in o.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS]
+    for pronoun in pronouns[:1]:
+        owner_force = antecedent(pronoun, ctx)  # "Poland ... its 1,500-troop force"
         if owner_force:
             return owner_force
     modifiers = [t for t in doc[span.start: anchor.i + 1]] + [c for c in anchor.lefts]
@@ -297,6 +302,12 @@ _SPEECH = {"say", "tell", "report", "claim", "warn", "note", "add", "state", "co
 
 
 _POSSESSIVE_PRONOUNS = {"its", "their"}
+
+
+def _is_troop_noun(token: Token) -> bool:
+    return token.lemma_.lower() in _MISSION_NOUNS or token.lemma_.lower() in ("troop", "soldier", "force")
+_SPOKESPEOPLE = {"official", "officials", "minister", "government", "authorities", "spokesman", "spokeswoman",
+                 "spokesperson", "leader", "leaders", "commander", "commanders"}
 _ACTOR_DEPS = ("nsubj", "nsubjpass", "poss")
 
 
@@ -323,6 +334,9 @@ def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str 
         if mention.force and mention.entity.kind in ("country", "org", "city", "mission", "institution") and \
                 head.dep_ in _ACTOR_DEPS and not _excluded(mention, doc):
             return mention.force
+        if mention.entity.kind == "demonym" and head.dep_ == "amod" and head.head.dep_ in _ACTOR_DEPS and \
+                head.head.lemma_.lower() in _SPOKESPEOPLE | _ACTOR_NOUNS:
+            return mention.force  # "Polish officials said ... its force"
     return None
 
 
@@ -430,6 +444,7 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     named = _mentions(ctx, sent)
     owners = frozenset(m.place for m in named if m.place and _names_a_number(m, sent, ctx))
     candidates = [m for m in named if m.place and m.place != force and not _near(m, sent) and not _excluded(m, doc)
+                  and not _for_something_else(m, doc, anchor)
                   and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
                   and not _names_a_number(m, sent, ctx) and not _modifier_only(m, sent) and not _agent(m, sent)]
     bound = [m for m in named if m.place and _bound_for(m, sent.doc)]
@@ -470,6 +485,15 @@ def _excluded(mention: Mention, doc) -> bool:
         if ancestor.pos_ in ("VERB", "AUX"):
             break
     return False
+
+
+def _for_something_else(mention: Mention, doc, anchor: Token) -> bool:
+    """'a setback for the United States', 'a victory for Russia': a country something is for, when that thing is
+    not the troops ('500 troops for Afghanistan' is where they go)."""
+    head = doc[mention.end - 1]
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ == "NOUN" and prep.head.i != anchor.i \
+        and prep.head.lemma_.lower() not in _MISSION_NOUNS
 
 
 def _names_a_place(mention: Mention, doc) -> bool:
