@@ -404,23 +404,30 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     holders = [anchor, span[-1], *described, *clause, *subjects]
     holders += [a for h in clause for a in h.children if a.dep_ == "advmod" and a.lower_ in _NEAR_HEADS]
     holders += [a for h in clause for a in h.children if a.dep_ in ("advmod", "prt") and a.lower_ in _BACK]
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ != "prep":
+    own = {anchor.i, span[-1].i, *(d.i for d in described)}
+    preps = [(holder, prep) for holder in holders for prep in holder.children if prep.dep_ == "prep"]
+    # the count's own phrases first, then the clause's, nearest the count first ("bring 6,400 troops back to the
+    # United States and move 5,600 to Belgium")
+    order = {id(pair): (pair[0].i not in own, abs(pair[1].i - anchor.i) if pair[0].i not in own else 0, n)
+             for n, pair in enumerate(preps)}
+    seen: set[int] = set()
+    for holder, prep in sorted(preps, key=lambda pair: order[id(pair)]):
+        if prep.i in seen:
+            continue
+        seen.add(prep.i)
+        word = prep.lower_
+        if word in _WHERE_PREPS or (word == "from" and withdraw):
+            if prep.head.lower_ in _NEAR_HEADS:
+                near = _place_in(prep, ctx, force)
+                if near and force and force != near and ctx_is_country(force) and ctx_is_country(near):
+                    return force  # "deployed close to Kosovo": a national force on its own side
                 continue
-            word = prep.lower_
-            if word in _WHERE_PREPS or (word == "from" and withdraw):
-                if prep.head.lower_ in _NEAR_HEADS:
-                    near = _place_in(prep, ctx, force)
-                    if near and force and force != near and ctx_is_country(force) and ctx_is_country(near):
-                        return force  # "deployed close to Kosovo": a national force on its own side
-                    continue
-                # "back to the United States", "home to France", "return to Belgium": the force's own country is
-                # where they go
-                back = holder.lower_ in _BACK or (holder.lemma_.lower() in _RETURN_VERBS and word in ("to", "into"))
-                place = _place_in(prep, ctx, None if back else force)
-                if place:
-                    return place
+            # "back to the United States", "home to France", "return to Belgium": the force's own country is
+            # where they go
+            back = holder.lower_ in _BACK or (holder.lemma_.lower() in _RETURN_VERBS and word in ("to", "into"))
+            place = _place_in(prep, ctx, None if back else force)
+            if place:
+                return place
     verb = anchor.head
     if anchor.dep_ == "dobj" and verb.lemma_.lower() in words("host_verbs") and not any(
             c.dep_ == "auxpass" for c in verb.children):
@@ -596,9 +603,17 @@ def _is_origin(mention: Mention, sent: Span) -> bool:
         v.lemma_.lower() in words("withdraw_verbs") for v in _verb_chain(tok, 3))
 
 
+def _phrase(token: Token) -> list[Token]:
+    """The words of the phrase under `token`, without the clauses inside it ('in an effort to punish Germany'
+    is not a place phrase)."""
+    clauses = {t.i for d in token.subtree if d.i != token.i and d.pos_ in ("VERB", "AUX") and d.dep_ in (
+        "acl", "relcl", "xcomp", "advcl", "ccomp", "pcomp") for t in d.subtree}
+    return [t for t in token.subtree if t.i not in clauses]
+
+
 def _place_in(token: Token, ctx: DocContext, force: str | None, shallow: bool = False) -> str | None:
     sent = sentence_of(token)
-    for mention in _mentions(ctx, [token] if shallow else token.subtree):
+    for mention in _mentions(ctx, [token] if shallow else _phrase(token)):
         if mention.place and mention.place != force and not _modifier_only(mention, sent) \
                 and not _leads(mention, token.doc):
             return mention.place

@@ -170,6 +170,8 @@ def _is_head(token: Token) -> str | None:
     unit = heads.get(lemma) or heads.get(low) or heads.get(low.rstrip("s")) or heads.get(re.sub(r"men$", "man", low))
     if unit is None and lemma == "member" and token.tag_ == "NNS" and _members_of_a_force(token):
         unit = "troops"
+    if unit is None and low in ("men", "women") and _men_of_a_force(token):
+        unit = "troops"
     if unit is None and lemma == "officer" and token.doc.user_data.get(_POLICE_STORY):
         unit = "police"  # "Kenya has pledged 1,000 officers" in a story about a police mission
     if unit is None:
@@ -183,6 +185,15 @@ def _is_head(token: Token) -> str | None:
         if changed:
             return changed
     return unit
+
+
+def _men_of_a_force(token: Token) -> bool:
+    """'a battalion of 800 men', 'a 600-man unit ... its men', '4,000 men and women in uniform'."""
+    doc = token.doc
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and _is_collective(token.head.head):
+        return True
+    following = doc[token.i + 1: token.i + 5].text.lower()
+    return following.startswith("in uniform") or following.startswith("and women in uniform")
 
 
 def _members_of_a_force(token: Token) -> bool:
