@@ -449,7 +449,7 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
             return missions()[mention.entity.name]["theater"]
     doc = sent.doc
     named = _mentions(ctx, sent)
-    owners = frozenset(m.place for m in named if m.place and _names_a_number(m, sent, ctx))
+    owners = frozenset(m.place for m in named if m.place and (_names_a_number(m, sent, ctx) or _acts(m, sent)))
     candidates = [m for m in named if m.place and m.place != force and not _near(m, sent) and not _excluded(m, doc)
                   and not _for_something_else(m, doc, anchor)
                   and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
@@ -515,6 +515,13 @@ def _names_a_place(mention: Mention, doc) -> bool:
 def _bound_for(mention: Mention, doc) -> bool:
     following = [t.lower_ for t in doc[mention.end: mention.end + 2]]
     return following[:1] == ["bound"] or following[:2] in (["-", "bound"], ["‐", "bound"])
+
+
+def _acts(mention: Mention, sent: Span) -> bool:
+    """'Italy provides', 'Turkey has sent': a country as the subject of a verb other than 'be'."""
+    head = sent.doc[mention.end - 1]
+    return mention.entity.kind in ("country", "city") and head.dep_ in ("nsubj", "nsubjpass") and \
+        head.head.lemma_.lower() != "be"
 
 
 def _metonym(mention: Mention, sent: Span) -> bool:

@@ -142,7 +142,8 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         anchor = head if head is not None else (elliptical.anchor or span[-1])
         whose = roles.whose(anchor, span, sent, ctx)
         if elliptical is not None:
-            whose = roles.force_before(span, ctx) or whose or elliptical.whose
+            whose = roles.force_before(span, ctx) or (elliptical.named and elliptical.whose) or whose or \
+                elliptical.whose
         whose = whose or ctx.main_force()
         where = roles.where(anchor, span, sent, ctx, whose, inherited=elliptical.where if elliptical else None)
         count = Count(
@@ -274,6 +275,7 @@ class _Inherited:
     whose: str | None
     where: str | None
     anchor: Token | None = None  # the noun the number is about, when the sentence names one
+    named: bool = False  # `whose` is a force the sentence names for this number, not one carried over
 
 
 def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier: list[Count],
@@ -321,8 +323,38 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     if recent and token.dep_ in ("pobj", "dobj", "attr", "appos", "conj", "npadvmod", "nsubj", "ROOT"):
         ref = recent[-1]
         same = ref.sentence == sent
+        if same:  # "Italy will deploy 1,000 troops and the Irish Defence Forces are to send a further 400"
+            other = _force_between(ref, span, ctx)
+            if other:
+                return _Inherited(ref.unit, other, ref.where, named=True)
         return _Inherited(ref.unit, ref.whose if same and not _gapped(span) else None, ref.where)
     return None
+
+
+def _force_between(ref: Count, span: Span, ctx: DocContext) -> str | None:
+    """A force named as an actor between an earlier count and this bare number, not as a place."""
+    doc = span.doc
+    start = (ref.head.i + 1) if ref.head is not None else doc.char_span(ref.start, ref.end, alignment_mode="expand").end
+    found = None
+    i = start
+    while i < span.start:
+        mention = ctx.by_token.get(i)
+        if mention is None:
+            i += 1
+            continue
+        i = mention.end
+        head = doc[mention.end - 1]
+        while head.dep_ in ("compound", "amod") and head.head.i > head.i:
+            head = head.head
+        # an actor: a subject, or a noun phrase the parser joined to the previous one ("and the Irish Defence
+        # Forces are to send"); never one inside a phrase ("alongside French forces", "in Chad")
+        nxt = doc[head.i + 1] if head.i + 1 < len(doc) else head
+        joined = head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("NOUN", "PROPN") \
+            and (head.head.dep_ != "pobj" or nxt.pos_ in ("AUX", "VERB"))  # the parser joined a new subject
+        if mention.force and mention.entity.kind in ("country", "demonym", "org", "institution") and \
+                (head.dep_ in ("nsubj", "nsubjpass") or joined):
+            found = mention.force
+    return found
 
 
 def _changed_troops(token: Token) -> Token | None:
