@@ -53,3 +53,47 @@ def test_counts_link_to_the_mission_of_their_sentence_or_theater():
 
 def test_no_mission_without_a_theater():
     assert _missions("Crisis-management missions strengthen deterrence, diplomats argued.", "2026-02-19") == set()
+
+
+def _two_articles(first: str, second: str):
+    from missiondesk.corpus.document import Document
+    from missiondesk.extract import extract_documents
+
+    return extract_documents([Document(id=i, path=f"{i}.txt", title="", outlet=None, author=None,
+                                       published="2026-03-01", body=body)
+                              for i, body in (("a", first), ("b", second))])
+
+
+def test_a_described_mission_worded_two_ways_is_one_mission_across_articles():
+    result = _two_articles(
+        "The African Union's training mission in Guinea-Bissau will start next year. "
+        "The AU mission in Guinea-Bissau, officials said, will be small.",
+        "The African Union mission in Guinea-Bissau opened its headquarters on Monday.")
+    (mission,) = result.missions
+    assert mission.lead == "African Union" and mission.theater == "Guinea-Bissau" and mission.kind == "au"
+    assert {m.document for m in mission.mentions} == {"a", "b"} and len(mission.mentions) == 3
+
+
+def test_two_leads_in_one_theater_stay_two_missions():
+    result = _two_articles("The African Union's training mission in Guinea-Bissau will start next year.",
+                           "Portugal's training mission in Guinea-Bissau will end next year.")
+    assert sorted((m.lead, m.kind) for m in result.missions) == [("African Union", "au"), ("Portugal", "national")]
+
+
+def test_a_mission_found_through_a_count_is_mentioned_by_its_own_words_not_the_number():
+    result = extract_text("Poland will keep 900 troops in Iraq until the end of the year.", published="2005-12-01")
+    (mission,) = result.missions
+    assert mission.id == "poland-forces-in-iraq" and mission.kind == "national"
+    assert [m.text for m in mission.mentions] == ["troops in Iraq"]
+
+
+def test_a_national_deployment_is_one_mission_however_worded():
+    result = _two_articles("Some 300 Turkish soldiers are based in Qatar.",
+                           "Turkey keeps about 3,000 troops in Qatar, an official said.")
+    assert [m.id for m in result.missions] == ["turkey-forces-in-qatar"]
+    assert all("3,000" not in m.text and "300" not in m.text for m in result.missions[0].mentions)
+
+
+def test_a_theater_is_the_country_and_the_region_is_kept_beside_it():
+    (mission,) = extract_text("Some 7,000 UNAMID peacekeepers remain in Darfur.", published="2016-05-01").missions
+    assert mission.theater == "Sudan" and mission.region == "Darfur"

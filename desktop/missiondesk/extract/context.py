@@ -52,13 +52,16 @@ class DocContext:
 
     @classmethod
     def build(cls, text: str, published: str | None, mentions: list[Mention],
-              title_mentions: list[Mention] = ()) -> DocContext:
+              title_mentions: list[Mention] = (), doc=None, title_doc=None) -> DocContext:
         ctx = cls(published, mentions)
-        ctx.title_forces = [m.force for m in title_mentions if m.force and not _armed_group(m)]
+        ctx.title_forces = [m.force for m in title_mentions if m.force and not _armed_group(m) and not (
+            m.entity.kind == "country" and title_doc is not None and m.start > 0
+            and title_doc[m.start - 1].lower_ in _LOCATIVE | {"from", "for", "out"})]  # "... troops from Germany"
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 ctx.by_token[i] = mention
-            if mention.entity.kind in ("org", "country", "demonym", "mission"):
+            if mention.entity.kind in ("org", "demonym", "mission") or (
+                    mention.entity.kind == "country" and not (doc is not None and _located(mention, doc))):
                 ctx.force_counts[mention.force] += 1
             if mention.place:
                 ctx.place_counts[mention.place] += 0.5 if mention.place in BROAD_REGIONS else 1
@@ -97,9 +100,11 @@ class DocContext:
         earlier = [mission for start, mission in self.missions if start < token]
         return earlier[-1] if earlier else None
 
-    def main_place(self, besides: str | None = None) -> str | None:
+    def main_place(self, besides: str | None = None, owners: frozenset[str] = frozenset()) -> str | None:
+        """The place the article names most, other than the force `besides` and the `owners` the sentence
+        names as owners of troops."""
         for place, _ in self.place_counts.most_common():
-            if place != besides:
+            if place != besides and place not in owners:
                 return place
         return None
 
@@ -114,6 +119,18 @@ class DocContext:
             if force and force not in ARMED_GROUPS:
                 return force
         return None
+
+
+_LOCATIVE = {"in", "into", "to", "at", "near", "across", "inside", "throughout", "within"}
+
+
+def _located(mention: Mention, doc) -> bool:
+    """'troops in Liberia', 'sent to Mali': a country named as where things are, which says nothing of whose
+    force the article is about."""
+    head = doc[mention.end - 1]
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
 
 
 def _armed_group(mention: Mention) -> bool:

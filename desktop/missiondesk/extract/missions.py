@@ -91,6 +91,19 @@ def _national(token: Token, ctx: DocContext) -> MissionHit | None:
     return MissionHit(mission_id, doc[begin].idx, doc[last].idx + len(doc[last].text), text, described)
 
 
+def described_id(lead: str | None, theater: str) -> str:
+    """One id for a mission the gazetteer lacks: its lead and its theater."""
+    return _slug(f"{lead or 'unattributed'} mission {theater}")
+
+
+def kind_of(lead: str | None) -> str:
+    """'national' for one country's mission, else the kind of body that leads it."""
+    if lead in COUNTRIES:
+        return "national"
+    return {"NATO": "nato", "United Nations": "un", "European Union": "eu", "African Union": "au"}.get(
+        lead or "", "coalition")
+
+
 def national_id(lead: str, theater: str) -> str:
     """One id for a country's forces in another, the same in every article."""
     return _slug(f"{lead} forces in {theater}")
@@ -144,7 +157,9 @@ def _described(token: Token, ctx: DocContext) -> MissionHit | None:
     lead = lead or ctx.main_force()
     doc = token.doc
     first = min([token.i, *(t.i for t in left)])
-    last = max(t.i for t in token.subtree if t.i >= token.i and t.i <= token.i + 6)
+    joined = {t.i for c in token.rights if c.dep_ in ("cc", "conj", "punct", "appos", "relcl") for t in c.subtree}
+    stop = next((t.i for t in doc[token.i + 1: token.i + 7] if t.is_punct and t.text not in "-‐"), token.i + 7)
+    last = max(t.i for t in token.subtree if token.i <= t.i < stop and t.i not in joined)
     text = doc[first: last + 1].text
     mission_id = link(theater, lead, activity, ctx, noun=token.lemma_)
     described = None
@@ -152,8 +167,11 @@ def _described(token: Token, ctx: DocContext) -> MissionHit | None:
         # one country's own deployment, however the article words it: the same id as "French troops in Mali"
         mission_id, described = national_id(lead, theater), national_described(lead, theater)
     elif mission_id is None:
-        mission_id = _slug(f"{lead or 'unattributed'} {activity or 'mission'} {theater}")
-        described = {"lead": lead, "theater": theater, "activity": activity, "name": text}
+        # one id per lead and theater, however the article words it ("the EU's training mission in Mali",
+        # "the EU mission there"), the same in every article
+        mission_id = described_id(lead, theater)
+        described = {"lead": lead, "theater": theater, "activity": activity, "name": text,
+                     "kind": kind_of(lead)}
     return MissionHit(mission_id, doc[first].idx, doc[last].idx + len(doc[last].text), text, described)
 
 
@@ -249,3 +267,28 @@ def localised(mission_id: str, ctx: DocContext, places: list[str]) -> tuple[str,
     described = {"known_as": mission_id, "lead": known["lead"], "theater": country, "region": known["theater"],
                  "name": f"{known['name']} in {country}"}
     return f"{mission_id}-{_slug(country)}", described
+
+
+def deployment_words(count, ctx: DocContext) -> tuple[int, int]:
+    """The words of a count's sentence that name the deployment it belongs to, without the number: its owner,
+    its noun and its place ('Polish troops ... in Iraq' -> 'troops in Iraq', 'Turkish soldiers'); the count's
+    own characters only when it has no noun."""
+    head = count.head
+    if head is None:
+        return count.start, count.end
+    doc = head.doc
+    first = head
+    for tok in head.lefts:
+        mention = ctx.by_token.get(tok.i)
+        if mention is not None and mention.force and tok.i > count.sentence.start:
+            first = doc[mention.start]
+            break
+    last = head
+    for i in range(head.i + 1, min(count.sentence.end, head.i + 7)):
+        mention = ctx.by_token.get(i)
+        if mention is not None and mention.place and mention.place == count.where:
+            last = doc[mention.end - 1]
+            break
+        if doc[i].is_punct and doc[i].text not in "-‐":
+            break
+    return first.idx, last.idx + len(last.text)

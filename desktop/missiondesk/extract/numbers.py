@@ -25,7 +25,8 @@ _DIGITS = re.compile(
     r"(?![\w]|[.,]\d)",
     re.I,
 )
-_WORDS = re.compile(rf"(?<![\w-])(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)(?![\w-])", re.I)
+# A number in words may carry a size suffix: "a thousand-strong contingent", "a hundred-man unit".
+_WORDS = re.compile(rf"(?<![\w-])(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)(?!\w)(?!-(?!(?:strong|man|member)\b))", re.I)
 
 
 @dataclass(frozen=True)

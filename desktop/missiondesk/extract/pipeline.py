@@ -13,7 +13,7 @@ from missiondesk.corpus.document import Document
 from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import gazetteer_for, mentions_in
 from missiondesk.extract.gazetteer import missions as known_missions
-from missiondesk.extract.missions import find_mentions, localised, mission_for_count, national_described
+from missiondesk.extract.missions import deployment_words, find_mentions, kind_of, localised, mission_for_count, national_described
 from missiondesk.extract.model import ModelMissing, load_model, model_package
 from missiondesk.extract.records import Extraction, Mission, MissionMention, Statement, TroopCount, from_saved
 from missiondesk.extract.sentences import text_of
@@ -22,7 +22,7 @@ from missiondesk.extract.statements import find_statements
 from missiondesk.extract.topics import mission_for_statement, topic_of
 from missiondesk.extract.troops import find_counts
 
-EXTRACTOR_VERSION = "2"  # raised whenever the rules find something else: saved facts of another version are redone
+EXTRACTOR_VERSION = "3"  # raised whenever the rules find something else: saved facts of another version are redone
 # The parser shares the cost of each of its steps among the documents it parses together, so it takes 32 at
 # once; tok2vec and the tagger are faster on 8 at once, whose arrays stay in the processor's cache. Together
 # 15% faster than 16 for all (the parses are the same).
@@ -277,8 +277,9 @@ def _guarded_facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
 
 def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
     facts = DocumentFacts(document.id)
-    ctx = DocContext.build(document.body, document.published, mentions_in(doc, gazetteer),
-                           gazetteer.find(nlp.make_doc(document.title or "")))
+    title = nlp.make_doc(document.title or "")
+    ctx = DocContext.build(document.body, document.published, mentions_in(doc, gazetteer), gazetteer.find(title),
+                           doc=doc, title_doc=title)
     hits = find_mentions(doc, ctx)
     ctx.main_mission = _most_named(hits)
     facts.missions = [MissionHitRecord(h.mission_id, h.start, h.end, h.text, h.described) for h in hits]
@@ -290,8 +291,8 @@ def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
                 # the count is itself the article's reference to the mission
                 described = None if count.mission in known_missions() else national_described(
                     count.whose, count.where)
-                facts.missions.append(MissionHitRecord(count.mission, count.start, count.end,
-                                                       text_of(doc)[count.start:count.end], described))
+                start, end = deployment_words(count, ctx)
+                facts.missions.append(MissionHitRecord(count.mission, start, end, text_of(doc)[start:end], described))
             linked.append(count.mission)
         facts.troop_counts.append(TroopCount(
             id=fact_id(document.id, "count", count.start, count.end, count.value),
@@ -357,13 +358,16 @@ def _mission(found: dict[str, Mission], mission_id: str, described: dict | None 
         if known and "known_as" in described:  # a known mission's part in one country
             found[mission_id] = Mission(id=mission_id, name=described["name"], lead=known["lead"],
                                         theater=described["theater"], start=known.get("start"), end=known.get("end"),
-                                        aliases=list(known.get("aliases", [])), region=described["region"])
+                                        aliases=list(known.get("aliases", [])), region=described["region"],
+                                        kind=known.get("kind"))
         elif known:
             found[mission_id] = Mission(id=mission_id, name=known["name"], lead=known["lead"],
                                         theater=known["theater"], start=known.get("start"), end=known.get("end"),
-                                        aliases=list(known.get("aliases", [])), region=known.get("region"))
+                                        aliases=list(known.get("aliases", [])), region=known.get("region"),
+                                        kind=known.get("kind"))
         else:
             found[mission_id] = Mission(id=mission_id, name=described.get("name", mission_id),
                                         lead=described.get("lead"), theater=described.get("theater"), known=False,
-                                        region=described.get("region"))
+                                        region=described.get("region"),
+                                        kind=described.get("kind") or kind_of(described.get("lead")))
     return found[mission_id]

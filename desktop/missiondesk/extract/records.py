@@ -26,6 +26,7 @@ class Mission:
     known: bool = True  # False for a mission the text describes but the gazetteer lacks
     mentions: list[MissionMention] = field(default_factory=list)
     region: str | None = None  # the region the theater lies in, where the gazetteer knows one ("Darfur")
+    kind: str | None = None  # nato | un | eu | au | coalition | national
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -16,7 +16,8 @@ _NEAR_HEADS = {"close", "near", "next", "border", "boundary", "outside", "fronti
 _WHERE_PREPS = {"in", "into", "to", "at", "across", "throughout", "inside", "within", "near", "on", "along",
                 "around", "over", "for", "through", "via"}
 _PLACE_NOUNS = {"soil", "territory", "capital", "province", "border", "coast", "region", "country", "bases",
-                "base", "north", "south", "east", "west", "frontier"}
+                "base", "north", "south", "east", "west", "frontier", "city", "town", "village", "port", "district",
+                "airport", "countryside", "desert", "mountains", "waters"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 _BACK = {"back", "home", "homeward", "out", "away", "over", "down", "up"}  # "bring 6,400 troops back to the US"
 _PLACE_PREPS = {"in", "at", "to", "into", "near", "on", "across", "inside", "outside", "around"}
@@ -103,15 +104,39 @@ def place_after(tokens, ctx: DocContext) -> str | None:
     return None
 
 
+_HEDGES = ("some", "about", "around", "roughly", "nearly", "almost", "over", "another", "just", "only")
+
+
 def force_before(span: Span, ctx: DocContext) -> str | None:
-    """In 'the US some 600', 'Turkey around 400': the force named just before a bare number."""
-    i = span.start - 1
+    """In 'the US some 600', 'Turkey around 400', 'Tanzania and Gambia 196': the force named just before a bare
+    number (the first of a run of names joined by 'and'); not a place the number's phrase is in ('the number
+    of police in Haiti to 744')."""
     doc = span.doc
-    while i > sentence_of(span).start and doc[i].lower_ in ("some", "about", "around", "roughly", "nearly", "almost",
-                                                     "over", "more", "than", "up", "to", "another"):
-        i -= 1
+    start = sentence_of(span).start
+    i = _skip_hedges(doc, span.start - 1, start)
     mention = ctx.by_token.get(i)
-    return mention.force if mention and mention.entity.kind in ("country", "org", "demonym") else None
+    if not mention or mention.entity.kind not in ("country", "org", "demonym"):
+        return None
+    if head_token(mention, doc).dep_ == "pobj":
+        return None
+    while mention.start - 2 >= start and doc[mention.start - 1].lower_ in ("and", ",", "&"):
+        earlier = ctx.by_token.get(mention.start - 2)
+        if not earlier or earlier.entity.kind not in ("country", "org", "demonym"):
+            break
+        mention = earlier
+    return mention.force
+
+
+def _skip_hedges(doc, i: int, start: int) -> int:
+    """The token before a number's hedges: 'up to', 'more than', 'some', 'about'."""
+    while i > start:
+        low = doc[i].lower_
+        if low in _HEDGES or (low == "than" and doc[i - 1].lower_ in ("more", "less", "fewer")) or \
+                (low == "to" and doc[i - 1].lower_ == "up"):
+            i -= 1 if low in _HEDGES else 2
+            continue
+        break
+    return i
 
 
 def is_trainee(head: Token) -> bool:
@@ -126,6 +151,8 @@ def is_casualty(head: Token, span: Span) -> bool:
     casualty = words("casualty_words")
 
     def hit(tok: Token) -> bool:
+        if tok.lower_ == "body" and any(c.lower_ == "main" for c in tok.children):
+            return False  # "the main body of the force": most of it, alive
         return tok.lemma_.lower() in casualty or tok.lower_ in casualty
 
     if hit(head.head) or any(hit(c) for c in head.children if c.dep_ in ("acl", "relcl", "amod")):
@@ -163,8 +190,12 @@ _CAPTIVITY = {"prison", "jail", "detention", "custody", "captivity", "camp", "ce
 def not_a_force(head: Token, span: Span) -> bool:
     """'a survey of 1,200 soldiers', '40 percent of the troops': the count belongs to something else."""
     shares = words("not_a_force_heads")
+    doc = span.doc
+    whole = span.start > 0 and doc[span.start - 1].lower_ in ("the", "its", "their", "his", "her", "our")
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in shares:
-        return True
+        return not whole  # "a third of the 37,000 troops": the whole force is still counted
+    if any(t.lower_ == "ex" for t in doc[max(0, head.i - 2): head.i]) and head.i > 0 and doc[head.i - 1].text in "-‐":
+        return True  # "75,000 ex-fighters": former members are no force
     return span[-1].head.lower_ in shares and span[-1].head.i != head.i
 
 
@@ -186,6 +217,15 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     owner_force = _owner_mission(owner, ctx)
     if owner_force:
         return owner_force
+    pronouns = [t for t in owner if t.lower_ in _POSSESSIVE_PRONOUNS] if len(owner) == 1 else []
+    for prep in anchor.children:  # "the 900 remaining soldiers of its force"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pronouns += [c for o in prep.children if o.dep_ == "pobj" and (_is_troop_noun(o))
+                         for c in o.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS]
+    for pronoun in pronouns[:1]:
+        owner_force = antecedent(pronoun, ctx)  # "Poland ... its 1,500-troop force"
+        if owner_force:
+            return owner_force
     modifiers = [t for t in doc[span.start: anchor.i + 1]] + [c for c in anchor.lefts]
     if anchor.dep_ == "conj":  # "4,800 Bundeswehr personnel and some 200 civilian employees"
         modifiers += [c for c in anchor.head.lefts]
@@ -201,8 +241,9 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
             after = [t for m in _mentions(ctx, after) if m.entity.kind == "demonym" for t in doc[m.start:m.end]]
         modifiers += [t for t in after if t.lower_ not in ("them", "whom")]
     for group in (owner, modifiers):
-        found = [m for m in _mentions(ctx, group) if m.force and m.entity.kind != "city" or
-                 (m.entity.kind == "city" and group is owner)]
+        found = [m for m in _mentions(ctx, group) if (m.force and m.entity.kind != "city" or
+                 (m.entity.kind == "city" and group is owner)) and not _names_a_place(m, doc)
+                 and not _excluded(m, doc)]
         national = [m for m in found if m.entity.kind in ("country", "demonym", "institution", "city")]
         if national or found:
             return (national or found)[0].force
@@ -260,12 +301,53 @@ _SPEECH = {"say", "tell", "report", "claim", "warn", "note", "add", "state", "co
            "insist", "argue", "write", "according", "show", "suggest"}
 
 
+_POSSESSIVE_PRONOUNS = {"its", "their"}
+
+
+def _is_troop_noun(token: Token) -> bool:
+    return token.lemma_.lower() in _MISSION_NOUNS or token.lemma_.lower() in ("troop", "soldier", "force")
+_SPOKESPEOPLE = {"official", "officials", "minister", "government", "authorities", "spokesman", "spokeswoman",
+                 "spokesperson", "leader", "leaders", "commander", "commanders"}
+_ACTOR_DEPS = ("nsubj", "nsubjpass", "poss")
+
+
+def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str | None:
+    """The force an 'it', 'its', 'they' or 'their' stands for: the last country, organisation, capital or mission
+    that was the subject or the owner of something in this sentence or the two before."""
+    doc = pronoun.doc
+    sent = sentence_of(pronoun)
+    start = sent.start
+    for _ in range(sentences_back):
+        if start == 0:
+            break
+        start = sentence_of(doc[start - 1]).start
+    i = pronoun.i - 1
+    while i >= start:
+        mention = ctx.by_token.get(i)
+        if mention is None:
+            i -= 1
+            continue
+        i = mention.start - 1
+        head = doc[mention.end - 1]
+        while head.dep_ in ("compound", "conj") and head.head.i != head.i and head.head.i < mention.end + 4:
+            head = head.head
+        if mention.force and mention.entity.kind in ("country", "org", "city", "mission", "institution") and \
+                head.dep_ in _ACTOR_DEPS and not _excluded(mention, doc):
+            return mention.force
+        if mention.entity.kind == "demonym" and head.dep_ == "amod" and head.head.dep_ in _ACTOR_DEPS and \
+                head.head.lemma_.lower() in _SPOKESPEOPLE | _ACTOR_NOUNS:
+            return mention.force  # "Polish officials said ... its force"
+    return None
+
+
 def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -> str | None:
     """A subject that stands for a force: a country, an institution, 'the French army', 'French officials
     have floated sending' -- but not people who only speak ('Lithuanian officials say')."""
     own = ctx.by_token.get(subject.i)
     if own and own.force:
         return own.force
+    if subject.lower_ in ("it", "they"):
+        return antecedent(subject, ctx)
     # "the NATO-led Kosovo Force (KFOR), a UN-mandated peacekeeping mission that includes ...": a mission
     # described right after it is named is that mission
     if subject.lemma_.lower() in _MISSION_NOUNS:
@@ -322,21 +404,30 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     holders = [anchor, span[-1], *described, *clause, *subjects]
     holders += [a for h in clause for a in h.children if a.dep_ == "advmod" and a.lower_ in _NEAR_HEADS]
     holders += [a for h in clause for a in h.children if a.dep_ in ("advmod", "prt") and a.lower_ in _BACK]
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ != "prep":
+    own = {anchor.i, span[-1].i, *(d.i for d in described)}
+    preps = [(holder, prep) for holder in holders for prep in holder.children if prep.dep_ == "prep"]
+    # the count's own phrases first, then the clause's, nearest the count first ("bring 6,400 troops back to the
+    # United States and move 5,600 to Belgium")
+    order = {id(pair): (pair[0].i not in own, abs(pair[1].i - anchor.i) if pair[0].i not in own else 0, n)
+             for n, pair in enumerate(preps)}
+    seen: set[int] = set()
+    for holder, prep in sorted(preps, key=lambda pair: order[id(pair)]):
+        if prep.i in seen:
+            continue
+        seen.add(prep.i)
+        word = prep.lower_
+        if word in _WHERE_PREPS or (word == "from" and withdraw):
+            if prep.head.lower_ in _NEAR_HEADS:
+                near = _place_in(prep, ctx, force)
+                if near and force and force != near and ctx_is_country(force) and ctx_is_country(near):
+                    return force  # "deployed close to Kosovo": a national force on its own side
                 continue
-            word = prep.lower_
-            if word in _WHERE_PREPS or (word == "from" and withdraw):
-                if prep.head.lower_ in _NEAR_HEADS:
-                    near = _place_in(prep, ctx, force)
-                    if near and force and force != near and ctx_is_country(force) and ctx_is_country(near):
-                        return force  # "deployed close to Kosovo": a national force on its own side
-                    continue
-                # "back to the United States", "home to France": the force's own country is where they go
-                place = _place_in(prep, ctx, None if holder.lower_ in _BACK else force)
-                if place:
-                    return place
+            # "back to the United States", "home to France", "return to Belgium": the force's own country is
+            # where they go
+            back = holder.lower_ in _BACK or (holder.lemma_.lower() in _RETURN_VERBS and word in ("to", "into"))
+            place = _place_in(prep, ctx, None if back else force)
+            if place:
+                return place
     verb = anchor.head
     if anchor.dep_ == "dobj" and verb.lemma_.lower() in words("host_verbs") and not any(
             c.dep_ == "auxpass" for c in verb.children):
@@ -356,9 +447,16 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     for mention in _mentions(ctx, sent):
         if mention.entity.kind == "mission":
             return missions()[mention.entity.name]["theater"]
-    candidates = [m for m in _mentions(ctx, sent) if m.place and m.place != force and not _near(m, sent)
+    doc = sent.doc
+    named = _mentions(ctx, sent)
+    owners = frozenset(m.place for m in named if m.place and (_names_a_number(m, sent, ctx) or _acts(m, sent)))
+    candidates = [m for m in named if m.place and m.place != force and not _near(m, sent) and not _excluded(m, doc)
+                  and not _for_something_else(m, doc, anchor)
                   and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
-                  and not _names_a_number(m, sent) and not _modifier_only(m, sent) and not _agent(m, sent)]
+                  and not _names_a_number(m, sent, ctx) and not _modifier_only(m, sent) and not _agent(m, sent)]
+    bound = [m for m in named if m.place and _bound_for(m, sent.doc)]
+    if bound:
+        return bound[0].place  # "Iraq-bound forces": where they are going
     if candidates:
         # a country or a place within one before a broad region ("near the Black Sea coast")
         nearest = min(candidates, key=lambda m: (ctx.is_broad(m.place), abs(m.start - anchor.i)))
@@ -366,11 +464,64 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     earlier = ctx.mission_before(anchor.i) or ctx.main_mission
     if earlier and earlier in missions():
         mission = missions()[earlier]
-        main = ctx.main_place(besides=force)
+        main = ctx.main_place(besides=force, owners=owners)
         if ctx.is_broad(mission["theater"]) and main in mission.get("countries", []):
             return main  # an Estonia story about the eastern-flank battlegroups: Estonia
         return mission["theater"]
-    return ctx.main_place(besides=force)
+    return ctx.main_place(besides=force, owners=owners)
+
+
+_RETURN_VERBS = {"return", "repatriate", "rotate"}
+# "troops other than the Americans", "all contingents except the French", "via Qatar": not whose, not where
+_EXCLUDING = {"except", "excluding", "besides", "unlike", "via", "through"}
+
+
+def _excluded(mention: Mention, doc) -> bool:
+    """A nationality negated ('non-Italian'), set apart ('other than the Americans', 'except France') or a place
+    passed through ('via Qatar', 'through Kuwait')."""
+    before = [t.lower_ for t in doc[max(0, mention.start - 2): mention.start]]
+    if before[-1:] == ["non"] or before[-2:] in (["non", "-"], ["non", "‐"]):
+        return True
+    head = doc[mention.end - 1]
+    for ancestor in [head, *head.ancestors][:4]:
+        low = ancestor.lower_
+        if low in _EXCLUDING or (low == "than" and ancestor.i > 0 and doc[ancestor.i - 1].lower_ == "other") or \
+                (low == "from" and ancestor.i > 0 and doc[ancestor.i - 1].lower_ in ("apart", "aside")) or \
+                (low == "of" and ancestor.i > 0 and doc[ancestor.i - 1].lower_ == "instead"):
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            break
+    return False
+
+
+def _for_something_else(mention: Mention, doc, anchor: Token) -> bool:
+    """'a setback for the United States', 'a victory for Russia': a country something is for, when that thing is
+    not the troops ('500 troops for Afghanistan' is where they go)."""
+    head = doc[mention.end - 1]
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ == "NOUN" and prep.head.i != anchor.i \
+        and prep.head.lemma_.lower() not in _MISSION_NOUNS
+
+
+def _names_a_place(mention: Mention, doc) -> bool:
+    """'Iraq-bound forces', 'the Chadian capital', 'the northern Iraqi town': a destination or a place, never the
+    troops' owner."""
+    if _bound_for(mention, doc):
+        return True
+    nxt = doc[mention.end] if mention.end < len(doc) else None
+    return mention.entity.kind == "demonym" and nxt is not None and nxt.lower_ in _PLACE_NOUNS
+
+
+def _bound_for(mention: Mention, doc) -> bool:
+    following = [t.lower_ for t in doc[mention.end: mention.end + 2]]
+    return following[:1] == ["bound"] or following[:2] in (["-", "bound"], ["‐", "bound"])
+
+
+def _acts(mention: Mention, sent: Span) -> bool:
+    """'Italy provides', 'Turkey has sent': a country as the subject of a verb other than 'be'."""
+    head = sent.doc[mention.end - 1]
+    return mention.entity.kind in ("country", "city") and head.dep_ in ("nsubj", "nsubjpass") and \
+        head.head.lemma_.lower() != "be"
 
 
 def _metonym(mention: Mention, sent: Span) -> bool:
@@ -380,7 +531,7 @@ def _metonym(mention: Mention, sent: Span) -> bool:
         return False
     head = sent.doc[mention.end - 1]
     if head.dep_ == "poss" or any(c.lower_ in ("'s", "’s") for c in head.children):
-        return True
+        return head.head.lower_ not in _PLACE_NOUNS  # "on Syria's coast" is a place
     if head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass"):
         return True
     return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() not in ("be",)
@@ -438,11 +589,16 @@ def _in_a_part(mention: Mention, sent: Span) -> bool:
     return any(a.lower_ in ("including", "excluding") for a in head_token(mention, sent.doc).ancestors)
 
 
-def _names_a_number(mention: Mention, sent: Span) -> bool:
-    """'the US some 600 and Turkey around 400': a country heading a number is its owner, not a place."""
+def _names_a_number(mention: Mention, sent: Span, ctx: DocContext) -> bool:
+    """'the US some 600 and Turkey around 400', 'Tanzania and Gambia 196': a country heading a number (alone or
+    in a run of names) is its owner, not a place."""
     doc = sent.doc
-    following = doc[mention.end: min(sent.end, mention.end + 3)]
-    return any(t.like_num for t in following) and not any(t.pos_ in ("VERB", "ADP") for t in following)
+    i = mention.end
+    while i + 1 < sent.end and doc[i].lower_ in ("and", ",", "&") and ctx.by_token.get(i + 1):
+        i = ctx.by_token[i + 1].end
+    while i < sent.end - 1 and doc[i].lower_ in _HEDGES:
+        i += 1
+    return i < sent.end and doc[i].like_num and doc[i].pos_ == "NUM"
 
 
 def _is_origin(mention: Mention, sent: Span) -> bool:
@@ -454,9 +610,17 @@ def _is_origin(mention: Mention, sent: Span) -> bool:
         v.lemma_.lower() in words("withdraw_verbs") for v in _verb_chain(tok, 3))
 
 
+def _phrase(token: Token) -> list[Token]:
+    """The words of the phrase under `token`, without the clauses inside it ('in an effort to punish Germany'
+    is not a place phrase)."""
+    clauses = {t.i for d in token.subtree if d.i != token.i and d.pos_ in ("VERB", "AUX") and d.dep_ in (
+        "acl", "relcl", "xcomp", "advcl", "ccomp", "pcomp") for t in d.subtree}
+    return [t for t in token.subtree if t.i not in clauses]
+
+
 def _place_in(token: Token, ctx: DocContext, force: str | None, shallow: bool = False) -> str | None:
     sent = sentence_of(token)
-    for mention in _mentions(ctx, [token] if shallow else token.subtree):
+    for mention in _mentions(ctx, [token] if shallow else _phrase(token)):
         if mention.place and mention.place != force and not _modifier_only(mention, sent) \
                 and not _leads(mention, token.doc):
             return mention.place

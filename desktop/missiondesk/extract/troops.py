@@ -17,6 +17,14 @@ from missiondesk.extract.sentences import sentence_of, sentences, span_text, tex
 from missiondesk.extract.wording import not_a_count, prefix_qualifier, suffix_qualifier, vague, words
 
 _STRONG = re.compile(r"^\s*[-‐–]?\s*(strong|odd|plus)\b", re.I)
+# "the 8,000-member British force", "a 1,200-man contingent": a size, when a force noun follows
+_MEMBERED = re.compile(r"^\s*[-‐–]\s*(member|man|person)\b", re.I)
+# "42 Commando", "16 Air Assault Brigade": a unit's name, its number no head count
+_UNIT_NAME = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){0,2}(?:Commando|Brigade|Regiment|Battalion|Squadron|Division|Wing|"
+                        r"Corps|Fleet|Group|Company|Battery|Para|Rifles|Infantry)\b(?!s)")
+# "more than 2,200 killed", "3,000 dead": casualties, whatever noun is left out
+_CASUALTY_AFTER = re.compile(r"^\s*(?:(?:were|had been|have been|was|are)\s+)?(?:killed|wounded|dead|injured|died|"
+                             r"missing|captured)\b", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or)\s*$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _FROM = re.compile(r"(?<![\w])(up|down)?\s*\bfrom\s*$", re.I)  # "up from 4,500" compares, it is no change
@@ -77,7 +85,10 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
             continue
         if re.search(r"[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*,", after) and num.value < 120:
             continue  # "Gayane Harutyunyan, 71, who left her home": an age
-        if not _STRONG.match(after) and not_a_count(before, after):
+        membered = _MEMBERED.match(after)
+        if not _STRONG.match(after) and not membered and not_a_count(before, after):
+            continue
+        if (_UNIT_NAME.match(after) and num.text.isdigit() and num.value < 1000) or _CASUALTY_AFTER.match(after):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
@@ -101,6 +112,11 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
                     value_to, qualifier, partner = numbers[j].value, "change", j
                     break
         head, unit, strong = _head_noun(span, after)
+        if membered and (head is None or not strong):
+            continue  # "the 28-member alliance", "a 15-member council": members of a body
+        if head is None:
+            head = _nationals(span, sent, ctx, found)
+            unit = "troops" if head is not None else None
         if head is None and partner is not None:
             far = numbers[partner]
             far_span = doc.char_span(base + far.start, base + far.end, alignment_mode="expand")
@@ -108,7 +124,7 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
                 head, unit, strong = _head_noun(far_span, text_of(doc)[base + far.end:sent.end_char])
         elliptical = None
         if head is None:
-            elliptical = _elliptical(span, sent, before, found, earlier, num)
+            elliptical = _elliptical(span, sent, before, found, earlier, num, ctx)
             if elliptical is None:
                 continue
             unit = elliptical.unit
@@ -126,7 +142,8 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         anchor = head if head is not None else (elliptical.anchor or span[-1])
         whose = roles.whose(anchor, span, sent, ctx)
         if elliptical is not None:
-            whose = roles.force_before(span, ctx) or whose or elliptical.whose
+            whose = roles.force_before(span, ctx) or (elliptical.named and elliptical.whose) or whose or \
+                elliptical.whose
         whose = whose or ctx.main_force()
         where = roles.where(anchor, span, sent, ctx, whose, inherited=elliptical.where if elliptical else None)
         count = Count(
@@ -152,6 +169,10 @@ def _is_head(token: Token) -> str | None:
         return "troops"
     heads = lex["head_nouns"]
     unit = heads.get(lemma) or heads.get(low) or heads.get(low.rstrip("s")) or heads.get(re.sub(r"men$", "man", low))
+    if unit is None and lemma == "member" and token.tag_ == "NNS" and _members_of_a_force(token):
+        unit = "troops"
+    if unit is None and low in ("men", "women") and _men_of_a_force(token):
+        unit = "troops"
     if unit is None and lemma == "officer" and token.doc.user_data.get(_POLICE_STORY):
         unit = "police"  # "Kenya has pledged 1,000 officers" in a story about a police mission
     if unit is None:
@@ -165,6 +186,29 @@ def _is_head(token: Token) -> str | None:
         if changed:
             return changed
     return unit
+
+
+def _men_of_a_force(token: Token) -> bool:
+    """'a battalion of 800 men', 'a 600-man unit ... its men', '4,000 men and women in uniform'."""
+    doc = token.doc
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and _is_collective(token.head.head):
+        return True
+    following = doc[token.i + 1: token.i + 5].text.lower()
+    return following.startswith("in uniform") or following.startswith("and women in uniform")
+
+
+def _members_of_a_force(token: Token) -> bool:
+    """'120 members of the Defence Forces', 'the force, which numbered 17,500 members': people of a force."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return any(_is_head(o) or _is_collective(o) for o in prep.children if o.dep_ == "pobj")
+    verb = token.head
+    if token.dep_ in ("dobj", "attr") and verb.lemma_.lower() in _NUMBERING | _MADE_OF:
+        subject = roles.subject_of(verb)
+        if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+            subject = verb.head
+        return subject is not None and (_is_head(subject) is not None or _is_collective(subject))
+    return False
 
 
 def _modifies_other_noun(token: Token, sent_end: int) -> bool:
@@ -188,9 +232,10 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
     i = span[-1].i + 1
     strong = False
     suffix = _STRONG.match(after)
-    if suffix:
+    membered = _MEMBERED.match(after)
+    if suffix or membered:
         strong = True  # "9,600-strong mission", "a 5,000-plus force", "6 400-odd soldiers": a force follows
-        while i < sent_end and doc[i].lower_ in ("-", "‐", "–", "strong", "odd", "plus"):
+        while i < sent_end and doc[i].lower_ in ("-", "‐", "–", "strong", "odd", "plus", "member", "man", "person"):
             i += 1
     elif after.lstrip().startswith("+"):
         i += 1
@@ -206,9 +251,13 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
             return tok, unit, strong
         if strong and _is_collective(tok) and tok.dep_ != "compound":
             return tok, "troops", strong
+        if membered and tok.pos_ in ("NOUN", "PROPN") and not (tok.dep_ == "compound" or _is_collective(tok)):
+            return None, None, False  # "the 27-member bloc": the first noun is not a force
         if tok.lower_ in ("the", "its", "their", "his", "her", "our", "'s", "’s", "-", "more", "additional",
                           "extra", "further", "new", "fresh", "of") or tok.pos_ in ("ADJ", "PROPN", "NOUN", "NUM"):
             continue
+        if tok.dep_ in ("amod", "npadvmod", "punct") and j + 1 < sent_end and tok.head.i > j:
+            continue  # "Iraq-bound forces", "UN-mandated troops": a modifier inside the noun phrase
         break
     head = span[-1].head
     if span[-1].dep_ in ("nummod", "quantmod", "compound", "amod") and head.i > span[-1].i:
@@ -226,15 +275,20 @@ class _Inherited:
     whose: str | None
     where: str | None
     anchor: Token | None = None  # the noun the number is about, when the sentence names one
+    named: bool = False  # `whose` is a force the sentence names for this number, not one carried over
 
 
 def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier: list[Count],
-                num: Number) -> _Inherited | None:
+                num: Number, ctx: DocContext) -> _Inherited | None:
     """A number with no noun of its own that still counts troops: 'down from 5,100 at the height',
     'the number of American troops ... to 2,500', 'a force numbering 600', 'some 350 from Turkey'."""
     if num.is_year_like or num.value < 10:
         return None
     token = span[-1]
+    listed = roles.force_before(span, ctx)
+    same = [c for c in found if c.sentence == sent]
+    if listed and same:  # "send 256 soldiers, Tanzania and Gambia 196, Chad 40": each country's share
+        return _Inherited(same[-1].unit, listed, same[-1].where)
     if token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN") and not _is_head(token.head):
         return None  # "12 bases", "50 countries": the number counts something else
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN" and not (
@@ -252,6 +306,10 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
             return _Inherited(_is_head(about) or "troops", None, None, about)
         if governor.dep_ == "acl" and (_is_head(governor.head) or _is_collective(governor.head)):
             return _Inherited(_is_head(governor.head) or "troops", None, None, governor.head)
+    # "reduce troops in Germany from 36,000 to 24,000", "cut its forces to 2,500": the troops the change is about
+    changed = _changed_troops(token)
+    if changed is not None:
+        return _Inherited(_is_head(changed) or "troops", None, None, changed)
     # "the number of American troops ... to 2,500"
     measure = _measure_phrase(sent)
     bare = before[:len(before) - prefix_qualifier(before)[1]]
@@ -265,8 +323,83 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     if recent and token.dep_ in ("pobj", "dobj", "attr", "appos", "conj", "npadvmod", "nsubj", "ROOT"):
         ref = recent[-1]
         same = ref.sentence == sent
+        if same:  # "Italy will deploy 1,000 troops and the Irish Defence Forces are to send a further 400"
+            other = _force_between(ref, span, ctx)
+            if other:
+                return _Inherited(ref.unit, other, ref.where, named=True)
         return _Inherited(ref.unit, ref.whose if same and not _gapped(span) else None, ref.where)
     return None
+
+
+def _force_between(ref: Count, span: Span, ctx: DocContext) -> str | None:
+    """A force named as an actor between an earlier count and this bare number, not as a place."""
+    doc = span.doc
+    start = (ref.head.i + 1) if ref.head is not None else doc.char_span(ref.start, ref.end, alignment_mode="expand").end
+    found = None
+    i = start
+    while i < span.start:
+        mention = ctx.by_token.get(i)
+        if mention is None:
+            i += 1
+            continue
+        i = mention.end
+        head = doc[mention.end - 1]
+        while head.dep_ in ("compound", "amod") and head.head.i > head.i:
+            head = head.head
+        # an actor: a subject, or a noun phrase the parser joined to the previous one ("and the Irish Defence
+        # Forces are to send"); never one inside a phrase ("alongside French forces", "in Chad")
+        nxt = doc[head.i + 1] if head.i + 1 < len(doc) else head
+        joined = head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("NOUN", "PROPN") \
+            and (head.head.dep_ != "pobj" or nxt.pos_ in ("AUX", "VERB"))  # the parser joined a new subject
+        if mention.force and mention.entity.kind in ("country", "demonym", "org", "institution") and \
+                (head.dep_ in ("nsubj", "nsubjpass") or joined):
+            found = mention.force
+    return found
+
+
+def _changed_troops(token: Token) -> Token | None:
+    """The troop noun that a 'from N' / 'to N' phrase changes: the noun itself ('troops in Germany from 36,000')
+    or the object of the verb of change ('reduce troops ... from 36,000 to 24,000')."""
+    while token.dep_ == "quantmod" and token.head.i != token.i:
+        token = token.head  # "from 36,000 to 24,000": the first number hangs on the second
+    if token.dep_ != "pobj" or token.head.lower_ not in ("from", "to"):
+        return None
+    holder = token.head.head
+    while holder.dep_ == "prep" or (holder.dep_ == "pobj" and holder.head.dep_ == "prep"):
+        holder = holder.head  # "troops in Germany from ...": the prep hangs on the place
+    if _is_head(holder) or (_is_collective(holder) and holder.tag_ == "NN"):
+        return holder
+    if holder.lemma_.lower() in _NUMBERING or holder.lemma_.lower() in words("delta_minus_verbs"):
+        return next((c for c in holder.children if c.dep_ == "dobj" and (_is_head(c) or _is_collective(c))), None)
+    return None
+
+
+def _nationals(span: Span, sent: Span, ctx: DocContext, found: list[Count]) -> Token | None:
+    """'392 Rwandans and 202 Nigerians', '600 Germans': people counted by nationality, a force's head count
+    when the sentence is about troops (a troop noun, a unit, or a count already found in it)."""
+    doc = span.doc
+    i = span[-1].i + 1
+    if i >= sent.end:
+        return None
+    mention = ctx.by_token.get(i)
+    tok = doc[i]
+    if mention is None or mention.entity.kind != "demonym" or mention.end - 1 != i or \
+            not (tok.tag_ in ("NNPS", "NNS") or tok.lower_.endswith("s")):
+        return None
+    if any(c.sentence == sent for c in found):
+        return tok  # "... 392 Rwandans and 202 Nigerians, while 345 Nigerians were due to leave"
+    # "troops deployed so far include 392 Rwandans", "the battalion consists of 600 Germans"
+    governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+    while governor.dep_ == "conj" and governor.head.i != governor.i and governor.pos_ not in ("VERB", "AUX"):
+        governor = governor.head
+    if governor.lemma_.lower() in _MADE_OF:
+        subject = roles.subject_of(governor)
+        if subject is not None and (_is_head(subject) or _is_collective(subject)):
+            return tok
+    return None
+
+
+_MADE_OF = {"include", "comprise", "consist", "number", "total", "count"}
 
 
 def _gapped(span: Span) -> bool:
