@@ -64,3 +64,27 @@ def _click(qtbot, win, index):
     win.counts_view.scrollTo(index)
     qtbot.mouseClick(win.counts_view.viewport(), Qt.MouseButton.LeftButton,
                      pos=win.counts_view.visualRect(index).center())
+
+
+def test_a_rejection_and_its_undo_reuse_the_comparison(qtbot, opened, monkeypatch):
+    from missiondesk.ui import main_window
+
+    win = opened
+    rebuilt = []
+    for name in ("compare_counts", "frames_with_rejected"):
+        real = getattr(main_window, name)
+        monkeypatch.setattr(main_window, name,
+                            lambda *a, real=real, name=name, **k: rebuilt.append(name) or real(*a, **k))
+    row = disagreement_cell(win).row()
+    ids = win.counts_model.row_facts(row)
+    for fact_id in ids[1:]:
+        win.select_fact(fact_id)
+        win.review_current("rejected")
+    assert rebuilt == []  # no new frames, no new comparison: the cells are the same
+    assert not win.counts_model.disagrees(win.counts_model.locate(ids[0]).row())
+    assert "rejected · " in _row_label(win, ids[0]) and fact_id not in set(win.frames.counts["id"])
+    for _ in ids[1:]:
+        win.undo_stack.undo()
+    assert rebuilt == [] and win.counts_model.disagrees(win.counts_model.locate(ids[0]).row())
+    assert "rejected" not in _row_label(win, ids[0]) and set(ids) <= set(win.frames.counts["id"])
+    assert "1 disagreement" in win.status_label.text()

@@ -27,6 +27,13 @@ def frames_with_rejected(documents: Iterable[Document], extraction: Extraction,
     return frames
 
 
+def set_statuses(frames: FactFrames, statuses: dict[str, str]) -> None:
+    """Put each fact's review status (by fact id; absent: unreviewed) in the frames' status columns."""
+    for frame in (frames.counts, frames.statements):
+        if len(frame):
+            frame["status"] = [statuses.get(i, "unreviewed") for i in frame["id"].to_numpy()]
+
+
 def without_rejected(frames: FactFrames) -> FactFrames:
     """The same frames with the rejected facts left out: what `FactFrames.build` gives, without building twice."""
     counts = frames.counts[frames.counts["status"] != "rejected"].reset_index(drop=True) \
@@ -39,14 +46,16 @@ def without_rejected(frames: FactFrames) -> FactFrames:
     return FactFrames(documents, counts, statements, frames.missions)
 
 
-def counts_with_rejected(frames: FactFrames) -> Comparison:
+def counts_with_rejected(frames: FactFrames, base: Comparison | None = None, row_keys=None) -> Comparison:
     """The troop-count comparison over `frames_with_rejected`: a key disagrees when the figures not rejected
-    clash; its label starts with how many figures were rejected."""
-    comparison = compare_counts(frames)
+    clash; its label starts with how many figures were rejected. `base`: `compare_counts(frames)` when it is
+    at hand, and `row_keys` each count's key (`count_keys`): neither depends on the statuses, so a rejection or
+    a restore only redoes what follows here."""
+    comparison = compare_counts(frames) if base is None else base
     counts = frames.counts
     if counts.empty or "status" not in counts:
         return comparison
-    counts = counts.assign(key=count_keys(counts).to_numpy())
+    counts = counts.assign(key=count_keys(counts).to_numpy() if row_keys is None else row_keys)
     standing = counts[counts["status"] != "rejected"]
     grouped = standing.groupby("key", sort=False).agg(lo=("lo", "max"), hi=("hi", "min"),
                                                       docs=("document", "nunique"))
@@ -60,9 +69,9 @@ def counts_with_rejected(frames: FactFrames) -> Comparison:
     return Comparison(keys, comparison.cells, comparison.documents, disagreements)
 
 
-def statements_with_rejected(frames: FactFrames) -> Comparison:
-    """Positions over `frames_with_rejected` (positions have no disagreements to keep)."""
-    comparison = compare_statements(frames)
+def statements_with_rejected(frames: FactFrames, base: Comparison | None = None) -> Comparison:
+    """Positions over `frames_with_rejected` (positions have no disagreements to keep); `base` as above."""
+    comparison = compare_statements(frames) if base is None else base
     statements = frames.statements
     if statements.empty or "status" not in statements:
         return comparison

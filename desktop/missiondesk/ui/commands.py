@@ -10,12 +10,12 @@ from missiondesk.store.workspace import Workspace
 
 
 class ReviewCommand(QUndoCommand):
-    """One review. `changed(fact, statuses_only)` is told which fact to select afterwards: the next one to review
+    """One review. `changed(fact, scope)` is told which fact to select afterwards: the next one to review
     after the review is made (redo), the reviewed fact itself when it is taken back (undo), so the analyst sees
     what an undo changed."""
 
     def __init__(self, workspace: Workspace, key: tuple[str, str, int, int], status: str | None,
-                 changes: dict | None, text: str, changed: Callable[[str | None, bool], None],
+                 changes: dict | None, text: str, changed: Callable[[str | None, str], None],
                  fact_id: str | None = None, following: str | None = None, note: str | None = None) -> None:
         super().__init__(text)
         self._workspace = workspace
@@ -29,16 +29,20 @@ class ReviewCommand(QUndoCommand):
         self._following = following or fact_id
 
     @property
-    def statuses_only(self) -> bool:
-        """True when the review changes no value and no rejection, only whether the fact is accepted: the window
-        then repaints statuses instead of comparing the whole corpus again."""
+    def scope(self) -> str:
+        """What the review changes, so the window redoes no more than that: 'statuses' (accepted or not: no
+        value, no rejection), 'rejections' (rejected or not: no value changes) or 'all' (an edit, a mission)."""
         before = self._before.status if self._before is not None else None
-        return before in (None, "accepted") and self._status in (None, "accepted") and self._key[1] != "mission"
+        if self._key[1] == "mission" or "edited" in (before, self._status):
+            return "all"
+        if before in (None, "accepted") and self._status in (None, "accepted"):
+            return "statuses"
+        return "rejections"
 
     def redo(self) -> None:
         self._workspace.set_review(self._key, self._status, self._changes, note=self._note)
-        self._changed(self._following, self.statuses_only)
+        self._changed(self._following, self.scope)
 
     def undo(self) -> None:
         self._workspace.restore_review(self._key, self._before)
-        self._changed(self._fact_id, self.statuses_only)
+        self._changed(self._fact_id, self.scope)

@@ -67,6 +67,8 @@ class MainWindow(ProjectActions, ReviewActions, LoadingActions, QMainWindow):
         self.current_fact: str | None = None
         self.frames = FactFrames.build([], Extraction())  # empty until the first load: every view and export works
         self._counts: Comparison | None = None
+        self._counts_base: Comparison | None = None  # troop counts compared with the rejected ones in
+        self._positions_base: Comparison | None = None
         self.fact_status: dict[str, str] = {}
         self._positions: Comparison | None = None
         self.counts_shown = self.counts  # what the tables show: with rejected facts, when "Show rejected" is on
@@ -321,18 +323,20 @@ class MainWindow(ProjectActions, ReviewActions, LoadingActions, QMainWindow):
         self._positions = None  # compared when first needed: the Positions tab, Side by side, an export
         self._positions_shown_cmp = None
         self._frames_shown = None
-        self._counts = None
+        self._counts = self._counts_base = self._positions_base = self._count_row_keys = None
         data = self.workspace.data
-        if self.show_rejected.isChecked() and any(r.status == "rejected" for r in data.reviews.values()):
+        if self.show_rejected.isChecked():
             # one build and one comparison with the rejected facts in; the frames without them are filtered
-            # from it, and their own comparison is made only when an export asks
+            # from it, and their own comparison is made only when an export asks. A later rejection or
+            # restore reuses that comparison (it does not depend on statuses).
             self._frames_shown = frames_with_rejected(data.documents, self.workspace.extraction(),
                                                       data.reviews.values())
             frames = self.frames = without_rejected(self._frames_shown)
             missions = self._frames_shown.missions
             frames.missions = apply_mission_reviews(missions, data.reviews.values())
             missions_shown = apply_mission_reviews(missions, data.reviews.values(), keep_rejected=True)
-            self.counts_shown = counts_with_rejected(self._frames_shown)
+            self._counts_base = compare_counts(self._frames_shown)
+            self.counts_shown = counts_with_rejected(self._frames_shown, self._counts_base)
         else:
             frames = self.frames = self.workspace.frames()
             missions_shown = frames.missions
@@ -352,11 +356,15 @@ class MainWindow(ProjectActions, ReviewActions, LoadingActions, QMainWindow):
         else:
             self.evidence.show_fact(None)
             self.show_history()
+        self.show_status()
+        self.update_title()
+        self.refreshed.emit()
+
+    def show_status(self) -> None:
+        frames = self.frames
         n_disagree = len(self.counts_shown.disagreements)  # only figures not rejected clash
         self.status_label.setText(f"{len(frames.documents)} articles · {len(frames.counts)} troop counts · "
                                   f"{len(frames.statements)} statements · {n_disagree} disagreement(s)")
-        self.update_title()
-        self.refreshed.emit()
 
     # -- selection ----------------------------------------------------------------------------------------
     @property
@@ -379,7 +387,9 @@ class MainWindow(ProjectActions, ReviewActions, LoadingActions, QMainWindow):
         if self._frames_shown is None:
             return self.positions
         if self._positions_shown_cmp is None:
-            self._positions_shown_cmp = statements_with_rejected(self._frames_shown)
+            if self._positions_base is None:
+                self._positions_base = compare_statements(self._frames_shown)
+            self._positions_shown_cmp = statements_with_rejected(self._frames_shown, self._positions_base)
         return self._positions_shown_cmp
 
     def _tab_changed(self, *_args) -> None:

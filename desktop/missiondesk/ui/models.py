@@ -239,6 +239,19 @@ class MatrixModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1,
                                                                max(0, len(self._documents) - 1)))
 
+    def update_keys(self, labels, disagree) -> None:
+        """New row labels and disagreement marks for the same keys in the same order (after a rejection or a
+        restore): no reset, so the view keeps its place."""
+        labels = np.asarray(labels, dtype=object)
+        if len(labels) != len(self._keys):
+            return
+        self._labels = labels
+        self._disagree = np.asarray(disagree, dtype=bool)
+        self._search = None  # labels are searched
+        self._label_rank = None
+        if len(self._rows):
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._rows) - 1)
+
     def locate(self, fact_id: str | None) -> QModelIndex:
         """The visible cell holding the fact (an invalid index when it is filtered out or not in this table)."""
         if fact_id is None:
