@@ -67,13 +67,13 @@ def _click(qtbot, win, index):
 
 
 def test_a_rejection_and_its_undo_reuse_the_comparison(qtbot, opened, monkeypatch):
-    from missiondesk.ui import main_window
+    from missiondesk.ui import comparison_views  # where the window compares
 
     win = opened
     rebuilt = []
     for name in ("compare_counts", "frames_with_rejected"):
-        real = getattr(main_window, name)
-        monkeypatch.setattr(main_window, name,
+        real = getattr(comparison_views, name)
+        monkeypatch.setattr(comparison_views, name,
                             lambda *a, real=real, name=name, **k: rebuilt.append(name) or real(*a, **k))
     row = disagreement_cell(win).row()
     ids = win.counts_model.row_facts(row)

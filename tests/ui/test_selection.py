@@ -162,12 +162,12 @@ def test_redo_has_ctrl_shift_z_and_ctrl_y_each_bound_once(qtbot, opened, qtlog):
 
 
 def test_an_accept_repaints_statuses_without_comparing_the_corpus_again(qtbot, opened, monkeypatch):
-    from missiondesk.ui import main_window
+    from missiondesk.ui import comparison_views  # where the window compares
 
     win = opened
     compared = []
-    real = main_window.compare_counts
-    monkeypatch.setattr(main_window, "compare_counts", lambda frames: compared.append(1) or real(frames))
+    real = comparison_views.compare_counts
+    monkeypatch.setattr(comparison_views, "compare_counts", lambda frames: compared.append(1) or real(frames))
     cells = win.counts_shown.cells
     row = next(r for r in range(win.counts_model.rowCount()) if len(win.counts_model.row_facts(r)) == 1)
     (fact_id,) = win.counts_model.row_facts(row)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,18 +24,12 @@ from PySide6.QtWidgets import (
 
 from missiondesk import __version__
 from missiondesk.extract.records import Extraction
-from missiondesk.facts import FactFrames, compare_counts, compare_statements
+from missiondesk.facts import FactFrames
 from missiondesk.facts.compare import Comparison
 from missiondesk.facts.index import FactIndex
-from missiondesk.facts.mission_reviews import apply_mission_reviews
-from missiondesk.facts.with_rejected import (
-    counts_with_rejected,
-    frames_with_rejected,
-    statements_with_rejected,
-    without_rejected,
-)
 from missiondesk.store.workspace import Workspace
 from missiondesk.ui.article_view import ArticleView
+from missiondesk.ui.comparison_views import ComparisonViews
 from missiondesk.ui.evidence_panel import EvidencePanel
 from missiondesk.ui.fact_table import FactTable
 from missiondesk.ui.history_panel import HistoryPanel
@@ -52,7 +45,7 @@ MISSION_COLUMNS = [("name", "Mission"), ("lead", "Lead"), ("theater", "Theater")
                    ("documents", "Articles"), ("mentions", "Mentions"), ("known", "In gazetteer"), ("status", "Review")]
 
 
-class MainWindow(ProjectActions, ReviewActions, LoadingActions, QMainWindow):
+class MainWindow(ProjectActions, ReviewActions, LoadingActions, ComparisonViews, QMainWindow):
     loading_finished = Signal()
     refreshed = Signal()
     autosaved = Signal(str)  # the autosave file, once written (off the GUI thread)
@@ -317,101 +310,6 @@ class MainWindow(ProjectActions, ReviewActions, LoadingActions, QMainWindow):
         if workspace.stale():
             self.extract_stale()
 
-    def refresh(self) -> None:
-        """Rebuild the frames and every view from the workspace (after loading or a review)."""
-        self.facts.rebuild(self.workspace)
-        self._positions = None  # compared when first needed: the Positions tab, Side by side, an export
-        self._positions_shown_cmp = None
-        self._frames_shown = None
-        self._counts = self._counts_base = self._positions_base = self._count_row_keys = None
-        data = self.workspace.data
-        if self.show_rejected.isChecked():
-            # one build and one comparison with the rejected facts in; the frames without them are filtered
-            # from it, and their own comparison is made only when an export asks. A later rejection or
-            # restore reuses that comparison (it does not depend on statuses).
-            self._frames_shown = frames_with_rejected(data.documents, self.workspace.extraction(),
-                                                      data.reviews.values())
-            frames = self.frames = without_rejected(self._frames_shown)
-            missions = self._frames_shown.missions
-            frames.missions = apply_mission_reviews(missions, data.reviews.values())
-            missions_shown = apply_mission_reviews(missions, data.reviews.values(), keep_rejected=True)
-            self._counts_base = compare_counts(self._frames_shown)
-            self.counts_shown = counts_with_rejected(self._frames_shown, self._counts_base)
-        else:
-            frames = self.frames = self.workspace.frames()
-            missions_shown = frames.missions
-            self.counts_shown = self.counts
-        self._positions_shown = False
-        status = self.fact_status = self.facts.statuses()
-        self.update_problems()
-        self.documents_model.set_frame(self.marked_documents(frames.documents))
-        self.missions_model.set_frame(missions_shown.sort_values("mentions", ascending=False))
-        self.counts_model.set_comparison(self.counts_shown, fact_status=status, search_text=self.facts.search_texts)
-        QTimer.singleShot(0, self.counts_model.prepare_search)  # once the window has painted: searches are instant
-        self._filter_changed()
-        self._tab_changed()
-        self._documents_chosen()
-        if self.current_fact and self.current_fact in self.facts:
-            self.select_fact(self.current_fact)
-        else:
-            self.evidence.show_fact(None)
-            self.show_history()
-        self.show_status()
-        self.update_title()
-        self.refreshed.emit()
-
-    def show_status(self) -> None:
-        frames = self.frames
-        n_disagree = len(self.counts_shown.disagreements)  # only figures not rejected clash
-        self.status_label.setText(f"{len(frames.documents)} articles · {len(frames.counts)} troop counts · "
-                                  f"{len(frames.statements)} statements · {n_disagree} disagreement(s)")
-
-    # -- selection ----------------------------------------------------------------------------------------
-    @property
-    def positions(self) -> Comparison:
-        """Positions side by side (statements by actor and topic), compared on first use."""
-        if self._positions is None:
-            self._positions = compare_statements(self.frames)
-        return self._positions
-
-    @property
-    def counts(self) -> Comparison:
-        """Troop counts compared without the rejected facts (exports), compared on first use."""
-        if self._counts is None:
-            self._counts = compare_counts(self.frames)
-        return self._counts
-
-    @property
-    def positions_shown(self) -> Comparison:
-        """Positions as the tables show them: with rejected statements when "Show rejected" is on."""
-        if self._frames_shown is None:
-            return self.positions
-        if self._positions_shown_cmp is None:
-            if self._positions_base is None:
-                self._positions_base = compare_statements(self._frames_shown)
-            self._positions_shown_cmp = statements_with_rejected(self._frames_shown, self._positions_base)
-        return self._positions_shown_cmp
-
-    def _tab_changed(self, *_args) -> None:
-        if self.tabs.currentWidget() is self.positions_view:
-            self.show_positions()
-
-    def show_positions(self) -> None:
-        """Fill the Positions table (compared the first time it is needed)."""
-        if not self._positions_shown:
-            self._positions_shown = True
-            self.positions_model.set_comparison(self.positions_shown, fact_status=self.fact_status,
-                                                search_text=self.facts.search_texts)
-            self.positions_model.set_filter(self.search.text(), self.unreviewed.isChecked())
-            QTimer.singleShot(0, self.positions_model.prepare_search)
-
-    def _documents_chosen(self) -> None:
-        rows = sorted({i.row() for i in self.documents_view.selectionModel().selectedRows()})
-        docs = [self.documents_model.row(r)["id"] for r in rows]
-        combined = _combine(self.counts_shown, self.positions_shown) if len(docs) >= 2 else self.counts_shown
-        self.side_model.set_comparison(combined, documents=docs if len(docs) >= 2 else [],
-                                       fact_status=self.fact_status)
-
     def _document_opened(self, index) -> None:
         doc_id = self.documents_model.row(index.row())["id"]
         self._show_document(doc_id)
@@ -424,10 +322,6 @@ class MainWindow(ProjectActions, ReviewActions, LoadingActions, QMainWindow):
             self._article_stale = False
 
     _article_stale = True
-
-    def _filter_changed(self, *_args) -> None:
-        for model in (self.counts_model, self.positions_model):
-            model.set_filter(self.search.text(), self.unreviewed.isChecked())
 
     # -- export -------------------------------------------------------------------------------------------
     def export_factsheet(self) -> None:
@@ -448,19 +342,6 @@ class MainWindow(ProjectActions, ReviewActions, LoadingActions, QMainWindow):
                 self.status_label.setText(f"Exported {Path(path).name}")
             except (OSError, ValueError) as exc:
                 self.show_error("The comparison could not be exported", f"{path}: {exc}")
-
-
-def _combine(counts: Comparison, positions: Comparison) -> Comparison:
-    """Counts and positions in one comparison, for Side by side."""
-    if counts.keys.empty:
-        return positions
-    if positions.keys.empty:
-        return counts
-    keys = pd.concat([counts.keys[["key", "label", "disagree"]], positions.keys[["key", "label", "disagree"]]],
-                     ignore_index=True)
-    cells = pd.concat([counts.cells[["key", "document", "text", "ids"]],
-                       positions.cells[["key", "document", "text", "ids"]]], ignore_index=True)
-    return Comparison(keys, cells, counts.documents, counts.disagreements)
 
 
 def _dark_scheme() -> bool:
