@@ -16,6 +16,7 @@ def test_an_unreadable_file_stays_listed_and_retry_reads_it(qtbot, window, artic
         window.load_paths([str(article_file), str(bad)])
     panel = window.problems_panel
     assert [(p.kind, p.title) for p in panel.problems] == [(UNREADABLE, "empty.txt")]
+    assert not panel.extract_remaining.isEnabled()  # nothing was read, so there is nothing to extract
     assert panel.table.item(0, 2).text() and window.problems_dock.isVisible()
     assert window.problems_dock.windowTitle() == "Problems (1)"
     bad.write_text("About 4,000 NATO troops remain in Kosovo, officials said on 3 March 2024.", encoding="utf-8")
@@ -39,7 +40,7 @@ def test_a_failed_extraction_is_marked_and_retried(qtbot, window, seed_project, 
         assert window.open_project(str(path))
     panel = window.problems_panel
     assert [(p.kind, p.document) for p in panel.problems] == [(FAILED, victim.id)]
-    assert "a rule broke on it" in panel.table.item(0, 2).text()
+    assert "a rule broke on it" in panel.table.item(0, 2).text() and panel.extract_remaining.isEnabled()
     titles = [window.documents_model.row(r)["title"] for r in range(window.documents_model.rowCount())]
     assert titles.count(f"⚠ {FAILED}: {victim.title}") == 1
     assert sum(t.startswith("⚠") for t in titles) == 1

@@ -55,14 +55,25 @@ class HistoryPanel(QWidget):
         layout.addLayout(notes)
         self._data: ProjectData | None = None
         self._key: tuple | None = None
+        self._count = 0  # entries in the trail when it was last filled
+        self._row_keys: list[tuple] = []
         self.show_trail(None, None)
 
     def show_trail(self, data: ProjectData | None, key: tuple | None) -> None:
         """The trail of `data`; `key` is the selected fact's (document, kind, start, end), None when none is."""
-        self._data, self._key = data, key
+        count = len(data.audit) if data is not None else 0
+        if data is not None and data is self._data and count == self._count and not self.only_fact.isChecked() \
+                and self.table.rowCount():
+            # the same trail: only which rows are the selected fact's changed; a long trail is not refilled
+            # on every click, its rows are marked again
+            self._key = key
+            self._mark_rows()
+        else:
+            self._data, self._key = data, key
+            self._fill()
+        self._count = count
         for widget in (self.note, self.add_note):
             widget.setEnabled(key is not None)
-        self._fill()
 
     def _fill(self) -> None:
         if self._data is None or (self.only_fact.isChecked() and self._key is None):
@@ -70,6 +81,7 @@ class HistoryPanel(QWidget):
         else:
             rows = audit_rows(self._data, self._key if self.only_fact.isChecked() else None)
         rows.reverse()  # newest first: the review just made is at the top
+        self._row_keys = [tuple(row["key"]) for row in rows]
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, (name, _title) in enumerate(COLUMNS):
@@ -77,14 +89,21 @@ class HistoryPanel(QWidget):
                     else str(row[name])
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
-                if tuple(row["key"]) == self._key:
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
                 self.table.setItem(r, c, item)
+        self._mark_rows()
         self.table.resizeColumnsToContents()
         for c in range(len(COLUMNS) - 1):
             self.table.setColumnWidth(c, min(self.table.columnWidth(c), 260))
+
+    def _mark_rows(self) -> None:
+        """The selected fact's entries in bold."""
+        for r, key in enumerate(self._row_keys):
+            for c in range(self.table.columnCount()):
+                item = self.table.item(r, c)
+                font = item.font()
+                if font.bold() != (key == self._key):
+                    font.setBold(key == self._key)
+                    item.setFont(font)
 
     def rows_shown(self) -> list[list[str]]:
         """The table's text, row by row (what the analyst reads)."""
