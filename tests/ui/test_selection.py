@@ -185,3 +185,21 @@ def test_an_accept_repaints_statuses_without_comparing_the_corpus_again(qtbot, o
     qtbot.keyClick(win.counts_view, Qt.Key.Key_Z, CTRL)
     assert compared == [] and win.facts.get(fact_id)["status"] == "unreviewed"
     assert not win.counts_model.data(win.counts_model.locate(fact_id), Qt.ItemDataRole.FontRole)
+
+
+def test_n_types_in_text_fields_and_navigates_elsewhere(qtbot, opened):
+    win = opened
+    win.activateWindow()
+    qtbot.waitActive(win)
+    win.tabs.setCurrentWidget(win.counts_view)
+    win.go_unreviewed(1)
+    fact = win.current_fact
+    win.evidence.note.setFocus()
+    qtbot.keyClicks(win.evidence.note, "n")
+    win.search.setFocus()
+    qtbot.keyClicks(win.search, "nato")
+    assert win.search.text() == "nato" and win.evidence.note.text() == "n" and win.current_fact == fact
+    win.search.clear()
+    win.counts_view.setFocus()
+    qtbot.keyClick(win.counts_view, Qt.Key.Key_N)
+    assert win.current_fact != fact
