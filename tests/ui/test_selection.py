@@ -129,6 +129,18 @@ def test_keyboard_review_moves_to_the_next_unreviewed_fact(qtbot, opened):
     assert win.current_fact != after and win.facts.get(win.current_fact)["status"] == "unreviewed"
     qtbot.keyClick(view, Qt.Key.Key_N)
     assert win.current_fact == after
+    # J and K walk every fact, reviewed or not
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    assert win.current_fact != after
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    assert win.current_fact == after
+    model = view.model()
+    every = {i for r in range(model.rowCount()) for c in range(model.columnCount()) for i in model.facts(r, c)}
+    visited = {win.current_fact}
+    for _ in range(len(every) - 1):
+        qtbot.keyClick(view, Qt.Key.Key_J)
+        visited.add(win.current_fact)
+    assert visited == every and set(reviewed) <= visited
 
 
 def test_undo_selects_the_fact_it_takes_back(qtbot, opened):

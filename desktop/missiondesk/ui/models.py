@@ -271,10 +271,12 @@ class MatrixModel(QAbstractTableModel):
                     self._places.setdefault(i, (k, c))
         return self._places
 
-    def next_unreviewed(self, fact_id: str | None, step: int = 1, skip: frozenset[str] = frozenset()) -> str | None:
+    def next_unreviewed(self, fact_id: str | None, step: int = 1, skip: frozenset[str] = frozenset(),
+                        unreviewed_only: bool = True) -> str | None:
         """The next (step 1) or previous (step -1) unreviewed fact after `fact_id` in reading order (rows top to
         bottom, cells left to right, facts within a cell in order), wrapping around; None when every fact is
-        reviewed. `skip`: facts to treat as reviewed (the one a review is being made on)."""
+        reviewed. `skip`: facts to treat as reviewed (the one a review is being made on). With
+        `unreviewed_only` False: the next or previous fact, reviewed or not."""
         n, m = len(self._rows), len(self._documents)
         if not n or not m:
             return None
@@ -294,7 +296,7 @@ class MatrixModel(QAbstractTableModel):
                 if after is not None and c == columns[0] and after in ids:
                     ids = ids[ids.index(after) + 1:]
                 for i in ids:
-                    if i not in skip and status.get(i, "unreviewed") == "unreviewed":
+                    if i not in skip and (not unreviewed_only or status.get(i, "unreviewed") == "unreviewed"):
                         return i
             return None
 
@@ -306,7 +308,7 @@ class MatrixModel(QAbstractTableModel):
         order = list(range(row + step, n) if step > 0 else range(row + step, -1, -1)) + \
             list(range(row + 1) if step > 0 else range(n - 1, row - 1, -1))
         for r in order:
-            if unreviewed[r]:
+            if unreviewed[r] or not unreviewed_only:
                 found = candidates(r, None, None)
                 if found:
                     return found

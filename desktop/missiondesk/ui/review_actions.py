@@ -4,7 +4,8 @@
 view follows it: a click in any matrix, on a highlight in the article or in the Evidence panel's chooser
 selects a fact, and the matrices move their current cell to that fact (or show none when they do not hold
 it). After a review the selection moves on to the next unreviewed fact, so a corpus can be reviewed from the
-keyboard: Ctrl+Return, Ctrl+Backspace, F2, and N / Shift+N to go to the next / previous unreviewed fact."""
+keyboard: Ctrl+Return, Ctrl+Backspace, F2, N / Shift+N to go to the next / previous unreviewed fact, J / K to the
+next / previous fact."""
 
 from __future__ import annotations
 
@@ -57,7 +58,9 @@ class ReviewActions:
                                 ("&Reject Fact", "Ctrl+Backspace", lambda: self.review_current("rejected")),
                                 ("&Edit Fact…", "F2", self.edit_current),
                                 ("&Next Unreviewed Fact", "N", lambda: self.go_unreviewed(1)),
-                                ("&Previous Unreviewed Fact", "Shift+N", lambda: self.go_unreviewed(-1))):
+                                ("&Previous Unreviewed Fact", "Shift+N", lambda: self.go_unreviewed(-1)),
+                                ("Ne&xt Fact", "J", lambda: self.go_unreviewed(1, unreviewed_only=False)),
+                                ("Previous &Fact", "K", lambda: self.go_unreviewed(-1, unreviewed_only=False))):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
@@ -172,9 +175,10 @@ class ReviewActions:
             return self.positions_view
         return self.counts_view
 
-    def go_unreviewed(self, step: int) -> None:
-        """Select the next (1) or previous (-1) unreviewed fact of the matrix being reviewed."""
-        found = self._review_view().model().next_unreviewed(self.current_fact, step)
+    def go_unreviewed(self, step: int, unreviewed_only: bool = True) -> None:
+        """Select the next (1) or previous (-1) unreviewed fact of the matrix being reviewed (J and K: the next or
+        previous fact, reviewed or not)."""
+        found = self._review_view().model().next_unreviewed(self.current_fact, step, unreviewed_only=unreviewed_only)
         if found is None:
             self.status_label.setText("Every fact in this table is reviewed")
             return
