@@ -157,3 +157,27 @@ def test_corpus_no_body_twice():
     bodies = {r["actor_id"]: r["actor"] for r in rows if r["actor_id"].startswith("body:")}
     keys = [n.lower().replace("defense", "defence").removeprefix("the ") for n in bodies.values()]
     assert len(keys) == len(set(keys))
+
+
+def test_positions_group_by_the_registry_actor():
+    from missiondesk.corpus.document import Document
+    from missiondesk.extract.records import Extraction, Statement
+    from missiondesk.facts import FactFrames, compare_statements
+
+    docs = [Document(id=d, path=f"{d}.txt", title=d, outlet=None, author=None, published="2024-01-0" + n, body="x")
+            for d, n in (("a", "1"), ("b", "2"))]
+
+    def said(i, doc, actor):
+        return Statement(id=f"s{i}", document=doc, actor=actor, actor_role=None, kind="reported", content="c",
+                         sentence="c", topic="withdrawal", mission=None, start=i, end=i + 1)
+
+    extraction = Extraction(statements=[said(1, "a", "Jens Stoltenberg"), said(2, "b", "Stoltenberg"),
+                                        said(3, "a", "Georgian Ministry of Defence"),
+                                        said(4, "b", "Polish Ministry of Defence")])
+    frames = FactFrames.build(docs, extraction)
+    assert sorted(set(frames.statements["actor"])) == ["Georgian Ministry of Defence", "Jens Stoltenberg",
+                                                       "Polish Ministry of Defence"]
+    keys = compare_statements(frames).keys
+    row = keys[keys["actor"] == "Jens Stoltenberg"].iloc[0]
+    assert row["documents"] == 2 and row["facts"] == 2
+    assert len(keys) == 3

@@ -62,22 +62,22 @@ def build_registry(statements: Iterable) -> ActorRegistry:
     """The registry for a corpus's statements (records or contract dicts with id, document, actor, actor_role,
     actor_text)."""
     rows = [_row(s) for s in statements]
-    kinds = {r["actor"]: _kind(r["actor"]) for r in rows}
-    canonical = _canonical_names(rows, kinds)
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    said: Counter = Counter()
+    for r in rows:
+        docs_of[r["actor"]].add(r["document"])
+        said[r["actor"]] += 1
+    canonical, kinds, local = _names(docs_of, said)
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for row in rows:
         name = canonical[row["actor"]]
-        # an unqualified source ("officials") is someone else in every article
-        local = kinds.get(name) == "source" and not name.endswith(_UNNAMED) and not _qualified(name)
-        groups[(name, row["document"] if local else "")].append(row)
+        groups[(name, row["document"] if name in local else "")].append(row)
     entries, by_statement = [], {}
     for (name, document), members in sorted(groups.items()):
         kind = kinds.get(name) or _kind(name)
         seen = Counter()
-        for r in members:
-            for form in (r["actor"], r["text"]):
-                if form and form != name:
-                    seen[_tidy(form)] += 1
+        for form in {f for r in members for f in (r["actor"], r["text"]) if f and f != name}:
+            seen[_tidy(form)] += 1
         roles = Counter(r["role"] for r in members if r["role"])
         entry = ActorEntry(id=actor_id(name, kind) + (f"@{document[:12]}" if document else ""), name=name, kind=kind,
                            role=roles.most_common(1)[0][0] if roles else None,
@@ -86,6 +86,16 @@ def build_registry(statements: Iterable) -> ActorRegistry:
         entries.append(entry)
         by_statement.update((r["id"], entry.id) for r in members)
     return ActorRegistry(entries, by_statement)
+
+
+def _names(docs_of: dict[str, set[str]], said: Counter) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """From each actor name's articles and number of statements: its canonical name, the kind of every name,
+    and the canonical names that are one actor per article (an unqualified source such as 'officials')."""
+    kinds = {name: _kind(name) for name in docs_of}
+    canonical = _canonical_names(docs_of, said, kinds)
+    local = {name for name in set(canonical.values())
+             if kinds.get(name) == "source" and not name.endswith(_UNNAMED) and not _qualified(name)}
+    return canonical, kinds, local
 
 
 def actor_id(name: str, kind: str) -> str:
@@ -134,16 +144,14 @@ _BODY_WORDS = {"ministry", "government", "department", "council", "nato", "union
                "parliament", "agency", "embassy", "administration", "committee", "group", "force", "states"}
 
 
-def _canonical_names(rows: list[dict], kinds: dict[str, str]) -> dict[str, str]:
+def _canonical_names(docs_of: dict[str, set[str]], said: Counter, kinds: dict[str, str]) -> dict[str, str]:
     """Each actor name as the corpus writes it -> the canonical name of its entry."""
     names = set(kinds)
     people = [n for n in names if kinds[n] == "person"]
     by_surname: dict[str, set[str]] = defaultdict(set)
     for person in people:
         by_surname[_surname(person)].add(_without_honorific(person))
-    docs_of: dict[str, set[str]] = defaultdict(set)
-    for r in rows:
-        docs_of[r["actor"]].add(r["document"])
+    docs_of = defaultdict(set, docs_of)
     out: dict[str, str] = {}
     for name in names:
         kind = kinds[name]
@@ -181,8 +189,7 @@ def _canonical_names(rows: list[dict], kinds: dict[str, str]) -> dict[str, str]:
             variants = _same_articles(variants, docs_of)
             if variants is None:
                 continue
-        chosen = Counter({v: sum(1 for r in rows if r["actor"] == v) for v in variants}).most_common()
-        best = max(variants, key=lambda v: (" " in v, v.endswith("s"), dict(chosen)[v], -len(v)))
+        best = max(variants, key=lambda v: (" " in v, v.endswith("s"), said[v], -len(v)))
         for v in variants:
             out[v] = best
     # bodies written two ways: "Polish Ministry of Defence" and "Polish Ministry of Defense"
@@ -190,11 +197,12 @@ def _canonical_names(rows: list[dict], kinds: dict[str, str]) -> dict[str, str]:
     for name in names:
         if kinds[name] in ("body", "source") and name.endswith(_UNNAMED) or kinds[name] == "body":
             bodies[_body_key(out[name])].append(out[name])
+    spelled = {}
     for variants in bodies.values():
         best = Counter(variants).most_common(1)[0][0]
-        for name in names:
-            if out[name] in variants:
-                out[name] = best
+        spelled.update((v, best) for v in variants)
+    for name in names:
+        out[name] = spelled.get(out[name], out[name])
     for name, canonical in out.items():
         kinds.setdefault(canonical, kinds[name])
     return out
@@ -250,3 +258,25 @@ def _body_key(name: str) -> str:
 
 def _tidy(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().strip(",")
+
+
+def with_actors(statements):
+    """A statements frame (facts.frames) with each actor as the corpus's registry names it: `actor` the
+    canonical name of a person or body (an anonymous source keeps its words), `actor_id` its entry, so the
+    Positions comparison and the actor fact sheet group 'Stoltenberg' with 'Jens Stoltenberg'."""
+    frame = statements.copy()
+    if frame.empty:
+        frame["actor_id"] = []
+        return frame
+    actors = [a if isinstance(a, str) else "" for a in frame["actor"].tolist()]
+    documents = frame["document"].tolist()
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for name, document in zip(actors, documents):
+        docs_of[name].add(document)
+    canonical, kinds, local = _names(docs_of, Counter(actors))
+    ids = {name: actor_id(name, kinds.get(name) or _kind(name)) for name in set(canonical.values())}
+    names = [canonical[a] for a in actors]
+    frame["actor_id"] = [ids[n] + (f"@{d[:12]}" if n in local else "") for n, d in zip(names, documents)]
+    # "officials" in two articles are two actors; an anonymous source keeps its own words
+    frame["actor"] = [n if kinds.get(n) != "source" else a for n, a in zip(names, frame["actor"].tolist())]
+    return frame
