@@ -55,3 +55,36 @@ def test_a_mission_is_rejected_restored_and_edited(qtbot, opened, monkeypatch, t
     assert "Resolute Support (NATO)" in names and mission["name"] not in names
     qtbot.keyClick(win.missions_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert win.missions_model.row(_mission_rows(win)[mission["id"]])["name"] == mission["name"]
+
+
+def test_two_missions_are_merged_and_the_merge_undone(qtbot, opened):
+    from PySide6.QtCore import QItemSelectionModel
+
+    win = opened
+    rows = _mission_rows(win)
+    target, source = "resolute-support", "kfor"
+    extraction = win.workspace.extraction()
+    articles = {m.id: {x.document for x in m.mentions} for m in extraction.missions}
+    mentions = {m.id: len(m.mentions) for m in extraction.missions}
+    moved = {c.id for c in extraction.troop_counts if c.mission == source}
+    assert moved  # the seeds give KFOR's troop counts
+    flags = QItemSelectionModel.SelectionFlag
+    selection = win.missions_view.selectionModel()
+    selection.select(win.missions_model.index(rows[source], 0), flags.Select | flags.Rows)
+    selection.setCurrentIndex(win.missions_model.index(rows[target], 0), flags.Select | flags.Rows)
+    win.merge_missions()
+    rows = _mission_rows(win)
+    merged = win.missions_model.row(rows[target])
+    assert merged["mentions"] == mentions[target] + mentions[source]
+    assert merged["documents"] == len(articles[target] | articles[source])
+    assert win.missions_model.row(rows[source])["status"] == "merged"  # still listed, struck through
+    assert win.missions_model.data(win.missions_model.index(rows[source], 0), Qt.ItemDataRole.FontRole).strikeOut()
+    frames = win.workspace.frames()
+    assert source not in set(frames.missions["id"])
+    assert set(frames.counts.loc[frames.counts["id"].isin(moved), "mission"]) == {target}
+    assert set(win.frames.counts.loc[win.frames.counts["id"].isin(moved), "mission"]) == {target}
+    assert win.history.rows_shown()[0][2] == "merged"
+    win.undo_stack.undo()  # the whole merge is one step
+    frames = win.workspace.frames()
+    assert source in set(frames.missions["id"])
+    assert set(frames.counts.loc[frames.counts["id"].isin(moved), "mission"]) == {source}

@@ -44,7 +44,8 @@ def _action(action: str, detail: dict) -> str:
     after = detail.get("after")
     if after is None:
         return "cleared review" if detail.get("before") else action
-    return {"accepted": "accepted", "rejected": "rejected", "edited": "edited"}.get(after.get("status"), action)
+    return {"accepted": "accepted", "rejected": "rejected", "edited": "edited", "merged": "merged"}.get(
+        after.get("status"), action)
 
 
 def _state(review: dict | None) -> str:

@@ -15,7 +15,7 @@ from missiondesk.corpus.loader import read_into
 from missiondesk.extract.pipeline import DocumentFacts, extract_each, extract_stream, merge, prepare_workers
 from missiondesk.extract.records import Extraction
 from missiondesk.facts import FactFrames
-from missiondesk.facts.mission_reviews import apply_mission_reviews
+from missiondesk.facts.mission_reviews import apply_to_frames
 from missiondesk.facts.reviews import Review
 from missiondesk.store import project
 from missiondesk.store.project import ProjectData
@@ -134,7 +134,7 @@ class Workspace:
     def frames(self, accepted_only: bool = False) -> FactFrames:
         """The facts as frames with the analyst's reviews applied (rejected facts and missions left out)."""
         frames = FactFrames.build(self.data.documents, self.extraction(), self.data.reviews.values(), accepted_only)
-        frames.missions = apply_mission_reviews(frames.missions, self.data.reviews.values())
+        apply_to_frames(frames, self.extraction(), self.data.reviews.values())
         return frames
 
     # -- reviews ----------------------------------------------------------------------------------------

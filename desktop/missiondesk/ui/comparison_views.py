@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 
 from missiondesk.facts import compare_counts, compare_statements
 from missiondesk.facts.compare import Comparison
-from missiondesk.facts.mission_reviews import apply_mission_reviews
+from missiondesk.facts.mission_reviews import apply_to_frames
 from missiondesk.facts.with_rejected import (
     counts_with_rejected,
     frames_with_rejected,
@@ -35,10 +35,9 @@ class ComparisonViews:
             # restore reuses that comparison (it does not depend on statuses).
             self._frames_shown = frames_with_rejected(data.documents, self.workspace.extraction(),
                                                       data.reviews.values())
+            missions_shown = apply_to_frames(self._frames_shown, self.workspace.extraction(), data.reviews.values(),
+                                             keep_rejected=True)
             frames = self.frames = without_rejected(self._frames_shown)
-            missions = self._frames_shown.missions
-            frames.missions = apply_mission_reviews(missions, data.reviews.values())
-            missions_shown = apply_mission_reviews(missions, data.reviews.values(), keep_rejected=True)
             self._counts_base = compare_counts(self._frames_shown)
             self.counts_shown = counts_with_rejected(self._frames_shown, self._counts_base)
         else:

@@ -86,6 +86,7 @@ class MainWindow(ProjectActions, ReviewActions, LoadingActions, ComparisonViews,
         self.tabs.setAccessibleName("Views")
         self.missions_model = FrameModel(MISSION_COLUMNS, self)
         self.missions_view = self._table(self.missions_model, "Missions table")
+        self.missions_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # to merge two
         self.counts_model = MatrixModel(self.palette_, self)
         self.counts_view = self._table(self.counts_model, "Troop counts matrix", matrix=True)
         self.positions_model = MatrixModel(self.palette_, self)

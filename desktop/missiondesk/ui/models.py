@@ -47,8 +47,8 @@ class FrameModel(QAbstractTableModel):
                 for c, _ in self._columns]
         self._values = np.column_stack([_display(c) for c in cols]) if len(self._frame) else \
             np.empty((0, len(self._columns)), dtype=object)
-        # a rejected row (a mission the analyst rejected) stays, struck through and greyed
-        self._struck = self._frame["status"].eq("rejected").to_numpy() if "status" in self._frame else \
+        # a rejected row (a mission the analyst rejected or merged into another) stays, struck through and greyed
+        self._struck = self._frame["status"].isin(["rejected", "merged"]).to_numpy() if "status" in self._frame else \
             np.zeros(len(self._frame), dtype=bool)
         self.endResetModel()
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTableView
 
 from missiondesk.facts.compare import count_keys
-from missiondesk.facts.mission_reviews import MISSION_FIELDS, apply_mission_reviews, mission_key
+from missiondesk.facts.mission_reviews import MERGED, MISSION_FIELDS, mission_key
 from missiondesk.facts.reviews import EDITABLE
 from missiondesk.facts.with_rejected import (
     counts_with_rejected,
@@ -60,7 +60,8 @@ class ReviewActions:
                                 ("&Next Unreviewed Fact", "N", lambda: self.go_unreviewed(1)),
                                 ("&Previous Unreviewed Fact", "Shift+N", lambda: self.go_unreviewed(-1)),
                                 ("Ne&xt Fact", "J", lambda: self.go_unreviewed(1, unreviewed_only=False)),
-                                ("Previous &Fact", "K", lambda: self.go_unreviewed(-1, unreviewed_only=False))):
+                                ("Previous &Fact", "K", lambda: self.go_unreviewed(-1, unreviewed_only=False)),
+                                ("&Merge Missions", "Ctrl+M", self.merge_missions)):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
@@ -207,6 +208,25 @@ class ReviewActions:
         self.undo_stack.push(ReviewCommand(self.workspace, key, status, changes, text, self._reviews_changed,
                                            fact_id, following, note))
 
+    def merge_missions(self) -> None:
+        """Merge the missions selected in the Missions tab into the current one (the same mission under two
+        names), as one undoable step."""
+        rows = sorted({index.row() for index in self.missions_view.selectionModel().selectedRows()})
+        current = self.missions_view.currentIndex().row()
+        if len(rows) < 2:
+            self.status_label.setText("Select two or more missions (Ctrl+click) to merge them")
+            return
+        target = self.missions_model.row(current if current in rows else rows[0])
+        others = [self.missions_model.row(r) for r in rows if self.missions_model.row(r)["id"] != target["id"]]
+        note = self.evidence.take_note()
+        self.undo_stack.beginMacro(f"Merge {', '.join(o['name'] for o in others)} into {target['name']}")
+        for other in others:
+            self.undo_stack.push(ReviewCommand(self.workspace, mission_key(other["id"]), MERGED,
+                                               {"into": target["id"]}, f"Merge '{other['name']}'",
+                                               self._reviews_changed, note=note))
+        self.undo_stack.endMacro()
+        self.status_label.setText(f"Merged {len(others)} mission(s) into {target['name']}")
+
     def edit_current(self) -> None:
         fact = self.facts.get(self.current_fact) if self.current_fact else None
         if fact is None or fact["kind"] not in REVIEWABLE:
@@ -234,12 +254,10 @@ class ReviewActions:
         """After a rejection or a restore with rejected facts shown: no value changed, so every cell stays and
         the comparison already made still holds; statuses, each row's rejected count and the disagreements of
         the figures still standing are worked out again from it (no new frames, no new comparison)."""
-        data = self.workspace.data
         shown = self._frames_shown
         changed = self._new_statuses()
         set_statuses(shown, self.fact_status)
-        self.frames = without_rejected(shown)
-        self.frames.missions = apply_mission_reviews(shown.missions, data.reviews.values())
+        self.frames = without_rejected(shown)  # missions: as the last refresh applied their reviews
         self._counts = self._positions = None  # the export comparisons, made again when asked
         if self._count_row_keys is None:  # each count's key: the same until the next full refresh
             self._count_row_keys = count_keys(shown.counts).to_numpy() if len(shown.counts) else []
