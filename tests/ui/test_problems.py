@@ -50,3 +50,16 @@ def test_a_failed_extraction_is_marked_and_retried(qtbot, window, seed_project, 
     assert panel.problems == [] and not window.workspace.stale()
     assert not any(window.documents_model.row(r)["title"].startswith("⚠")
                    for r in range(window.documents_model.rowCount()))
+
+
+def test_articles_being_extracted_are_not_listed_as_problems(qtbot, window, seed_project, tmp_path):
+    data = load(seed_project)
+    del data.facts[data.documents[0].id]
+    path = tmp_path / "partial.mdproj"
+    save(data, path)
+    with qtbot.waitSignal(window.loading_finished, timeout=120_000):
+        assert window.open_project(str(path))
+        assert window.problems_panel.problems == []  # extraction has started: nothing is wrong yet
+        assert not any(window.documents_model.row(r)["title"].startswith("⚠")
+                       for r in range(window.documents_model.rowCount()))
+    assert window.problems_panel.problems == [] and not window.workspace.stale()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget
 
 from missiondesk.store import SUFFIX
-from missiondesk.store.problems import Problem, problems
+from missiondesk.store.problems import NOT_EXTRACTED, Problem, problems
 from missiondesk.store.workspace import Workspace, failures
 from missiondesk.ui.problems_panel import ProblemsPanel
 from missiondesk.ui.tasks import Task
@@ -33,8 +33,16 @@ class LoadingActions:
 
     def update_problems(self) -> None:
         found = problems(self.workspace)
+        if self._task is not None and self._task.running:
+            # articles being extracted right now are not a problem (yet): only those that failed are listed
+            found = [p for p in found if p.kind != NOT_EXTRACTED]
         self.problems_panel.show_problems(found)
         self.problems_dock.setWindowTitle(f"Problems ({len(found)})" if found else "Problems")
+
+    def show_problems(self) -> None:
+        """The Problems panel and the Corpus list's marks, as the workspace and the running task stand."""
+        self.update_problems()
+        self.documents_model.set_frame(self.marked_documents(self.frames.documents))
 
     def marked_documents(self, documents: pd.DataFrame) -> pd.DataFrame:
         """The Corpus list's rows, an article without facts (failed, cancelled, not extracted) marked ⚠."""
@@ -122,6 +130,7 @@ class LoadingActions:
         self._show_busy(True)
         self.status_label.setText(message)
         task.start()
+        self.show_problems()
 
     def cancel_task(self) -> None:
         if self._task:
@@ -135,11 +144,13 @@ class LoadingActions:
 
     def _stopped(self) -> None:
         self._show_busy(False)
+        self.show_problems()  # what the cancelled task would have extracted is still to extract
         self.status_label.setText("Cancelled; nothing was changed")
         self.loading_finished.emit()
 
     def _failed(self, message: str) -> None:
         self._show_busy(False)
+        self.show_problems()
         self.show_error("The task failed", f"{message}\nNothing loaded or reviewed before was lost.")
         self.loading_finished.emit()
 
