@@ -39,6 +39,7 @@ class HistoryPanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(200)  # fit columns to the newest rows, not to a trail of thousands
         header.setStretchLastSection(True)
         self.note = QLineEdit()
         self.note.setPlaceholderText("Note on the selected fact's review…")
@@ -91,12 +92,9 @@ class HistoryPanel(QWidget):
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)
         self._mark_rows()
-        self.table.resizeColumnsToContents()
-        for c in range(len(COLUMNS) - 1):
-            self.table.setColumnWidth(c, min(self.table.columnWidth(c), 260))
 
     def _mark_rows(self) -> None:
-        """The selected fact's entries in bold."""
+        """The selected fact's entries in bold, the columns wide enough for them."""
         for r, key in enumerate(self._row_keys):
             for c in range(self.table.columnCount()):
                 item = self.table.item(r, c)
@@ -104,6 +102,9 @@ class HistoryPanel(QWidget):
                 if font.bold() != (key == self._key):
                     font.setBold(key == self._key)
                     item.setFont(font)
+        self.table.resizeColumnsToContents()
+        for c in range(len(COLUMNS) - 1):
+            self.table.setColumnWidth(c, min(self.table.columnWidth(c), 260))
 
     def rows_shown(self) -> list[list[str]]:
         """The table's text, row by row (what the analyst reads)."""
