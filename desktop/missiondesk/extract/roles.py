@@ -229,6 +229,9 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     modifiers = [t for t in doc[span.start: anchor.i + 1]] + [c for c in anchor.lefts]
     if anchor.dep_ == "conj":  # "4,800 Bundeswehr personnel and some 200 civilian employees"
         modifiers += [c for c in anchor.head.lefts]
+    unit = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
+    if unit is not None and unit.lemma_.lower() in words("collectives"):  # "the Irish contingent of 340 soldiers"
+        modifiers += [t for c in unit.lefts for t in c.subtree]
     for prep in anchor.children:  # "the 3,000-plus soldiers of the US Army's 3rd Infantry Division"
         if prep.dep_ == "prep" and prep.lower_ == "of":
             modifiers += list(prep.subtree)[:8]
@@ -415,6 +418,8 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
         if prep.i in seen:
             continue
         seen.add(prep.i)
+        if _staging(prep):
+            continue
         word = prep.lower_
         if word in _WHERE_PREPS or (word == "from" and withdraw):
             if prep.head.lower_ in _NEAR_HEADS:
@@ -424,7 +429,9 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
                 continue
             # "back to the United States", "home to France", "return to Belgium": the force's own country is
             # where they go
-            back = holder.lower_ in _BACK or (holder.lemma_.lower() in _RETURN_VERBS and word in ("to", "into"))
+            back = holder.lower_ in _BACK or (word in ("to", "into") and (
+                holder.lemma_.lower() in _RETURN_VERBS or any(
+                    c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "home") for c in holder.children)))
             place = _place_in(prep, ctx, None if back else force)
             if place:
                 return place
@@ -451,6 +458,7 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     named = _mentions(ctx, sent)
     owners = frozenset(m.place for m in named if m.place and (_names_a_number(m, sent, ctx) or _acts(m, sent)))
     candidates = [m for m in named if m.place and m.place != force and not _near(m, sent) and not _excluded(m, doc)
+                  and not _staging(doc[m.end - 1].head)
                   and not _for_something_else(m, doc, anchor)
                   and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
                   and not _names_a_number(m, sent, ctx) and not _modifier_only(m, sent) and not _agent(m, sent)]
@@ -492,6 +500,24 @@ def _excluded(mention: Mention, doc) -> bool:
         if ancestor.pos_ in ("VERB", "AUX"):
             break
     return False
+
+
+_WAITING = {"standby", "alert", "notice", "reserve", "readiness"}
+
+
+def _staging(prep: Token) -> bool:
+    """'on standby in Germany', 'on alert in Kuwait to deploy to Iraq': where troops wait to go, not where they
+    serve."""
+    if prep.dep_ != "prep":
+        return False
+    if any(c.dep_ == "pobj" and c.lower_ in _WAITING for c in prep.children):
+        return True
+    head = prep.head
+    if head.lower_ in _WAITING:
+        return True
+    return prep.lower_ in ("in", "at") and any(
+        c.dep_ == "prep" and c.lower_ in ("on", "in") and any(o.lower_ in _WAITING for o in c.children)
+        for c in head.children)
 
 
 def _for_something_else(mention: Mention, doc, anchor: Token) -> bool:
