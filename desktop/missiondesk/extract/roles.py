@@ -155,11 +155,18 @@ def is_casualty(head: Token, span: Span) -> bool:
             return False  # "the main body of the force": most of it, alive
         return tok.lemma_.lower() in casualty or tok.lower_ in casualty
 
-    if hit(head.head) or any(hit(c) for c in head.children if c.dep_ in ("acl", "relcl", "amod")):
+    own_subject = head.dep_ in ("nsubj", "nsubjpass") and any(  # a nearer subject is the verb's own
+        c.dep_ in ("nsubj", "nsubjpass") and abs(c.i - head.head.i) < abs(head.i - head.head.i)
+        for c in head.head.children)
+    if (hit(head.head) and not own_subject) or any(hit(c) for c in head.children if c.dep_ in ("acl", "relcl", "amod")):
         return True
     if head.dep_ == "pobj" and hit(head.head.head):
         return True  # "the lives of 4,500 service members", "deaths of 13 peacekeepers"
+    noun = head.head if head.dep_ in ("nummod", "quantmod") else head
     for verb in _verb_chain(head, 2):
+        if noun.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and abs(c.i - verb.i) < abs(noun.i - verb.i) for c in verb.children):
+            break  # "700 peacekeepers served ..., and 47 lost their lives": the verb has a subject of its own
         # a conjoined verb with a subject of its own is another clause ("..., days after two were wounded")
         if hit(verb) or any(hit(c) for c in verb.children if c.dep_ == "conj" and not any(
                 g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):

@@ -133,8 +133,9 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         if head is not None and (roles.is_casualty(head, span) or roles.not_a_force(head, span)
                                  or roles.is_trainee(head)):
             continue
-        if elliptical is None and roles.is_casualty(span[-1], span):
-            continue
+        if roles.is_casualty(span[-1], span) and (elliptical is None or span[-1].dep_ in ("nsubj", "nsubjpass") or any(
+                c.dep_ in ("relcl", "acl") for c in span[-1].children)):
+            continue  # "... and 47 lost their lives", "the 25 who died": a bare number the casualty is said of
         if partner is not None:
             consumed.add(partner)
         if qualifier is None:
