@@ -361,6 +361,11 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
     # "the NATO-led Kosovo Force (KFOR), a UN-mandated peacekeeping mission that includes ...": a mission
     # described right after it is named is that mission
     if subject.lemma_.lower() in _MISSION_NOUNS:
+        for child in subject.children:  # "the U.S. presence", "the German contingent": its own nation first
+            found = ctx.by_token.get(child.i)
+            if child.dep_ in ("compound", "amod", "poss") and found and found.force and \
+                    found.entity.kind in ("country", "demonym", "institution"):
+                return found.force
         sent = sentence_of(subject)
         for i in range(subject.i - 1, max(sent.start, subject.i - 14) - 1, -1):
             found = ctx.by_token.get(i)
