@@ -155,11 +155,18 @@ def is_casualty(head: Token, span: Span) -> bool:
             return False  # "the main body of the force": most of it, alive
         return tok.lemma_.lower() in casualty or tok.lower_ in casualty
 
-    if hit(head.head) or any(hit(c) for c in head.children if c.dep_ in ("acl", "relcl", "amod")):
+    own_subject = head.dep_ in ("nsubj", "nsubjpass") and any(  # a nearer subject is the verb's own
+        c.dep_ in ("nsubj", "nsubjpass") and abs(c.i - head.head.i) < abs(head.i - head.head.i)
+        for c in head.head.children)
+    if (hit(head.head) and not own_subject) or any(hit(c) for c in head.children if c.dep_ in ("acl", "relcl", "amod")):
         return True
     if head.dep_ == "pobj" and hit(head.head.head):
         return True  # "the lives of 4,500 service members", "deaths of 13 peacekeepers"
+    noun = head.head if head.dep_ in ("nummod", "quantmod") else head
     for verb in _verb_chain(head, 2):
+        if noun.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and abs(c.i - verb.i) < abs(noun.i - verb.i) for c in verb.children):
+            break  # "700 peacekeepers served ..., and 47 lost their lives": the verb has a subject of its own
         # a conjoined verb with a subject of its own is another clause ("..., days after two were wounded")
         if hit(verb) or any(hit(c) for c in verb.children if c.dep_ == "conj" and not any(
                 g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
@@ -229,6 +236,9 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     modifiers = [t for t in doc[span.start: anchor.i + 1]] + [c for c in anchor.lefts]
     if anchor.dep_ == "conj":  # "4,800 Bundeswehr personnel and some 200 civilian employees"
         modifiers += [c for c in anchor.head.lefts]
+    unit = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
+    if unit is not None and unit.lemma_.lower() in words("collectives"):  # "the Irish contingent of 340 soldiers"
+        modifiers += [t for c in unit.lefts for t in c.subtree]
     for prep in anchor.children:  # "the 3,000-plus soldiers of the US Army's 3rd Infantry Division"
         if prep.dep_ == "prep" and prep.lower_ == "of":
             modifiers += list(prep.subtree)[:8]
@@ -351,6 +361,11 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
     # "the NATO-led Kosovo Force (KFOR), a UN-mandated peacekeeping mission that includes ...": a mission
     # described right after it is named is that mission
     if subject.lemma_.lower() in _MISSION_NOUNS:
+        for child in subject.children:  # "the U.S. presence", "the German contingent": its own nation first
+            found = ctx.by_token.get(child.i)
+            if child.dep_ in ("compound", "amod", "poss") and found and found.force and \
+                    found.entity.kind in ("country", "demonym", "institution"):
+                return found.force
         sent = sentence_of(subject)
         for i in range(subject.i - 1, max(sent.start, subject.i - 14) - 1, -1):
             found = ctx.by_token.get(i)
@@ -415,6 +430,8 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
         if prep.i in seen:
             continue
         seen.add(prep.i)
+        if _staging(prep):
+            continue
         word = prep.lower_
         if word in _WHERE_PREPS or (word == "from" and withdraw):
             if prep.head.lower_ in _NEAR_HEADS:
@@ -424,7 +441,9 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
                 continue
             # "back to the United States", "home to France", "return to Belgium": the force's own country is
             # where they go
-            back = holder.lower_ in _BACK or (holder.lemma_.lower() in _RETURN_VERBS and word in ("to", "into"))
+            back = holder.lower_ in _BACK or (word in ("to", "into") and (
+                holder.lemma_.lower() in _RETURN_VERBS or any(
+                    c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "home") for c in holder.children)))
             place = _place_in(prep, ctx, None if back else force)
             if place:
                 return place
@@ -451,6 +470,7 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     named = _mentions(ctx, sent)
     owners = frozenset(m.place for m in named if m.place and (_names_a_number(m, sent, ctx) or _acts(m, sent)))
     candidates = [m for m in named if m.place and m.place != force and not _near(m, sent) and not _excluded(m, doc)
+                  and not _staging(doc[m.end - 1].head)
                   and not _for_something_else(m, doc, anchor)
                   and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
                   and not _names_a_number(m, sent, ctx) and not _modifier_only(m, sent) and not _agent(m, sent)]
@@ -492,6 +512,24 @@ def _excluded(mention: Mention, doc) -> bool:
         if ancestor.pos_ in ("VERB", "AUX"):
             break
     return False
+
+
+_WAITING = {"standby", "alert", "notice", "reserve", "readiness"}
+
+
+def _staging(prep: Token) -> bool:
+    """'on standby in Germany', 'on alert in Kuwait to deploy to Iraq': where troops wait to go, not where they
+    serve."""
+    if prep.dep_ != "prep":
+        return False
+    if any(c.dep_ == "pobj" and c.lower_ in _WAITING for c in prep.children):
+        return True
+    head = prep.head
+    if head.lower_ in _WAITING:
+        return True
+    return prep.lower_ in ("in", "at") and any(
+        c.dep_ == "prep" and c.lower_ in ("on", "in") and any(o.lower_ in _WAITING for o in c.children)
+        for c in head.children)
 
 
 def _for_something_else(mention: Mention, doc, anchor: Token) -> bool:

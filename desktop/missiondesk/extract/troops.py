@@ -133,8 +133,9 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         if head is not None and (roles.is_casualty(head, span) or roles.not_a_force(head, span)
                                  or roles.is_trainee(head)):
             continue
-        if elliptical is None and roles.is_casualty(span[-1], span):
-            continue
+        if roles.is_casualty(span[-1], span) and (elliptical is None or span[-1].dep_ in ("nsubj", "nsubjpass") or any(
+                c.dep_ in ("relcl", "acl") for c in span[-1].children)):
+            continue  # "... and 47 lost their lives", "the 25 who died": a bare number the casualty is said of
         if partner is not None:
             consumed.add(partner)
         if qualifier is None:
@@ -171,6 +172,8 @@ def _is_head(token: Token) -> str | None:
     unit = heads.get(lemma) or heads.get(low) or heads.get(low.rstrip("s")) or heads.get(re.sub(r"men$", "man", low))
     if unit is None and lemma == "member" and token.tag_ == "NNS" and _members_of_a_force(token):
         unit = "troops"
+    if unit is None and low in ("people", "persons") and _people_of_a_force(token):
+        unit = "personnel"
     if unit is None and low in ("men", "women") and _men_of_a_force(token):
         unit = "troops"
     if unit is None and lemma == "officer" and token.doc.user_data.get(_POLICE_STORY):
@@ -186,6 +189,20 @@ def _is_head(token: Token) -> str | None:
         if changed:
             return changed
     return unit
+
+
+def _people_of_a_force(token: Token) -> bool:
+    """'200 people of the French contingent', 'the mission will pull out 2,000 people': a force's staff counted as
+    people when the phrase or the withdrawing subject is the force."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "with"):
+            if any(_is_collective(o) or _is_head(o) for o in prep.children if o.dep_ == "pobj"):
+                return True
+    verb = token.head
+    if token.dep_ == "dobj" and verb.lemma_.lower() in words("withdraw_verbs"):
+        subject = roles.subject_of(verb)
+        return subject is not None and _is_collective(subject)
+    return False
 
 
 def _men_of_a_force(token: Token) -> bool:
