@@ -6,7 +6,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from missiondesk.corpus.clean import clean_page
@@ -70,9 +70,25 @@ def _first_words(body: str, limit: int = 90) -> str:
     return first if len(first) <= limit else first[:limit].rsplit(" ", 1)[0] + "…"
 
 
+def folder_outlet(path: Path, folders: Iterable[Path]) -> str | None:
+    """The outlet a file's folder names, for an article that names none itself: a folder called as a known
+    outlet ('reuters'), or a subfolder of a folder the analyst added (a folder per outlet is a common way to keep
+    a corpus; the added folder itself says nothing: 'articles', 'Downloads')."""
+    parent = path.parent
+    known = known_outlet(parent.name) if parent.name else None
+    if known:
+        return known
+    for folder in folders:
+        if parent != folder and folder in parent.parents:
+            return parent.name
+    return None
+
+
 def iter_corpus(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[int, int, Document | LoadError]]:
     """Yield (done, total, document or error) for each file, in order; errors for bad paths come first."""
+    paths = list(paths)
     files, errors = expand(paths)
+    folders = [Path(p) for p in paths if Path(p).is_dir()]
     total = len(files) + len(errors)
     done = 0
     for error in errors:
@@ -81,7 +97,11 @@ def iter_corpus(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[int, int, 
     for path in files:
         done += 1
         try:
-            yield done, total, read_document(path)
+            document = read_document(path)
+            if not document.outlet:
+                outlet = folder_outlet(path, folders)
+                document = replace(document, outlet=outlet) if outlet else document
+            yield done, total, document
         except UnreadableFile as exc:
             yield done, total, LoadError(shown(path), str(exc))
         except Exception as exc:  # a reader bug must not lose the rest of the corpus

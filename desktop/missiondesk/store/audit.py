@@ -87,6 +87,8 @@ def _labels(data: ProjectData) -> dict[tuple, str]:
     for key in wanted - set(out):
         if key and key[1] == "mission":
             out[key] = f"mission {key[0]}"
+        elif key and key[1] == "document":  # the article's details (title, outlet, author, date) as read
+            out[key] = f"article '{titles.get(key[0], key[0])}'"
         elif key:
             out[key] = f"{key[1]} in '{titles.get(key[0], key[0])}' at {key[2]}–{key[3]}"
     return out

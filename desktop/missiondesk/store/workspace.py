@@ -18,6 +18,7 @@ from missiondesk.facts import FactFrames
 from missiondesk.facts.mission_reviews import apply_to_frames
 from missiondesk.facts.reviews import Review
 from missiondesk.store import project
+from missiondesk.store.document_reviews import hand_dated, with_corrections
 from missiondesk.store.project import ProjectData
 
 Progress = Callable[[int, int, str], None]
@@ -133,9 +134,18 @@ class Workspace:
 
     def frames(self, accepted_only: bool = False) -> FactFrames:
         """The facts as frames with the analyst's reviews applied (rejected facts and missions left out)."""
-        frames = FactFrames.build(self.data.documents, self.extraction(), self.data.reviews.values(), accepted_only)
+        frames = FactFrames.build(self.documents(), self.extraction(), self.data.reviews.values(), accepted_only)
         apply_to_frames(frames, self.extraction(), self.data.reviews.values())
         return frames
+
+    def documents(self) -> list[Document]:
+        """The articles with the analyst's corrections to their title, outlet, author and date applied (the
+        documents as read stay in `data.documents`: extraction works on them)."""
+        return with_corrections(self.data.documents, self.data.reviews.values())
+
+    def hand_dated(self) -> set[str]:
+        """The ids of the articles whose date the analyst typed."""
+        return hand_dated(self.data.reviews.values())
 
     # -- reviews ----------------------------------------------------------------------------------------
     def review(self, key: tuple[str, str, int, int]) -> Review | None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from missiondesk.store.document_reviews import document_key
 from missiondesk.store.workspace import Workspace
 
 
@@ -46,3 +47,26 @@ class ReviewCommand(QUndoCommand):
     def undo(self) -> None:
         self._workspace.restore_review(self._key, self._before)
         self._changed(self._fact_id, self.scope)
+
+
+class DocumentsCommand(QUndoCommand):
+    """Corrections to the details of one or more articles (title, outlet, author, date) as one step: the bulk
+    'Set outlet' is one undo, not one per article. `changes` maps each article's id to the fields its review
+    holds afterwards (empty: the article as read again); `changed()` redraws the window once."""
+
+    def __init__(self, workspace: Workspace, changes: dict[str, dict], text: str, changed: Callable[[], None]) -> None:
+        super().__init__(text)
+        self._workspace = workspace
+        self._changes = changes
+        self._before = {doc_id: workspace.review(document_key(doc_id)) for doc_id in changes}
+        self._changed = changed
+
+    def redo(self) -> None:
+        for doc_id, changes in self._changes.items():
+            self._workspace.set_review(document_key(doc_id), "edited" if changes else None, changes)
+        self._changed()
+
+    def undo(self) -> None:
+        for doc_id, before in self._before.items():
+            self._workspace.restore_review(document_key(doc_id), before)
+        self._changed()

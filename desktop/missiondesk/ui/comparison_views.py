@@ -33,7 +33,7 @@ class ComparisonViews:
             # one build and one comparison with the rejected facts in; the frames without them are filtered
             # from it, and their own comparison is made only when an export asks. A later rejection or
             # restore reuses that comparison (it does not depend on statuses).
-            self._frames_shown = frames_with_rejected(data.documents, self.workspace.extraction(),
+            self._frames_shown = frames_with_rejected(self.workspace.documents(), self.workspace.extraction(),
                                                       data.reviews.values())
             missions_shown = apply_to_frames(self._frames_shown, self.workspace.extraction(), data.reviews.values(),
                                              keep_rejected=True)
@@ -45,6 +45,9 @@ class ComparisonViews:
             missions_shown = frames.missions
             self.counts_shown = self.counts
         self._positions_shown = False
+        hand_dated = self.workspace.hand_dated()  # marked in every matrix's column headers
+        for model in (self.counts_model, self.positions_model, self.side_model):
+            model.hand_dated = hand_dated
         status = self.fact_status = self.facts.statuses()
         self.update_problems()
         self.documents_model.set_frame(self.marked_documents(frames.documents))

@@ -45,11 +45,15 @@ class LoadingActions:
         self.documents_model.set_frame(self.marked_documents(self.frames.documents))
 
     def marked_documents(self, documents: pd.DataFrame) -> pd.DataFrame:
-        """The Corpus list's rows, an article without facts (failed, cancelled, not extracted) marked ⚠."""
+        """The Corpus list's rows, an article without facts (failed, cancelled, not extracted) marked ⚠, a date
+        the analyst typed marked ✎."""
         missing = {p.document: p.kind for p in self.problems_panel.problems if p.document}
-        if not missing or documents.empty:
+        typed = self.workspace.hand_dated()
+        if not (missing or typed) or documents.empty:
             return documents
         documents = documents.copy()
+        documents["published"] = [f"{date} ✎" if doc in typed and date else date
+                                  for doc, date in zip(documents["id"], documents["published"])]
         documents["title"] = [f"⚠ {kind}: {title}" if doc in missing else title
                               for doc, title, kind in zip(documents["id"], documents["title"],
                                                           documents["id"].map(missing))]

@@ -28,6 +28,7 @@ from missiondesk.facts import FactFrames
 from missiondesk.facts.compare import Comparison
 from missiondesk.facts.index import FactIndex
 from missiondesk.store.workspace import Workspace
+from missiondesk.ui.article_properties import ArticleActions
 from missiondesk.ui.article_view import ArticleView
 from missiondesk.ui.comparison_views import ComparisonViews
 from missiondesk.ui.evidence_panel import EvidencePanel
@@ -45,7 +46,7 @@ MISSION_COLUMNS = [("name", "Mission"), ("lead", "Lead"), ("theater", "Theater")
                    ("documents", "Articles"), ("mentions", "Mentions"), ("known", "In gazetteer"), ("status", "Review")]
 
 
-class MainWindow(ProjectActions, ReviewActions, LoadingActions, ComparisonViews, QMainWindow):
+class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, ComparisonViews, QMainWindow):
     loading_finished = Signal()
     refreshed = Signal()
     autosaved = Signal(str)  # the autosave file, once written (off the GUI thread)
@@ -224,6 +225,8 @@ class MainWindow(ProjectActions, ReviewActions, LoadingActions, ComparisonViews,
         self.addActions([undo, redo])
         edit.addSeparator()
         self.review_shortcuts(edit)
+        edit.addSeparator()
+        self.article_actions(edit)
         find = QAction("&Find…", self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: self.search.setFocus())

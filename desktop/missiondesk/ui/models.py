@@ -126,6 +126,7 @@ class MatrixModel(QAbstractTableModel):
         self._filter = ("", False)
         self._order: tuple[int, Qt.SortOrder] | None = None
         self._label_rank: np.ndarray | None = None
+        self.hand_dated: set[str] = set()  # articles whose date the analyst typed: their header says so
 
     def set_comparison(self, comparison: Comparison, documents: list[str] | None = None,
                        fact_status: dict[str, str] | None = None,
@@ -144,7 +145,7 @@ class MatrixModel(QAbstractTableModel):
         self._labels = keys["label"].to_numpy(dtype=object)
         self._disagree = keys["disagree"].to_numpy(dtype=bool)
         self._documents = list(docs["id"])
-        self._headers = list(docs["header"])
+        self._headers = [f"{h} ✎" if d in self.hand_dated else h for d, h in zip(self._documents, docs["header"])]
         n, m = len(self._keys), len(self._documents)
         self._text = np.full((n, m), "", dtype=object)
         self._ids = np.empty((n, m), dtype=object)
@@ -388,8 +389,11 @@ class MatrixModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal:
-            if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
+            if role == _DISPLAY:
                 return self._headers[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                typed = "\n✎ date typed by the analyst" if self._documents[section] in self.hand_dated else ""
+                return self._headers[section].removesuffix(" ✎") + typed
             return None
         if section >= len(self._rows):
             return None
