@@ -56,20 +56,41 @@ def _officeholders() -> tuple[dict[str, dict], dict[str, str]]:
 
 
 @cache
-def _reporting_names() -> re.Pattern:
-    """Outlets' names and the words for reporters, as one pattern over a phrase's lower-case text."""
+def _word_set(name: str) -> frozenset[str]:
+    """A word list of statements.toml as a set, built once."""
+    return frozenset(_lexicon()[name])
+
+
+@cache
+def _reporting_name_list() -> frozenset[str]:
+    """Outlets' names (from the outlet gazetteer) and the words for reporters, lower case."""
     names = set(_lexicon()["reporter_words"])
     path = resource("gazetteers", "outlets.json")
     if path.exists():
         for outlet in json.loads(path.read_text(encoding="utf-8")):
             names.update(n.lower() for n in [outlet["name"], *outlet.get("aliases", [])] if len(n) > 2)
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b")
+    return frozenset(names)
+
+
+@cache
+def _reporting_names() -> re.Pattern:
+    """Those names as one pattern over a phrase's lower-case text."""
+    names = sorted(map(re.escape, _reporting_name_list()), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(names) + r")\b")
+
+
+@cache
+def _reporting_words() -> frozenset[str]:
+    """Every word of those names: a subject with none of them is no reporter, without the pattern."""
+    return frozenset(w for name in _reporting_name_list() for w in name.split())
 
 
 def is_reporter(subject: Token) -> bool:
     """'The New York Times', 'a news agency', 'BBC defence correspondent Paul Wood': a subject that reports
     what others said."""
     words = [t for t in subject.subtree if t.i <= subject.i or t.dep_ in ("compound", "appos", "amod")]
+    if not any(t.lower_ in _reporting_words() for t in words):
+        return False
     return bool(_reporting_names().search(join_tokens(words).lower()))
 
 
@@ -442,8 +463,8 @@ class SpeakerResolver:
     def _body(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """An organisation or government: 'the Taliban', 'Taliban officials', 'NATO', 'Washington'."""
         mention = self.ctx.by_token.get(subject.i)
-        spokes = set(_lexicon()["spokes_nouns"])
-        group_spokes = set(_lexicon()["group_spokes_nouns"])
+        spokes = _word_set("spokes_nouns")
+        group_spokes = _word_set("group_spokes_nouns")
         if mention is None and (subject.lower_ in spokes or subject.lower_ in group_spokes):
             for tok in phrase:
                 candidate = self.ctx.by_token.get(tok.i)
@@ -510,7 +531,7 @@ class SpeakerResolver:
     def _description(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'a senior US official', 'the official', 'the statement', 'diplomats familiar with the discussions'."""
         lemma = subject.lemma_.lower()
-        nouns = set(_lexicon()["speaker_nouns"])
+        nouns = _word_set("speaker_nouns")
         if lemma not in nouns and subject.lower_ not in nouns:
             return None
         definite = any(t.lower_ in ("the", "this", "that") for t in subject.lefts)
@@ -845,7 +866,7 @@ def _role(phrase: list[Token], name_tokens: list[Token], subject: Token) -> str 
 def _role_nouns(role: str | None) -> set[str]:
     if not role:
         return set()
-    nouns = set(_lexicon()["speaker_nouns"])
+    nouns = _word_set("speaker_nouns")
     return {w for w in re.findall(r"[a-z]+", role.lower()) if w in nouns}
 
 

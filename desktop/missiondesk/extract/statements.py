@@ -45,14 +45,16 @@ class _Article:
         self.quotes = find_quotes(self.text)
         self.paras = paragraphs(self.text)
         self._starts = [s for s, _ in self.paras]
+        self._inner_starts = [q.inner_start for q in self.quotes]
 
     def para_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self._starts, char) - 1)
 
     def inside(self, char: int) -> Quote | None:
-        for quote in self.quotes:
-            if quote.inner_start <= char < quote.inner_end:
-                return quote
+        # quotes come in text order and never overlap: the last one opening before `char` is the only candidate
+        at = bisect.bisect_right(self._inner_starts, char) - 1
+        if at >= 0 and char < self.quotes[at].inner_end:
+            return self.quotes[at]
         return None
 
     def sentence_bounds(self, char: int) -> tuple[int, int]:
