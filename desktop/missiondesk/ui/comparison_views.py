@@ -107,7 +107,9 @@ class ComparisonViews:
             self._positions_shown = True
             self.positions_model.set_comparison(self.positions_shown, fact_status=self.fact_status,
                                                 search_text=self.facts.search_texts)
-            self.positions_model.set_filter(self.search.text(), self.unreviewed.isChecked())
+            self.positions_model.set_filter(self.search.text(), self.unreviewed.isChecked(),
+                                            self.disagreements_only.isChecked())
+            self._hide_empty_columns(self.positions_view)
             QTimer.singleShot(0, self.positions_model.prepare_search)
 
     def _documents_chosen(self) -> None:
@@ -118,8 +120,19 @@ class ComparisonViews:
                                        fact_status=self.fact_status)
 
     def _filter_changed(self, *_args) -> None:
-        for model in (self.counts_model, self.positions_model):
-            model.set_filter(self.search.text(), self.unreviewed.isChecked())
+        for model, view in ((self.counts_model, self.counts_view), (self.positions_model, self.positions_view)):
+            model.set_filter(self.search.text(), self.unreviewed.isChecked(), self.disagreements_only.isChecked())
+            self._hide_empty_columns(view)
+
+    def _hide_empty_columns(self, view) -> None:
+        """With 'Hide empty columns' on, hide the articles with no figure in the rows shown (all shown when off);
+        only the columns whose state changes are touched, as a header with thousands of sections is slow to
+        update one by one."""
+        model, header = view.model(), view.horizontalHeader()
+        hidden = set(model.empty_columns().tolist()) if self.hide_empty.isChecked() else set()
+        for column in range(model.columnCount()):
+            if header.isSectionHidden(column) != (column in hidden):
+                header.setSectionHidden(column, column in hidden)
 
 
 def _combine(counts: Comparison, positions: Comparison) -> Comparison:

@@ -35,7 +35,8 @@ from missiondesk.ui.evidence_panel import EvidencePanel
 from missiondesk.ui.fact_table import FactTable
 from missiondesk.ui.history_panel import HistoryPanel
 from missiondesk.ui.loading_actions import LoadingActions
-from missiondesk.ui.models import FrameModel, MatrixModel, Palette
+from missiondesk.ui.frame_model import FrameModel
+from missiondesk.ui.models import MatrixModel, Palette
 from missiondesk.ui.project_actions import ProjectActions
 from missiondesk.ui.review_actions import ReviewActions
 from missiondesk.ui.tasks import Task
@@ -247,12 +248,22 @@ class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, 
         self.search.textChanged.connect(self._filter_changed)
         self.unreviewed = QCheckBox("Unreviewed only", self)
         self.unreviewed.toggled.connect(self._filter_changed)
+        # at 2,000 articles the disagreeing figures are a few rows among a thousand and a few columns among
+        # thousands: these two bring them together on one screen
+        self.disagreements_only = QCheckBox("Disagreements only", self)
+        self.disagreements_only.setToolTip("Only the rows (⚠) whose sources give different figures")
+        self.disagreements_only.toggled.connect(self._filter_changed)
+        self.hide_empty = QCheckBox("Hide empty columns", self)
+        self.hide_empty.setToolTip("Hide the articles with no figure in the rows shown")
+        self.hide_empty.toggled.connect(self._filter_changed)
         self.show_rejected = QCheckBox("Show rejected", self)
         self.show_rejected.setChecked(True)
         self.show_rejected.setToolTip("Keep rejected facts in the tables, struck through, so they can be restored")
         self.show_rejected.toggled.connect(lambda _on: self.refresh())
         bar.addWidget(self.search)
         bar.addWidget(self.unreviewed)
+        bar.addWidget(self.disagreements_only)
+        bar.addWidget(self.hide_empty)
         bar.addWidget(self.show_rejected)
         self.addToolBar(bar)
 

@@ -1,5 +1,6 @@
-"""Qt table models: thin adapters over the plain frames and comparisons that the core builds.
-data() returns early for roles it does not serve; cells are read from numpy arrays, not pandas lookups."""
+"""Qt table models: thin adapters over the plain comparisons that the core builds (the lists' model is in
+frame_model.py). data() returns early for roles it does not serve; cells are read from numpy arrays, not pandas
+lookups."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from missiondesk.facts.compare import Comparison
+from missiondesk.ui.frame_model import SEARCH_ROLE
 
 FACTS_ROLE = Qt.ItemDataRole.UserRole + 1  # the fact ids behind a cell (list[str])
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # the fact key of a row
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # text a search matches against, for a whole row
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
@@ -28,76 +29,6 @@ class Palette:
         self.rejected = QColor("#e68a8a") if dark else QColor("#b3261e")
         self.edited = QColor("#8ab4f8") if dark else QColor("#1a56b3")
         self.struck = QColor("#8a8a8a") if dark else QColor("#9a9a9a")  # a rejected figure, greyed
-
-
-class FrameModel(QAbstractTableModel):
-    """Rows of a DataFrame, with chosen columns and headers."""
-
-    def __init__(self, columns: list[tuple[str, str]], parent=None) -> None:
-        super().__init__(parent)
-        self._columns = columns  # (frame column, header)
-        self._frame = pd.DataFrame(columns=[c for c, _ in columns])
-        self._values = np.empty((0, len(columns)), dtype=object)
-        self._struck = np.zeros(0, dtype=bool)
-
-    def set_frame(self, frame: pd.DataFrame) -> None:
-        self.beginResetModel()
-        self._frame = frame.reset_index(drop=True)
-        cols = [self._frame[c] if c in self._frame else pd.Series([None] * len(self._frame))
-                for c, _ in self._columns]
-        self._values = np.column_stack([_display(c) for c in cols]) if len(self._frame) else \
-            np.empty((0, len(self._columns)), dtype=object)
-        # a rejected row (a mission the analyst rejected or merged into another) stays, struck through and greyed
-        self._struck = self._frame["status"].isin(["rejected", "merged"]).to_numpy() if "status" in self._frame else \
-            np.zeros(len(self._frame), dtype=bool)
-        self.endResetModel()
-
-    def frame(self) -> pd.DataFrame:
-        return self._frame
-
-    def row(self, row: int) -> pd.Series:
-        return self._frame.iloc[row]
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
-        return 0 if parent.isValid() else len(self._frame)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: QModelIndex, role: int = _DISPLAY):
-        if not index.isValid():
-            return None
-        if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
-            return self._values[index.row(), index.column()]
-        if role == SEARCH_ROLE:
-            return " ".join(str(v) for v in self._values[index.row()] if v).lower()
-        if self._struck[index.row()]:
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor("#9a9a9a"))
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setStrikeOut(True)
-                return font
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):  # noqa: N802
-        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self._columns[section][1]
-        return None
-
-
-def _display(series: pd.Series) -> np.ndarray:
-    out = series.astype(object).to_numpy()
-    return np.array([_text(v) for v in out], dtype=object)
-
-
-def _text(value) -> str:
-    """A cell as an analyst reads it: no 'None', 'nan', 'True' or 'False' from Python."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return ""
-    if isinstance(value, (bool, np.bool_)):
-        return "yes" if value else "no"
-    return str(value)
 
 
 class MatrixModel(QAbstractTableModel):
@@ -123,7 +54,8 @@ class MatrixModel(QAbstractTableModel):
         self._places: dict[str, tuple[int, int]] | None = None
         self._filled = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
         self._rows = np.arange(0)
-        self._filter = ("", False)
+        self._filter = ("", False, False)  # search words, unreviewed only, disagreements only
+        self._has = np.zeros((0, 0), dtype=bool)  # which cells hold a figure: for hiding empty columns
         self._order: tuple[int, Qt.SortOrder] | None = None
         self._label_rank: np.ndarray | None = None
         self.hand_dated: set[str] = set()  # articles whose date the analyst typed: their header says so
@@ -151,11 +83,13 @@ class MatrixModel(QAbstractTableModel):
         self._ids = np.empty((n, m), dtype=object)
         self._number = np.full((n, m), np.nan)
         self._filled = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))  # (key, column) of each cell
+        self._has = np.zeros((n, m), dtype=bool)
         if n and m and len(cells):
             rows = pd.Index(self._keys).get_indexer(cells["key"])
             cols = pd.Index(self._documents).get_indexer(cells["document"])
             ok = (rows >= 0) & (cols >= 0)
             self._filled = (rows[ok], cols[ok])
+            self._has[rows[ok], cols[ok]] = True
             self._text[rows[ok], cols[ok]] = cells["text"].to_numpy(dtype=object)[ok]
             self._ids[rows[ok], cols[ok]] = cells["ids"].to_numpy(dtype=object)[ok]
             if "lo" in cells:
@@ -191,12 +125,14 @@ class MatrixModel(QAbstractTableModel):
         return self._search
 
     def _visible(self) -> np.ndarray:
-        text, unreviewed_only = self._filter
+        text, unreviewed_only, disagreements_only = self._filter
         mask = np.ones(len(self._keys), dtype=bool)
         for word in text.split():
             mask &= np.char.find(self._search_index(), word) >= 0
         if unreviewed_only:
             mask &= self._unreviewed
+        if disagreements_only:
+            mask &= self._disagree
         rows = np.flatnonzero(mask)
         if self._order is not None and self._order[0] < len(self._documents):
             column, order = self._order
@@ -211,12 +147,20 @@ class MatrixModel(QAbstractTableModel):
                 rows = rows[::-1]
         return rows
 
-    def set_filter(self, text: str = "", unreviewed_only: bool = False) -> None:
-        """Rows whose label, cells or facts hold every word of `text`; only rows with unreviewed facts."""
+    def set_filter(self, text: str = "", unreviewed_only: bool = False, disagreements_only: bool = False) -> None:
+        """Rows whose label, cells or facts hold every word of `text`; only rows with unreviewed facts; only rows
+        whose sources disagree."""
         self.beginResetModel()
-        self._filter = (text.strip().lower(), unreviewed_only)
+        self._filter = (text.strip().lower(), unreviewed_only, disagreements_only)
         self._rows = self._visible()
         self.endResetModel()
+
+    def empty_columns(self) -> np.ndarray:
+        """The columns (articles) with no figure in any row shown: hidden on request, so that with 2,000
+        articles the few that give a disagreeing row's figures sit side by side."""
+        if not len(self._documents):
+            return np.empty(0, dtype=np.int64)
+        return np.flatnonzero(~self._has[self._rows].any(axis=0))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """By an article's figures (column), or by the key labels (column -1)."""

@@ -272,8 +272,8 @@ class ReviewActions:
             model.update_statuses(self.fact_status, changed)
         self._documents_chosen()
         self.documents_model.set_frame(self.marked_documents(self.frames.documents))
-        if self.unreviewed.isChecked():
-            self._filter_changed()
+        if self.unreviewed.isChecked() or self.disagreements_only.isChecked():
+            self._filter_changed()  # a rejection can end a disagreement: the row leaves that filter
         self._after_review()
 
     def _new_statuses(self) -> set[str]:

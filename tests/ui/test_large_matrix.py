@@ -1,0 +1,43 @@
+"""Reading a large matrix: 'Disagreements only' keeps the ⚠ rows, 'Hide empty columns' the articles that give a
+figure in the rows shown; the Corpus list's title column takes the width the others leave."""
+
+from PySide6.QtCore import Qt
+
+
+def _shown_columns(view):
+    header = view.horizontalHeader()
+    return [c for c in range(view.model().columnCount()) if not header.isSectionHidden(c)]
+
+
+def test_disagreements_only_and_hide_empty_columns(qtbot, opened):
+    win = opened
+    model, view = win.counts_model, win.counts_view
+    rows, columns = model.rowCount(), model.columnCount()
+    disagreeing = [model.label(r) for r in range(rows) if model.disagrees(r)]
+    assert 0 < len(disagreeing) < rows
+    qtbot.mouseClick(win.disagreements_only, Qt.MouseButton.LeftButton)
+    assert [model.label(r) for r in range(model.rowCount())] == disagreeing
+    assert _shown_columns(view) == list(range(columns))  # nothing hidden until asked
+    qtbot.mouseClick(win.hide_empty, Qt.MouseButton.LeftButton)
+    shown = _shown_columns(view)
+    with_figures = [c for c in range(columns) if any(model.facts(r, c) for r in range(model.rowCount()))]
+    assert shown == with_figures and len(shown) < columns
+    win.search.setText("no such words anywhere")  # every row filtered out: every column empty
+    assert model.rowCount() == 0 and _shown_columns(view) == []
+    win.search.clear()
+    qtbot.mouseClick(win.disagreements_only, Qt.MouseButton.LeftButton)
+    assert model.rowCount() == rows
+    assert _shown_columns(view) == [c for c in range(columns) if any(model.facts(r, c) for r in range(rows))]
+    qtbot.mouseClick(win.hide_empty, Qt.MouseButton.LeftButton)
+    assert _shown_columns(view) == list(range(columns))
+
+
+def test_the_corpus_title_column_takes_the_free_width(qtbot, opened):
+    win = opened
+    view = win.documents_view
+    win.docks[0].setMinimumWidth(700)  # a wide Corpus list: the room goes to the titles, not the figures
+    qtbot.waitUntil(lambda: view.viewport().width() >= 650)
+    header = view.horizontalHeader()
+    others = sum(header.sectionSize(c) for c in range(1, header.count()))
+    assert header.sectionSize(0) >= view.viewport().width() - others - 1
+    assert header.sectionSize(0) > max(header.sectionSize(c) for c in range(1, header.count()))
