@@ -267,3 +267,17 @@ def test_verbs_and_nouns_of_speech_from_the_issue(text):
 ])
 def test_make_and_issue_without_a_noun_of_speech(text):
     assert len(extract_text(text).statements) == (1 if "We stay" in text else 0)
+
+
+def test_an_attribution_after_a_comma_with_the_speaker_after_the_verb():
+    text = ("Ghana will send 300 soldiers, Chad 40 and Kenya 35, added the spokesman, without saying when. "
+            "He stayed in the camp, and added that it was quiet.")
+    actors = _actors(text)
+    assert "spokesman" in actors and "Ghana" not in actors[1:]
+
+
+def test_an_unnamed_speaker_named_soon_after():
+    text = ("\"We already have 594 soldiers on the ground,\" said a spokesman for the AU's peace branch. The AU "
+            "hopes to reach that level by November, according to the spokesman Tom Rein. More troops will come, "
+            "added the spokesman. A senior official said the camp was empty.")
+    assert _actors(text) == ["Tom Rein", "Tom Rein", "Tom Rein", "senior official"]

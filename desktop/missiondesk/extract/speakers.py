@@ -162,6 +162,7 @@ class SpeakerResolver:
         # (character, actor, as a subject): people named and speakers, in order; a pronoun prefers a subject
         self.timeline: list[tuple[int, Actor, bool]] = []
         self.described: list[tuple[int, Actor]] = []  # (character, actor): bodies and unnamed speakers heard
+        self.introduced: list[tuple[int, Actor, str]] = []  # "the spokesman Assane Ba": (character, person, noun)
 
     # -- people named anywhere: a surname alone later refers to them --------------------------------------
     def note_people(self, doc, quoted=None) -> None:
@@ -186,7 +187,19 @@ class SpeakerResolver:
             if actor.role is None:
                 actor.role = _title_of(ent)
                 actor.nouns |= _role_nouns(actor.role)
+            if ent.start >= 2 and doc[ent.start - 2].lower_ == "the" and doc[ent.start - 1].lower_ in _TITLE_NOUNS:
+                self.introduced.append((ent.start_char, actor, doc[ent.start - 1].lower_))
             self.timeline.append((ent.start_char, actor, _is_subject(ent.root)))
+
+    def named_later(self, actor: Actor, start: int, end: int) -> Actor | None:
+        """'said a spokesman for the AU ... according to the spokesman Assane Ba': the unnamed speaker whom the
+        article names soon after, with 'the' and the same noun."""
+        if actor.kind != "anonymous" or actor.plural:
+            return None
+        for at, person, noun in self.introduced:
+            if start < at and at - end <= _NAMED_REACH and noun in actor.nouns:
+                return person
+        return None
 
     def person_before(self, char: int, within_chars: int) -> Actor | None:
         """The last person named before `char`, when close enough."""
@@ -594,7 +607,8 @@ _RANK_ADJECTIVES = {"senior", "top", "high-ranking", "junior", "former", "anothe
                     "several", "some", "many", "anonymous", "unnamed"}
 _MINISTRY_FIELDS = re.compile(r"^(?:national\s+)?(?:defen[cs]e|foreign(?:\s+affairs)?|interior|home\s+affairs|"
                               r"security|justice|finance|health|information)$", re.I)
-_SUBJECT_REACH = 1500  # characters: how far back a subject still wins a pronoun over a later object
+_SUBJECT_REACH = 1500
+_NAMED_REACH = 800  # characters: how soon after an unnamed speaker 'the spokesman X' still names them  # characters: how far back a subject still wins a pronoun over a later object
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")
 _LEADER_TITLES = {"president", "premier", "chancellor", "minister", "king", "queen", "emir"}
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "representative"}

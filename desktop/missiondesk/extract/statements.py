@@ -19,6 +19,8 @@ _REPORTED_CONTENT = ("ccomp", "xcomp")  # a verb of saying below one of these is
 _VEHICLES = {"statement", "interview", "post", "letter", "briefing", "address", "tweet", "message", "speech",
              "communique", "communiqué", "report", "note"}
 _HEDGES = {"appear", "seem"}
+_INVERTING = {"say", "add", "state", "note", "explain", "insist", "write", "stress", "warn", "claim", "argue",
+              "confirm", "announce", "observe", "remark", "declare", "conclude", "continue"}
 _ANONYMITY = {"name", "identify", "quote", "cite"}
 _NEGATORS = {"decline", "refuse", "fail", "won't", "wouldn't", "cannot", "can't"}
 _LEAD_IN = re.compile(r"^\s*(?:that\s*)?$|[:,]\s*$")
@@ -86,7 +88,8 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
         if not attached and complement is None:
             continue
         if not attached and verb.lemma_.lower() in _lexicon()["needs_clause"] and not any(
-                c.dep_ in _REPORTED_CONTENT for c in verb.children) and not _inverted(verb):
+                c.dep_ in _REPORTED_CONTENT for c in verb.children) and not _inverted(verb) \
+                and not _trailing(verb):
             continue
         actor = resolver.resolve(subject, verb)
         if actor is None:
@@ -101,6 +104,9 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
     _attach_continuations(art, used, found, resolver)
     for said in found:
         said.end = len(art.text[:said.end].rstrip())
+        named = resolver.named_later(said.actor, said.start, said.end)
+        if named is not None:
+            said.actor = named
     return sorted(found, key=lambda s: s.start)
 
 
@@ -200,6 +206,12 @@ def _inverted(verb: Token) -> bool:
     return first.i > 0 and first.nbor(-1).text == ","
 
 
+def _trailing(verb: Token) -> bool:
+    """'..., added the spokesman': a verb after a comma whose speaker follows it, reporting the clause before."""
+    return verb.dep_ in ("conj", "parataxis") and verb.i > 0 and verb.nbor(-1).text == "," \
+        and verb.lemma_.lower() in _INVERTING and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def _own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "which", "that") for c in verb.children)
 
@@ -247,8 +259,14 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
         quoted = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
         if quoted is not None:
             return quoted
-    # '"...?" asked a Ghanaian officer': after a quote the speaker may follow the verb as its object
+    # '"...?" asked a Ghanaian officer': after a quote the speaker may follow the verb as its object; so may
+    # it after a comma ("South Africa will send 256 soldiers, added the spokesman, without saying when")
     before = art.text[max(0, verb.idx - 4):verb.idx]
+    if re.search(r",\s*$", before) and verb.lemma_.lower() in _INVERTING:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and child.i > verb.i and (
+                    child.ent_type_ == "PERSON" or child.lemma_.lower() in _lexicon()["speaker_nouns"]):
+                return child
     if re.search(r"[\"”’']\s*$", before):
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "dative", "npadvmod", "appos") and child.i > verb.i:
