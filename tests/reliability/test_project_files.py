@@ -127,3 +127,14 @@ def test_a_full_disk_during_a_save_leaves_the_old_file(saved, tmp_path):
     assert saved.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["p.mdproj"]
     assert rounds_in(load(saved)) == {1}
+
+
+def test_a_save_keeps_the_file_mode_and_a_new_file_gets_the_usual_one(tmp_path):
+    umask = os.umask(0o022)
+    os.umask(umask)
+    path = tmp_path / "new.mdproj"
+    save(a_project(3), path)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+    path.chmod(0o640)
+    save(load(path), path)
+    assert path.stat().st_mode & 0o777 == 0o640

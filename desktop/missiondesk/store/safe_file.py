@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -56,9 +56,10 @@ def remove_leftovers(target: Path) -> None:
 def replace_with(target: Path, write: Callable[[Path], None]) -> None:
     """Call `write(temporary path)`, then put what it wrote in place of `target` atomically and durably.
     On any failure `target` is untouched and the temporary file is gone; the error propagates."""
-    fd, name = tempfile.mkstemp(prefix=temp_prefix(target), dir=target.parent)
-    os.close(fd)  # an empty file: SQLite takes it as an empty database
-    tmp = Path(name)
+    tmp = target.with_name(f"{temp_prefix(target)}-{uuid.uuid4().hex}")
+    # created as any new file is (the user's umask applies, unlike mkstemp's 0600); empty, which SQLite takes
+    # as an empty database
+    os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
     try:
         write(tmp)
         with contextlib.suppress(FileNotFoundError):
