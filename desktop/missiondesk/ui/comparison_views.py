@@ -18,6 +18,11 @@ from missiondesk.facts.with_rejected import (
 )
 
 
+EMPTY_PROJECT = "Drop articles here, or File > Add Files"
+SIDE_BY_SIDE_HOWTO = ("Choose two or more articles in the Corpus list (Ctrl+click or Shift+click) to see their "
+                      "troop counts and positions side by side")
+
+
 class ComparisonViews:
     """Mixed into MainWindow: expects its models and views, self.workspace, self.facts and the toolbar's filters."""
 
@@ -67,6 +72,10 @@ class ComparisonViews:
         self.refreshed.emit()
 
     def show_status(self) -> None:
+        """The corpus in numbers; while a search is typed, how many facts it matches."""
+        if self.search.text().strip():
+            self.show_matches()
+            return
         frames = self.frames
         n_disagree = len(self.counts_shown.disagreements)  # only figures not rejected clash
         self.status_label.setText(f"{len(frames.documents)} articles · {len(frames.counts)} troop counts · "
@@ -100,6 +109,8 @@ class ComparisonViews:
     def _tab_changed(self, *_args) -> None:
         if self.tabs.currentWidget() is self.positions_view:
             self.show_positions()
+        if self.search.text().strip():
+            self.show_matches()  # the count of the table now in front
 
     def show_positions(self) -> None:
         """Fill the Positions table (compared the first time it is needed)."""
@@ -118,11 +129,46 @@ class ComparisonViews:
         combined = _combine(self.counts_shown, self.positions_shown) if len(docs) >= 2 else self.counts_shown
         self.side_model.set_comparison(combined, documents=docs if len(docs) >= 2 else [],
                                        fact_status=self.fact_status)
+        self.update_empty_states()
 
     def _filter_changed(self, *_args) -> None:
         for model, view in ((self.counts_model, self.counts_view), (self.positions_model, self.positions_view)):
             model.set_filter(self.search.text(), self.unreviewed.isChecked(), self.disagreements_only.isChecked())
             self._hide_empty_columns(view)
+        self.update_empty_states()
+        self.show_status()
+
+    def show_matches(self) -> None:
+        """How many facts the search matches, in the table being read."""
+        model = self.positions_model if self.tabs.currentWidget() is self.positions_view else self.counts_model
+        n = model.facts_shown()
+        words = self.search.text().strip()
+        self.status_label.setText(f"{n} fact{'s' if n != 1 else ''} match “{words}”" if n
+                                  else f"No facts match “{words}”")
+
+    def update_empty_states(self) -> None:
+        """Each empty table says why and what to do: an empty project how to add articles, Side by side how to
+        choose them, a search or a filter that matches nothing that it did."""
+        if not self.workspace.data.documents:
+            for view in (self.documents_view, self.missions_view, *self.matrix_views()):
+                view.set_empty_text(EMPTY_PROJECT)
+            return
+        self.documents_view.set_empty_text("")
+        self.missions_view.set_empty_text("No missions were found in these articles")
+        words = self.search.text().strip()
+        for view, kind in ((self.counts_view, "troop counts"), (self.positions_view, "statements")):
+            if words:
+                text = f"No facts match “{words}”"
+            elif self.unreviewed.isChecked() or self.disagreements_only.isChecked():
+                text = "No rows match " + " and ".join(
+                    box.text() for box in (self.unreviewed, self.disagreements_only) if box.isChecked()) + \
+                    "; untick it to see every row"
+            else:
+                text = f"No {kind} were found in these articles"
+            view.set_empty_text(text)
+        chosen = len(self.documents_view.selectionModel().selectedRows())
+        self.side_view.set_empty_text(SIDE_BY_SIDE_HOWTO if chosen < 2 else
+                                      "These articles share no troop count or position")
 
     def _hide_empty_columns(self, view) -> None:
         """With 'Hide empty columns' on, hide the articles with no figure in the rows shown (all shown when off);

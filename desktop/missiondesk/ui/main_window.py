@@ -80,6 +80,7 @@ class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, 
         self._restore_settings()
         self.start_autosave()
         self.update_title()
+        self.update_empty_states()  # a new window is an empty project: say how to fill it
         self.undo_stack.cleanChanged.connect(self._clean_changed)
 
     # -- layout -------------------------------------------------------------------------------------------

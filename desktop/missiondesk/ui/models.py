@@ -56,6 +56,7 @@ class MatrixModel(QAbstractTableModel):
         self._rows = np.arange(0)
         self._filter = ("", False, False)  # search words, unreviewed only, disagreements only
         self._has = np.zeros((0, 0), dtype=bool)  # which cells hold a figure: for hiding empty columns
+        self._row_facts = np.zeros(0, dtype=np.int64)
         self._order: tuple[int, Qt.SortOrder] | None = None
         self._label_rank: np.ndarray | None = None
         self.hand_dated: set[str] = set()  # articles whose date the analyst typed: their header says so
@@ -84,12 +85,15 @@ class MatrixModel(QAbstractTableModel):
         self._number = np.full((n, m), np.nan)
         self._filled = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))  # (key, column) of each cell
         self._has = np.zeros((n, m), dtype=bool)
+        self._row_facts = np.zeros(n, dtype=np.int64)  # facts per row: how many a search matches
         if n and m and len(cells):
             rows = pd.Index(self._keys).get_indexer(cells["key"])
             cols = pd.Index(self._documents).get_indexer(cells["document"])
             ok = (rows >= 0) & (cols >= 0)
             self._filled = (rows[ok], cols[ok])
             self._has[rows[ok], cols[ok]] = True
+            sizes = [len(set(i)) if i else 0 for i in cells["ids"].to_numpy(dtype=object)[ok]]
+            self._row_facts = np.bincount(rows[ok], weights=sizes, minlength=n).astype(np.int64)
             self._text[rows[ok], cols[ok]] = cells["text"].to_numpy(dtype=object)[ok]
             self._ids[rows[ok], cols[ok]] = cells["ids"].to_numpy(dtype=object)[ok]
             if "lo" in cells:
@@ -154,6 +158,10 @@ class MatrixModel(QAbstractTableModel):
         self._filter = (text.strip().lower(), unreviewed_only, disagreements_only)
         self._rows = self._visible()
         self.endResetModel()
+
+    def facts_shown(self) -> int:
+        """How many facts the rows shown hold (what a search says it matched)."""
+        return int(self._row_facts[self._rows].sum()) if len(self._rows) else 0
 
     def empty_columns(self) -> np.ndarray:
         """The columns (articles) with no figure in any row shown: hidden on request, so that with 2,000
