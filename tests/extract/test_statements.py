@@ -89,7 +89,7 @@ def _actors(text: str) -> list[str]:
 
 def test_the_reported_speaker_not_the_agency_that_reports():
     assert _actors("However, The Evening Times reported that two Defense Department sources insisted that no "
-                   "troops had left.") == ["Defense Department (unnamed official)"]
+                   "troops had left.") == ["US Department of Defense (unnamed official)"]
     text = "The defence minister said the convoy had crossed the border, a news agency reported."
     assert _actors(text) == ["defence minister"]
 
@@ -281,3 +281,8 @@ def test_an_unnamed_speaker_named_soon_after():
             "hopes to reach that level by November, according to the spokesman Tom Rein. More troops will come, "
             "added the spokesman. A senior official said the camp was empty.")
     assert _actors(text) == ["Tom Rein", "Tom Rein", "Tom Rein", "senior official"]
+
+
+def test_adding_without_a_speaker_after_it_is_no_attribution():
+    text = "The rebels have launched 40 attacks on ships, forcing companies to divert, adding 10 days to the trip."
+    assert extract_text(text).statements == []

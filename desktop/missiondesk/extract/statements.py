@@ -209,7 +209,13 @@ def _inverted(verb: Token) -> bool:
 def _trailing(verb: Token) -> bool:
     """'..., added the spokesman': a verb after a comma whose speaker follows it, reporting the clause before."""
     return verb.dep_ in ("conj", "parataxis") and verb.i > 0 and verb.nbor(-1).text == "," \
-        and verb.lemma_.lower() in _INVERTING and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and verb.lemma_.lower() in _INVERTING and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and _speaker_after(verb) is not None  # not "..., adding 10 to 14 days"
+
+
+def _speaker_after(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod", "appos") and c.i > verb.i and (
+        c.ent_type_ == "PERSON" or c.lemma_.lower() in _lexicon()["speaker_nouns"])), None)
 
 
 def _own_subject(verb: Token) -> bool:
@@ -262,11 +268,8 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
     # '"...?" asked a Ghanaian officer': after a quote the speaker may follow the verb as its object; so may
     # it after a comma ("South Africa will send 256 soldiers, added the spokesman, without saying when")
     before = art.text[max(0, verb.idx - 4):verb.idx]
-    if re.search(r",\s*$", before) and verb.lemma_.lower() in _INVERTING:
-        for child in verb.children:
-            if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and child.i > verb.i and (
-                    child.ent_type_ == "PERSON" or child.lemma_.lower() in _lexicon()["speaker_nouns"]):
-                return child
+    if re.search(r",\s*$", before) and verb.lemma_.lower() in _INVERTING and _speaker_after(verb) is not None:
+        return _speaker_after(verb)
     if re.search(r"[\"”’']\s*$", before):
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "dative", "npadvmod", "appos") and child.i > verb.i:
