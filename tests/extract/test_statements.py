@@ -286,3 +286,10 @@ def test_an_unnamed_speaker_named_soon_after():
 def test_adding_without_a_speaker_after_it_is_no_attribution():
     text = "The rebels have launched 40 attacks on ships, forcing companies to divert, adding 10 days to the trip."
     assert extract_text(text).statements == []
+
+
+def test_a_closing_said_after_a_name_the_parser_hung_elsewhere():
+    text = ("Russian peacekeepers have fully accomplished their mission in Karabakh, Viktor Orlov, first deputy "
+            "chairman of the Federation Council committee on defence, said.")
+    assert _actors(text) == ["Viktor Orlov"]
+    assert _actors("The troops met Anna Berg in Gao, and said nothing new about the camp.") != ["Anna Berg"]

@@ -276,6 +276,20 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
                 return child
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return _speaker_of(verb.head, art)
+    return _closing_speaker(verb, art)
+
+
+def _closing_speaker(verb: Token, art: _Article) -> Token | None:
+    """'Russian peacekeepers have done their job, Viktor Bondarev, first deputy chairman of the committee,
+    said.': a closing 'said' whose speaker the parser hung inside the clause before it. The person set off by
+    the comma, outside quotes, nearest the verb."""
+    sent = sentence_of(verb)
+    after = [t for t in sent if t.i > verb.i and not t.is_punct and not t.is_space]
+    if after or verb.i == 0 or verb.nbor(-1).text != ",":
+        return None
+    for ent in reversed([e for e in verb.doc.ents if e.label_ == "PERSON" and sent.start <= e.start and e.end <= verb.i]):
+        if ent.start > sent.start and verb.doc[ent.start - 1].text == "," and art.inside(ent.start_char) is None:
+            return ent[-1]
     return None
 
 
