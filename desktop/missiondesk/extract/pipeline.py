@@ -13,7 +13,14 @@ from missiondesk.corpus.document import Document
 from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import gazetteer_for, mentions_in
 from missiondesk.extract.gazetteer import missions as known_missions
-from missiondesk.extract.missions import deployment_words, find_mentions, kind_of, localised, mission_for_count, national_described
+from missiondesk.extract.missions import (
+    deployment_words,
+    find_mentions,
+    kind_of,
+    localised,
+    mission_for_count,
+    national_described,
+)
 from missiondesk.extract.model import ModelMissing, load_model, model_package
 from missiondesk.extract.records import Extraction, Mission, MissionMention, Statement, TroopCount, from_saved
 from missiondesk.extract.sentences import text_of

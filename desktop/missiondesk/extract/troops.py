@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from missiondesk.extract import roles
+from missiondesk.extract import owners, places, roles
 from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import lexicon
 from missiondesk.extract.numbers import Number, find_numbers
@@ -141,12 +141,12 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         if qualifier is None:
             qualifier = prefix_qualifier(before)[0] or suffix_qualifier(after) or "exact"
         anchor = head if head is not None else (elliptical.anchor or span[-1])
-        whose = roles.whose(anchor, span, sent, ctx)
+        whose = owners.whose(anchor, span, sent, ctx)
         if elliptical is not None:
             whose = roles.force_before(span, ctx) or (elliptical.named and elliptical.whose) or whose or \
                 elliptical.whose
         whose = whose or ctx.main_force()
-        where = roles.where(anchor, span, sent, ctx, whose, inherited=elliptical.where if elliptical else None)
+        where = places.where(anchor, span, sent, ctx, whose, inherited=elliptical.where if elliptical else None)
         count = Count(
             value=num.value, value_to=value_to, qualifier=qualifier, unit=unit or "troops", whose=whose,
             where=where, period=roles.period(anchor, span, sent), delta=roles.delta(anchor, span, qualifier),
@@ -457,7 +457,7 @@ def _shares(sent: Span, ctx: DocContext, found: list[Count], earlier: list[Count
         span = sent.doc.char_span(start, sent.start_char + match.end(), alignment_mode="expand")
         rest = sent.doc[span.end: min(sent.end, span.end + 4)]
         whose = roles.first_force(rest, ctx, nationality_only=True) or ref.whose
-        place = roles.place_after(sent.doc[span.end: sent.end], ctx) or ref.where
+        place = places.place_after(sent.doc[span.end: sent.end], ctx) or ref.where
         qualifier_words = {"at_least": "more than ", "approx": "about ", "at_most": "up to "}.get(ref.qualifier, "")
         out.append(Count(
             value=round(ref.value * fraction), value_to=None, qualifier="approx", unit=ref.unit, whose=whose,

@@ -1,0 +1,233 @@
+"""Whose troops: the force a count belongs to, read from its noun phrase, the verb that sends or keeps it, and
+the country or body a pronoun stands for."""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Span, Token
+
+from missiondesk.extract.context import DocContext
+from missiondesk.extract.roles import (
+    _PLACE_PREPS,
+    _clause_verbs,
+    _excluded,
+    _mentions,
+    _names_a_place,
+    _verb_chain,
+    _withdrawing,
+    subject_of,
+)
+from missiondesk.extract.sentences import sentence_of
+from missiondesk.extract.wording import words
+
+_ORIGIN_VERBS = {"come", "hail", "arrive", "draw", "be", "originate", "fly", "travel"}
+
+
+# verbs whose object is where the troops go or are, when the troops are their subject
+_MOVEMENT_VERBS = {"leave", "reach", "enter", "reinforce", "cross", "quit", "exit", "vacate", "invade", "occupy",
+                   "patrol", "secure", "guard", "defend", "protect", "return", "arrive", "depart", "evacuate"}
+
+
+def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
+    """The force the troops belong to."""
+    doc = sent.doc
+    # 1. the noun phrase: its possessor ("Austria's some 300-strong contingent", "NATO's mission"), then its
+    #    modifiers ("2,500 U.S. troops", "German KFOR soldiers"), a nationality before an organisation
+    owner: list[Token] = []
+    before = span.start - 1
+    while before >= sent.start and doc[before].lower_ in ("the", "some", "about", "around", "roughly", "nearly",
+                                                           "over", "planned", "entire", "whole"):
+        before -= 1
+    if before - 1 >= sent.start and doc[before].lower_ in ("'s", "’s"):
+        owner.append(doc[before - 1])
+    for tok in anchor.children:
+        if tok.dep_ == "poss":
+            owner.extend(tok.subtree)
+    owner_force = _owner_mission(owner, ctx)
+    if owner_force:
+        return owner_force
+    pronouns = [t for t in owner if t.lower_ in _POSSESSIVE_PRONOUNS] if len(owner) == 1 else []
+    for prep in anchor.children:  # "the 900 remaining soldiers of its force"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pronouns += [c for o in prep.children if o.dep_ == "pobj" and (_is_troop_noun(o))
+                         for c in o.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS]
+    for pronoun in pronouns[:1]:
+        owner_force = antecedent(pronoun, ctx)  # "Poland ... its 1,500-troop force"
+        if owner_force:
+            return owner_force
+    modifiers = [t for t in doc[span.start: anchor.i + 1]] + [c for c in anchor.lefts]
+    if anchor.dep_ == "conj":  # "4,800 Bundeswehr personnel and some 200 civilian employees"
+        modifiers += [c for c in anchor.head.lefts]
+    unit = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
+    if unit is not None and unit.lemma_.lower() in words("collectives"):  # "the Irish contingent of 340 soldiers"
+        modifiers += [t for c in unit.lefts for t in c.subtree]
+    for prep in anchor.children:  # "the 3,000-plus soldiers of the US Army's 3rd Infantry Division"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            modifiers += list(prep.subtree)[:8]
+    # "some 450 are Americans", "around 150 from Hungary": a nationality right after a bare number; not a
+    # place ("some 200 are in Latvia", "of whom 900 are in Syria" say where they are)
+    tail = doc[span.end: min(sent.end, span.end + 4)]
+    if anchor.i == span[-1].i and tail and tail[0].lower_ in ("are", "is", "were", "from", "of"):
+        after = list(itertools.takewhile(lambda t: t.lower_ not in _PLACE_PREPS, tail[1:]))
+        if tail[0].lower_ in ("are", "is", "were"):
+            after = [t for m in _mentions(ctx, after) if m.entity.kind == "demonym" for t in doc[m.start:m.end]]
+        modifiers += [t for t in after if t.lower_ not in ("them", "whom")]
+    for group in (owner, modifiers):
+        found = [m for m in _mentions(ctx, group) if (m.force and m.entity.kind != "city" or
+                 (m.entity.kind == "city" and group is owner)) and not _names_a_place(m, doc)
+                 and not _excluded(m, doc)]
+        national = [m for m in found if m.entity.kind in ("country", "demonym", "institution", "city")]
+        if national or found:
+            return (national or found)[0].force
+    # 2. "troops from Turkey", "some 300 of them come from Austria"
+    withdraw = _withdrawing(anchor)
+    holders = [anchor, span[-1], *(v for v in _clause_verbs(anchor) if v.lemma_.lower() in _ORIGIN_VERBS)]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.lower_ == "from" and not withdraw:
+                for mention in _mentions(ctx, prep.subtree):
+                    if mention.force and mention.entity.kind != "city":
+                        return mention.force
+    # 3. the subject that has, sends or keeps them ("Spain has almost 700 soldiers in Latvia"), or the
+    #    force they serve with ("troops serve with the UN Mission", "make up the NATO battlegroup")
+    for verb in _verb_chain(anchor, 5):
+        if verb.lemma_.lower() in words("host_verbs"):
+            break
+        subject = subject_of(verb)
+        if subject is not None and (subject.i == anchor.i or anchor in subject.subtree and subject.i > anchor.i):
+            for child in verb.children:
+                if child.dep_ in ("dobj", "attr", "agent") or (child.dep_ == "prep" and child.lower_ in ("with", "by")):
+                    if child.dep_ == "dobj" and verb.lemma_.lower() in _MOVEMENT_VERBS and _is_place(child, ctx):
+                        continue  # "will leave South Kivu", "reinforce Estonia": where they go, not whose they are
+                    found = _force_in_phrase(child, ctx, deep=True)
+                    if found:
+                        return found
+            continue
+        if subject is not None:
+            found = _subject_force(subject, ctx, verb)
+            if found:
+                return found
+    # 4. a mission named in the sentence
+    for mention in _mentions(ctx, sent):
+        if mention.entity.kind == "mission":
+            return mention.force
+    return None
+
+
+def _owner_mission(owner: list[Token], ctx: DocContext) -> str | None:
+    """'the mission's strength', 'its contingent' said of the mission the article is about."""
+    for tok in owner:
+        if tok.lemma_.lower() in _MISSION_NOUNS and not ctx.by_token.get(tok.i):
+            return ctx.main_mission_lead()
+    return None
+
+
+_ACTOR_NOUNS = {"army", "military", "navy", "government", "ministry", "forces", "force", "troops", "battalion",
+                "brigade", "contingent", "mission", "administration", "command", "air", "corps", "parliament",
+                "cabinet", "battlegroup", "battlegroups", "regiment", "division", "garrison", "coalition", "alliance"}
+
+
+_MISSION_NOUNS = {"mission", "force", "operation", "deployment", "presence", "contingent", "battlegroup",
+                  "brigade", "battalion", "garrison"}
+
+
+_SPEECH = {"say", "tell", "report", "claim", "warn", "note", "add", "state", "confirm", "estimate", "believe",
+           "insist", "argue", "write", "according", "show", "suggest"}
+
+
+_POSSESSIVE_PRONOUNS = {"its", "their"}
+
+
+def _is_troop_noun(token: Token) -> bool:
+    return token.lemma_.lower() in _MISSION_NOUNS or token.lemma_.lower() in ("troop", "soldier", "force")
+
+
+_SPOKESPEOPLE = {"official", "officials", "minister", "government", "authorities", "spokesman", "spokeswoman",
+                 "spokesperson", "leader", "leaders", "commander", "commanders"}
+
+
+_ACTOR_DEPS = ("nsubj", "nsubjpass", "poss")
+
+
+def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str | None:
+    """The force an 'it', 'its', 'they' or 'their' stands for: the last country, organisation, capital or mission
+    that was the subject or the owner of something in this sentence or the two before."""
+    doc = pronoun.doc
+    sent = sentence_of(pronoun)
+    start = sent.start
+    for _ in range(sentences_back):
+        if start == 0:
+            break
+        start = sentence_of(doc[start - 1]).start
+    i = pronoun.i - 1
+    while i >= start:
+        mention = ctx.by_token.get(i)
+        if mention is None:
+            i -= 1
+            continue
+        i = mention.start - 1
+        head = doc[mention.end - 1]
+        while head.dep_ in ("compound", "conj") and head.head.i != head.i and head.head.i < mention.end + 4:
+            head = head.head
+        if mention.force and mention.entity.kind in ("country", "org", "city", "mission", "institution") and \
+                head.dep_ in _ACTOR_DEPS and not _excluded(mention, doc):
+            return mention.force
+        if mention.entity.kind == "demonym" and head.dep_ == "amod" and head.head.dep_ in _ACTOR_DEPS and \
+                head.head.lemma_.lower() in _SPOKESPEOPLE | _ACTOR_NOUNS:
+            return mention.force  # "Polish officials said ... its force"
+    return None
+
+
+def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -> str | None:
+    """A subject that stands for a force: a country, an institution, 'the French army', 'French officials
+    have floated sending' -- but not people who only speak ('Lithuanian officials say')."""
+    own = ctx.by_token.get(subject.i)
+    if own and own.force:
+        return own.force
+    if subject.lower_ in ("it", "they"):
+        return antecedent(subject, ctx)
+    # "the NATO-led Kosovo Force (KFOR), a UN-mandated peacekeeping mission that includes ...": a mission
+    # described right after it is named is that mission
+    if subject.lemma_.lower() in _MISSION_NOUNS:
+        for child in subject.children:  # "the U.S. presence", "the German contingent": its own nation first
+            found = ctx.by_token.get(child.i)
+            if child.dep_ in ("compound", "amod", "poss") and found and found.force and \
+                    found.entity.kind in ("country", "demonym", "institution"):
+                return found.force
+        sent = sentence_of(subject)
+        for i in range(subject.i - 1, max(sent.start, subject.i - 14) - 1, -1):
+            found = ctx.by_token.get(i)
+            if found and found.entity.kind == "mission":
+                return found.force
+        if any(c.lower_ in ("the", "its", "this") for c in subject.children) and ctx.main_mission_lead():
+            return ctx.main_mission_lead()  # "the mission", "the force": the one the article is about
+    if subject.lemma_.lower() in _ACTOR_NOUNS or subject.lower_ in _ACTOR_NOUNS:
+        return _force_in_phrase(subject, ctx)
+    speaking = verb is not None and verb.lemma_.lower() in _SPEECH
+    for child in subject.children:
+        if child.dep_ in ("poss", "compound") or (child.dep_ == "amod" and not speaking):
+            found = ctx.by_token.get(child.i)
+            if found and found.force:
+                return found.force
+    return None
+
+
+def force_of_phrase(token: Token, ctx: DocContext) -> str | None:
+    """The force named inside the phrase headed by `token` ('the number of American troops')."""
+    return _force_in_phrase(token, ctx, deep=True)
+
+
+def _is_place(token: Token, ctx: DocContext) -> bool:
+    """The phrase's head word is itself a country, region or city ('South Kivu', 'Estonia'; not 'Germany's
+    contingent')."""
+    mention = ctx.by_token.get(token.i)
+    return mention is not None and mention.entity.kind in ("country", "region", "city")
+
+
+def _force_in_phrase(token: Token, ctx: DocContext, deep: bool = False) -> str | None:
+    tokens = list(token.subtree) if deep else [token, *token.lefts, *(t for c in token.lefts for t in c.subtree)]
+    for mention in _mentions(ctx, sorted(set(tokens), key=lambda t: t.i)):
+        if mention.force:
+            return mention.force
+    return None

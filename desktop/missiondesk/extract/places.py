@@ -1,0 +1,270 @@
+"""Where the troops are: the count's own phrase of place, then its clause's, then the mission or the place the
+article is about; places passed through, waited in or named for something else are not where."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from missiondesk.extract.context import DocContext
+from missiondesk.extract.gazetteer import Mention, missions
+from missiondesk.extract.owners import (
+    _MISSION_NOUNS,
+)
+from missiondesk.extract.roles import (
+    _HEDGES,
+    _PLACE_NOUNS,
+    _bound_for,
+    _clause_verbs,
+    _excluded,
+    _leads,
+    _mentions,
+    _verb_chain,
+    _withdrawing,
+    head_token,
+    subject_of,
+)
+from missiondesk.extract.sentences import sentence_of
+from missiondesk.extract.wording import words
+
+_NEAR_HEADS = {"close", "near", "next", "border", "boundary", "outside", "frontier", "edge"}
+
+
+_WHERE_PREPS = {"in", "into", "to", "at", "across", "throughout", "inside", "within", "near", "on", "along",
+                "around", "over", "for", "through", "via"}
+
+
+_BACK = {"back", "home", "homeward", "out", "away", "over", "down", "up"}  # "bring 6,400 troops back to the US"
+
+
+def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | None,
+          inherited: str | None = None) -> str | None:
+    """The country or region the troops are in; `inherited` is the place of the count a bare number
+    refers back to, used when the number's own clause names none."""
+    withdraw = _withdrawing(anchor)
+    clause = _clause_verbs(anchor)
+    subjects = [s for s in (subject_of(v) for v in clause[-1:]) if s is not None and s.i != anchor.i]
+    described = [c for c in anchor.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
+    holders = [anchor, span[-1], *described, *clause, *subjects]
+    holders += [a for h in clause for a in h.children if a.dep_ == "advmod" and a.lower_ in _NEAR_HEADS]
+    holders += [a for h in clause for a in h.children if a.dep_ in ("advmod", "prt") and a.lower_ in _BACK]
+    own = {anchor.i, span[-1].i, *(d.i for d in described)}
+    preps = [(holder, prep) for holder in holders for prep in holder.children if prep.dep_ == "prep"]
+    # the count's own phrases first, then the clause's, nearest the count first ("bring 6,400 troops back to the
+    # United States and move 5,600 to Belgium")
+    order = {id(pair): (pair[0].i not in own, abs(pair[1].i - anchor.i) if pair[0].i not in own else 0, n)
+             for n, pair in enumerate(preps)}
+    seen: set[int] = set()
+    for holder, prep in sorted(preps, key=lambda pair: order[id(pair)]):
+        if prep.i in seen:
+            continue
+        seen.add(prep.i)
+        if _staging(prep):
+            continue
+        word = prep.lower_
+        if word in _WHERE_PREPS or (word == "from" and withdraw):
+            if prep.head.lower_ in _NEAR_HEADS:
+                near = _place_in(prep, ctx, force)
+                if near and force and force != near and ctx_is_country(force) and ctx_is_country(near):
+                    return force  # "deployed close to Kosovo": a national force on its own side
+                continue
+            # "back to the United States", "home to France", "return to Belgium": the force's own country is
+            # where they go
+            back = holder.lower_ in _BACK or (word in ("to", "into") and (
+                holder.lemma_.lower() in _RETURN_VERBS or any(
+                    c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "home") for c in holder.children)))
+            place = _place_in(prep, ctx, None if back else force)
+            if place:
+                return place
+    verb = anchor.head
+    if anchor.dep_ == "dobj" and verb.lemma_.lower() in words("host_verbs") and not any(
+            c.dep_ == "auxpass" for c in verb.children):
+        subject = subject_of(verb)
+        if subject is not None:
+            place = _place_in(subject, ctx, None)
+            if place:
+                return place
+    for verb in clause:  # "Senegal, where some 350 French troops remain"
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+            place = _place_in(verb.head, ctx, force, shallow=True)
+            if place:
+                return place
+    if inherited:
+        return inherited
+    # a place elsewhere in the sentence, nearest the count
+    for mention in _mentions(ctx, sent):
+        if mention.entity.kind == "mission":
+            return missions()[mention.entity.name]["theater"]
+    doc = sent.doc
+    named = _mentions(ctx, sent)
+    owners = frozenset(m.place for m in named if m.place and (_names_a_number(m, sent, ctx) or _acts(m, sent)))
+    candidates = [m for m in named if m.place and m.place != force and not _near(m, sent) and not _excluded(m, doc)
+                  and not _staging(doc[m.end - 1].head)
+                  and not _for_something_else(m, doc, anchor)
+                  and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
+                  and not _names_a_number(m, sent, ctx) and not _modifier_only(m, sent) and not _agent(m, sent)]
+    bound = [m for m in named if m.place and _bound_for(m, sent.doc)]
+    if bound:
+        return bound[0].place  # "Iraq-bound forces": where they are going
+    if candidates:
+        # a country or a place within one before a broad region ("near the Black Sea coast")
+        nearest = min(candidates, key=lambda m: (ctx.is_broad(m.place), abs(m.start - anchor.i)))
+        return nearest.place
+    earlier = ctx.mission_before(anchor.i) or ctx.main_mission
+    if earlier and earlier in missions():
+        mission = missions()[earlier]
+        main = ctx.main_place(besides=force, owners=owners)
+        if ctx.is_broad(mission["theater"]) and main in mission.get("countries", []):
+            return main  # an Estonia story about the eastern-flank battlegroups: Estonia
+        return mission["theater"]
+    return ctx.main_place(besides=force, owners=owners)
+
+
+_RETURN_VERBS = {"return", "repatriate", "rotate"}
+
+
+_WAITING = {"standby", "alert", "notice", "reserve", "readiness"}
+
+
+def _staging(prep: Token) -> bool:
+    """'on standby in Germany', 'on alert in Kuwait to deploy to Iraq': where troops wait to go, not where they
+    serve."""
+    if prep.dep_ != "prep":
+        return False
+    if any(c.dep_ == "pobj" and c.lower_ in _WAITING for c in prep.children):
+        return True
+    head = prep.head
+    if head.lower_ in _WAITING:
+        return True
+    return prep.lower_ in ("in", "at") and any(
+        c.dep_ == "prep" and c.lower_ in ("on", "in") and any(o.lower_ in _WAITING for o in c.children)
+        for c in head.children)
+
+
+def _for_something_else(mention: Mention, doc, anchor: Token) -> bool:
+    """'a setback for the United States', 'a victory for Russia': a country something is for, when that thing is
+    not the troops ('500 troops for Afghanistan' is where they go)."""
+    head = doc[mention.end - 1]
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ == "NOUN" and prep.head.i != anchor.i \
+        and prep.head.lemma_.lower() not in _MISSION_NOUNS
+
+
+def _acts(mention: Mention, sent: Span) -> bool:
+    """'Italy provides', 'Turkey has sent': a country as the subject of a verb other than 'be'."""
+    head = sent.doc[mention.end - 1]
+    return mention.entity.kind in ("country", "city") and head.dep_ in ("nsubj", "nsubjpass") and \
+        head.head.lemma_.lower() != "be"
+
+
+def _metonym(mention: Mention, sent: Span) -> bool:
+    """'Washington has signalled', 'Italy provides', 'Ankara's force': a country or capital acting, or owning,
+    is the government, not the place where troops are."""
+    if mention.entity.kind not in ("city", "country"):
+        return False
+    head = sent.doc[mention.end - 1]
+    if head.dep_ == "poss" or any(c.lower_ in ("'s", "’s") for c in head.children):
+        return head.head.lower_ not in _PLACE_NOUNS  # "on Syria's coast" is a place
+    if head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() not in ("be",)
+
+
+def ctx_is_country(name: str) -> bool:
+    from missiondesk.extract.context import COUNTRIES
+
+    return name in COUNTRIES
+
+
+def _near(mention: Mention, sent: Span) -> bool:
+    """'near the Black Sea coast', 'close to Kosovo': beside a place, not in it (a city near is in)."""
+    if mention.entity.kind == "city":
+        return False
+    tok = sent.doc[mention.end - 1]
+    for ancestor in [tok, *tok.ancestors][:4]:
+        if ancestor.lower_ in ("near", "off", "beside") or ancestor.lower_ in _NEAR_HEADS:
+            return True
+    return False
+
+
+def _modifier_only(mention: Mention, sent: Span) -> bool:
+    """'NATO's Madrid summit', 'the Dayton agreement': a place naming an event, not a location."""
+    last = sent.doc[mention.end - 1]
+    return last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.pos_ in ("NOUN", "PROPN") and \
+        last.head.lower_ not in _PLACE_NOUNS
+
+
+def _agent(mention: Mention, sent: Span) -> bool:
+    """'signed by Russia, Azerbaijan and Armenia', 'the war between Israel and Hezbollah': parties to
+    something, not where troops are."""
+    tok = head_token(mention, sent.doc)
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _PARTY_PREPS
+
+
+# "signed by", "the war between", "fighting against", "the largest contributor after the US", "more than Italy"
+_PARTY_PREPS = {"by", "between", "against", "with", "after", "than", "like", "unlike", "behind", "besides"}
+
+
+def _in_a_part(mention: Mention, sent: Span) -> bool:
+    """'30 personnel, including operators at a base in Qatar': a place of some of them, not of the count."""
+    return any(a.lower_ in ("including", "excluding") for a in head_token(mention, sent.doc).ancestors)
+
+
+def _names_a_number(mention: Mention, sent: Span, ctx: DocContext) -> bool:
+    """'the US some 600 and Turkey around 400', 'Tanzania and Gambia 196': a country heading a number (alone or
+    in a run of names) is its owner, not a place."""
+    doc = sent.doc
+    i = mention.end
+    while i + 1 < sent.end and doc[i].lower_ in ("and", ",", "&") and ctx.by_token.get(i + 1):
+        i = ctx.by_token[i + 1].end
+    while i < sent.end - 1 and doc[i].lower_ in _HEDGES:
+        i += 1
+    return i < sent.end and doc[i].like_num and doc[i].pos_ == "NUM"
+
+
+def _is_origin(mention: Mention, sent: Span) -> bool:
+    """'troops from Austria', 'refugees from Darfur': where people come from, not where the count is."""
+    tok = head_token(mention, sent.doc)
+    while tok.dep_ == "conj":  # "drawn from Austria, Bulgaria, Romania and Slovakia"
+        tok = tok.head
+    return tok.head.lower_ == "from" and not any(
+        v.lemma_.lower() in words("withdraw_verbs") for v in _verb_chain(tok, 3))
+
+
+def _phrase(token: Token) -> list[Token]:
+    """The words of the phrase under `token`, without the clauses inside it ('in an effort to punish Germany'
+    is not a place phrase)."""
+    clauses = {t.i for d in token.subtree if d.i != token.i and d.pos_ in ("VERB", "AUX") and d.dep_ in (
+        "acl", "relcl", "xcomp", "advcl", "ccomp", "pcomp") for t in d.subtree}
+    return [t for t in token.subtree if t.i not in clauses]
+
+
+def _place_in(token: Token, ctx: DocContext, force: str | None, shallow: bool = False) -> str | None:
+    sent = sentence_of(token)
+    for mention in _mentions(ctx, [token] if shallow else _phrase(token)):
+        if mention.place and mention.place != force and not _modifier_only(mention, sent) \
+                and not _leads(mention, token.doc):
+            return mention.place
+        if mention.entity.kind == "demonym":
+            nxt = token.doc[mention.end] if mention.end < len(token.doc) else None
+            if nxt is not None and nxt.lower_ in _PLACE_NOUNS:
+                return mention.entity.country  # "in the Afghan capital"
+    for tok in token.subtree:
+        if tok.lower_ in ("soil", "territory") and any(c.lower_ in ("its", "their", "our") for c in tok.children):
+            verb = _verb_chain(tok, 3)
+            subject = subject_of(verb[0]) if verb else None
+            if subject is not None:
+                for mention in _mentions(ctx, subject.subtree):
+                    if mention.place:
+                        return mention.place
+    return None
+
+def place_after(tokens, ctx: DocContext) -> str | None:
+    """The place in the first 'in X' of `tokens`."""
+    for tok in tokens:
+        if tok.lower_ in ("in", "at", "to", "into"):
+            place = _place_in(tok, ctx, None)
+            if place:
+                return place
+    return None
