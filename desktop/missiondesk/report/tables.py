@@ -1,4 +1,4 @@
-"""The comparison as files: CSV (the matrix), XLSX (matrix, disagreements, counts, statements) and JSON."""
+"""The comparison as files: CSV (the matrix; one row per fact is facts_csv.py), XLSX (matrix, disagreements, counts, statements) and JSON."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from missiondesk.facts.compare import Comparison
 from missiondesk.facts.frames import FactFrames
+from missiondesk.report.facts_csv import ENCODING
 
 
 def comparison_json(counts: Comparison, positions: Comparison) -> dict:
@@ -53,7 +55,7 @@ def write_comparison(path: Path, frames: FactFrames, counts: Comparison, positio
             tmp.write_text(json.dumps(comparison_json(counts, positions), ensure_ascii=False, indent=2,
                                       default=str), encoding="utf-8")
         elif suffix == ".csv":
-            _matrix_with_disagreement(counts).to_csv(tmp, encoding="utf-8")
+            csv_matrix(counts).to_csv(tmp, encoding=ENCODING)
         elif suffix == ".xlsx":
             with pd.ExcelWriter(tmp, engine="openpyxl") as book:
                 _for_excel(_matrix_with_disagreement(counts)).to_excel(book, sheet_name="Troop counts")
@@ -69,6 +71,18 @@ def write_comparison(path: Path, frames: FactFrames, counts: Comparison, positio
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def csv_matrix(counts: Comparison) -> pd.DataFrame:
+    """The matrix as a spreadsheet reads it: the key column headed, each article's column headed by its plain
+    title (the window's two-line 'outlet / date' header becomes one cell a spreadsheet cannot show whole)."""
+    wide = _matrix_with_disagreement(counts)
+    wide.index.name = "troop count"
+    docs = counts.documents
+    used = np.unique(pd.Index(docs["id"]).get_indexer(counts.cells["document"]).astype(np.int64)) \
+        if len(counts.cells) else np.empty(0, dtype=np.int64)  # the articles matrix() gives columns, in order
+    wide.columns = ["disagree", *docs["title"].to_numpy()[used]]
+    return wide
 
 
 def _matrix_with_disagreement(counts: Comparison) -> pd.DataFrame:

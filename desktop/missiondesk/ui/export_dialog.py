@@ -1,5 +1,6 @@
 """File > Export Fact Sheet: kind (corpus, mission, actor), marking, accepted facts only; written on a worker
-thread with progress and Cancel."""
+thread with progress and Cancel. File > Export Comparison: the matrix (CSV, XLSX, JSON) or one row per fact (CSV).
+Every export dialog opens in the folder the last export went to."""
 
 from __future__ import annotations
 
@@ -21,6 +22,54 @@ from PySide6.QtWidgets import (
 
 from missiondesk.report.factsheet import DEFAULT_MARKING
 
+COMPARISON_FILTERS = {"Excel (*.xlsx)": "xlsx", "CSV, one row per fact (*.csv)": "facts",
+                      "CSV, the matrix (*.csv)": "matrix", "JSON (*.json)": "json"}
+
+
+def export_folder() -> Path:
+    """Where an export dialog opens: the folder the last export went to (reports are kept apart from the articles
+    and projects, so it is remembered on its own), else the last folder used at all, else home."""
+    settings = QSettings()
+    folder = settings.value("export/folder") or settings.value("last_folder") or str(Path.home())
+    return Path(folder) if Path(folder).is_dir() else Path.home()
+
+
+def remember_export_folder(path: Path) -> None:
+    QSettings().setValue("export/folder", str(Path(path).parent))
+
+
+def export_comparison(window) -> None:
+    """Ask where and in which form, then write the comparison (rejected facts left out, as in every export)."""
+    from missiondesk.report.facts_csv import review_notes, write_facts_csv
+    from missiondesk.report.tables import write_comparison
+
+    path, chosen = QFileDialog.getSaveFileName(window, "Export comparison", str(export_folder() / "comparison.xlsx"),
+                                               ";;".join(COMPARISON_FILTERS))
+    if not path:
+        return
+    form = COMPARISON_FILTERS.get(chosen, "")
+    path = _with_suffix(Path(path), {"facts": ".csv", "matrix": ".csv", "xlsx": ".xlsx", "json": ".json"}.get(form))
+    try:
+        if form == "facts":
+            write_facts_csv(path, window.frames, review_notes(window.workspace.data.audit))
+        else:
+            write_comparison(path, window.frames, window.counts, window.positions)
+    except (OSError, ValueError) as exc:
+        window.show_error("The comparison could not be exported", f"{path}: {exc}")
+        return
+    remember_export_folder(path)
+    window.status_label.setText(f"Exported {path.name}")
+
+
+def _with_suffix(path: Path, suffix: str | None) -> Path:
+    """The name the analyst typed, ending as the chosen form asks: the suggested 'comparison.xlsx' saved as CSV
+    becomes 'comparison.csv'; a name without a known ending gets one added."""
+    if suffix is None or path.suffix.lower() == suffix:
+        return path
+    if path.suffix.lower() in (".csv", ".xlsx", ".json"):
+        return path.with_suffix(suffix)
+    return path.with_name(path.name + suffix)
+
 
 class FactSheetDialog(QDialog):
     def __init__(self, window) -> None:
@@ -40,7 +89,7 @@ class FactSheetDialog(QDialog):
         self.marking = QLineEdit(QSettings().value("factsheet/marking", DEFAULT_MARKING))
         self.marking.setAccessibleName("Marking line")
         self.accepted_only = QCheckBox("Only facts I accepted or edited")
-        self.path = QLineEdit(str(Path(QSettings().value("last_folder", str(Path.home()))) / "factsheet.pdf"))
+        self.path = QLineEdit(str(export_folder() / "factsheet.pdf"))
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -83,7 +132,7 @@ class FactSheetDialog(QDialog):
     def export(self) -> None:
         options = self.options()
         QSettings().setValue("factsheet/marking", options["marking"])
-        QSettings().setValue("last_folder", str(options["path"].parent))
+        remember_export_folder(options["path"])
         self.accept()
         export_factsheet(self.window_, **options)
 

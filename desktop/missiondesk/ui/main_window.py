@@ -3,8 +3,6 @@ loading and extraction off the GUI thread with progress and cancel, drag and dro
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -346,18 +344,9 @@ class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, 
         FactSheetDialog(self).open()
 
     def export_comparison(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from missiondesk.ui.export_dialog import export_comparison
 
-        from missiondesk.report.tables import write_comparison
-
-        path, _ = QFileDialog.getSaveFileName(self, "Export comparison", str(Path.home() / "comparison.xlsx"),
-                                              "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)")
-        if path:
-            try:
-                write_comparison(Path(path), self.frames, self.counts, self.positions)
-                self.status_label.setText(f"Exported {Path(path).name}")
-            except (OSError, ValueError) as exc:
-                self.show_error("The comparison could not be exported", f"{path}: {exc}")
+        export_comparison(self)
 
 
 def _dark_scheme() -> bool:
