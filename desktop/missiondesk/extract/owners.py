@@ -137,6 +137,7 @@ _SPEECH = {"say", "tell", "report", "claim", "warn", "note", "add", "state", "co
 
 
 _POSSESSIVE_PRONOUNS = {"its", "their"}
+_PERSONAL_POSSESSIVES = {"his", "her", "their", "its", "our"}
 
 
 def _is_troop_noun(token: Token) -> bool:
@@ -173,9 +174,10 @@ def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str 
         if mention.force and mention.entity.kind in ("country", "org", "city", "mission", "institution") and \
                 head.dep_ in _ACTOR_DEPS and not _excluded(mention, doc):
             return mention.force
-        if mention.entity.kind == "demonym" and head.dep_ == "amod" and head.head.dep_ in _ACTOR_DEPS and \
-                head.head.lemma_.lower() in _SPOKESPEOPLE | _ACTOR_NOUNS:
-            return mention.force  # "Polish officials said ... its force"
+        if mention.entity.kind == "demonym" and head.dep_ in ("amod", "compound") and \
+                head.head.dep_ in _ACTOR_DEPS and (head.head.lemma_.lower() in _SPOKESPEOPLE | _ACTOR_NOUNS or
+                                                    head.head.pos_ == "PROPN"):
+            return mention.force  # "Polish officials said ... its force", "Australian minister Jo Bloggs: his"
     return None
 
 
@@ -203,6 +205,9 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
         if any(c.lower_ in ("the", "its", "this") for c in subject.children) and ctx.main_mission_lead():
             return ctx.main_mission_lead()  # "the mission", "the force": the one the article is about
     if subject.lemma_.lower() in _ACTOR_NOUNS or subject.lower_ in _ACTOR_NOUNS:
+        pronoun = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in _PERSONAL_POSSESSIVES), None)
+        if pronoun is not None and not _force_in_phrase(subject, ctx):
+            return antecedent(pronoun, ctx)  # "Australia's defence minister says his government will send"
         return _force_in_phrase(subject, ctx)
     speaking = verb is not None and verb.lemma_.lower() in _SPEECH
     for child in subject.children:
