@@ -112,3 +112,22 @@ def test_extracting_again_and_failing_keeps_the_facts_an_article_had(folder):
     assert workspace.data.facts[first.id] is had
     assert [(e.path, "IndexError" in e.error) for e in failures([failed], workspace.data.documents)] == \
         [(first.path, True)]
+
+
+def test_progress_says_how_many_articles_are_read_and_how_many_extracted(folder, workers):
+    labels = []
+    Workspace().read_and_extract([folder], lambda done, total, label: labels.append(label))
+    assert labels[0].startswith("Reading 1 of 6 articles (")
+    reading = [label for label in labels if label.startswith("Reading")]
+    assert [int(label.split()[1]) for label in reading] == sorted(int(label.split()[1]) for label in reading)
+    assert any(label.startswith("Reading 6 of 6 articles") for label in labels)
+    # five articles to extract (the sixth file cannot be read): the last word on extraction is 5 of 5
+    assert labels[-1].endswith("extracted 5 of 5") or labels[-1] == "Extracting facts: 5 of 5 articles"
+
+
+def test_extracting_again_counts_articles():
+    documents = load_corpus([SEEDS]).documents[:2]
+    labels = []
+    Workspace.extract(documents, lambda done, total, label: labels.append(label))
+    assert [label.split(" · ")[0] for label in labels] == ["Extracted 1 of 2 articles", "Extracted 2 of 2 articles"]
+    assert labels[0].endswith(documents[0].title[:40])

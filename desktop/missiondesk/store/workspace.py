@@ -83,7 +83,12 @@ class Workspace:
 
         def reading(done: int, total: int, path: str) -> None:
             state["read"] = done
-            report(f"Reading {Path(path).name}")
+            report(reading_text(done, files, extracting_text(), Path(path).name))
+
+        def extracting_text() -> str:
+            # only the articles read so far are known to need extracting: the count grows while reading goes on
+            queued = len(corpus.documents) - state["skipped"]
+            return f"extracted {state['extracted']} of {queued}" if queued else ""
 
         def fresh():
             for document in read_into(corpus, paths, reading, cancelled):
@@ -94,7 +99,11 @@ class Workspace:
 
         def extracting(done: int, total: int) -> None:
             state["extracted"] = done
-            report("Extracting facts")
+            if state["read"] < files:
+                report(reading_text(state["read"], files, extracting_text()))
+            else:
+                queued = len(corpus.documents) - state["skipped"]
+                report(f"Extracting facts: {done} of {queued} articles")
 
         facts = extract_stream(fresh(), files, extracting, cancelled)
         corpus.errors.extend(failures(facts, corpus.documents))
@@ -108,7 +117,7 @@ class Workspace:
         """Facts for documents (no change to the workspace yet: safe on a worker thread)."""
         def step(done: int, total: int) -> None:
             if progress:
-                progress(done, total, documents[done - 1].title)
+                progress(done, total, f"Extracted {done} of {total} articles · {documents[done - 1].title[:40]}")
         return extract_each(documents, step, cancelled)
 
     def add(self, corpus: Corpus, facts=()) -> list[Document]:
@@ -168,6 +177,13 @@ class Workspace:
         """Put back a previous review exactly (for undo); the trail records it as an undo."""
         self.data.set_review(review, key, self.who, action="undo")
         self.dirty = True
+
+
+def reading_text(read: int, files: int, extracting: str = "", name: str = "") -> str:
+    """'Reading 12 of 40 articles (a.txt) · extracted 5 of 11': reading and extracting run at once and the
+    analyst sees each one's count, not one bar that mixes them."""
+    text = f"Reading {read} of {files} articles" + (f" ({name})" if name else "")
+    return f"{text} · {extracting}" if extracting else text
 
 
 def failures(facts: Iterable[DocumentFacts], documents: Iterable[Document]) -> list[LoadError]:
