@@ -95,3 +95,16 @@ def test_the_outlet_of_the_selected_articles_is_set_in_one_step(qtbot, opened):
     assert all(_rows(win)[i]["outlet"] != "Field Desk" for i in ids)
     win.undo_stack.redo()
     assert [_rows(win)[i]["outlet"] for i in ids] == ["Field Desk"] * 3
+
+
+def test_the_evidence_panel_names_the_source_as_corrected(qtbot, opened):
+    from tests.ui.helpers import disagreement_cell
+
+    win = opened
+    index = disagreement_cell(win)
+    fact = win.counts_model.facts(index.row(), index.column())[0]
+    doc_id = win.counts_model.document(index.column())
+    win.documents_view.selectRow(list(_rows(win)).index(doc_id))
+    win.set_outlet_for_selected("Field Desk")
+    win.select_fact(fact)
+    assert win.evidence.source.text().startswith("Source: Field Desk · ")

@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from missiondesk.corpus.document import Document
-from missiondesk.store.document_reviews import DOCUMENT_FIELDS, changes_from, document_key, typed_date
+from missiondesk.store.document_reviews import (
+    DOCUMENT_FIELDS,
+    changes_from,
+    document_key,
+    typed_date,
+    with_corrections,
+)
 from missiondesk.ui.commands import DocumentsCommand
 
 _LABELS = {"title": "Title", "outlet": "Outlet", "author": "Author", "published": "Date (YYYY-MM-DD)"}
@@ -137,6 +143,14 @@ class ArticleActions:
                                               f"Set outlet '{name}' for {len(changes)} article(s)",
                                               self._articles_changed))
         self.status_label.setText(f"Outlet set to {name} for {len(changes)} article(s) (Ctrl+Z to undo)")
+
+    def corrected_details(self, doc_id: str) -> dict:
+        """The title, outlet and date the analyst set on an article, for the Evidence panel's source line (the
+        fact index holds the article as read); empty when nothing was set."""
+        if not self._corrections(doc_id):
+            return {}
+        document = with_corrections([self._original(doc_id)], [self.workspace.review(document_key(doc_id))])[0]
+        return {"title": document.title, "outlet": document.outlet, "published": document.published}
 
     def _original(self, doc_id: str) -> Document:
         return next(d for d in self.workspace.data.documents if d.id == doc_id)

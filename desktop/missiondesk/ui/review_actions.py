@@ -78,7 +78,8 @@ class ReviewActions:
         if fact["kind"] == "mission":
             self.evidence.show_fact(self._mission_fact(fact))
         else:
-            self.evidence.show_fact({**fact, "extracted": self._extracted(fact)}, self._cell_choices(fact_id))
+            self.evidence.show_fact({**fact, **self.corrected_details(fact["document"]),
+                                     "extracted": self._extracted(fact)}, self._cell_choices(fact_id))
         self._show_document(fact["document"])
         self.article.select_span(fact["sentence_start"], fact["sentence_end"])
         for view in self.matrix_views():
