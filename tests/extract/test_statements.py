@@ -10,7 +10,6 @@ CASES = load_cases("statements.jsonl")
 
 KNOWN_MISSES = {
     "p1-curly-zelensky-delay": "a quote and a reported request in one sentence give one direct statement",
-    "p1-single-healey-bbc": "the speaker in apposition after 'the defence secretary' is not found",
     "p2-split-fidan-adding": "the quote after 'adding that' joins the reported statement",
     "p2-split-question-asked": "the parser splits 'Lt. Cmdr. Ana Petrescu' into sentences",
     "p5-multiparagraph-three-lacroix": "'the head of UN peacekeeping' is not in the office-holder list",
@@ -293,3 +292,10 @@ def test_a_closing_said_after_a_name_the_parser_hung_elsewhere():
             "chairman of the Federation Council committee on defence, said.")
     assert _actors(text) == ["Viktor Orlov"]
     assert _actors("The troops met Anna Berg in Gao, and said nothing new about the camp.") != ["Anna Berg"]
+
+
+def test_a_speaker_the_parser_left_without_a_subject_role():
+    assert _actors("In a post on X, rebel spokesman Jean Mbeki said the rebels never saw the mission as a "
+                   "partner.") == ["Jean Mbeki"]
+    assert _actors("Speaking to reporters in Addis Ababa, Kwame Mensah, the AU commissioner for peace, said the "
+                   "mission was short of money.") == ["Kwame Mensah"]

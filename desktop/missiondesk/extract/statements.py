@@ -281,14 +281,19 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
 
 def _closing_speaker(verb: Token, art: _Article) -> Token | None:
     """'Russian peacekeepers have done their job, Viktor Bondarev, first deputy chairman of the committee,
-    said.': a closing 'said' whose speaker the parser hung inside the clause before it. The person set off by
-    the comma, outside quotes, nearest the verb."""
-    sent = sentence_of(verb)
-    after = [t for t in sent if t.i > verb.i and not t.is_punct and not t.is_space]
-    if after or verb.i == 0 or verb.nbor(-1).text != ",":
+    said.': a verb of saying whose speaker the parser hung elsewhere: the person named right before it, or the
+    nearest one set off by commas before the appositive that ends at the verb; outside quotes."""
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
-    for ent in reversed([e for e in verb.doc.ents if e.label_ == "PERSON" and sent.start <= e.start and e.end <= verb.i]):
-        if ent.start > sent.start and verb.doc[ent.start - 1].text == "," and art.inside(ent.start_char) is None:
+    sent = sentence_of(verb)
+    people = [e for e in verb.doc.ents if e.label_ == "PERSON" and sent.start <= e.start and e.end <= verb.i
+              and art.inside(e.start_char) is None]
+    if people and people[-1].end == verb.i:  # "In a post on X, M23 spokesman Innocent Rugira said": right before
+        return people[-1][-1]
+    if verb.nbor(-1).text != ",":
+        return None
+    for ent in reversed(people):  # "..., Kwame Asante, the AU commissioner for peace, said"
+        if ent.start > sent.start and verb.doc[ent.start - 1].text == "," and verb.doc[ent.end].text == ",":
             return ent[-1]
     return None
 
