@@ -108,3 +108,20 @@ def test_the_evidence_panel_names_the_source_as_corrected(qtbot, opened):
     win.set_outlet_for_selected("Field Desk")
     win.select_fact(fact)
     assert win.evidence.source.text().startswith("Source: Field Desk · ")
+
+
+def test_set_outlet_from_the_menu_asks_for_the_outlet(qtbot, opened, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    win = opened
+    asked = []
+
+    def ask(_parent, _title, label, items, _current, _editable):
+        asked.append((label, items))
+        return "Field Desk", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", ask)
+    _select(win, [0, 1])
+    win.set_outlet_action.trigger()
+    assert asked and asked[0][0] == "Outlet of the 2 selected articles:" and "Field Desk" not in asked[0][1]
+    assert [win.documents_model.row(r)["outlet"] for r in (0, 1)] == ["Field Desk", "Field Desk"]

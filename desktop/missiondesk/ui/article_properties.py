@@ -87,8 +87,9 @@ class ArticleActions:
         properties.setShortcut(QKeySequence("Alt+Return"))
         properties.triggered.connect(self.edit_article_properties)
         outlet = QAction("Set &Outlet for Selected Articles…", self)
-        outlet.triggered.connect(self.set_outlet_for_selected)
+        outlet.triggered.connect(lambda: self.set_outlet_for_selected())  # not triggered's 'checked' as the outlet
         menu.addActions([properties, outlet])
+        self.set_outlet_action = outlet
         self.documents_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.documents_view.addActions([properties, outlet])
         self.addAction(properties)
