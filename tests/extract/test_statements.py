@@ -299,3 +299,8 @@ def test_a_speaker_the_parser_left_without_a_subject_role():
                    "partner.") == ["Jean Mbeki"]
     assert _actors("Speaking to reporters in Addis Ababa, Kwame Mensah, the AU commissioner for peace, said the "
                    "mission was short of money.") == ["Kwame Mensah"]
+
+
+def test_a_general_staff_speaks():
+    text = "The last soldiers left the country on Friday, the French armed forces general staff announced."
+    assert _actors(text) == ["French armed forces general staff"]
