@@ -304,3 +304,9 @@ def test_a_speaker_the_parser_left_without_a_subject_role():
 def test_a_general_staff_speaks():
     text = "The last soldiers left the country on Friday, the French armed forces general staff announced."
     assert _actors(text) == ["French armed forces general staff"]
+
+
+def test_a_person_described_in_apposition_is_one_person():
+    text = ("Sen. Maria Stone, an Ohio Republican who sits on the committee, said in a statement that she had not "
+            "been told. \"I don't think anyone believed the old number,\" she said.")
+    assert _actors(text) == ["Maria Stone", "Maria Stone"]

@@ -21,7 +21,8 @@ _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dam
 _RANKS = {"gen.", "gen", "general", "maj.", "major", "col.", "colonel", "lt.", "lieutenant", "capt.", "captain",
           "sgt.", "sergeant", "adm.", "admiral", "brig.", "brigadier", "cmdr.", "commander", "cpl.", "corporal",
           "pvt.", "private", "lt", "maj", "col", "brig", "adm", "sgt", "cmdr", "lieut", "lieut.", "lt.-col.",
-          "lieutenant-colonel", "lieutenant-general", "major-general", "brigadier-general"}
+          "lieutenant-colonel", "lieutenant-general", "major-general", "brigadier-general", "sen.", "sen", "rep.",
+          "gov.", "amb.", "pres."}
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "plural", "we": "plural", "it": "it", "i": "i"}
 _TITLE_WORDS = {"secretary", "general", "secretary-general", "minister", "president", "prime", "chief", "head",
                 "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "commander", "chancellor",
@@ -171,6 +172,8 @@ class SpeakerResolver:
         for ent in doc.ents:
             if ent.label_ != "PERSON" or quoted is not None and quoted(ent.start_char):
                 continue
+            if ent.root.dep_ == "appos" and ent.root.head.ent_type_ == "PERSON":
+                continue  # "Marian Tate, an Ohio Republican": a description of the person before, not another
             name = _clean_name(ent)
             if not name:
                 continue
