@@ -41,6 +41,7 @@ class ArticlePropertiesDialog(QDialog):
         form = QFormLayout(self)
         for name in DOCUMENT_FIELDS:
             widget = QLineEdit(getattr(shown, name) or "")
+            widget.setCursorPosition(0)  # a long title shows its first words, not its last
             widget.setAccessibleName(_LABELS[name])
             as_read = getattr(original, name)
             widget.setPlaceholderText("not given" if name != "published" else "undated")
