@@ -41,3 +41,13 @@ def test_the_corpus_title_column_takes_the_free_width(qtbot, opened):
     others = sum(header.sectionSize(c) for c in range(1, header.count()))
     assert header.sectionSize(0) >= view.viewport().width() - others - 1
     assert header.sectionSize(0) > max(header.sectionSize(c) for c in range(1, header.count()))
+
+
+def test_a_legend_says_what_the_marks_mean_in_their_colours(qtbot, opened):
+    win = opened
+    text = win.legend.text()
+    assert win.legend.isVisible()
+    for word, colour in (("sources disagree", win.palette_.disagree), ("accepted", win.palette_.accepted),
+                         ("edited", win.palette_.edited), ("rejected", win.palette_.struck)):
+        assert word in text and colour.name() in text
+    assert "<s " in text  # a rejected figure is struck through, as in the tables

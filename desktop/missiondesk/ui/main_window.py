@@ -273,8 +273,12 @@ class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, 
         self.progress.setAccessibleName("Progress")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.cancel_task)
+        # the matrices mark disagreements and reviews by colour, bold and strike-through: say which is which
+        self.legend = QLabel(self.palette_.legend())
+        self.legend.setAccessibleName("Legend")
         bar = self.statusBar()
         bar.addWidget(self.status_label, 1)
+        bar.addPermanentWidget(self.legend)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
         self._show_busy(False)

@@ -30,6 +30,13 @@ class Palette:
         self.edited = QColor("#8ab4f8") if dark else QColor("#1a56b3")
         self.struck = QColor("#8a8a8a") if dark else QColor("#9a9a9a")  # a rejected figure, greyed
 
+    def legend(self) -> str:
+        """What the matrices' marks mean, in their own colours (rich text for a label)."""
+        return (f"<span style='background:{self.disagree.name()}'>&nbsp;⚠ sources disagree&nbsp;</span> · "
+                f"<b style='color:{self.accepted.name()}'>accepted</b> · "
+                f"<b style='color:{self.edited.name()}'>edited</b> · "
+                f"<s style='color:{self.struck.name()}'>rejected</s>")
+
 
 class MatrixModel(QAbstractTableModel):
     """A comparison: fact keys down, articles across in date order; disagreements marked; each cell carries the
