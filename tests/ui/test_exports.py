@@ -40,3 +40,20 @@ def test_exports_write_the_chosen_form_and_remember_the_folder(qtbot, opened, mo
     dialog = FactSheetDialog(win)
     qtbot.addWidget(dialog)
     assert dialog.path.text() == str(reports / "factsheet.pdf")
+
+
+def test_a_written_fact_sheet_can_be_opened_from_the_status_bar(qtbot, opened, monkeypatch, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QDesktopServices
+
+    from missiondesk.ui.export_dialog import export_factsheet
+
+    win = opened
+    opened_urls = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened_urls.append(url.toLocalFile()))
+    target = tmp_path / "sheet.pdf"
+    with qtbot.waitSignal(win.loading_finished, timeout=300_000):
+        export_factsheet(win, target, "corpus", None, None, "UNCLASSIFIED", False)
+    assert target.exists() and win.open_written.isVisible()
+    qtbot.mouseClick(win.open_written, Qt.MouseButton.LeftButton)
+    assert opened_urls == [str(target)]

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -151,6 +152,22 @@ def export_factsheet(window, path: Path, kind: str, mission: str | None, actor: 
     def done(written) -> None:
         window._show_busy(False)
         window.status_label.setText(f"Fact sheet written to {Path(written).name}")
+        offer_open(window, Path(written))
         window.loading_finished.emit()
 
     window._run(work, done, f"Writing fact sheet {path.name}…")
+
+
+def offer_open(window, path: Path) -> None:
+    """An Open button in the status bar for the file just written: the analyst checks a fact sheet at once,
+    without looking for the folder it went to."""
+    button = getattr(window, "open_written", None)
+    if button is None:
+        button = window.open_written = QPushButton("Open", window)
+        button.setAccessibleName("Open the file just written")
+        button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(button.property("path")))))
+        window.statusBar().addPermanentWidget(button)
+    button.setProperty("path", str(path))
+    button.setToolTip(f"Open {path}")
+    button.show()
+
