@@ -51,3 +51,26 @@ def test_a_legend_says_what_the_marks_mean_in_their_colours(qtbot, opened):
                          ("edited", win.palette_.edited), ("rejected", win.palette_.struck)):
         assert word in text and colour.name() in text
     assert "<s " in text  # a rejected figure is struck through, as in the tables
+
+
+def test_double_click_on_a_disagreeing_row_shows_its_articles_side_by_side(qtbot, opened):
+    from tests.ui.helpers import disagreement_cell
+
+    win = opened
+    model, view = win.counts_model, win.counts_view
+    row = disagreement_cell(win).row()
+    giving = {model.document(c) for c in range(model.columnCount()) if model.facts(row, c)}
+    assert len(giving) >= 2 and "double-click" in model.headerData(row, Qt.Orientation.Vertical,
+                                                                   Qt.ItemDataRole.ToolTipRole)
+    header = view.verticalHeader()
+    qtbot.mouseDClick(header.viewport(), Qt.MouseButton.LeftButton, pos=_section_point(header, row))
+    assert win.tabs.currentWidget() is win.side_view
+    assert set(win.selected_documents()) == giving
+    assert {win.side_model.document(c) for c in range(win.side_model.columnCount())} == giving
+    assert model.key(row) in {win.side_model.key(r) for r in range(win.side_model.rowCount())}
+
+
+def _section_point(header, row):
+    from PySide6.QtCore import QPoint
+
+    return QPoint(10, header.sectionViewportPosition(row) + header.sectionSize(row) // 2)

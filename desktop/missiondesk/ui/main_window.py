@@ -130,6 +130,7 @@ class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, 
             rows.setMinimumWidth(260)
             rows.setMaximumWidth(360)
             rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            rows.sectionDoubleClicked.connect(lambda row, v=view: self.compare_row(v, row))
         else:
             # one line per row, at a fixed height: measuring every row's wrapped text took seconds on 10,000
             view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

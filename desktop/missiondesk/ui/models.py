@@ -360,7 +360,8 @@ class MatrixModel(QAbstractTableModel):
         if role == _DISPLAY:
             return ("⚠ " if self._disagree[r] else "") + self._labels[r]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Sources disagree" if self._disagree[r] else self._labels[r]
+            return f"{self._labels[r]}\nSources disagree: double-click to see their articles side by side" \
+                if self._disagree[r] else self._labels[r]
         if role == Qt.ItemDataRole.BackgroundRole and self._disagree[r]:
             return QBrush(self.palette.disagree)
         return None
