@@ -26,6 +26,8 @@ SIDE_BY_SIDE_HOWTO = ("Choose two or more articles in the Corpus list (Ctrl+clic
 class ComparisonViews:
     """Mixed into MainWindow: expects its models and views, self.workspace, self.facts and the toolbar's filters."""
 
+    _list_texts = _list_rows = None
+
     def refresh(self) -> None:
         """Rebuild the frames and every view from the workspace (after loading or a review)."""
         self.facts.rebuild(self.workspace)
@@ -33,6 +35,7 @@ class ComparisonViews:
         self._positions_shown_cmp = None
         self._frames_shown = None
         self._counts = self._counts_base = self._positions_base = self._count_row_keys = None
+        self._list_texts = self._list_rows = None  # what a search finds each article by, built on the first search
         data = self.workspace.data
         if self.show_rejected.isChecked():
             # one build and one comparison with the rejected facts in; the frames without them are filtered
@@ -135,8 +138,39 @@ class ComparisonViews:
         for model, view in ((self.counts_model, self.counts_view), (self.positions_model, self.positions_view)):
             model.set_filter(self.search.text(), self.unreviewed.isChecked(), self.disagreements_only.isChecked())
             self._hide_empty_columns(view)
+        self.filter_lists()
         self.update_empty_states()
         self.show_status()
+
+    def filter_lists(self) -> None:
+        """The search filters the Corpus and Missions lists too: an article stays when its title, outlet, date or
+        author, or one of its facts, holds every word; a mission when its name, lead or theater does. Rows are
+        hidden in the view, so the models' rows (and the selection) stay as they are."""
+        words = self.search.text().strip().lower().split()
+        for view, texts in ((self.documents_view, self._article_texts), (self.missions_view, _mission_texts)):
+            model = view.model()
+            shown = [True] * model.rowCount() if not words else \
+                [all(w in text for w in words) for text in texts(model.frame())]
+            for row, visible in enumerate(shown):
+                if view.isRowHidden(row) == visible:
+                    view.setRowHidden(row, not visible)
+
+    def _article_texts(self, frame: pd.DataFrame) -> list[str]:
+        """Each listed article's words and its facts' (cached until the next refresh)."""
+        if self._list_texts is None:
+            facts = self.facts.search_texts()
+            by_document: dict[str, list[str]] = {}
+            for table in (self.frames.counts, self.frames.statements):
+                for fact_id, document in zip(table["id"].tolist(), table["document"].tolist()):
+                    by_document.setdefault(document, []).append(facts.get(fact_id, ""))
+            self._list_texts = {doc: " ".join(texts) for doc, texts in by_document.items()}
+        cached = self._list_rows
+        if cached is None or cached[0] is not frame:  # the list's rows, joined once per frame shown
+            self._list_rows = cached = (frame, [
+                " ".join([_words(frame, r, ("title", "outlet", "published", "author")),
+                          self._list_texts.get(doc, "")]).lower()
+                for r, doc in enumerate(frame["id"].tolist())] if len(frame) else [])
+        return cached[1]
 
     def show_matches(self) -> None:
         """How many facts the search matches, in the table being read."""
@@ -201,6 +235,15 @@ class ComparisonViews:
         for column in range(model.columnCount()):
             if header.isSectionHidden(column) != (column in hidden):
                 header.setSectionHidden(column, column in hidden)
+
+
+def _words(frame: pd.DataFrame, row: int, columns: tuple[str, ...]) -> str:
+    return " ".join(str(frame.iat[row, frame.columns.get_loc(c)]) for c in columns
+                    if c in frame.columns and isinstance(frame.iat[row, frame.columns.get_loc(c)], str))
+
+
+def _mission_texts(frame: pd.DataFrame) -> list[str]:
+    return [_words(frame, r, ("name", "lead", "theater", "id")).lower() for r in range(len(frame))]
 
 
 def _combine(counts: Comparison, positions: Comparison) -> Comparison:

@@ -80,6 +80,8 @@ class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, 
         self.update_title()
         self.update_empty_states()  # a new window is an empty project: say how to fill it
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        for model in (self.documents_model, self.missions_model):  # a reset shows every row again: filter anew
+            model.modelReset.connect(lambda: self.filter_lists() if self.search.text().strip() else None)
 
     # -- layout -------------------------------------------------------------------------------------------
     def _build_views(self) -> None:
