@@ -38,6 +38,7 @@ from missiondesk.ui.models import MatrixModel, Palette
 from missiondesk.ui.project_actions import ProjectActions
 from missiondesk.ui.review_actions import ReviewActions
 from missiondesk.ui.tasks import Task
+from missiondesk.ui.wrapped_cell import WrappedCell
 
 DOCUMENT_COLUMNS = [("title", "Title"), ("outlet", "Outlet"), ("published", "Date"), ("counts", "Counts"),
                     ("statements", "Quotes")]
@@ -94,6 +95,12 @@ class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, 
         self.counts_view = self._table(self.counts_model, "Troop counts matrix", matrix=True)
         self.positions_model = MatrixModel(self.palette_, self)
         self.positions_view = self._table(self.positions_model, "Positions matrix", matrix=True)
+        # a statement is a sentence: three lines of it a cell, wrapped and ending in '…' when it goes on (the whole
+        # text in the cell's tooltip); the rows keep one fixed height, never measured one by one
+        self.positions_view.setItemDelegate(WrappedCell(self.positions_view))
+        self.positions_model.full_text = lambda fact_id: (self.facts.get(fact_id) or {}).get("content")
+        self.positions_view.verticalHeader().setDefaultSectionSize(3 * self.fontMetrics().lineSpacing() + 8)
+        self.positions_view.horizontalHeader().setDefaultSectionSize(220)
         self.side_model = MatrixModel(self.palette_, self)
         self.side_view = self._table(self.side_model, "Side by side comparison", matrix=True)
         self.article = ArticleView(self)

@@ -67,6 +67,8 @@ class MatrixModel(QAbstractTableModel):
         self._order: tuple[int, Qt.SortOrder] | None = None
         self._label_rank: np.ndarray | None = None
         self.hand_dated: set[str] = set()  # articles whose date the analyst typed: their header says so
+        # fact id -> its whole text, for a cell's tooltip (the comparison's cells hold a statement's first words)
+        self.full_text: Callable[[str], str | None] | None = None
 
     def set_comparison(self, comparison: Comparison, documents: list[str] | None = None,
                        fact_status: dict[str, str] | None = None,
@@ -328,6 +330,9 @@ class MatrixModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self._text[r, c]
+            if text and self.full_text is not None:
+                whole = [self.full_text(i) for i in dict.fromkeys(self._ids[r, c] or [])]
+                text = "\n\n".join(w for w in whole if w) or text
             rejected = " (rejected)" if self._statuses(r, c) == {"rejected"} else \
                 " (some rejected)" if "rejected" in self._statuses(r, c) else ""
             return f"{self._labels[r]}\n{self._headers[c]}: {text}{rejected}" if text else None
