@@ -3,6 +3,7 @@ drag and drop, and the Problems panel that lists what could not be read or extra
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -132,6 +133,7 @@ class LoadingActions:
         self._task = task
         self._show_busy(True)
         self.status_label.setText(message)
+        self._task_started = time.monotonic()
         task.start()
         self.show_problems()
 
@@ -140,10 +142,13 @@ class LoadingActions:
             self._task.cancel()
             self.status_label.setText("Cancelling…")
 
+    _task_started = 0.0
+
     def _on_progress(self, done: int, total: int, text: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.status_label.setText(text)
+        left = time_left(time.monotonic() - self._task_started, done, total)
+        self.status_label.setText(f"{text} · {left}" if left else text)
 
     def _stopped(self) -> None:
         self._show_busy(False)
@@ -192,3 +197,17 @@ class LoadingActions:
         if paths:
             event.acceptProposedAction()
             self.load_paths(paths)
+
+
+def time_left(elapsed: float, done: int, total: int) -> str:
+    """'about 2 min left', from the pace so far; '' until there is a pace to go by (a few steps and seconds) or
+    when the end is near, where an estimate only flickers."""
+    if done < 2 or elapsed < 3 or done >= total:
+        return ""
+    seconds = elapsed / done * (total - done)
+    if seconds < 10:
+        return ""
+    if seconds < 90:
+        return f"about {round(seconds / 10) * 10} s left"
+    return f"about {round(seconds / 60)} min left"
+
