@@ -49,3 +49,16 @@ def test_a_search_says_how_many_facts_match_or_that_none_do(qtbot, opened):
                     for c in range(win.counts_model.columnCount()))
     win.search.clear()
     assert win.status_label.text().endswith("disagreement(s)")
+
+
+def test_one_matching_fact_is_said_in_the_singular(qtbot, opened):
+    win = opened
+    model = win.counts_model
+    singles = [model.facts(r, c)[0] for r in range(model.rowCount()) for c in range(model.columnCount())
+               if len(model.facts(r, c)) == 1]
+    for fact in singles:  # a fact's own sentence, as the analyst would paste it, until one matches it alone
+        words = " ".join(win.facts.get(fact)["sentence"].split()[:8])
+        win.search.setText(words)
+        if model.facts_shown() == 1:
+            break
+    assert model.facts_shown() == 1 and win.status_label.text() == f"1 fact matches “{words}”"

@@ -177,7 +177,7 @@ class ComparisonViews:
         model = self.positions_model if self.tabs.currentWidget() is self.positions_view else self.counts_model
         n = model.facts_shown()
         words = self.search.text().strip()
-        self.status_label.setText(f"{n} fact{'s' if n != 1 else ''} match “{words}”" if n
+        self.status_label.setText(f"{n} facts match “{words}”" if n > 1 else f"1 fact matches “{words}”" if n
                                   else f"No facts match “{words}”")
 
     def update_empty_states(self) -> None:
