@@ -74,3 +74,35 @@ def _section_point(header, row):
     from PySide6.QtCore import QPoint
 
     return QPoint(10, header.sectionViewportPosition(row) + header.sectionSize(row) // 2)
+
+
+def test_the_mission_filter_keeps_one_missions_rows(qtbot, opened):
+    win = opened
+    model = win.counts_model
+    rows = model.rowCount()
+    combo = win.mission_filter
+    assert combo.itemText(0) == "All missions" and combo.count() == len(win.frames.missions) + 1
+    keys = win.counts_shown.keys.set_index("key")["mission"]
+    mission = keys.iloc[0]
+    combo.setCurrentIndex(combo.findData(mission))
+    shown = [model.key(r) for r in range(model.rowCount())]
+    assert shown and len(shown) < rows and all(keys[k] == mission for k in shown)
+    win.tabs.setCurrentWidget(win.positions_view)  # the Positions tab filtered alike
+    positions = win.positions_shown.keys.set_index("key")["mission"]
+    assert all(positions[win.positions_model.key(r)] == mission for r in range(win.positions_model.rowCount()))
+    win.show_rejected.setChecked(False)  # a refresh keeps the mission chosen
+    assert combo.currentData() == mission and model.rowCount() == len(shown)
+    combo.setCurrentIndex(0)
+    assert model.rowCount() == rows
+
+
+def test_a_table_emptied_by_the_filters_names_them(qtbot, opened):
+    win = opened
+    combo = win.mission_filter
+    calm = next(m for m in win.frames.missions["id"]
+                if not win.counts_shown.keys.loc[win.counts_shown.keys["mission"] == m, "disagree"].any())
+    combo.setCurrentIndex(combo.findData(calm))
+    win.disagreements_only.setChecked(True)
+    assert win.counts_model.rowCount() == 0
+    assert win.counts_view.empty_text == (f"No rows match Disagreements only and the mission {combo.currentText()}; "
+                                          "loosen the filters to see every row")

@@ -61,6 +61,7 @@ class ComparisonViews:
         self.documents_model.set_frame(self.marked_documents(frames.documents))
         self.missions_model.set_frame(missions_shown.sort_values("mentions", ascending=False))
         self.counts_model.set_comparison(self.counts_shown, fact_status=status, search_text=self.facts.search_texts)
+        self._list_missions(frames.missions)
         QTimer.singleShot(0, self.counts_model.prepare_search)  # once the window has painted: searches are instant
         self._filter_changed()
         self._tab_changed()
@@ -122,7 +123,7 @@ class ComparisonViews:
             self.positions_model.set_comparison(self.positions_shown, fact_status=self.fact_status,
                                                 search_text=self.facts.search_texts)
             self.positions_model.set_filter(self.search.text(), self.unreviewed.isChecked(),
-                                            self.disagreements_only.isChecked())
+                                            self.disagreements_only.isChecked(), self.mission_filter.currentData())
             self._hide_empty_columns(self.positions_view)
             QTimer.singleShot(0, self.positions_model.prepare_search)
 
@@ -136,7 +137,8 @@ class ComparisonViews:
 
     def _filter_changed(self, *_args) -> None:
         for model, view in ((self.counts_model, self.counts_view), (self.positions_model, self.positions_view)):
-            model.set_filter(self.search.text(), self.unreviewed.isChecked(), self.disagreements_only.isChecked())
+            model.set_filter(self.search.text(), self.unreviewed.isChecked(), self.disagreements_only.isChecked(),
+                             self.mission_filter.currentData())
             self._hide_empty_columns(view)
         self.filter_lists()
         self.update_empty_states()
@@ -193,16 +195,30 @@ class ComparisonViews:
         for view, kind in ((self.counts_view, "troop counts"), (self.positions_view, "statements")):
             if words:
                 text = f"No facts match “{words}”"
-            elif self.unreviewed.isChecked() or self.disagreements_only.isChecked():
-                text = "No rows match " + " and ".join(
-                    box.text() for box in (self.unreviewed, self.disagreements_only) if box.isChecked()) + \
-                    "; untick it to see every row"
+            elif any((self.unreviewed.isChecked(), self.disagreements_only.isChecked(),
+                      self.mission_filter.currentIndex())):
+                filters = [box.text() for box in (self.unreviewed, self.disagreements_only) if box.isChecked()]
+                if self.mission_filter.currentIndex():
+                    filters.append(f"the mission {self.mission_filter.currentText()}")
+                text = f"No rows match {' and '.join(filters)}; loosen the filters to see every row"
             else:
                 text = f"No {kind} were found in these articles"
             view.set_empty_text(text)
         chosen = len(self.documents_view.selectionModel().selectedRows())
         self.side_view.set_empty_text(SIDE_BY_SIDE_HOWTO if chosen < 2 else
                                       "These articles share no troop count or position")
+
+    def _list_missions(self, missions: pd.DataFrame) -> None:
+        """The mission filter's choices: every mission standing, most mentioned first; the chosen one stays chosen
+        while it stands."""
+        chosen = self.mission_filter.currentData()
+        self.mission_filter.blockSignals(True)  # the filter is applied once, by the refresh
+        self.mission_filter.clear()
+        self.mission_filter.addItem("All missions", None)
+        for row in missions.sort_values("mentions", ascending=False).itertuples():
+            self.mission_filter.addItem(str(row.name), row.id)
+        self.mission_filter.setCurrentIndex(max(0, self.mission_filter.findData(chosen)) if chosen else 0)
+        self.mission_filter.blockSignals(False)
 
     def compare_row(self, view, row: int) -> None:
         """Double-click on a row's label: the articles that give its figures, side by side (with 2,000 articles a

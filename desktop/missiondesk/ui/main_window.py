@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDockWidget,
     QHeaderView,
     QLabel,
@@ -262,6 +263,13 @@ class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, 
         self.disagreements_only = QCheckBox("Disagreements only", self)
         self.disagreements_only.setToolTip("Only the rows (⚠) whose sources give different figures")
         self.disagreements_only.toggled.connect(self._filter_changed)
+        self.mission_filter = QComboBox(self)
+        self.mission_filter.setAccessibleName("Mission filter")
+        self.mission_filter.setToolTip("Only the troop counts and positions of one mission")
+        self.mission_filter.addItem("All missions", None)
+        self.mission_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.mission_filter.setMinimumContentsLength(14)
+        self.mission_filter.currentIndexChanged.connect(self._filter_changed)
         self.hide_empty = QCheckBox("Hide empty columns", self)
         self.hide_empty.setToolTip("Hide the articles with no figure in the rows shown")
         self.hide_empty.toggled.connect(self._filter_changed)
@@ -272,6 +280,7 @@ class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, 
         bar.addWidget(self.search)
         bar.addWidget(self.unreviewed)
         bar.addWidget(self.disagreements_only)
+        bar.addWidget(self.mission_filter)
         bar.addWidget(self.hide_empty)
         bar.addWidget(self.show_rejected)
         self.addToolBar(bar)

@@ -61,7 +61,8 @@ class MatrixModel(QAbstractTableModel):
         self._places: dict[str, tuple[int, int]] | None = None
         self._filled = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
         self._rows = np.arange(0)
-        self._filter = ("", False, False)  # search words, unreviewed only, disagreements only
+        self._filter = ("", False, False, None)  # search words, unreviewed only, disagreements only, mission
+        self._mission = np.empty(0, dtype=object)  # each key's mission id (None: no mission)
         self._has = np.zeros((0, 0), dtype=bool)  # which cells hold a figure: for hiding empty columns
         self._row_facts = np.zeros(0, dtype=np.int64)
         self._order: tuple[int, Qt.SortOrder] | None = None
@@ -86,6 +87,8 @@ class MatrixModel(QAbstractTableModel):
         self._keys = keys["key"].to_numpy(dtype=object)
         self._labels = keys["label"].to_numpy(dtype=object)
         self._disagree = keys["disagree"].to_numpy(dtype=bool)
+        self._mission = keys["mission"].to_numpy(dtype=object) if "mission" in keys else \
+            np.full(len(self._keys), None, dtype=object)
         self._documents = list(docs["id"])
         self._headers = [f"{h} ✎" if d in self.hand_dated else h for d, h in zip(self._documents, docs["header"])]
         n, m = len(self._keys), len(self._documents)
@@ -138,7 +141,7 @@ class MatrixModel(QAbstractTableModel):
         return self._search
 
     def _visible(self) -> np.ndarray:
-        text, unreviewed_only, disagreements_only = self._filter
+        text, unreviewed_only, disagreements_only, mission = self._filter
         mask = np.ones(len(self._keys), dtype=bool)
         for word in text.split():
             mask &= np.char.find(self._search_index(), word) >= 0
@@ -146,6 +149,8 @@ class MatrixModel(QAbstractTableModel):
             mask &= self._unreviewed
         if disagreements_only:
             mask &= self._disagree
+        if mission is not None:
+            mask &= self._mission == mission
         rows = np.flatnonzero(mask)
         if self._order is not None and self._order[0] < len(self._documents):
             column, order = self._order
@@ -160,11 +165,12 @@ class MatrixModel(QAbstractTableModel):
                 rows = rows[::-1]
         return rows
 
-    def set_filter(self, text: str = "", unreviewed_only: bool = False, disagreements_only: bool = False) -> None:
+    def set_filter(self, text: str = "", unreviewed_only: bool = False, disagreements_only: bool = False,
+                   mission: str | None = None) -> None:
         """Rows whose label, cells or facts hold every word of `text`; only rows with unreviewed facts; only rows
-        whose sources disagree."""
+        whose sources disagree; only the rows of one mission (its id)."""
         self.beginResetModel()
-        self._filter = (text.strip().lower(), unreviewed_only, disagreements_only)
+        self._filter = (text.strip().lower(), unreviewed_only, disagreements_only, mission)
         self._rows = self._visible()
         self.endResetModel()
 
