@@ -201,4 +201,5 @@ def _snapshot(data: ProjectData) -> ProjectData:
     copy.facts = dict(data.facts)
     copy.reviews = dict(data.reviews)
     copy.audit = list(data.audit)
+    copy.revision = data.revision  # work recovered from the autosave is still checked against its project
     return copy
