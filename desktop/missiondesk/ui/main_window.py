@@ -128,7 +128,7 @@ class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, 
         header.setResizeContentsPrecision(200)  # fit columns to the first rows, not to all of 100,000
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive if matrix
                                     else QHeaderView.ResizeMode.ResizeToContents)
-        header.setDefaultSectionSize(128)
+        header.setDefaultSectionSize(96 if matrix else 128)  # four articles beside the labels at 1280x800
         header.setStretchLastSection(not matrix)
         if matrix:
             header.setSectionsClickable(True)
@@ -137,8 +137,9 @@ class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, 
             rows = view.verticalHeader()
             rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
             rows.setDefaultSectionSize(28)
-            rows.setMinimumWidth(260)
-            rows.setMaximumWidth(360)
+            rows.setMinimumWidth(180)
+            rows.setMaximumWidth(200)  # a longer label is elided; its tooltip holds the whole of it
+            rows.setTextElideMode(Qt.TextElideMode.ElideRight)
             rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             rows.sectionDoubleClicked.connect(lambda row, v=view: self.compare_row(v, row))
         else:

@@ -359,8 +359,8 @@ class MatrixModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal:
-            if role == _DISPLAY:
-                return self._headers[section]
+            if role == _DISPLAY:  # each line fits a narrow column on its own; the tooltip has the whole
+                return "\n".join(_fit(line) for line in self._headers[section].split("\n"))
             if role == Qt.ItemDataRole.ToolTipRole:
                 typed = "\n✎ date typed by the analyst" if self._documents[section] in self.hand_dated else ""
                 return self._headers[section].removesuffix(" ✎") + typed
@@ -378,3 +378,6 @@ class MatrixModel(QAbstractTableModel):
         return None
 
 
+def _fit(line: str, limit: int = 13) -> str:
+    """A header line cut to what a four-article-wide matrix column shows, ending in '…' where cut."""
+    return line if len(line) <= limit else line[:limit - 1].rstrip() + "…"
