@@ -201,3 +201,18 @@ def test_progress_reaches_the_end_and_cancel_leaves_nothing(seed_frames, tmp_pat
         write_factsheet(existing, seed_frames, cancelled=cancelled)
     assert existing.read_bytes() == b"%PDF-1.4 the analyst's earlier sheet"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.pdf", "p.pdf"]
+
+
+@pytest.mark.parametrize("asked", ["jens stoltenberg", "Stoltenberg", "Mr Stoltenberg", "the NATO secretary general"])
+def test_an_actor_sheet_takes_any_name_the_articles_use(seed_frames, tmp_path, asked):
+    from missiondesk.report.factsheet_scope import select
+
+    scope = select(seed_frames, "actor", None, asked, None)
+    assert scope.actor == "Jens Stoltenberg"
+
+
+def test_a_surname_two_actors_share_is_not_guessed(seed_frames):
+    from missiondesk.report.factsheet_scope import _actor_named
+
+    ranked = ["Jens Stoltenberg", "Anna Stoltenberg"]
+    assert _actor_named(seed_frames.statements, ranked, "Stoltenberg") is None

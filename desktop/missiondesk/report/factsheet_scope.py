@@ -3,6 +3,7 @@ groups the figures by mission, and numbers the articles for citation."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -123,8 +124,7 @@ def _actor_scope(frames: FactFrames, actor: str | None, title: str | None) -> Sc
     ranked = actors.value_counts().index.tolist()
     name = None if missing(actor) else str(actor)
     if name is not None and name not in set(ranked):
-        folded = [a for a in ranked if a.casefold() == name.strip().casefold()]
-        name = folded[0] if folded else None
+        name = _actor_named(frames.statements, ranked, name)
     if name is None:
         asked = ("An actor fact sheet needs an actor's name" if missing(actor)
                  else f"No actor '{plain(actor, 60)}'")
@@ -140,6 +140,33 @@ def _actor_scope(frames: FactFrames, actor: str | None, title: str | None) -> Sc
                    f"Statements in {count_noun(len(docs), 'article')}, with the troop counts they report")
     scope.actor = name
     return scope
+
+
+_HONORIFICS = ("mr ", "mrs ", "ms ", "dr ", "the ")
+
+
+def _actor_named(statements, ranked: list[str], asked: str) -> str | None:
+    """The actor an analyst means by another of its names: any case, a surname or 'Mr Stoltenberg' that only one
+    actor ends with, or the role of only one ('the NATO secretary general')."""
+    low = asked.strip().casefold()
+    folded = [a for a in ranked if a.casefold() == low]
+    if folded:
+        return folded[0]
+    bare = low
+    for honorific in _HONORIFICS:
+        bare = bare.removeprefix(honorific)
+    ending = [a for a in ranked if a.casefold().split()[-1:] == bare.split()[-1:] and " " not in bare]
+    if len(ending) == 1:
+        return ending[0]
+    roles = statements.dropna(subset=["actor_role"])
+    holders = {a for a, r in zip(roles["actor"], roles["actor_role"]) if _role_key(str(r)) == _role_key(bare)}
+    return holders.pop() if len(holders) == 1 else None
+
+
+def _role_key(role: str) -> str:
+    """'Nato's Secretary-General' and 'the NATO secretary general' alike."""
+    role = re.sub(r"['’]s\b", "", role.casefold()).replace("-", " ")
+    return " ".join(role.split()).removeprefix("the ")
 
 
 def _listing(names: list[str], what: str, first: int = 8) -> str:
