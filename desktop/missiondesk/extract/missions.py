@@ -170,8 +170,7 @@ def _described(token: Token, ctx: DocContext) -> MissionHit | None:
         # one id per lead and theater, however the article words it ("the EU's training mission in Mali",
         # "the EU mission there"), the same in every article
         mission_id = described_id(lead, theater)
-        described = {"lead": lead, "theater": theater, "activity": activity, "name": text,
-                     "kind": kind_of(lead)}
+        described = {"lead": lead, "theater": theater, "activity": activity, "name": text}
     return MissionHit(mission_id, doc[first].idx, doc[last].idx + len(doc[last].text), text, described)
 
 
