@@ -11,7 +11,6 @@ CASES = load_cases("troop_counts.jsonl")
 KNOWN_MISSES = {
     "barkhane-third-in-mali": "the share's place ('deployed in Mali') is read as its force",
     "eufor-bosnia-reinforced-500": "'troops from Austria, ...' read as Austria's, the answer says the EU's",
-    "turkey-cyprus-which-numbers-30000": "the parser hangs 'which numbers' on Cyprus, not on the force",
     "us-djibouti-3500-servicemembers": "whose only in a later apposition ('the only US base')",
     "us-ford-4500-sailors": "the force is a ship's crew ('its roughly 4,500 sailors')",
     "us-fort-carson-poland-300-local": "the force is named by a US place (Fort Carson, Colorado)",

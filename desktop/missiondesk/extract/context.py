@@ -125,12 +125,17 @@ _LOCATIVE = {"in", "into", "to", "at", "near", "across", "inside", "throughout",
 
 
 def _located(mention: Mention, doc) -> bool:
-    """'troops in Liberia', 'sent to Mali': a country named as where things are, which says nothing of whose
-    force the article is about."""
+    """'troops in Liberia', 'sent to Mali', 'Romania hosts', 'will leave Mali': a country named as where things
+    are or go, which says nothing of whose force the article is about."""
+    from missiondesk.extract.wording import words
+
     head = doc[mention.end - 1]
     while head.dep_ == "conj" and head.head.i < head.i:
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
+    verb = head.head.lemma_.lower()
+    return (head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
+            or head.dep_ == "nsubj" and verb in words("host_verbs")
+            or head.dep_ == "dobj" and verb in words("movement_verbs"))
 
 
 def _armed_group(mention: Mention) -> bool:

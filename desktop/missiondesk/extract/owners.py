@@ -24,11 +24,6 @@ from missiondesk.extract.wording import words
 _ORIGIN_VERBS = {"come", "hail", "arrive", "draw", "be", "originate", "fly", "travel"}
 
 
-# verbs whose object is where the troops go or are, when the troops are their subject
-_MOVEMENT_VERBS = {"leave", "reach", "enter", "reinforce", "cross", "quit", "exit", "vacate", "invade", "occupy",
-                   "patrol", "secure", "guard", "defend", "protect", "return", "arrive", "depart", "evacuate"}
-
-
 def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     """The force the troops belong to."""
     doc = sent.doc
@@ -98,7 +93,7 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         if subject is not None and (subject.i == anchor.i or anchor in subject.subtree and subject.i > anchor.i):
             for child in verb.children:
                 if child.dep_ in ("dobj", "attr", "agent") or (child.dep_ == "prep" and child.lower_ in ("with", "by")):
-                    if child.dep_ == "dobj" and verb.lemma_.lower() in _MOVEMENT_VERBS and _is_place(child, ctx):
+                    if child.dep_ == "dobj" and verb.lemma_.lower() in words("movement_verbs") and _is_place(child, ctx):
                         continue  # "will leave South Kivu", "reinforce Estonia": where they go, not whose they are
                     found = _force_in_phrase(child, ctx, deep=True)
                     if found:

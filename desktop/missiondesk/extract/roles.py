@@ -42,13 +42,23 @@ def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head
+                return _relative_antecedent(verb.head)
             return child
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head)
     if verb.dep_ in ("relcl", "acl"):
-        return verb.head
+        return _relative_antecedent(verb.head)
     return None
+
+
+def _relative_antecedent(head: Token) -> Token:
+    """What a 'which' stands for: the parse hangs it on the nearest noun, but in 'the battlegroup in Latvia,
+    which has 2,000 soldiers' it is the force, not the place its phrase puts it in."""
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ in _PLACE_PREPS and prep.dep_ == "prep" and prep.head.pos_ == "NOUN" \
+            and (prep.head.lemma_.lower() in words("collectives") or prep.head.lemma_.lower() in words("head_nouns")):
+        return prep.head
+    return head
 
 
 def _clause_verbs(token: Token) -> list[Token]:
