@@ -63,7 +63,9 @@ class DocContext:
             if mention.entity.kind in ("org", "demonym", "mission") or (
                     mention.entity.kind == "country" and not (doc is not None and _located(mention, doc))):
                 ctx.force_counts[mention.force] += 1
-            if mention.place:
+            if doc is not None and leads(mention, doc):
+                pass  # "the Saudi-led coalition": who leads it, not the story's geography
+            elif mention.place:
                 ctx.place_counts[mention.place] += 0.5 if mention.place in BROAD_REGIONS else 1
             elif mention.entity.kind == "demonym":
                 ctx.place_counts[mention.entity.country] += 1  # "Lithuanian officials": the story's geography
@@ -136,6 +138,17 @@ def _located(mention: Mention, doc) -> bool:
     return (head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
             or head.dep_ == "nsubj" and verb in words("host_verbs")
             or head.dep_ == "dobj" and verb in words("movement_verbs"))
+
+
+def leads(mention: Mention, doc) -> bool:
+    """'a U.S.-led mission', 'the French led operation', 'the Saudi-owned newspaper': who leads, owns or backs,
+    not where."""
+    from missiondesk.extract.wording import words
+
+    following = [t.lower_ for t in doc[mention.end: mention.end + 2]]
+    lead = words("lead_words")
+    return bool(following) and (following[0] in lead or
+                                following[0] in ("-", "‐") and following[1:2] != [] and following[1] in lead)
 
 
 def _armed_group(mention: Mention) -> bool:

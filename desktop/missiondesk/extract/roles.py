@@ -246,13 +246,9 @@ def _bound_for(mention: Mention, doc) -> bool:
 
 def _leads(mention: Mention, doc) -> bool:
     """'a U.S.-led mission', 'the French led operation', 'NATO-backed': who leads or backs, not where."""
-    following = doc[mention.end: mention.end + 2]
-    words = [t.lower_ for t in following]
-    return bool(words) and (words[0] in _LEAD_WORDS or
-                            words[0] in ("-", "‐") and words[1:2] and words[1] in _LEAD_WORDS)
+    from missiondesk.extract.context import leads
 
-
-_LEAD_WORDS = {"led", "backed", "mandated", "sponsored", "brokered", "funded", "commanded"}
+    return leads(mention, doc)
 
 
 def period(anchor: Token, span: Span, sent: Span) -> str:
