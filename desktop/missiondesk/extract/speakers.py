@@ -141,6 +141,11 @@ def office_holder(org: str | None, title: str, year: int | None) -> str | None:
 
 
 def canonical_person(name: str) -> str:
+    """A person's name as the article writes it in full: 'Aleksandar Vucic', 'Bashar Assad', 'Mahamat Deby'
+    stay so (the office-holder list's spelling is for finding who holds a title, not for renaming); one word
+    alone takes the list's full name."""
+    if len(name.split()) >= 2:
+        return name
     return _officeholders()[1].get(name.lower(), name)
 
 

@@ -9,6 +9,7 @@ Georgian and the Polish Ministry of Defence stay two entries. Plain Python, no Q
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -226,8 +227,10 @@ def _ends_with(name: str, tail: str) -> bool:
 
 
 def _surname(name: str) -> str:
+    """The last word, lower case, without accents: 'Vučić' and 'Vucic' are one surname."""
     words = [w for w in re.split(r"\s+", name) if w]
-    return words[-1].lower().replace("’", "'") if words else ""
+    last = unicodedata.normalize("NFD", words[-1]) if words else ""
+    return "".join(c for c in last if unicodedata.category(c) != "Mn").lower().replace("’", "'")
 
 
 def _without_honorific(name: str) -> str:
