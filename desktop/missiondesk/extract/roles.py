@@ -181,7 +181,7 @@ def is_casualty(head: Token, span: Span) -> bool:
     holders = [head, *(v for v in _verb_chain(head, 1))]
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ == "prep" and any(o.lemma_.lower() in _CAPTIVITY for o in prep.children if o.dep_ == "pobj"):
+            if prep.dep_ == "prep" and any(_captivity(o) for o in prep.children if o.dep_ == "pobj"):
                 return True
     return False
 
@@ -189,7 +189,17 @@ def is_casualty(head: Token, span: Span) -> bool:
 _RESULTS = ("advcl", "oprd", "xcomp", "ccomp", "acomp")  # the state a verb leaves its object in
 
 
-_CAPTIVITY = {"prison", "jail", "detention", "custody", "captivity", "camp", "cell", "prisoner"}
+_CAPTIVITY = {"prison", "jail", "detention", "custody", "captivity", "cell", "prisoner"}
+_CAMP_KINDS = {"prison", "prisoner", "detention", "internment", "refugee", "displacement", "idp", "labour", "labor",
+               "concentration", "holding", "camps"}
+
+
+def _captivity(noun: Token) -> bool:
+    """'in prisons', 'in detention camps'; a camp alone is a base ('troops at the camp near the border')."""
+    if noun.lemma_.lower() in _CAPTIVITY:
+        return True
+    return noun.lemma_.lower() == "camp" and any(c.lower_ in _CAMP_KINDS or c.lemma_.lower() in _CAMP_KINDS
+                                                 for c in noun.children if c.dep_ in ("compound", "amod", "nmod"))
 
 
 def not_a_force(head: Token, span: Span) -> bool:

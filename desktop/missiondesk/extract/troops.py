@@ -22,6 +22,10 @@ _MEMBERED = re.compile(r"^\s*[-‐–]\s*(member|man|person)\b", re.I)
 # "42 Commando", "16 Air Assault Brigade": a unit's name, its number no head count
 _UNIT_NAME = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){0,2}(?:Commando|Brigade|Regiment|Battalion|Squadron|Division|Wing|"
                         r"Corps|Fleet|Group|Company|Battery|Para|Rifles|Infantry)\b(?!s)")
+# "Russia's Base 201", "Camp 7", "Task Force 51", "Resolution 2100": a name's number, no head count
+_NAME_BEFORE = re.compile(r"\b(?:Base|Camp|Brigade|Battalion|Regiment|Division|Unit|Task Force|Squadron|Fleet|Group|"
+                          r"Corps|Detachment|Rotation|Resolution|Outpost|Post|Sector|Zone|Highway|Route|Article|"
+                          r"Chapter|Flight|Hill|Block|Phase|No\.?)\s*$")
 # "more than 2,200 killed", "3,000 dead": casualties, whatever noun is left out
 _CASUALTY_AFTER = re.compile(r"^\s*(?:(?:were|had been|have been|was|are)\s+)?(?:killed|wounded|dead|injured|died|"
                              r"missing|captured)\b", re.I)
@@ -88,7 +92,8 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         membered = _MEMBERED.match(after)
         if not _STRONG.match(after) and not membered and not_a_count(before, after):
             continue
-        if (_UNIT_NAME.match(after) and num.text.isdigit() and num.value < 1000) or _CASUALTY_AFTER.match(after):
+        if (_UNIT_NAME.match(after) and num.text.isdigit() and num.value < 1000) or _CASUALTY_AFTER.match(after) \
+                or (_NAME_BEFORE.search(before) and num.text.isdigit()):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
@@ -314,6 +319,11 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     # "a second contingent of about 200", "a brigade of up to 5,000"
     if token.dep_ == "pobj" and token.head.lower_ == "of" and _is_collective(token.head.head):
         return _Inherited("troops", None, None, token.head.head)
+    # "reduce troops in Germany from 36,000 to 24,000", "boost the UN force to 10,000": the troops the change is
+    # about, the verb's object before its subject ("Indonesian troops arrived to boost the UN force to ...")
+    changed = _changed_troops(token)
+    if changed is not None:
+        return _Inherited(_is_head(changed) or "troops", None, None, changed)
     # "a force numbering 600", "the mission, which numbers 4,500", "troop levels fell to 8,600"
     governor = token.head if token.dep_ != "pobj" else token.head.head
     if governor.lemma_.lower() in _NUMBERING:
@@ -323,10 +333,6 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
             return _Inherited(_is_head(about) or "troops", None, None, about)
         if governor.dep_ == "acl" and (_is_head(governor.head) or _is_collective(governor.head)):
             return _Inherited(_is_head(governor.head) or "troops", None, None, governor.head)
-    # "reduce troops in Germany from 36,000 to 24,000", "cut its forces to 2,500": the troops the change is about
-    changed = _changed_troops(token)
-    if changed is not None:
-        return _Inherited(_is_head(changed) or "troops", None, None, changed)
     # "the number of American troops ... to 2,500"
     measure = _measure_phrase(sent)
     bare = before[:len(before) - prefix_qualifier(before)[1]]
