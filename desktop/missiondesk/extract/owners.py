@@ -39,7 +39,7 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     for tok in anchor.children:
         if tok.dep_ == "poss":
             owner.extend(tok.subtree)
-    owner_force = _owner_mission(owner, ctx)
+    owner_force = _owner_mission(owner, ctx) or _with_owner(anchor, span, ctx)
     if owner_force:
         return owner_force
     pronouns = [t for t in owner if t.lower_ in _POSSESSIVE_PRONOUNS] if len(owner) == 1 else []
@@ -108,6 +108,27 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         if mention.entity.kind == "mission":
             return mention.force
     return None
+
+
+def _with_owner(anchor: Token, span: Span, ctx: DocContext) -> str | None:
+    """'the US with around 18,000 troops and Britain with more than 8,000': the force that has them."""
+    for tok in (anchor, span[-1]):
+        if tok.dep_ == "pobj" and tok.head.lower_ == "with":
+            # the parse may hang "with" on the verb ("led by the US with ..."): the name just before it
+            mention = ctx.by_token.get(tok.head.head.i)
+            before = ctx.by_token.get(tok.head.i - 1)
+            # not a phrase's object ("arrived in Mali with 300 soldiers", "largest within AMISOM with 5,432")
+            if mention is None and before is not None and not (
+                    _last_token(before, tok).dep_ == "pobj" and _last_token(before, tok).head.lower_ != "by"):
+                mention = before
+            if mention is not None and mention.force and \
+                    mention.entity.kind in ("country", "demonym", "org", "institution", "mission"):
+                return mention.force
+    return None
+
+
+def _last_token(mention, tok: Token) -> Token:
+    return tok.doc[mention.end - 1]
 
 
 def _owner_mission(owner: list[Token], ctx: DocContext) -> str | None:

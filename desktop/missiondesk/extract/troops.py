@@ -261,6 +261,8 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
             i += 1
     elif after.lstrip().startswith("+"):
         i += 1
+    if i + 1 < sent_end and doc[i].lower_ == "out" and doc[i + 1].lower_ == "of":
+        i += 1  # "3,500 out of the 6,500 troops"
     partitive = i < sent_end and doc[i].lower_ == "of"
     if partitive:  # "4,500 of the 28,500 US troops", "1,000 of them"
         i += 1
@@ -276,7 +278,8 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
         if membered and tok.pos_ in ("NOUN", "PROPN") and not (tok.dep_ == "compound" or _is_collective(tok)):
             return None, None, False  # "the 27-member bloc": the first noun is not a force
         if tok.lower_ in ("the", "its", "their", "his", "her", "our", "'s", "’s", "-", "more", "additional",
-                          "extra", "further", "new", "fresh", "of") or tok.pos_ in ("ADJ", "PROPN", "NOUN", "NUM"):
+                          "extra", "further", "new", "fresh", "of") or tok.pos_ in ("ADJ", "PROPN", "NOUN", "NUM") \
+                or (partitive and tok.lower_ in _HEDGE_WORDS):  # "4,000 of the approximately 19,000 Marines"
             continue
         if tok.dep_ in ("amod", "npadvmod", "punct") and j + 1 < sent_end and tok.head.i > j:
             continue  # "Iraq-bound forces", "UN-mandated troops": a modifier inside the noun phrase
@@ -289,6 +292,10 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
         if strong and _is_collective(head):
             return head, "troops", strong
     return None, None, strong
+
+
+_HEDGE_WORDS = {"approximately", "about", "around", "roughly", "some", "nearly", "almost", "over", "estimated",
+                "more", "than", "just", "only", "up", "to"}
 
 
 @dataclass
@@ -307,6 +314,8 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     if num.is_year_like or num.value < 10:
         return None
     token = span[-1]
+    while token.dep_ == "quantmod" and token.head.i != token.i and token.head.like_num:
+        token = token.head  # "a force of 35,000 to 50,000": the range's first number hangs on its second
     listed = roles.force_before(span, ctx)
     same = [c for c in found if c.sentence == sent]
     if listed and same:  # "send 256 soldiers, Tanzania and Gambia 196, Chad 40": each country's share
