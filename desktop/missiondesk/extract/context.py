@@ -66,7 +66,10 @@ class DocContext:
             if doc is not None and leads(mention, doc):
                 pass  # "the Saudi-led coalition": who leads it, not the story's geography
             elif mention.place:
-                ctx.place_counts[mention.place] += 0.5 if mention.place in BROAD_REGIONS else 1
+                weight = 0.5 if mention.place in BROAD_REGIONS else 1
+                if doc is not None and _located(mention, doc):
+                    weight *= 2  # "troops in Afghanistan", "sent to Mali": where the story happens
+                ctx.place_counts[mention.place] += weight
             elif mention.entity.kind == "demonym":
                 ctx.place_counts[mention.entity.country] += 1  # "Lithuanian officials": the story's geography
             if mention.entity.kind == "mission":
