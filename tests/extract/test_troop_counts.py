@@ -79,3 +79,12 @@ def test_every_count_points_at_its_sentence():
     (count,) = extract_text(text).troop_counts
     assert count.sentence == "Around 4,000 NATO troops are stationed in Romania, officials said."
     assert text[count.start:count.end].startswith("Around 4,000 NATO troops")
+
+
+def test_a_count_with_no_place_of_its_own_is_where_the_story_puts_troops():
+    # the owner's nationality is named more often than the place, but the place is where troops are said to be
+    text = ("British officials said British soldiers were tired. The British army has 9,500 soldiers in "
+            "Afghanistan and will send engineers to Afghanistan. The US will withdraw 10,000 of its forces by "
+            "December, the prime minister said.")
+    wheres = {c.value: c.where for c in extract_text(text).troop_counts}
+    assert wheres == {9500: "Afghanistan", 10000: "Afghanistan"}
