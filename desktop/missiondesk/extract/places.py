@@ -9,6 +9,7 @@ from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import Mention, missions
 from missiondesk.extract.owners import (
     _MISSION_NOUNS,
+    antecedent,
 )
 from missiondesk.extract.roles import (
     _HEDGES,
@@ -81,6 +82,9 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
         subject = subject_of(verb)
         if subject is not None:
             place = _place_in(subject, ctx, None)
+            if place is None and subject.lower_ in ("it", "they"):  # "the republic said it will welcome 600"
+                place = antecedent(subject, ctx)
+                place = place if place and ctx_is_country(place) else None
             if place:
                 return place
     for verb in clause:  # "Senegal, where some 350 French troops remain"
