@@ -105,3 +105,25 @@ def test_short_article_lines_survive(line):
         "next week, weeks after restrictions imposed by the army were lifted.",
     ]
     assert clean_page("\n\n".join(paragraphs)).paragraphs == paragraphs
+
+
+@pytest.mark.parametrize("last, kept", [
+    ("The number of troops currently deployed to the base is unclear, the envoy said in December that there were",
+     True),  # a page stored only up to a length stops mid-sentence: its last paragraph is still article text
+    ("We are approaching nine months since the war began and the region is bracing for a wider conflict …",
+     False),  # a teaser of another story
+    ("Preparations for the drawdown of 2000 #ATMIS soldiers by 30 June", False),  # short: a post or a headline
+    ("Israel Says It Is At War After Surprise Attack On Its Southern Towns And Military Bases Near Gaza Border",
+     False),  # a headline in capitals
+])
+def test_a_last_paragraph_cut_mid_sentence_is_kept(last, kept):
+    from missiondesk.corpus.clean import clean_page
+
+    paragraphs = [
+        "The United Nations will keep about 10,000 peacekeepers in south Lebanon for another year, "
+        "officials said on Tuesday, after the Security Council renewed the mandate.",
+        "The spokesperson told reporters in Naqoura that patrols along the Blue Line would resume "
+        "next week, weeks after restrictions imposed by the army were lifted.",
+        last,
+    ]
+    assert clean_page("\n\n".join(paragraphs)).paragraphs == (paragraphs if kept else paragraphs[:2])

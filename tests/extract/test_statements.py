@@ -317,3 +317,8 @@ def test_a_person_described_in_apposition_is_one_person():
     text = ("Sen. Maria Stone, an Ohio Republican who sits on the committee, said in a statement that she had not "
             "been told. \"I don't think anyone believed the old number,\" she said.")
     assert _actors(text) == ["Maria Stone", "Maria Stone"]
+
+
+def test_the_pentagon_is_the_us_department_of_defense():
+    text = ("The Pentagon said the carrier would sail on Monday. A Pentagon spokesman said 500 troops were ready.")
+    assert _actors(text) == ["US Department of Defense", "US Department of Defense (unnamed official)"]

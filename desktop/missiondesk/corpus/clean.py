@@ -99,6 +99,8 @@ def _article_lines(lines: list[Line], captions: set[int]) -> list[bool]:
         first -= 1
     while last + 1 < len(lines) and lines[last + 1].sentence_like and last + 1 not in captions:
         last += 1
+    if last + 2 == len(lines) and lines[-1].cut_off and last + 1 not in captions:
+        last += 1  # the page was stored up to a length: its last paragraph stops mid-sentence
     keep = [False] * len(lines)
     in_related = False
     for pos in range(first, last + 1):
@@ -122,7 +124,7 @@ def _kept_inside(line: Line, nxt: Line | None) -> bool:
     """Inside the article, a line stays unless it shows furniture signs or is a stray headline."""
     if _furniture(line):
         return False
-    if line.prose or line.sentence_like or line.bullet:
+    if line.prose or line.sentence_like or line.bullet or (nxt is None and line.cut_off):
         return True
     if _is_meta(line):
         return False  # a byline or date line under a standfirst

@@ -100,6 +100,7 @@ class Line:
     furniture: bool
     credit: bool
     bio: bool
+    lower_share: float = 0.0  # of its words, the share that start with a small letter
 
     @property
     def prose(self) -> bool:
@@ -109,6 +110,15 @@ class Line:
         if self.sentence_end and self.words >= 8 and self.function_density >= 0.2:
             return True
         return self.words >= 20 and self.function_density >= 0.3
+
+    @property
+    def cut_off(self) -> bool:
+        """A paragraph that stops mid-sentence, as the last line of a page stored only up to a length does: long,
+        written in small letters (no headline), not a teaser ending in an ellipsis."""
+        if self.furniture or self.credit or self.marker or self.foreign_script or self.bio or self.sentence_end:
+            return False
+        return self.words >= 14 and self.function_density >= 0.25 and self.lower_share >= 0.5 \
+            and not self.text.rstrip().endswith(("…", "..."))
 
     @property
     def sentence_like(self) -> bool:
@@ -155,6 +165,7 @@ def _describe(index: int, text: str, latin_page: bool) -> Line:
         or (n <= 60 and vocab.furniture_strong.search(text)),
         credit=n < 30 and any(p.search(text) for p in vocab.credits),
         bio=any(p.search(text) for p in vocab.author_bio),
+        lower_share=sum(1 for w in words if w[0].islower()) / n if n else 0.0,
     )
 
 

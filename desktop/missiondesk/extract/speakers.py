@@ -376,12 +376,13 @@ class SpeakerResolver:
         return None
 
     def _known_body(self, subject: Token, phrase: list[Token]) -> Actor | None:
-        """'the Defense Department', 'the State Department': bodies the news names without their country."""
-        if subject.lemma_.lower() != "department":
+        """'the Defense Department', 'the State Department', 'the Pentagon': bodies the news names without their
+        country."""
+        if subject.lemma_.lower() not in ("department", "pentagon"):
             return None
         words = " ".join(t.lower_ for t in phrase if t.lower_ not in _DETERMINERS and not t.is_punct)
         name = _lexicon().get("body_names", {}).get(words)
-        return Actor(name, "body", text=_text(phrase), nouns={"department", "statement"}) if name else None
+        return Actor(name, "body", text=_text(phrase), nouns={subject.lemma_.lower(), "statement"}) if name else None
 
     def _generic_body(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'the pan-African body said', 'the bloc added': the organisation named last before it."""
@@ -534,6 +535,7 @@ class SpeakerResolver:
                 " ".join(t.lower_ for t in body_words)) or re.sub(r"^(?:the|a|an)\s+", "", _text(body_words))
         elif org is not None and subject.tag_ not in ("NNS", "NNPS"):  # "NATO officials" stay a group
             name = mission_actor(org.entity.name) if org.entity.kind == "mission" else org.entity.name
+            name = _lexicon().get("body_names", {}).get(name.lower(), name)  # "a Pentagon spokesman"
         else:
             return None
         return Actor(f"{name} (unnamed official)", "anonymous", plural=subject.tag_ in ("NNS", "NNPS"),
