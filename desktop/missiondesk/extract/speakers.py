@@ -158,6 +158,9 @@ def gender_of(name: str) -> str | None:
     return _first_names().get(first)
 
 
+_PERSONS_BODIES = {"administration", "house", "government", "cabinet", "campaign", "team", "camp"}
+
+
 class SpeakerResolver:
     """Resolves speakers in one article, in order; remembers who spoke and who was named."""
 
@@ -239,7 +242,7 @@ class SpeakerResolver:
         phrase = _phrase(subject)
         actor = self._known_body(subject, phrase) or self._generic_body(subject, phrase) \
             or self._title_reference(subject, phrase) or self._document(subject, phrase) \
-            or self._name(subject, phrase) \
+            or self._persons_body(subject, phrase) or self._name(subject, phrase) \
             or self._name_inside(subject, phrase) or self._body(subject, phrase) \
             or self._possessor(subject) or self._description(subject, phrase)
         if actor is None or actor.kind == "anonymous":
@@ -247,6 +250,23 @@ class SpeakerResolver:
         if actor is not None:
             self._remember(actor, subject.idx)
         return actor
+
+    def _persons_body(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'the Trump administration says', 'the Trump White House announced': a body named by the person who
+        leads it speaks as that body, not as the person."""
+        head = subject.lemma_.lower()
+        if head not in _PERSONS_BODIES:
+            return None
+        person = next((c for c in subject.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and (
+            c.ent_type_ == "PERSON" or c.lower_ in self.persons or self._full_from_gazetteer(c.text))), None)
+        if person is None:
+            return None
+        if head == "house":
+            if not any(c.lower_ == "white" for c in subject.children):
+                return None
+            return Actor("White House", "body", text=_text(phrase), nouns={"house", "statement"})
+        name = f"{person.text} {subject.lower_}"
+        return Actor(name, "body", text=_text(phrase), nouns={head, "statement"})
 
     def _name_inside(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'UNIFIL spokesperson Andrea Tenenti' parsed with 'spokesperson' as head, or 'Zelensky's spokesman,
@@ -695,7 +715,11 @@ def coordinated(subject: Token) -> list[Token]:
     Only names and bodies: 'diplomats and observers' stay one group."""
     if subject.pos_ not in ("PROPN", "NOUN"):
         return []
-    others = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+    others, frontier = [], [subject]
+    while frontier:  # "Spain, France and Italy": the parse chains each name to the one before
+        nxt = [c for t in frontier for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        others += nxt
+        frontier = nxt
     named = [subject, *others]
     if not others or not all(t.pos_ == "PROPN" or t.lemma_.lower() in ("government", "ministry", "council")
                              or t.ent_type_ for t in named):

@@ -89,7 +89,7 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
             continue
         if not attached and verb.lemma_.lower() in _lexicon()["needs_clause"] and not any(
                 c.dep_ in _REPORTED_CONTENT for c in verb.children) and not _inverted(verb) \
-                and not _trailing(verb):
+                and not _trailing(verb) and not _described_as(verb):
             continue
         actor = resolver.resolve(subject, verb)
         if actor is None:
@@ -151,6 +151,13 @@ def _is_speech(token: Token) -> bool:
     return token.dep_ not in ("amod", "compound") and (token.tag_ != "VBN" or any(
         c.dep_ == "aux" or c.dep_ == "nsubj" and c.i > token.i for c in token.children))
     # a VBN with its subject after it is an inverted attribution the tagger misread: "..., stated chief X"
+
+
+def _described_as(verb: Token) -> bool:
+    """'described the attacks as "unjustifiable"': a judgement said of something is a statement."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # the parse may hang "as" on the object
+    return verb.lemma_.lower() == "describe" and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(True for _ in c.children) for h in holders for c in h.children)
 
 
 def _has_needed(verb: Token, needs: dict) -> bool:
@@ -275,7 +282,13 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
             if child.dep_ in ("dobj", "attr", "dative", "npadvmod", "appos") and child.i > verb.i:
                 return child
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        return _speaker_of(verb.head, art)
+        head = verb.head
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+            # "Germany wants the troops to stay, saying ...": the participle tells of the main clause's subject,
+            # not of the clause the parser hung it on
+            while head.dep_ in ("ccomp", "xcomp") and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX"):
+                head = head.head
+        return _speaker_of(head, art)
     return _closing_speaker(verb, art)
 
 
