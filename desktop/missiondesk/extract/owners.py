@@ -190,9 +190,12 @@ def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str 
         if mention.force and mention.entity.kind in ("country", "org", "city", "mission", "institution") and \
                 head.dep_ in _ACTOR_DEPS and not _excluded(mention, doc):
             return mention.force
+        holder = head.head
+        while holder.dep_ == "compound" and holder.head.i != holder.i:
+            holder = holder.head  # "Australian Defence Minister Richard Marles says his government"
         if mention.entity.kind == "demonym" and head.dep_ in ("amod", "compound") and \
-                head.head.dep_ in _ACTOR_DEPS and (head.head.lemma_.lower() in _SPOKESPEOPLE | _ACTOR_NOUNS or
-                                                    head.head.pos_ == "PROPN"):
+                holder.dep_ in _ACTOR_DEPS and (holder.lemma_.lower() in _SPOKESPEOPLE | _ACTOR_NOUNS or
+                                                holder.pos_ == "PROPN"):
             return mention.force  # "Polish officials said ... its force", "Australian minister Jo Bloggs: his"
     return None
 

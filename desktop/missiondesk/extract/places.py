@@ -102,6 +102,7 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     named = _mentions(ctx, sent)
     owners = frozenset(m.place for m in named if m.place and (_names_a_number(m, sent, ctx) or _acts(m, sent)))
     candidates = [m for m in named if m.place and m.place != force and not _near(m, sent) and not _excluded(m, doc)
+                  and not _leads(m, doc)
                   and not _staging(doc[m.end - 1].head)
                   and not _for_something_else(m, doc, anchor)
                   and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
