@@ -185,6 +185,8 @@ def _near(mention: Mention, sent: Span) -> bool:
     if mention.entity.kind == "city":
         return False
     tok = sent.doc[mention.end - 1]
+    if tok.head.lower_ in ("in", "inside", "within") and tok.head.head.pos_ == "PROPN":
+        return False  # "a camp near Liptovsky Mikulas in Slovakia": the town is near, the country holds it
     for ancestor in [tok, *tok.ancestors][:4]:
         if ancestor.lower_ in ("near", "off", "beside") or ancestor.lower_ in _NEAR_HEADS:
             return True
