@@ -69,6 +69,8 @@ class DocContext:
                 weight = 0.5 if mention.place in BROAD_REGIONS else 1
                 if doc is not None and _located(mention, doc):
                     weight *= 2  # "troops in Afghanistan", "sent to Mali": where the story happens
+                elif doc is not None and _acting(mention, doc):
+                    weight *= 0.5  # "Britain will withdraw", "Poland's contingent": the government, not a place
                 ctx.place_counts[mention.place] += weight
             elif mention.entity.kind == "demonym":
                 ctx.place_counts[mention.entity.country] += 1  # "Lithuanian officials": the story's geography
@@ -141,6 +143,21 @@ def _located(mention: Mention, doc) -> bool:
     return (head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
             or head.dep_ == "nsubj" and verb in words("host_verbs")
             or head.dep_ == "dobj" and verb in words("movement_verbs"))
+
+
+# Nouns a country's possessive makes a place of: "Syria's coast", "Yemen's north".
+PLACE_NOUNS = frozenset({"soil", "territory", "capital", "province", "border", "coast", "region", "country", "bases",
+                         "base", "north", "south", "east", "west", "frontier", "city", "town", "village", "port",
+                         "district", "airport", "countryside", "desert", "mountains", "waters"})
+
+
+def _acting(mention: Mention, doc) -> bool:
+    """'Britain will withdraw', 'Washington has signalled', 'Poland's contingent': a country acting or owning
+    (not 'Yemen's north', a place)."""
+    head = doc[mention.end - 1]
+    if head.dep_ == "poss" or any(c.lower_ in ("'s", "’s") for c in head.children):
+        return head.head.lower_ not in PLACE_NOUNS
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() != "be"
 
 
 def leads(mention: Mention, doc) -> bool:

@@ -95,10 +95,14 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
                 if child.dep_ in ("dobj", "attr", "agent") or (child.dep_ == "prep" and child.lower_ in ("with", "by")):
                     if child.dep_ == "dobj" and verb.lemma_.lower() in words("movement_verbs") and _is_place(child, ctx):
                         continue  # "will leave South Kivu", "reinforce Estonia": where they go, not whose they are
+                    if _by_vehicle(child):
+                        continue  # "airlifted by U.S. aircraft": who carries them, not whose they are
                     found = _force_in_phrase(child, ctx, deep=True)
                     if found:
                         return found
             continue
+        if subject is not None and verb.lemma_.lower() in _SPEECH and subject.i > anchor.i:
+            break  # "..., and 500 will stay on, the UN said": who reports the figure does not own it
         if subject is not None:
             found = _subject_force(subject, ctx, verb)
             if found:
@@ -108,6 +112,16 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         if mention.entity.kind == "mission":
             return mention.force
     return None
+
+
+_VEHICLES = {"aircraft", "plane", "airplane", "jet", "helicopter", "ship", "vessel", "boat", "truck", "lorry",
+             "convoy", "train", "bus", "airlift", "flight", "c-130", "c-17"}
+
+
+def _by_vehicle(child: Token) -> bool:
+    """'by U.S. aircraft', 'with Turkish trucks': the means of transport, not the owner."""
+    objects = [t for t in child.subtree if t.dep_ == "pobj"] if child.dep_ in ("agent", "prep") else [child]
+    return any(t.lemma_.lower() in _VEHICLES or t.lower_ in _VEHICLES for t in objects[:1])
 
 
 def _with_owner(anchor: Token, span: Span, ctx: DocContext) -> str | None:
@@ -224,6 +238,10 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
         if any(c.lower_ in ("the", "its", "this") for c in subject.children) and ctx.main_mission_lead():
             return ctx.main_mission_lead()  # "the mission", "the force": the one the article is about
     if subject.lemma_.lower() in _ACTOR_NOUNS or subject.lower_ in _ACTOR_NOUNS:
+        if any(c.dep_ == "poss" and c.lower_ == "whose" for c in subject.children) and subject.head.dep_ == "relcl":
+            owner = ctx.by_token.get(subject.head.head.i)  # "Nepal, whose government voted to dispatch 850"
+            if owner is not None and owner.force:
+                return owner.force
         pronoun = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in _PERSONAL_POSSESSIVES), None)
         if pronoun is not None and not _force_in_phrase(subject, ctx):
             return antecedent(pronoun, ctx)  # "Australia's defence minister says his government will send"

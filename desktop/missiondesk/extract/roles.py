@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from missiondesk.extract.context import PLACE_NOUNS as _PLACE_NOUNS
 from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import Mention
 from missiondesk.extract.sentences import sentence_of
 from missiondesk.extract.wording import words
 
-_PLACE_NOUNS = {"soil", "territory", "capital", "province", "border", "coast", "region", "country", "bases",
-                "base", "north", "south", "east", "west", "frontier", "city", "town", "village", "port", "district",
-                "airport", "countryside", "desert", "mountains", "waters"}
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")

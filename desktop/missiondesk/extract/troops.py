@@ -359,8 +359,32 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
             other = _force_between(ref, span, ctx)
             if other:
                 return _Inherited(ref.unit, other, ref.where, named=True)
+        if not same and _refers_back(span, sent):  # "About 350 of those are ...", "Of those troops, 1,000 will"
+            # the earlier count's force, unless a nationality follows ("Some 300 of them come from Austria")
+            return _Inherited(ref.unit, ref.whose, ref.where, named=bool(ref.whose) and not _nationality_after(
+                span, sent, ctx))
         return _Inherited(ref.unit, ref.whose if same and not _gapped(span) else None, ref.where)
     return None
+
+
+def _nationality_after(span: Span, sent: Span, ctx: DocContext) -> bool:
+    """'300 of them come from Austria', '200 of those are Irish': the share's own nationality is named."""
+    return any(m.entity.kind in ("country", "demonym") for m in (
+        ctx.by_token.get(t.i) for t in span.doc[span.end: min(span.end + 8, sent.end)]) if m is not None)
+
+
+_BACK_WORDS = {"those", "these", "them", "whom", "which"}
+
+
+def _refers_back(span: Span, sent: Span) -> bool:
+    """A share of troops counted just before: 'about 350 of those', 'Of those remaining troops, 1,000 will'."""
+    doc = span.doc
+    after = doc[span.end: min(span.end + 2, sent.end)]
+    if len(after) == 2 and after[0].lower_ == "of" and after[1].lower_ in _BACK_WORDS:
+        return True
+    opening = doc[sent.start: min(sent.start + 2, sent.end)]
+    return len(opening) == 2 and opening[0].lower_ == "of" and opening[1].lower_ in _BACK_WORDS and \
+        "," in doc[sent.start: span.start].text
 
 
 def _force_between(ref: Count, span: Span, ctx: DocContext) -> str | None:
