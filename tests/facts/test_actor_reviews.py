@@ -111,7 +111,7 @@ def test_the_audit_trail_names_the_actors():
                                                           "NATO officials")}
     assert describe(merge) == "merged into Jens Stoltenberg"
     assert describe({"status": "edited", "changes": rename_changes("MON", "Polish Ministry of Defence")}) \
-        == "renamed MON"
+        == "renamed to MON"
     assert describe(None) == "unreviewed"
     assert label({"key": list(actor_key("source:nato-officials")), "before": None, "after": merge}) \
         == "actor NATO officials"

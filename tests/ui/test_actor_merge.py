@@ -63,10 +63,17 @@ def test_two_actors_are_merged_undone_and_redone(qtbot, opened):
     assert moved | kept <= facts
     history = win.history.rows_shown()[0]
     assert history[2:6] == ["merged", f"actor {SOURCE}", "unreviewed", f"merged into {TARGET}"]
+    # the merged actor is shown: one of its statements selected, the Evidence panel naming it as Positions does
+    assert win.current_fact in moved | kept and TARGET in win.evidence.title.text()
+    first_moved = sorted(moved)[0]
+    win.select_fact(first_moved)
+    assert f"<b>{TARGET}</b> · “{SOURCE}” in this article" in win.evidence.title.text()
     assert win.workspace.dirty
 
     qtbot.keyClick(win.positions_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert SOURCE in _rows(win) and _actor_of(win.frames, moved) == {SOURCE}
+    assert win.current_fact in moved  # the actor given back is shown
+    assert "in this article" not in win.evidence.title.text()
     assert win.history.rows_shown()[0][2] == "undo"
     win.redo_action.trigger()
     assert SOURCE not in _rows(win) and _actor_of(win.frames, moved) == {TARGET}
@@ -116,7 +123,7 @@ def test_an_actor_is_renamed_from_the_menu_and_the_name_kept_in_the_project(qtbo
     assert asked == [name]  # the dialog starts from the name shown
     assert new in _rows(win) and name not in _rows(win)
     assert _actor_of(win.frames, said) == {new}
-    assert win.history.rows_shown()[0][2:6] == ["renamed", f"actor {name}", "unreviewed", f"renamed {new}"]
+    assert win.history.rows_shown()[0][2:6] == ["renamed", f"actor {name}", "unreviewed", f"renamed to {new}"]
 
     # the exports and the actor fact sheet made from the window
     csv_path = tmp_path / "facts.csv"
@@ -148,7 +155,7 @@ def test_the_audit_command_names_a_renamed_actor(qtbot, opened, tmp_path, capsys
     capsys.readouterr()
     assert main(["audit", str(target)]) == 0
     printed = capsys.readouterr().out
-    assert "renamed · actor United States · unreviewed → renamed US government" in printed
+    assert "renamed · actor United States · unreviewed → renamed to US government" in printed
 
 
 def test_a_merge_is_applied_again_after_the_articles_are_extracted_again(qtbot, opened, tmp_path):

@@ -94,14 +94,14 @@ def apply_actor_reviews(statements: pd.DataFrame, reviews: Iterable[Review]) -> 
 
 def describe(review: dict | None) -> str:
     """An actor review as the History panel and `missiondesk audit` say it: 'merged into Jens Stoltenberg',
-    'renamed Jens Stoltenberg'; 'unreviewed' for none."""
+    'renamed to NATO Secretary General'; 'unreviewed' for none."""
     if not review:
         return "unreviewed"
     changes = review.get("changes") or {}
     if review.get("status") == MERGED:
         return f"merged into {changes.get('into_name') or changes.get('into')}"
     if review.get("status") == RENAMED:
-        return f"renamed {changes.get('name')}"
+        return f"renamed to {changes.get('name')}"
     return str(review.get("status", ""))
 
 

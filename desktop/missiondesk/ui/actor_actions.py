@@ -21,23 +21,24 @@ class ActorReviewsCommand(QUndoCommand):
     """Several actor reviews as one step (a merge of three actors is one undo), the window redrawn once."""
 
     def __init__(self, workspace: Workspace, reviews: dict[str, tuple[str, dict]], text: str,
-                 changed: Callable[[], None], note: str | None = None) -> None:
+                 changed: Callable[[str], None], shown: tuple[str, str], note: str | None = None) -> None:
         super().__init__(text)
         self._workspace = workspace
         self._reviews = reviews  # actor id -> (status, changes)
         self._before = {actor_id: workspace.review(actor_key(actor_id)) for actor_id in reviews}
-        self._changed = changed
+        self._changed = changed  # told the actor to show: the one made (redo), the one given back (undo)
+        self._shown = shown
         self._note = note
 
     def redo(self) -> None:
         for actor_id, (status, changes) in self._reviews.items():
             self._workspace.set_review(actor_key(actor_id), status, changes, note=self._note)
-        self._changed()
+        self._changed(self._shown[0])
 
     def undo(self) -> None:
         for actor_id, before in self._before.items():
             self._workspace.restore_review(actor_key(actor_id), before)
-        self._changed()
+        self._changed(self._shown[1])
 
 
 class ActorActions:
@@ -49,12 +50,12 @@ class ActorActions:
         takes Ctrl+click and Shift+click so two actors can be selected."""
         view = self.positions_view
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.merge_actors_action = QAction("Merge &Actors", self)
+        self.merge_actors_action = QAction("Merge Ac&tors", self)
         self.merge_actors_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         self.merge_actors_action.setToolTip("Make the actors of the selected Positions rows one actor, under the "
                                             "name of the current row's")
         self.merge_actors_action.triggered.connect(lambda: self.merge_actors())
-        self.rename_actor_action = QAction("Re&name Actor…", self)
+        self.rename_actor_action = QAction("Rename A&ctor…", self)
         self.rename_actor_action.setShortcut(QKeySequence("Shift+F2"))
         self.rename_actor_action.triggered.connect(lambda: self.rename_actor())
         for action in (self.merge_actors_action, self.rename_actor_action):
@@ -127,9 +128,10 @@ class ActorActions:
                 elif actor_id not in reviews:
                     reviews[actor_id] = (MERGED, merge_changes(into, target["name"], other["name"]))
         others = ", ".join(f"'{a['name']}'" for a in actors if a is not target)
+        first_other = next(a["name"] for a in actors if a is not target)
         self.undo_stack.push(ActorReviewsCommand(self.workspace, reviews, f"Merge actors {others} into "
                                                  f"'{target['name']}'", self._actors_changed,
-                                                 self.evidence.take_note()))
+                                                 (target["name"], first_other), self.evidence.take_note()))
         self.status_label.setText(f"Merged {others} into '{target['name']}' (Ctrl+Z to undo)")
 
     def rename_actor(self, name: str | None = None) -> None:
@@ -152,12 +154,33 @@ class ActorActions:
             return
         reviews = {actor_id: (RENAMED, rename_changes(name, actor["name"])) for actor_id in actor["ids"]}
         self.undo_stack.push(ActorReviewsCommand(self.workspace, reviews, f"Rename actor '{actor['name']}' to "
-                                                 f"'{name}'", self._actors_changed, self.evidence.take_note()))
+                                                 f"'{name}'", self._actors_changed, (name, actor["name"]),
+                                                 self.evidence.take_note()))
         self.status_label.setText(f"Renamed '{actor['name']}' to '{name}' (Ctrl+Z to undo)")
 
-    def _actors_changed(self) -> None:
-        # everything is redrawn as after any review, and the articles chosen for Side by side stay chosen
+    def _actors_changed(self, name: str) -> None:
+        """Redraw everything as after any review (the articles chosen for Side by side stay chosen), then show
+        the actor `name` in Positions: its first statement selected, so the analyst sees what the step did."""
         self._articles_changed()
+        model = self.positions_model
+        if self.tabs.currentWidget() is not self.positions_view:
+            return  # the table is filled when its tab is shown
+        for row in range(model.rowCount()):
+            if model.key(row).split("|")[1] == name and model.row_facts(row):
+                self.select_fact(model.row_facts(row)[0])  # its cell made current and scrolled to
+                return
+
+    def registry_actor(self, fact: dict) -> dict:
+        """The actor of a statement as the registry and the analyst's merges and renames name it, beside the
+        words of its article when they differ (for the Evidence panel); empty when they are the same."""
+        if fact.get("kind") != "statement":
+            return {}
+        frame = (self._frames_shown if self._frames_shown is not None else self.frames).statements
+        found = frame.loc[frame["id"].to_numpy() == fact["id"], "actor"] if len(frame) else ()
+        name = found.iloc[0] if len(found) else None
+        if not isinstance(name, str) or name == fact.get("actor"):
+            return {}
+        return {"actor": name, "actor_written": fact.get("actor")}
 
 
 def _short(name: str, limit: int = 40) -> str:
