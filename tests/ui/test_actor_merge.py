@@ -103,7 +103,8 @@ def test_an_actor_is_renamed_from_the_menu_and_the_name_kept_in_the_project(qtbo
                                                                              tmp_path):
     from missiondesk.cli import main
     from missiondesk.report.facts_csv import write_facts_csv
-    from missiondesk.report.factsheet import write_factsheet
+    from missiondesk.ui.export_dialog import FactSheetDialog, export_factsheet
+    from tests.report.helpers import read_sheet
 
     win = opened
     name = "Jens Stoltenberg"
@@ -129,8 +130,13 @@ def test_an_actor_is_renamed_from_the_menu_and_the_name_kept_in_the_project(qtbo
     csv_path = tmp_path / "facts.csv"
     write_facts_csv(csv_path, win.frames)
     assert new in csv_path.read_text(encoding="utf-8")
-    sheet = write_factsheet(tmp_path / "actor.pdf", win.workspace.frames(), kind="actor", actor=new)
-    assert sheet.exists()
+    dialog = FactSheetDialog(win)
+    qtbot.addWidget(dialog)
+    actors = [dialog.actor.itemText(i) for i in range(dialog.actor.count())]
+    assert new in actors and name not in actors
+    with qtbot.waitSignal(win.loading_finished, timeout=300_000):
+        export_factsheet(win, tmp_path / "actor.pdf", "actor", None, new, "UNCLASSIFIED", False)
+    assert new in read_sheet(tmp_path / "actor.pdf").flat
 
     target = tmp_path / "renamed.mdproj"
     assert win.save_project_as(str(target))
@@ -221,3 +227,33 @@ def test_the_context_menu_offers_merge_and_rename(qtbot, opened):
     view.customContextMenuRequested.emit(view.visualRect(view.currentIndex()).center())
     assert shown == [[("Merge 2 Actors", True), (f"Rename '{TARGET}'…", True)]]
     assert SOURCE not in _rows(win)
+
+
+def test_the_analyst_picks_the_name_the_merged_actors_keep(qtbot, opened, monkeypatch):
+    win = opened
+    _select(qtbot, win, SOURCE, TARGET)
+    offered = []
+
+    def pick(parent, title, label, items, current, editable):
+        offered.append((list(items), current))
+        return SOURCE, True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    win.quiet = False
+    win.merge_actors_action.trigger()
+    win.quiet = True
+    assert offered == [([TARGET, SOURCE], 0)]  # the current row's actor offered first
+    rows = _rows(win)
+    assert SOURCE in rows and TARGET not in rows
+
+
+def test_a_cancelled_or_empty_rename_changes_nothing(qtbot, opened, monkeypatch):
+    win = opened
+    _select(qtbot, win, TARGET)
+    steps = win.undo_stack.count()
+    win.quiet = False
+    for answer in (("Anything", False), ("   ", True), (TARGET, True)):
+        monkeypatch.setattr(QInputDialog, "getText", lambda *args, answer=answer, **kwargs: answer)
+        win.rename_actor()
+    win.quiet = True
+    assert win.undo_stack.count() == steps and TARGET in _rows(win)
