@@ -10,9 +10,11 @@ from pathlib import Path
 from missiondesk import __version__
 
 
-def _add_paths(parser: argparse.ArgumentParser, required: bool = True) -> None:
+def _add_paths(parser: argparse.ArgumentParser, required: bool = True, project: bool = False) -> None:
     parser.add_argument("paths", nargs="+" if required else "*", metavar="PATH",
-                        help="article files or folders (read recursively)")
+                        help="article files or folders (read recursively)" + (
+                            ", or one project saved by the window (PROJECT.mdproj): its reviews, merged and "
+                            "renamed actors and missions applied" if project else ""))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,12 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_extract)
 
     p = sub.add_parser("compare", help="troop counts side by side across articles, with disagreements")
-    _add_paths(p)
+    _add_paths(p, project=True)
     p.add_argument("-o", "--output", metavar="OUT.csv|OUT.xlsx|OUT.json", help="also write the comparison here")
     p.set_defaults(run=_compare)
 
     p = sub.add_parser("factsheet", help="write a PDF fact sheet: the whole corpus, one mission or one actor")
-    _add_paths(p)
+    _add_paths(p, project=True)
     p.add_argument("-o", "--output", metavar="OUT.pdf", required=True, help="the PDF to write")
     subject = p.add_mutually_exclusive_group()
     subject.add_argument("--mission", metavar="ID", help="one mission's sheet, by id (e.g. resolute-support)")
@@ -101,14 +103,15 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from missiondesk.facts import FactFrames, compare_counts, compare_statements
+    from missiondesk.facts import compare_counts, compare_statements
     from missiondesk.report.terminal import print_comparison
 
     if args.output and Path(args.output).suffix.lower() not in (".csv", ".xlsx", ".json"):
         print(f"missiondesk: {args.output}: the output must end in .csv, .xlsx or .json", file=sys.stderr)
         return 2
-    corpus, extraction = _read(args.paths)
-    frames = FactFrames.build(corpus.documents, extraction)
+    frames = _frames(args.paths)
+    if isinstance(frames, int):
+        return frames
     counts, positions = compare_counts(frames), compare_statements(frames)
     print_comparison(counts, sys.stdout)
     if args.output:
@@ -122,8 +125,24 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _factsheet(args: argparse.Namespace) -> int:
+def _frames(paths):
+    """The facts of the articles at `paths`, or of one saved project with its reviews applied; an exit code when
+    the project cannot be read."""
     from missiondesk.facts import FactFrames
+    from missiondesk.store import ProjectError
+    from missiondesk.store.reviewed_frames import is_project, reviewed_frames
+
+    if is_project(paths):
+        try:
+            return reviewed_frames(paths[0])
+        except ProjectError as exc:
+            print(f"missiondesk: {exc}", file=sys.stderr)
+            return 1
+    corpus, extraction = _read(paths)
+    return FactFrames.build(corpus.documents, extraction)
+
+
+def _factsheet(args: argparse.Namespace) -> int:
     from missiondesk.report.factsheet import (
         DEFAULT_MARKING,
         FactSheetError,
@@ -140,11 +159,12 @@ def _factsheet(args: argparse.Namespace) -> int:
     except FactSheetError as exc:
         print(f"missiondesk: {exc}", file=sys.stderr)
         return 1
-    corpus, extraction = _read(args.paths)
-    if not corpus.documents:
+    frames = _frames(args.paths)
+    if isinstance(frames, int):
+        return frames
+    if frames.documents.empty:
         print("missiondesk: no article could be read, so there is no fact sheet to write", file=sys.stderr)
         return 1
-    frames = FactFrames.build(corpus.documents, extraction)
     kind = "mission" if args.mission else "actor" if args.actor else "corpus"
     try:
         path = write_factsheet(Path(args.output), frames, kind=kind, mission=args.mission, actor=args.actor,

@@ -17,7 +17,8 @@ _HYPHENS = {"-", "‐", "‑"}
 
 
 def _tables():
-    from missiondesk.extract.speakers import _RANKS, _TITLE_WORDS, _first_names, _officeholders
+    from missiondesk.extract.officeholders import _first_names, _officeholders
+    from missiondesk.extract.speaker_words import _RANKS, _TITLE_WORDS
 
     return _TITLE_WORDS, _RANKS, _first_names(), _officeholders()[1]
 

@@ -9,9 +9,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from missiondesk.extract.actor import Actor
 from missiondesk.extract.quotes import Quote, find_quotes, paragraphs
+from missiondesk.extract.reporters import is_reporter
 from missiondesk.extract.sentences import join_tokens, sentence_of, span_text, text_of, tokens_where
-from missiondesk.extract.speakers import Actor, SpeakerResolver, _lexicon, coordinated, is_reporter
+from missiondesk.extract.speaker_phrases import coordinated
+from missiondesk.extract.speaker_words import _lexicon
+from missiondesk.extract.speakers import SpeakerResolver
 
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "dative", "attr", "oprd")
 _COMPLEMENT_PREPS = ("for", "of", "against", "on", "about", "that", "as")

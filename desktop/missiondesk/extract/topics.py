@@ -9,7 +9,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc
 
 from missiondesk.extract.sentences import span_text
-from missiondesk.extract.speakers import _lexicon
+from missiondesk.extract.speaker_words import _lexicon
 
 
 def topic_of(doc: Doc, start: int, end: int) -> str | None:

@@ -13,6 +13,7 @@ import pandas as pd
 from missiondesk.corpus.document import Document
 from missiondesk.extract.numbers import MAX_FORCE
 from missiondesk.extract.records import Extraction
+from missiondesk.facts.actor_reviews import apply_actor_reviews
 from missiondesk.facts.actors import with_actors
 from missiondesk.facts.collection import collector_paused
 from missiondesk.facts.qualifiers import intervals
@@ -46,6 +47,7 @@ class FactFrames:
             by_kind.setdefault(review.kind, {})[review.key[2:] + (review.document,)] = review
         counts = _apply(counts, by_kind["count"], accepted_only)
         statements = with_actors(_apply(statements, by_kind["statement"], accepted_only))
+        statements = apply_actor_reviews(statements, by_kind.get("actor", {}).values())  # merges and renames
         counts = _with_documents(counts, docs)
         statements = _with_documents(statements, docs)
         counts = _head_counts(counts)

@@ -7,6 +7,7 @@ import csv
 import io
 from collections.abc import Iterable
 
+from missiondesk.facts import actor_reviews
 from missiondesk.facts.qualifiers import label
 from missiondesk.store.project import ProjectData
 
@@ -22,8 +23,12 @@ def audit_rows(data: ProjectData, key: tuple[str, str, int, int] | None = None) 
         entry_key = tuple(detail.get("key") or ())
         if key is not None and entry_key != tuple(key):
             continue
-        out.append({"at": at, "who": who, "action": _action(action, detail), "fact": labels.get(entry_key, ""),
-                    "before": _state(detail.get("before")), "after": _state(detail.get("after")),
+        if entry_key[1:2] == (actor_reviews.KIND,):  # an actor merged or renamed: said in the actors' names
+            state, fact = actor_reviews.describe, actor_reviews.label(detail)
+        else:
+            state, fact = _state, labels.get(entry_key, "")
+        out.append({"at": at, "who": who, "action": _action(action, detail), "fact": fact,
+                    "before": state(detail.get("before")), "after": state(detail.get("after")),
                     "note": detail.get("note") or "", "key": entry_key})
     return out
 
@@ -44,6 +49,8 @@ def _action(action: str, detail: dict) -> str:
     after = detail.get("after")
     if after is None:
         return "cleared review" if detail.get("before") else action
+    if tuple(detail.get("key") or ())[1:2] == (actor_reviews.KIND,) and after.get("status") == "edited":
+        return "renamed"
     return {"accepted": "accepted", "rejected": "rejected", "edited": "edited", "merged": "merged"}.get(
         after.get("status"), action)
 

@@ -111,6 +111,8 @@ class EvidencePanel(QWidget):
                        f"<br><i>mission, reviewed as a whole; this is one of its mentions</i>")
         else:
             role = f" ({escape(str(fact['actor_role']))})" if fact.get("actor_role") else ""
+            if fact.get("actor_written"):  # the registry's name differs from the article's words: show both
+                role += f" · “{escape(str(fact['actor_written']))}” in this article"
             heading = (f"<b>{escape(str(fact['actor']))}</b>{role}<br>{escape(str(fact.get('kind_of') or ''))} · "
                        f"topic: {escape(str(fact.get('topic') or '—'))}")
         self.title.setText(heading)

@@ -27,6 +27,7 @@ from missiondesk.facts import FactFrames
 from missiondesk.facts.compare import Comparison
 from missiondesk.facts.index import FactIndex
 from missiondesk.store.workspace import Workspace
+from missiondesk.ui.actor_actions import ActorActions
 from missiondesk.ui.article_properties import ArticleActions
 from missiondesk.ui.article_view import ArticleView
 from missiondesk.ui.comparison_views import ComparisonViews
@@ -47,7 +48,8 @@ MISSION_COLUMNS = [("name", "Mission"), ("lead", "Lead"), ("theater", "Theater")
                    ("documents", "Articles"), ("mentions", "Mentions"), ("known", "In gazetteer"), ("status", "Review")]
 
 
-class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, ComparisonViews, QMainWindow):
+class MainWindow(ProjectActions, ReviewActions, ActorActions, ArticleActions, LoadingActions, ComparisonViews,
+                 QMainWindow):
     loading_finished = Signal()
     refreshed = Signal()
     autosaved = Signal(str)  # the autosave file, once written (off the GUI thread)
@@ -237,6 +239,7 @@ class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, 
         self.addActions([undo, redo])
         edit.addSeparator()
         self.review_shortcuts(edit)
+        self.install_actor_actions(edit)
         edit.addSeparator()
         self.article_actions(edit)
         find = QAction("&Find…", self)

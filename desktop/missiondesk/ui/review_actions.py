@@ -78,7 +78,7 @@ class ReviewActions:
         if fact["kind"] == "mission":
             self.evidence.show_fact(self._mission_fact(fact))
         else:
-            self.evidence.show_fact({**fact, **self.corrected_details(fact["document"]),
+            self.evidence.show_fact({**fact, **self.corrected_details(fact["document"]), **self.registry_actor(fact),
                                      "extracted": self._extracted(fact)}, self._cell_choices(fact_id))
         self._show_document(fact["document"])
         self.article.select_span(fact["sentence_start"], fact["sentence_end"])

@@ -1,0 +1,224 @@
+"""Speakers an article describes instead of naming: bodies ('the Defense Department', 'the bloc', 'Taliban
+officials'), documents that speak for their authors ('the resolution stated'), unnamed officials of a named
+body, members of an alliance, and descriptions ('a senior US official', 'diplomats familiar with ...').
+A mixin of SpeakerResolver (speakers.py), which holds the people, pronouns and titles."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from missiondesk.extract.actor import Actor
+from missiondesk.extract.context import ARMED_GROUPS
+from missiondesk.extract.officeholders import gender_of
+from missiondesk.extract.speaker_bodies import (
+    _national_body,
+    _title_holder,
+    mission_actor,
+)
+from missiondesk.extract.speaker_phrases import (
+    _author_of_document,
+    _in_clause,
+    _outside_clauses,
+    _text,
+)
+from missiondesk.extract.speaker_words import (
+    _AUTHORED,
+    _BODY_NOUNS,
+    _DETERMINERS,
+    _DOCUMENT_REACH,
+    _DOCUMENTS,
+    _GENERIC_BODIES,
+    _MEMBERS,
+    _MISSION_SPEAKERS,
+    _OF_BODY,
+    _OFFICIAL_NOUNS,
+    _PRONOUNS,
+    _RANK_ADJECTIVES,
+    _lexicon,
+    _word_set,
+)
+
+
+class DescribedSpeakers:
+    """The resolver's methods for bodies, documents and described speakers; expects self.ctx, self.history,
+    self.resolve(), self._name() and self._last() (SpeakerResolver)."""
+
+    def _known_body(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'the Defense Department', 'the State Department', 'the Pentagon': bodies the news names without their
+        country."""
+        if subject.lemma_.lower() not in ("department", "pentagon"):
+            return None
+        words = " ".join(t.lower_ for t in phrase if t.lower_ not in _DETERMINERS and not t.is_punct)
+        name = _lexicon().get("body_names", {}).get(words)
+        return Actor(name, "body", text=_text(phrase), nouns={subject.lemma_.lower(), "statement"}) if name else None
+
+    def _generic_body(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'the pan-African body said', 'the bloc added': the organisation named last before it."""
+        if subject.lemma_.lower() not in _GENERIC_BODIES or not any(t.lower_ == "the" for t in phrase) \
+                or any(self.ctx.by_token.get(t.i) for t in phrase):
+            return None  # "the SADC bloc" names its body: not a reference back
+        body = next((m for i, m in sorted(self.ctx.by_token.items(), reverse=True)
+                     if i < subject.i and subject.i - i < _DOCUMENT_REACH and m.entity.kind == "org"), None)
+        if body is None:
+            return None
+        return Actor(body.entity.name, "body", text=_text(phrase), nouns={subject.lemma_.lower(), "statement"})
+
+    def _document(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'the resolution stated', 'the adopted text called for', 'a statement signed by the leaders of X':
+        a document speaks for whoever wrote it: its signatory, its owner, else the body named last before it."""
+        lemma = subject.lemma_.lower()
+        if lemma not in _DOCUMENTS:
+            return None
+        author = next((pobj for acl in subject.children if acl.dep_ == "acl" and acl.lemma_.lower() in _AUTHORED
+                       for agent in acl.children if agent.dep_ == "agent"
+                       for pobj in agent.children if pobj.dep_ == "pobj"), None)
+        if author is not None:  # "a statement signed by the leaders of Armenia", "issued by Kigali"
+            for tok in author.subtree:
+                mention = self.ctx.by_token.get(tok.i)
+                if mention is not None and mention.entity.kind in ("city", "country") and (
+                        tok.head.i == author.i or tok.i == author.i):
+                    country = mention.entity.country or mention.entity.name
+                    return Actor(f"Government of {country}", "body", text=_text(phrase), nouns={lemma, "statement"})
+            return self.resolve(author)
+        owner = next((c for c in subject.children if c.dep_ in ("poss", "compound")), None)
+        if owner is not None and owner.lower_ not in _PRONOUNS and owner.lower_ not in ("its", "their"):
+            found = self._name(owner, [owner]) or self._body(owner, [owner])
+            if found is None and owner.lemma_.lower() in _MISSION_SPEAKERS:  # "the mission statement"
+                mission = self.ctx.mission_before(subject.i) or self.ctx.main_mission
+                found = Actor(mission_actor(mission), "body", nouns={lemma, "statement"}) if mission else None
+            if found is not None:
+                return found
+        if lemma in ("statement", "report", "letter") or not any(t.lower_ in ("the", "this") for t in phrase):
+            return None  # "the statement said": the last speaker that made one (_description)
+        found = self._last(lambda a: a.kind == "body" and lemma in a.nouns)
+        if found is not None:
+            return found
+        body = next((m for i, m in sorted(self.ctx.by_token.items(), reverse=True)
+                     if i < subject.i and subject.i - i < _DOCUMENT_REACH
+                     and m.entity.kind in ("org", "institution")), None)
+        if body is None:
+            return None
+        return Actor(body.entity.name, "body", text=_text(phrase), nouns={lemma, "statement"})
+
+    def _body(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """An organisation or government: 'the Taliban', 'Taliban officials', 'NATO', 'Washington'."""
+        mention = self.ctx.by_token.get(subject.i)
+        spokes = _word_set("spokes_nouns")
+        group_spokes = _word_set("group_spokes_nouns")
+        if mention is None and (subject.lower_ in spokes or subject.lower_ in group_spokes):
+            for tok in phrase:
+                candidate = self.ctx.by_token.get(tok.i)
+                if candidate and candidate.entity.kind in ("org", "institution", "mission") and tok.i < subject.i:
+                    # "Taliban officials" speak for the Taliban; "EU officials" stay a description
+                    if subject.lower_ in spokes or candidate.entity.name in ARMED_GROUPS:
+                        mention = candidate
+                    break
+        if mention is None or mention.entity.kind not in ("org", "country", "institution", "city", "mission"):
+            return None
+        if mention.start != subject.i and subject.lower_ in ("spokesman", "spokeswoman", "spokesperson") \
+                and mention.entity.name not in ARMED_GROUPS:
+            return None  # "the MINUSCA spokesperson" is a person, described
+        if mention.entity.kind == "city" and subject.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        name = mention.entity.name if mention.entity.kind in ("org", "country", "institution") else (
+            mission_actor(mention.entity.name) if mention.entity.kind == "mission" else mention.force)
+        if mention.entity.kind == "city":
+            name = mention.entity.country
+        plural = name in ARMED_GROUPS or subject.tag_ == "NNPS" or subject.lower_.endswith("s") and \
+            subject.lower_ in spokes
+        return Actor(name, "body", plural=plural, text=" ".join(t.text for t in phrase),
+                     nouns={subject.lemma_.lower(), "statement", "group"} if name in ARMED_GROUPS
+                     else {subject.lemma_.lower(), "statement"})
+
+    def _unnamed_official(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'an official of the Georgian Defence Ministry', 'two Defense Department sources', 'an Irish military
+        spokesman': an unnamed official of a named body is that body's, marked '(unnamed official)'."""
+        if subject.lemma_.lower() not in _OFFICIAL_NOUNS:
+            return None
+        words = [t for t in phrase if t.i != subject.i and t.lower_ not in _DETERMINERS and not t.is_punct
+                 and t.pos_ != "NUM" and t.lower_ not in _RANK_ADJECTIVES and not _in_clause(t, subject)]
+        body_nouns = [t for t in words if t.lemma_.lower() in _BODY_NOUNS]
+        org = next((m for m in (self.ctx.by_token.get(t.i) for t in words)
+                    if m and m.entity.kind in ("org", "institution", "mission")), None)
+        if body_nouns:
+            head = body_nouns[-1]
+            if head.i > subject.i and not (head.head.dep_ == "pobj" and head.head.head.lower_ in _OF_BODY
+                                           or head.dep_ == "pobj" and head.head.lower_ in _OF_BODY):
+                return None  # "a source close to the ministry" is not one of its officials
+            body_words = [t for t in words if t.i <= head.i and t.lower_ not in _OF_BODY
+                          and (t.i > subject.i) == (head.i > subject.i)]
+            if not any(t.pos_ == "PROPN" or self.ctx.by_token.get(t.i) for t in body_words):
+                return None  # "a military source": no body named
+            name = _national_body(head, body_words, self.ctx) or _lexicon().get("body_names", {}).get(
+                " ".join(t.lower_ for t in body_words)) or re.sub(r"^(?:the|a|an)\s+", "", _text(body_words))
+        elif org is not None and subject.tag_ not in ("NNS", "NNPS"):  # "NATO officials" stay a group
+            name = mission_actor(org.entity.name) if org.entity.kind == "mission" else org.entity.name
+            name = _lexicon().get("body_names", {}).get(name.lower(), name)  # "a Pentagon spokesman"
+        else:
+            return None
+        return Actor(f"{name} (unnamed official)", "anonymous", plural=subject.tag_ in ("NNS", "NNPS"),
+                     text=_text(phrase), nouns={subject.lemma_.lower(), subject.lower_})
+
+    def _member_group(self, subject: Token, words: list[Token]) -> str | None:
+        """'other NATO members', 'NATO countries', 'the allies': the members of an alliance, one actor."""
+        if subject.lower_ not in _MEMBERS or subject.tag_ not in ("NNS", "NNPS"):
+            return None
+        for tok in words:
+            mention = self.ctx.by_token.get(tok.i)
+            if mention and mention.entity.kind == "org":
+                return f"{mention.entity.name} allies" if mention.entity.name == "NATO" else \
+                    f"{mention.entity.name} member states"
+        return None
+
+    def _description(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'a senior US official', 'the official', 'the statement', 'diplomats familiar with the discussions'."""
+        lemma = subject.lemma_.lower()
+        nouns = _word_set("speaker_nouns")
+        if lemma not in nouns and subject.lower_ not in nouns:
+            return None
+        definite = any(t.lower_ in ("the", "this", "that") for t in subject.lefts)
+        body = _national_body(subject, phrase, self.ctx)
+        if body is not None:  # "the Georgian Defence Ministry", "Russia's defence ministry", "the Afghan government"
+            return Actor(body, "body", text=_text(phrase), nouns={lemma, "statement"})
+        unnamed = self._unnamed_official(subject, phrase)
+        if unnamed is not None:
+            return unnamed
+        titled = _title_holder(subject, phrase, self.ctx)
+        if titled:  # "NATO's Secretary General", "the Nato secretary general"
+            return Actor(titled, "person", role=_text(phrase), gender=gender_of(titled), text=_text(phrase),
+                         nouns={lemma})
+        if lemma in _MISSION_SPEAKERS:  # "the EU force in Bosnia, EUFOR, said": the mission its phrase names
+            named = next((m for m in (self.ctx.by_token.get(t.i) for t in _outside_clauses(subject))
+                          if m and m.entity.kind == "mission"), None)
+            if named is not None:
+                return Actor(mission_actor(named.entity.name), "body", text=_text(phrase),
+                             nouns={lemma, "statement"})
+        if definite:  # "the official", "the statement", "the ministry": the last one that fits
+            found = self._last(lambda a: lemma in a.nouns or subject.lower_ in a.nouns)
+            if found is not None:
+                self.history.append(found)
+                return found
+            mission = self.ctx.mission_before(subject.i) or self.ctx.main_mission \
+                if lemma in _MISSION_SPEAKERS else None
+            if mission:  # "the mission said": the one the article names
+                return Actor(mission_actor(mission), "body", text=_text(phrase), nouns={lemma, "statement"})
+        words = [t for t in phrase if t.lower_ not in _DETERMINERS or t.i > subject.i]
+        author = _author_of_document(subject)
+        group = self._member_group(subject, words)
+        if group:
+            return Actor(group, "anonymous", plural=True, text=_text(words), nouns={lemma, subject.lower_})
+        if author is not None:  # "a study commissioned by the US Congress" -> "US Congress study"
+            text = f"{_text([t for t in author.subtree if t.lower_ not in _DETERMINERS])} {subject.text}"
+        else:
+            text = re.sub(r"\s+([,’'])", r"\1", _text(words)).strip(" ,")
+        text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+        if not text:
+            return None
+        plural = subject.tag_ in ("NNS", "NNPS")
+        first = words[0] if words else subject
+        if first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_ and not first.text.isupper() \
+                and not self.ctx.by_token.get(first.i):
+            text = text[:1].lower() + text[1:]  # "Diplomats say" and "diplomats said" are one actor
+        return Actor(text, "anonymous", plural=plural, text=text, nouns={lemma, subject.lower_})

@@ -1,0 +1,77 @@
+"""Who holds an office when (resources/gazetteers/officeholders.json), people's canonical names and their
+gender, from the gazetteer or their first name."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+
+from missiondesk.paths import resource
+
+
+@cache
+def _officeholders() -> tuple[dict[str, dict], dict[str, str]]:
+    """Office-holders by canonical name, and every alias -> canonical name."""
+    path = resource("gazetteers", "officeholders.json")
+    if not path.exists():
+        return {}, {}
+    people = json.loads(path.read_text(encoding="utf-8"))
+    by_name = {p["name"]: p for p in people}
+    aliases = {}
+    for person in people:
+        for alias in [person["name"], *person.get("aliases", [])]:
+            aliases[alias.lower()] = person["name"]
+    return by_name, aliases
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    path = resource("gazetteers", "first_names.json")
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {**{n.lower(): "m" for n in data.get("m", [])}, **{n.lower(): "f" for n in data.get("f", [])}}
+
+
+@cache
+def _roles_by_title() -> dict[str, list[tuple[dict, dict]]]:
+    """Office-holders' roles by normalised title: a lookup instead of a scan of every person."""
+    people, _ = _officeholders()
+    table: dict[str, list[tuple[dict, dict]]] = {}
+    for person in people.values():
+        for role in person.get("roles", []):
+            table.setdefault(re.sub(r"[-\s]+", " ", role["title"].lower()).strip(), []).append((person, role))
+    return table
+
+
+def office_holder(org: str | None, title: str, year: int | None) -> str | None:
+    """The person holding `title` at `org` in `year` ('NATO', 'Secretary General', 2021 -> Jens Stoltenberg)."""
+    title = re.sub(r"[-\s]+", " ", title.lower()).strip()
+    found = []
+    for person, role in _roles_by_title().get(title, ()):
+        if org and role.get("org", "").lower() != org.lower():
+            continue
+        start = int(str(role.get("from") or "0")[:4])
+        end = int(str(role.get("to") or "9999")[:4])
+        if year is None or start <= year <= end:
+            found.append(person["name"])
+    return found[0] if len(found) == 1 else None
+
+
+def canonical_person(name: str) -> str:
+    """A person's name as the article writes it in full: 'Aleksandar Vucic', 'Bashar Assad', 'Mahamat Deby'
+    stay so (the office-holder list's spelling is for finding who holds a title, not for renaming); one word
+    alone takes the list's full name."""
+    if len(name.split()) >= 2:
+        return name
+    return _officeholders()[1].get(name.lower(), name)
+
+
+def gender_of(name: str) -> str | None:
+    people, aliases = _officeholders()
+    person = people.get(aliases.get(name.lower(), ""))
+    if person and person.get("gender") in ("m", "f"):
+        return person["gender"]
+    first = name.split()[0].lower() if name.split() else ""
+    return _first_names().get(first)

@@ -1,0 +1,84 @@
+"""Bodies and offices as speakers: a country's ministry or government, a mission by its acronym, and the
+holder of an office the gazetteer knows ('NATO's Secretary General')."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Token
+
+from missiondesk.extract.context import DocContext
+from missiondesk.extract.officeholders import office_holder
+from missiondesk.extract.speaker_words import _DETERMINERS, _MINISTRY_FIELDS
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    """Country -> its first demonym in the gazetteer ('Georgia' -> 'Georgian')."""
+    from missiondesk.extract.gazetteer import _entries
+
+    table: dict[str, str] = {}
+    for alias, entity in _entries():
+        if entity.kind == "demonym" and alias[:1].isupper() and not alias.endswith("s"):
+            table.setdefault(entity.name, alias)
+    return table
+
+
+def _national_body(subject: Token, phrase: list[Token], ctx: DocContext) -> str | None:
+    """A country's ministry or government, named the way the gold answers and the registry name bodies:
+    'the Georgian Defence Ministry' and 'Georgia's defence ministry' -> 'Georgian Ministry of Defence',
+    'the Polish government' -> 'Government of Poland'. None when the phrase names no country."""
+    lemma = subject.lemma_.lower()
+    if lemma not in ("ministry", "government"):
+        return None
+    country, rest = None, []
+    for tok in phrase:
+        if tok.tag_ == "VBN" and tok.dep_ == "amod" or tok.head.tag_ == "VBN" and tok.head.dep_ == "amod":
+            continue  # "the US-backed Afghan government": the sponsor is not the country
+        mention = ctx.by_token.get(tok.i)
+        if mention is not None and mention.entity.kind in ("country", "demonym", "city") and tok.i < subject.i:
+            country = mention.entity.country or mention.entity.name  # the one next to the noun
+            continue
+        if tok.i != subject.i and tok.lower_ not in _DETERMINERS and tok.text not in ("'s", "’s", "of") \
+                and not tok.is_punct:
+            rest.append(tok)
+    if country is None:
+        return None
+    if lemma == "government":
+        return f"Government of {country}" if not rest or all(t.pos_ == "ADJ" for t in rest) else None
+    field = " ".join(t.text for t in rest if t.i < subject.i) or " ".join(t.text for t in rest)
+    if not _MINISTRY_FIELDS.match(field):
+        return None
+    demonym = _demonyms().get(country, country)
+    field = re.sub(r"(?i)defense", "defence", field)  # one spelling, so 'defense ministry' is the same body
+    field = re.sub(r"(?i)^foreign$", "foreign affairs", field)
+    return f"{demonym} Ministry of {' '.join(w[:1].upper() + w[1:] for w in field.split())}"
+
+
+def mission_actor(mission_id: str) -> str:
+    """How a mission is named as a speaker: its acronym where it has a word-like one (UNIFIL, KFOR, MINUSMA,
+    EUFOR), else its name."""
+    from missiondesk.extract.gazetteer import missions
+
+    known = missions().get(mission_id)
+    if known is None:
+        return mission_id
+    acronyms = [a for a in known.get("aliases", []) if re.fullmatch(r"[A-Z]{4,8}", a)]
+    return acronyms[0] if acronyms else known["name"]
+
+
+def _title_holder(subject: Token, phrase: list[Token], ctx: DocContext) -> str | None:
+    """'NATO's Secretary General', 'the Nato secretary general': an office the gazetteer can name."""
+    words = [t for t in phrase if t.lower_ not in _DETERMINERS and t.text not in ("'s", "’s")]
+    org = None
+    title_words = []
+    for tok in words:
+        mention = ctx.by_token.get(tok.i)
+        if mention and mention.entity.kind in ("org", "country", "demonym", "institution") and org is None:
+            org = mention.force
+            continue
+        title_words.append(tok.text)
+    if not title_words:
+        return None
+    return office_holder(org, " ".join(title_words), ctx.reference_year)

@@ -1,0 +1,225 @@
+"""Reading a speaker's words off the parse: the subject's phrase without its clauses, the name in it as the
+article writes it, the title or appositive with it, and the speakers joined to it by 'and'."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from missiondesk.extract.sentences import join_tokens
+from missiondesk.extract.speaker_words import (
+    _ABBREVIATION,
+    _DETERMINERS,
+    _HONORIFICS,
+    _HYPHENS,
+    _RANKS,
+    _TITLE_NOUNS,
+    _TITLE_WORDS,
+    _WRITTEN,
+    _word_set,
+)
+
+
+def _role_fits(role: str | None, title: list[str]) -> bool:
+    """Whether a person's role carries a title: its words ('secretary general' in 'NATO Secretary General')
+    or its initials ('CS' for 'Interior Cabinet Secretary')."""
+    if not role:
+        return False
+    words = re.findall(r"[\w-]+", role)
+    lower = [w.lower() for w in words]
+    for t in title:
+        if _ABBREVIATION.fullmatch(t):
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if t not in initials and t.lower() not in lower:
+                return False
+        elif t not in lower and t not in ("the",):
+            return False
+    return True
+
+
+def coordinated(subject: Token) -> list[Token]:
+    """'The Afghan government and the UN have urged': the other speakers joined to the subject by 'and'.
+    Only names and bodies: 'diplomats and observers' stay one group."""
+    if subject.pos_ not in ("PROPN", "NOUN"):
+        return []
+    others, frontier = [], [subject]
+    while frontier:  # "Spain, France and Italy": the parse chains each name to the one before
+        nxt = [c for t in frontier for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        others += nxt
+        frontier = nxt
+    named = [subject, *others]
+    if not others or not all(t.pos_ == "PROPN" or t.lemma_.lower() in ("government", "ministry", "council")
+                             or t.ent_type_ for t in named):
+        return []
+    return others
+
+
+def _part_of(subject: Token) -> Token | None:
+    """'One of the officials', 'some of the ministers': the group the subject is part of."""
+    if subject.lower_ not in ("one", "some", "two", "three", "several", "many", "most", "each", "none", "both"):
+        return None
+    return next((pobj for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _led_by(subject: Token) -> Token | None:
+    """'a delegation, led by X,' / 'a team headed by X': the person at its head."""
+    for acl in subject.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in ("lead", "head", "chair"):
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    return next((p for p in agent.children if p.dep_ == "pobj" and p.ent_type_ == "PERSON"), None)
+    return None
+
+
+def _in_clause(token: Token, subject: Token) -> bool:
+    """Whether a word of the subject's phrase sits in a clause of its own ('an officer serving with UNIFIL')."""
+    head = token
+    while head.i != subject.i and head.head.i != head.i:
+        if head.pos_ in ("VERB", "AUX"):
+            return True
+        head = head.head
+    return False
+
+
+def _is_subject(token: Token) -> bool:
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return token.dep_ in ("appos", "compound") and token.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _title_of(ent: Span) -> str | None:
+    """The title written with a name: the words before it ('Interior Cabinet Secretary Kipchumba Murkomen'),
+    or an appositive right after it ('Viktor Bondarev, first deputy chairman of the committee,')."""
+    doc = ent.doc
+    words = []
+    k = ent.start - 1
+    while k >= 0 and len(words) < 6:
+        tok = doc[k]
+        if tok.lower_ in _TITLE_WORDS or tok.lower_ in _TITLE_NOUNS or tok.text in ("'s", "’s") or (
+                tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper() and not tok.ent_type_):
+            words.append(tok)
+            k -= 1
+            continue
+        break
+    while words and words[-1].text in ("'s", "’s"):
+        words.pop()
+    if words and any(t.lower_ in _TITLE_NOUNS or t.lower_ in _TITLE_WORDS for t in words):
+        return join_tokens(words) or None
+    if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        after = []
+        for tok in doc[ent.end + 1:min(len(doc), ent.end + 12)]:
+            if tok.text in (",", ".", ";", "(") or tok.pos_ == "VERB":
+                break
+            after.append(tok)
+        if after and any(t.lower_ in _TITLE_NOUNS for t in after):
+            return join_tokens([t for t in after if t.lower_ not in _DETERMINERS]) or None
+    return None
+
+
+def _author_of_document(subject: Token) -> Token | None:
+    if subject.lemma_.lower() not in _WRITTEN:
+        return None
+    for tok in subject.subtree:
+        if tok.dep_ in ("agent", "prep") and tok.lower_ == "by":
+            objects = [c for c in tok.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _outside_clauses(subject: Token) -> list[Token]:
+    """The subject's words with its appositives but not its relative clauses ('the force, which replaced X')."""
+    out = []
+    for tok in subject.subtree:
+        head = tok  # spaCy makes a new Token on each access: compare positions, not objects
+        while head.i != subject.i and head.dep_ not in ("relcl", "acl") and head.head.i != head.i:
+            head = head.head
+        if head.i == subject.i:
+            out.append(tok)
+    return out
+
+
+def _phrase(subject: Token) -> list[Token]:
+    """The subject's words without relative clauses or what follows a comma after it ('NATO defence ministers,
+    holding a two-day video meeting, decided ...')."""
+    keep = []
+    for tok in subject.subtree:
+        if tok.i > subject.i and (tok.dep_ == "relcl" and tok.head.i == subject.i or tok.text == ","
+                                  or tok.dep_ == "cc" and tok.head.i == subject.i and coordinated(subject)):
+            break
+        keep.append(tok)
+    while keep and keep[-1].is_punct:
+        keep.pop()
+    # cut relative clauses and their words
+    out = []
+    for tok in keep:
+        if any(a.dep_ == "relcl" and a.head.i == subject.i for a in tok.ancestors if a.i > subject.i):
+            continue
+        out.append(tok)
+    return out
+
+
+def _text(tokens) -> str:
+    return join_tokens(tokens)
+
+
+def _clean_name(ent: Span) -> str:
+    kept = [t for t in ent if t.lower_ not in _HONORIFICS and t.lower_ not in _RANKS and t.lower_ not in _TITLE_WORDS]
+    return re.sub(r"['’]s$", "", name_text(kept)).strip() if kept else ""
+
+
+def name_text(tokens) -> str:
+    """A name's words as the article writes them: a hyphen between two of them stays ("Abdel-Rahman",
+    "Al-Rikabi"), other skipped words leave a space."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    out = [tokens[0].text]
+    for prev, tok in zip(tokens, tokens[1:]):
+        gap = doc[prev.i + 1:tok.i]
+        if len(gap) and all(g.text in _HYPHENS for g in gap):
+            out.append(doc.text[prev.idx + len(prev.text):tok.idx])
+        elif tok.text in _HYPHENS or prev.text in _HYPHENS:
+            out.append(prev.whitespace_)
+        else:
+            out.append(prev.whitespace_ if tok.i == prev.i + 1 else " ")
+        out.append(tok.text)
+    return "".join(out).strip()
+
+
+def _honorific_before(token: Token) -> bool:
+    return any(t.lower_ in _HONORIFICS for t in token.lefts)
+
+
+def _honorific_gender(token: Token) -> str | None:
+    for t in token.lefts:
+        if t.lower_ in ("mr", "mr.", "sir"):
+            return "m"
+        if t.lower_ in ("mrs", "mrs.", "ms", "ms.", "dame", "madam"):
+            return "f"
+    return None
+
+
+def _role(phrase: list[Token], name_tokens: list[Token], subject: Token) -> str | None:
+    """Title words before the name ('German Defense Minister') or an appositive after it."""
+    first = min(t.i for t in name_tokens)
+    before = [t for t in phrase if t.i < first and t.lower_ not in _DETERMINERS
+              and (not t.is_punct or t.text in ("-", "‐", "–"))]
+    appos = [c for c in subject.children if c.dep_ == "appos"]
+    if appos:
+        words = [t for t in appos[0].subtree if not t.is_punct or t.text in ("-", "'s", "’s")]
+        text = _text([t for t in words if t.lower_ not in _DETERMINERS or t.i > appos[0].i])
+        return text or None
+    text = _text(before)
+    text = re.sub(r"['’]s$", "", text).strip()
+    return text or None
+
+
+def _role_nouns(role: str | None) -> set[str]:
+    if not role:
+        return set()
+    nouns = _word_set("speaker_nouns")
+    return {w for w in re.findall(r"[a-z]+", role.lower()) if w in nouns}
