@@ -337,3 +337,27 @@ def test_a_participle_of_saying_tells_of_the_main_clause_subject():
 def test_described_as_is_a_statement_of_each_country_listed():
     text = 'Spain, France, and Italy have already described the attacks on the peacekeepers as "unjustifiable."'
     assert _actors(text) == ["Spain", "France", "Italy"]
+
+
+def test_an_attribution_set_off_by_commas_inside_what_it_reports():
+    text = ("President Barack Obama said more troops would go. The mission in Afghanistan, he added, was to defeat "
+            "al-Qaeda and deny them the ability to regroup.")
+    said = extract_text(text).statements
+    assert [(s.actor, s.content) for s in said] == [
+        ("Barack Obama", "more troops would go"),
+        ("Barack Obama", "The mission in Afghanistan was to defeat al-Qaeda and deny them the ability to regroup")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Security Council agreed to a major drawdown of peacekeepers in Darfur.",
+    "The non-combat mission seeks to bolster the Iraqi army's capabilities.",
+    "The base played a role in the American strategy to counter Iranian military construction.",
+    "The strategy would deny the insurgents the ability to regroup.",
+])
+def test_decisions_and_aims_are_not_statements(text):
+    assert extract_text(text).statements == []
+
+
+def test_agreeing_to_do_something_is_still_a_statement():
+    text = "NATO defence ministers agreed to extend the training mission in Iraq."
+    assert _actors(text) == ["NATO defence ministers"]

@@ -93,7 +93,7 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
             continue
         if not attached and verb.lemma_.lower() in _lexicon()["needs_clause"] and not any(
                 c.dep_ in _REPORTED_CONTENT for c in verb.children) and not _inverted(verb) \
-                and not _trailing(verb) and not _described_as(verb):
+                and not _trailing(verb) and not _described_as(verb) and not _parenthetical(verb):
             continue
         actor = resolver.resolve(subject, verb)
         if actor is None:
@@ -132,6 +132,10 @@ def _may_be_speech(lower: str, lemma: str) -> bool:
     return lower == "according" or lemma.lower() in _lexicon()["speech_verbs"]
 
 
+_DECISIONS = {"refuse", "decide", "agree"}  # said with a clause: "agreed that ...", "agreed to extend the mission"
+_AIMS = {"seek", "counter"}  # said only with a that-clause or a quote: "countered that ..."
+
+
 def _is_speech(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
@@ -152,6 +156,12 @@ def _is_speech(token: Token) -> bool:
         return False  # "who asked not to be named": the anonymity formula, not something said
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _HEDGES:
         return False  # "officials appear to be signalling that ...": the writer's reading, not their words
+    if lemma == "deny" and any(c.dep_ == "dative" for c in token.children):
+        return False  # "deny them the ability": withhold, not say
+    clauses = ("ccomp",) if lemma in _AIMS else ("ccomp", "xcomp")
+    if lemma in _DECISIONS | _AIMS and not any(c.dep_ in clauses for c in token.children) and (
+            token.i + 1 == len(token.doc) or token.nbor(1).text not in ('"', "“", ":")):
+        return False  # "agreed to a drawdown", "seeks to bolster", "to counter Iran's build-up": no words said
     return token.dep_ not in ("amod", "compound") and (token.tag_ != "VBN" or any(
         c.dep_ == "aux" or c.dep_ == "nsubj" and c.i > token.i for c in token.children))
     # a VBN with its subject after it is an inverted attribution the tagger misread: "..., stated chief X"
@@ -215,6 +225,13 @@ def _inverted(verb: Token) -> bool:
         return False
     first = subject.left_edge
     return first.i > 0 and first.nbor(-1).text == ","
+
+
+def _parenthetical(verb: Token) -> bool:
+    """'The mission, he added, was to defeat al-Qaeda': an attribution set off by commas inside what it reports."""
+    return verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.i > 0 and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and "," in (
+            verb.left_edge.text, verb.doc[verb.left_edge.i - 1].text)
 
 
 def _trailing(verb: Token) -> bool:
@@ -338,6 +355,14 @@ def _complement(verb: Token) -> list[Token] | None:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         first = min([verb.i, *(t.i for t in subject.subtree)]) if subject is not None else verb.i
         words = [t for t in sent if t.i < first]
+        while words and (words[-1].is_punct or words[-1].is_space):
+            words.pop()
+        if len(words) >= 4:
+            return words
+    if verb.dep_ == "parataxis" and verb.head.i > verb.i and sentence_of(verb.head) == sent:
+        # "The mission in Afghanistan, he added, was to defeat al-Qaeda": the sentence around the attribution
+        inside = {t.i for t in verb.subtree}
+        words = [t for t in sent if t.i not in inside and not (t.is_punct and t.i + 1 in inside)]
         while words and (words[-1].is_punct or words[-1].is_space):
             words.pop()
         if len(words) >= 4:
