@@ -39,7 +39,8 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     for tok in anchor.children:
         if tok.dep_ == "poss":
             owner.extend(tok.subtree)
-    owner_force = _owner_mission(owner, ctx) or _with_owner(anchor, span, ctx)
+    owner_force = _owner_mission(owner, ctx) or _with_owner(anchor, span, ctx) or _the_country(owner, ctx) \
+        or _sent_by(anchor, ctx)
     if owner_force:
         return owner_force
     pronouns = [t for t in owner if t.lower_ in _POSSESSIVE_PRONOUNS] if len(owner) == 1 else []
@@ -122,6 +123,37 @@ def _by_vehicle(child: Token) -> bool:
     """'by U.S. aircraft', 'with Turkish trucks': the means of transport, not the owner."""
     objects = [t for t in child.subtree if t.dep_ == "pobj"] if child.dep_ in ("agent", "prep") else [child]
     return any(t.lemma_.lower() in _VEHICLES or t.lower_ in _VEHICLES for t in objects[:1])
+
+
+def _sent_by(anchor: Token, ctx: DocContext) -> str | None:
+    """'200 soldiers sent by the United Kingdom', 'troops deployed by France': the force that sends them."""
+    for verb in anchor.children:
+        if verb.dep_ == "acl" and verb.pos_ == "VERB":
+            for agent in verb.children:
+                if agent.dep_ == "agent" and not _by_vehicle(agent):
+                    found = _force_in_phrase(agent, ctx, deep=True)
+                    if found:
+                        return found
+    return None
+
+
+def _the_country(owner: list[Token], ctx: DocContext) -> str | None:
+    """'the country's 400-strong contingent': the country last named as an actor before it (not a place)."""
+    from missiondesk.extract.context import COUNTRIES, _located
+
+    noun = next((t for t in owner if t.lower_ in ("country", "nation") and any(
+        c.lower_ == "the" for c in t.children)), None)
+    if noun is None:
+        return None
+    doc = noun.doc
+    start = sentence_of(noun).start
+    start = sentence_of(doc[start - 1]).start if start > 0 else start
+    for i in range(noun.i - 1, start - 1, -1):
+        mention = ctx.by_token.get(i)
+        if mention is not None and mention.force in COUNTRIES and mention.entity.kind in ("country", "demonym") \
+                and not _located(mention, doc):
+            return mention.force
+    return None
 
 
 def _with_owner(anchor: Token, span: Span, ctx: DocContext) -> str | None:

@@ -355,6 +355,9 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     if recent and token.dep_ in ("pobj", "dobj", "attr", "appos", "conj", "npadvmod", "nsubj", "ROOT"):
         ref = recent[-1]
         same = ref.sentence == sent
+        if same and _TOTAL.match(text_of(sent.doc)[span.end_char:span.end_char + 20]):
+            # "350 Irish troops ... with Polish, Hungarian and Maltese contingents, 600 in total": all of them
+            return _Inherited(ref.unit, ctx.main_mission_lead(), ref.where, named=True)
         if same:  # "Italy will deploy 1,000 troops and the Irish Defence Forces are to send a further 400"
             other = _force_between(ref, span, ctx)
             if other:
@@ -371,6 +374,9 @@ def _nationality_after(span: Span, sent: Span, ctx: DocContext) -> bool:
     """'300 of them come from Austria', '200 of those are Irish': the share's own nationality is named."""
     return any(m.entity.kind in ("country", "demonym") for m in (
         ctx.by_token.get(t.i) for t in span.doc[span.end: min(span.end + 8, sent.end)]) if m is not None)
+
+
+_TOTAL = re.compile(r"\s*(?:in total|in all|altogether|combined)\b", re.I)
 
 
 _BACK_WORDS = {"those", "these", "them", "whom", "which"}
