@@ -165,8 +165,14 @@ def _describe(index: int, text: str, latin_page: bool) -> Line:
         or (n <= 60 and vocab.furniture_strong.search(text)),
         credit=n < 30 and any(p.search(text) for p in vocab.credits),
         bio=any(p.search(text) for p in vocab.author_bio),
-        lower_share=sum(1 for w in words if w[0].islower()) / n if n else 0.0,
+        lower_share=_lower_share(words),
     )
+
+
+def _lower_share(words: list[str]) -> float:
+    """Of the words made of letters, the share that start with a small letter (figures left out)."""
+    lettered = [w for w in words if w[0].isalpha()]
+    return sum(1 for w in lettered if w[0].islower()) / len(lettered) if lettered else 0.0
 
 
 def _is_menu(text: str) -> bool:

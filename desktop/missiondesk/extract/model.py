@@ -22,6 +22,15 @@ def model_package() -> str:
         "-r packaging/model-requirements.txt`) to install it.")
 
 
+def _split_wire_dashes(nlp) -> None:
+    """'(AP) --Ghana has agreed', 'WASHINGTON-- The Pentagon': a double dash that opens or closes a word is
+    punctuation, so the name beside it is a word of its own."""
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    nlp.tokenizer.prefix_search = compile_prefix_regex([r"--", *nlp.Defaults.prefixes]).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex([r"--", *nlp.Defaults.suffixes]).search
+
+
 @cache
 def load_model():
     """spaCy's English small pipeline, loaded once per process, with paragraph breaks as sentence breaks."""
@@ -46,6 +55,7 @@ def load_model():
     run_layer_norms_faster(nlp.get_pipe("tok2vec").model)  # the only component with layer norms of its own
     index_attribute_ruler(nlp.get_pipe("attribute_ruler"))  # same results, a ninth of the time
     memoize_lemmatizer(nlp.get_pipe("lemmatizer"))  # same lemmas, each distinct word worked out once
+    _split_wire_dashes(nlp)
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)  # every doc knows its text without re-joining it
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("person_names", last=True)

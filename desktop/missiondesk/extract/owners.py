@@ -53,7 +53,7 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         if owner_force:
             return owner_force
     modifiers = [t for t in doc[span.start: anchor.i + 1]] + [c for c in anchor.lefts]
-    if anchor.dep_ == "conj":  # "4,800 Bundeswehr personnel and some 200 civilian employees"
+    if anchor.dep_ == "conj" and anchor.head.pos_ == "NOUN":  # "4,800 Bundeswehr personnel and some 200 civilian"
         modifiers += [c for c in anchor.head.lefts]
     unit = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
     if unit is not None and unit.lemma_.lower() in words("collectives"):  # "the Irish contingent of 340 soldiers"
@@ -79,9 +79,13 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     # 2. "troops from Turkey", "some 300 of them come from Austria"
     withdraw = _withdrawing(anchor)
     holders = [anchor, span[-1], *(v for v in _clause_verbs(anchor) if v.lemma_.lower() in _ORIGIN_VERBS)]
+    holders += [v for v in _clause_verbs(anchor) if v not in holders]  # "join 341 troops from the Philippines"
     for holder in holders:
         for prep in holder.children:
-            if prep.lower_ == "from" and not withdraw:
+            # on the verb, only a "from" right after the count: the parse hung the count's own phrase there
+            adjacent = holder.i in (anchor.i, span[-1].i) or holder.lemma_.lower() in _ORIGIN_VERBS \
+                or prep.i == anchor.i + 1
+            if prep.lower_ == "from" and not withdraw and adjacent:
                 for mention in _mentions(ctx, prep.subtree):
                     if mention.force and mention.entity.kind != "city":
                         return mention.force
@@ -147,7 +151,8 @@ def _the_country(owner: list[Token], ctx: DocContext) -> str | None:
         return None
     doc = noun.doc
     start = sentence_of(noun).start
-    start = sentence_of(doc[start - 1]).start if start > 0 else start
+    for _ in range(2):  # this sentence and the two before ("... a U.N. request ..." may split in two)
+        start = sentence_of(doc[start - 1]).start if start > 0 else start
     for i in range(noun.i - 1, start - 1, -1):
         mention = ctx.by_token.get(i)
         if mention is not None and mention.force in COUNTRIES and mention.entity.kind in ("country", "demonym") \
@@ -254,6 +259,8 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
         return own.force
     if subject.lower_ in ("it", "they"):
         return antecedent(subject, ctx)
+    if subject.lemma_.lower() in ("nation", "country"):  # "The West African nation already has 700 soldiers"
+        return _the_country([subject], ctx)
     # "the NATO-led Kosovo Force (KFOR), a UN-mandated peacekeeping mission that includes ...": a mission
     # described right after it is named is that mission
     if subject.lemma_.lower() in _MISSION_NOUNS:

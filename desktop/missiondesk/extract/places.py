@@ -62,6 +62,10 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
         if _staging(prep):
             continue
         word = prep.lower_
+        onward = [p for _, p in preps] + [c for c in prep.children if c.dep_ == "prep"]
+        if word == "from" and withdraw and any(p.lower_ in ("to", "into") and _place_in(p, ctx, None)
+                                               for p in onward):
+            continue  # "relocate 1,000 soldiers from Germany to Romania": where they are going
         if word in _WHERE_PREPS or (word == "from" and withdraw):
             if prep.head.lower_ in _NEAR_HEADS:
                 near = _place_in(prep, ctx, force)
@@ -107,6 +111,9 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
                   and not _for_something_else(m, doc, anchor)
                   and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
                   and not _names_a_number(m, sent, ctx) and not _modifier_only(m, sent) and not _agent(m, sent)]
+    onward = [m for m in candidates if _under(m, doc, ("to", "into"))]
+    if onward and withdraw:  # "relocate 1,000 soldiers from Vilseck, Germany to Romania": where they go
+        candidates = [m for m in candidates if not _under(m, doc, ("from",))] or candidates
     bound = [m for m in named if m.place and _bound_for(m, sent.doc)]
     if bound:
         return bound[0].place  # "Iraq-bound forces": where they are going
@@ -230,6 +237,14 @@ def _names_a_number(mention: Mention, sent: Span, ctx: DocContext) -> bool:
     while i < sent.end - 1 and (doc[i].lower_ in _HEDGES or doc[i].lower_ in ("more", "than", "less", "fewer")):
         i += 1
     return i < sent.end and doc[i].like_num and doc[i].pos_ == "NUM"
+
+
+def _under(mention: Mention, doc, preps: tuple[str, ...]) -> bool:
+    """The place is the object of one of `preps` ('from Vilseck, Germany': Germany in apposition counts)."""
+    tok = doc[mention.end - 1]
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in preps
 
 
 def _is_origin(mention: Mention, sent: Span) -> bool:
