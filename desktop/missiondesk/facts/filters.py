@@ -1,0 +1,200 @@
+"""The filters every tab shares (actor, whose, where, a date range, review status), worked out on numpy arrays
+so that a 2,000-article corpus answers at once; the window only shows what they keep.
+
+A filter on a field one kind of fact lacks narrows that kind to the articles where a matching fact of the other
+kind stands: with an actor chosen, the troop counts shown are those of the articles that quote the actor (as on
+an actor's fact sheet); with a force or a place chosen, the positions shown are those of the articles that
+report such troops."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+
+import numpy as np
+import pandas as pd
+
+from missiondesk.facts.compare import Comparison
+from missiondesk.facts.frames import FactFrames
+
+REVIEW_STATUSES = ("unreviewed", "accepted", "edited", "rejected")
+
+
+@dataclass(frozen=True)
+class FactFilter:
+    """What the analyst narrowed the facts to; None: not narrowed by that field. `since`/`until` bound the
+    article's date (both days included); `status` is a review status, or 'reviewed' for any verdict."""
+
+    actor: str | None = None
+    whose: str | None = None
+    where: str | None = None
+    since: pd.Timestamp | None = None
+    until: pd.Timestamp | None = None
+    status: str | None = None
+
+    def active(self) -> bool:
+        return any(getattr(self, f.name) is not None for f in fields(self))
+
+    def by_facts(self) -> bool:
+        """Whether it looks at facts, not only at the articles' dates."""
+        return any(v is not None for v in (self.actor, self.whose, self.where, self.status))
+
+    def describe(self) -> list[str]:
+        """Each field set, in the analyst's words ('the actor Jens Stoltenberg', 'dated from 2021-01-01')."""
+        out = []
+        if self.actor:
+            out.append(f"the actor {self.actor}")
+        if self.whose:
+            out.append(f"forces of {self.whose}")
+        if self.where:
+            out.append(f"troops in {self.where}")
+        if self.since is not None:
+            out.append(f"dated from {self.since:%Y-%m-%d}")
+        if self.until is not None:
+            out.append(f"dated to {self.until:%Y-%m-%d}")
+        if self.status:
+            out.append(f"review status {self.status}")
+        return out
+
+
+_BOUND = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def date_bound(text: str, end: bool = False) -> pd.Timestamp | None:
+    """A typed date bound: '2021', '2021-03' or '2021-03-05' (None when empty). A year or a month is its first
+    day as a start and its last day as an `end`. Raises ValueError for anything else."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    match = _BOUND.fullmatch(text)
+    if match is None:
+        raise ValueError(f"'{text}' is not a date: type 2021, 2021-03 or 2021-03-05")
+    year, month, day = match.groups()
+    try:
+        start = pd.Timestamp(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise ValueError(f"'{text}' is not a day of the calendar") from None
+    if not end or day:
+        return start
+    return start + (pd.offsets.MonthEnd(0) if month else pd.offsets.YearEnd(0))
+
+
+class FactFilters:
+    """The facts of one set of frames, prepared once (each field as an array), filtered many times."""
+
+    def __init__(self, frames: FactFrames) -> None:
+        self.frames = frames
+        counts, statements = frames.counts, frames.statements
+        self._n_counts = len(counts)
+        self._ids = np.concatenate([_column(counts, "id"), _column(statements, "id")])
+        self._doc = np.concatenate([_column(counts, "document"), _column(statements, "document")])
+        self._mission = np.concatenate([_column(counts, "mission"), _column(statements, "mission")])
+        self._whose = _column(counts, "whose")
+        self._where = _column(counts, "where")
+        self._actor = _column(statements, "actor")
+        self._date = np.concatenate([_dates(counts), _dates(statements)])
+        index = pd.Index(self._ids)
+        self._index = index if index.is_unique else pd.Index(self._ids[~index.duplicated()])
+        self._positions = None if index.is_unique else index.get_indexer(self._index)
+        self._cells: dict[int, tuple[pd.DataFrame, np.ndarray, np.ndarray]] = {}
+        docs = frames.documents
+        self._doc_ids = docs["id"].to_numpy(dtype=object) if "id" in docs else np.empty(0, dtype=object)
+        self._doc_dates = _dates(docs)
+
+    # -- what the choosers offer --------------------------------------------------------------------------
+    def choices(self, field: str) -> list[tuple[str, int]]:
+        """Each value of 'actor', 'whose' or 'where' with how many facts give it, most frequent first."""
+        values = {"actor": self._actor, "whose": self._whose, "where": self._where}[field]
+        counts = pd.Series(values, dtype=object).dropna().value_counts()
+        counts = counts[[isinstance(v, str) and v != "" for v in counts.index]]
+        return sorted(((str(v), int(n)) for v, n in counts.items()), key=lambda item: (-item[1], item[0]))
+
+    # -- filtering ----------------------------------------------------------------------------------------
+    def fact_mask(self, chosen: FactFilter, statuses: dict[str, str] | None = None) -> np.ndarray:
+        """Which facts (counts, then statements, in the frames' order) the filter keeps."""
+        n = len(self._ids)
+        k = self._n_counts
+        keep = np.ones(n, dtype=bool)
+        if chosen.since is not None:
+            keep &= self._date >= chosen.since.to_datetime64()
+        if chosen.until is not None:
+            keep &= self._date <= chosen.until.to_datetime64()  # NaT compares False: undated facts leave
+        if chosen.status is not None:
+            keep &= _status_mask(self._ids, statuses or {}, chosen.status)
+        counts, statements = keep[:k].copy(), keep[k:].copy()
+        if chosen.whose is not None:
+            counts &= self._whose == chosen.whose
+        if chosen.where is not None:
+            counts &= self._where == chosen.where
+        if chosen.actor is not None:
+            statements &= self._actor == chosen.actor
+        # a field the other kind lacks: the articles where a kept fact of the kind that has it stands
+        if chosen.actor is not None:
+            counts &= np.isin(self._doc[:k], np.unique(self._doc[k:][statements]))
+        if chosen.whose is not None or chosen.where is not None:
+            statements &= np.isin(self._doc[k:], np.unique(self._doc[:k][counts]))
+        return np.concatenate([counts, statements])
+
+    def keys(self, comparison: Comparison, chosen: FactFilter, statuses: dict[str, str] | None = None) -> set[str]:
+        """The fact keys (rows) of `comparison` holding at least one fact the filter keeps."""
+        keys, positions = self._cell_facts(comparison)
+        if not len(keys):
+            return set()
+        mask = self.fact_mask(chosen, statuses)
+        if self._positions is not None:
+            mask = mask[self._positions]
+        found = positions >= 0
+        kept = np.zeros(len(positions), dtype=bool)
+        kept[found] = mask[positions[found]]
+        return set(pd.unique(keys[kept]).tolist())
+
+    def documents(self, chosen: FactFilter, statuses: dict[str, str] | None = None) -> set[str]:
+        """The articles the filter keeps: those in its date range and, when it looks at facts, holding a fact it
+        keeps."""
+        if chosen.by_facts():
+            return set(pd.unique(self._doc[self.fact_mask(chosen, statuses)]).tolist())
+        keep = np.ones(len(self._doc_ids), dtype=bool)
+        if chosen.since is not None:
+            keep &= self._doc_dates >= chosen.since.to_datetime64()
+        if chosen.until is not None:
+            keep &= self._doc_dates <= chosen.until.to_datetime64()
+        return set(self._doc_ids[keep].tolist())
+
+    def missions(self, chosen: FactFilter, statuses: dict[str, str] | None = None) -> set[str]:
+        """The missions named by a fact the filter keeps."""
+        named = self._mission[self.fact_mask(chosen, statuses)]
+        return {m for m in pd.unique(named).tolist() if isinstance(m, str)}
+
+    def _cell_facts(self, comparison: Comparison) -> tuple[np.ndarray, np.ndarray]:
+        """Each fact behind a cell of `comparison`: its row's key and its place in these frames (-1: not in them);
+        worked out once per comparison."""
+        cells = comparison.cells
+        cached = self._cells.get(id(cells))
+        if cached is not None and cached[0] is cells:
+            return cached[1], cached[2]
+        ids = cells["ids"].tolist() if "ids" in cells else []
+        sizes = np.fromiter((len(i) if isinstance(i, list) else 0 for i in ids), dtype=np.int64, count=len(ids))
+        keys = np.repeat(cells["key"].to_numpy(dtype=object), sizes) if len(ids) else np.empty(0, dtype=object)
+        flat = np.array([i for group in ids if isinstance(group, list) for i in group], dtype=object)
+        positions = self._index.get_indexer(flat) if len(flat) else np.empty(0, dtype=np.int64)
+        self._cells[id(cells)] = (cells, keys, positions)
+        return keys, positions
+
+
+def _column(frame: pd.DataFrame, name: str) -> np.ndarray:
+    if name in frame:
+        return frame[name].to_numpy(dtype=object)
+    return np.full(len(frame), None, dtype=object)
+
+
+def _dates(frame: pd.DataFrame) -> np.ndarray:
+    if "date" not in frame or not len(frame):
+        return np.full(len(frame), np.datetime64("NaT"), dtype="datetime64[ns]")
+    return pd.to_datetime(frame["date"], errors="coerce").to_numpy(dtype="datetime64[ns]")
+
+
+def _status_mask(ids: np.ndarray, statuses: dict[str, str], wanted: str) -> np.ndarray:
+    status = pd.Series(ids, dtype=object).map(statuses).fillna("unreviewed").to_numpy(dtype=object)
+    if wanted == "reviewed":
+        return status != "unreviewed"
+    return status == wanted
