@@ -107,3 +107,11 @@ def test_described_in_the_analysts_words():
     chosen = FactFilter(actor="Jens Stoltenberg", where="Mali", since=pd.Timestamp("2021-01-01"))
     assert chosen.describe() == ["the actor Jens Stoltenberg", "troops in Mali", "dated from 2021-01-01"]
     assert chosen.active() and chosen.by_facts() and not FactFilter(since=pd.Timestamp("2021-01-01")).by_facts()
+
+
+def test_the_articles_a_matrix_is_narrowed_to(frames):
+    filters = FactFilters(frames)
+    assert filters.articles(FactFilter(whose="NATO"), "count") is None  # its rows say it: every column stays
+    assert filters.articles(FactFilter(actor="Jens Stoltenberg"), "count") == {"a"}
+    assert filters.articles(FactFilter(where="Afghanistan"), "statement") == {"a", "b"}
+    assert filters.articles(FactFilter(since=date_bound("2021-08")), "statement") == {"b"}

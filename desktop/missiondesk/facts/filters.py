@@ -94,8 +94,10 @@ class FactFilters:
         self._actor = _column(statements, "actor")
         self._date = np.concatenate([_dates(counts), _dates(statements)])
         index = pd.Index(self._ids)
-        self._index = index if index.is_unique else pd.Index(self._ids[~index.duplicated()])
-        self._positions = None if index.is_unique else index.get_indexer(self._index)
+        # an extraction can list one statement twice: its first row stands for it
+        first = None if index.is_unique else np.flatnonzero(~index.duplicated())
+        self._index = index if first is None else pd.Index(self._ids[first])
+        self._positions = first
         self._cells: dict[int, tuple[pd.DataFrame, np.ndarray, np.ndarray]] = {}
         docs = frames.documents
         self._doc_ids = docs["id"].to_numpy(dtype=object) if "id" in docs else np.empty(0, dtype=object)
@@ -159,6 +161,21 @@ class FactFilters:
         if chosen.until is not None:
             keep &= self._doc_dates <= chosen.until.to_datetime64()
         return set(self._doc_ids[keep].tolist())
+
+    def articles(self, chosen: FactFilter, kind: str) -> set[str] | None:
+        """The articles (columns) a matrix of `kind` ('count' or 'statement') is narrowed to: those in the date
+        range and, for a field only the other kind has, those where a fact of that kind matches it. None: every
+        article."""
+        dates = FactFilter(since=chosen.since, until=chosen.until)
+        k = self._n_counts
+        if kind == "count" and chosen.actor is not None:
+            mask = self.fact_mask(FactFilter(actor=chosen.actor, since=chosen.since, until=chosen.until))
+            return set(pd.unique(self._doc[k:][mask[k:]]).tolist())
+        if kind == "statement" and (chosen.whose is not None or chosen.where is not None):
+            mask = self.fact_mask(FactFilter(whose=chosen.whose, where=chosen.where, since=chosen.since,
+                                             until=chosen.until))
+            return set(pd.unique(self._doc[:k][mask[:k]]).tolist())
+        return self.documents(dates) if dates.active() else None
 
     def missions(self, chosen: FactFilter, statuses: dict[str, str] | None = None) -> set[str]:
         """The missions named by a fact the filter keeps."""

@@ -62,6 +62,7 @@ class ComparisonViews:
         self.missions_model.set_frame(missions_shown.sort_values("mentions", ascending=False))
         self.counts_model.set_comparison(self.counts_shown, fact_status=status, search_text=self.facts.search_texts)
         self._list_missions(frames.missions)
+        self.update_filter_choices()
         QTimer.singleShot(0, self.counts_model.prepare_search)  # once the window has painted: searches are instant
         self._filter_changed()
         self._tab_changed()
@@ -123,7 +124,8 @@ class ComparisonViews:
             self.positions_model.set_comparison(self.positions_shown, fact_status=self.fact_status,
                                                 search_text=self.facts.search_texts)
             self.positions_model.set_filter(self.search.text(), self.unreviewed.isChecked(),
-                                            self.disagreements_only.isChecked(), self.mission_filter.currentData())
+                                            self.disagreements_only.isChecked(), self.mission_filter.currentData(),
+                                            self.kept_keys(self.positions_model))
             self._hide_empty_columns(self.positions_view)
             QTimer.singleShot(0, self.positions_model.prepare_search)
 
@@ -138,7 +140,7 @@ class ComparisonViews:
     def _filter_changed(self, *_args) -> None:
         for model, view in ((self.counts_model, self.counts_view), (self.positions_model, self.positions_view)):
             model.set_filter(self.search.text(), self.unreviewed.isChecked(), self.disagreements_only.isChecked(),
-                             self.mission_filter.currentData())
+                             self.mission_filter.currentData(), self.kept_keys(model))
             self._hide_empty_columns(view)
         self.filter_lists()
         self.update_empty_states()
@@ -153,6 +155,9 @@ class ComparisonViews:
             model = view.model()
             shown = [True] * model.rowCount() if not words else \
                 [all(w in text for w in words) for text in texts(model.frame())]
+            kept = self.list_kept(view)  # the shared filters (actor, whose, where, dates, review status)
+            if kept is not None and len(kept) == len(shown):
+                shown = [a and b for a, b in zip(shown, kept)]
             for row, visible in enumerate(shown):
                 if view.isRowHidden(row) == visible:
                     view.setRowHidden(row, not visible)
@@ -195,12 +200,8 @@ class ComparisonViews:
         for view, kind in ((self.counts_view, "troop counts"), (self.positions_view, "statements")):
             if words:
                 text = f"No facts match “{words}”"
-            elif any((self.unreviewed.isChecked(), self.disagreements_only.isChecked(),
-                      self.mission_filter.currentIndex())):
-                filters = [box.text() for box in (self.unreviewed, self.disagreements_only) if box.isChecked()]
-                if self.mission_filter.currentIndex():
-                    filters.append(f"the mission {self.mission_filter.currentText()}")
-                text = f"No rows match {' and '.join(filters)}; loosen the filters to see every row"
+            elif self.filters_narrowing():
+                text = f"No rows match {' and '.join(self.filters_narrowing())}; loosen the filters to see every row"
             else:
                 text = f"No {kind} were found in these articles"
             view.set_empty_text(text)
@@ -248,6 +249,7 @@ class ComparisonViews:
         update one by one."""
         model, header = view.model(), view.horizontalHeader()
         hidden = set(model.empty_columns().tolist()) if self.hide_empty.isChecked() else set()
+        hidden |= self.columns_filtered_out(model)  # a date range, or an actor on counts: only those articles
         for column in range(model.columnCount()):
             if header.isSectionHidden(column) != (column in hidden):
                 header.setSectionHidden(column, column in hidden)

@@ -32,6 +32,7 @@ from missiondesk.ui.article_view import ArticleView
 from missiondesk.ui.comparison_views import ComparisonViews
 from missiondesk.ui.evidence_panel import EvidencePanel
 from missiondesk.ui.fact_table import FactTable
+from missiondesk.ui.filtering import Filtering
 from missiondesk.ui.history_panel import HistoryPanel
 from missiondesk.ui.loading_actions import LoadingActions
 from missiondesk.ui.frame_model import FrameModel
@@ -47,7 +48,8 @@ MISSION_COLUMNS = [("name", "Mission"), ("lead", "Lead"), ("theater", "Theater")
                    ("documents", "Articles"), ("mentions", "Mentions"), ("known", "In gazetteer"), ("status", "Review")]
 
 
-class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, ComparisonViews, QMainWindow):
+class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, ComparisonViews, Filtering,
+                 QMainWindow):
     loading_finished = Signal()
     refreshed = Signal()
     autosaved = Signal(str)  # the autosave file, once written (off the GUI thread)
@@ -83,7 +85,8 @@ class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, 
         self.update_empty_states()  # a new window is an empty project: say how to fill it
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         for model in (self.documents_model, self.missions_model):  # a reset shows every row again: filter anew
-            model.modelReset.connect(lambda: self.filter_lists() if self.search.text().strip() else None)
+            model.modelReset.connect(lambda: self.filter_lists() if self.search.text().strip()
+                                     or self.fact_filter().active() else None)
 
     # -- layout -------------------------------------------------------------------------------------------
     def _build_views(self) -> None:
@@ -281,10 +284,10 @@ class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, 
         bar.addWidget(self.search)
         bar.addWidget(self.unreviewed)
         bar.addWidget(self.disagreements_only)
-        bar.addWidget(self.mission_filter)
         bar.addWidget(self.hide_empty)
         bar.addWidget(self.show_rejected)
         self.addToolBar(bar)
+        self.build_filter_bar()  # mission, actor, force, place, dates, review status: a second row
 
     def _build_status_bar(self) -> None:
         self.status_label = QLabel("Ready")
