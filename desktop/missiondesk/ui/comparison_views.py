@@ -173,10 +173,9 @@ class ComparisonViews:
             self._list_texts = {doc: " ".join(texts) for doc, texts in by_document.items()}
         cached = self._list_rows
         if cached is None or cached[0] is not frame:  # the list's rows, joined once per frame shown
-            self._list_rows = cached = (frame, [
-                " ".join([_words(frame, r, ("title", "outlet", "published", "author")),
-                          self._list_texts.get(doc, "")]).lower()
-                for r, doc in enumerate(frame["id"].tolist())] if len(frame) else [])
+            own = _row_words(frame, ("title", "outlet", "published", "author"))
+            self._list_rows = cached = (frame, [f"{words} {self._list_texts.get(doc, '')}".lower()
+                                                for words, doc in zip(own, frame["id"].tolist())])
         return cached[1]
 
     def show_matches(self) -> None:
@@ -255,13 +254,15 @@ class ComparisonViews:
                 header.setSectionHidden(column, column in hidden)
 
 
-def _words(frame: pd.DataFrame, row: int, columns: tuple[str, ...]) -> str:
-    return " ".join(str(frame.iat[row, frame.columns.get_loc(c)]) for c in columns
-                    if c in frame.columns and isinstance(frame.iat[row, frame.columns.get_loc(c)], str))
+def _row_words(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[str]:
+    """Each row's text in `columns`, joined (read column by column: a cell at a time took a third of a second
+    for 2,000 articles, on the first key of a search)."""
+    values = [frame[c].tolist() for c in columns if c in frame.columns]
+    return [" ".join(v for v in row if isinstance(v, str)) for row in zip(*values)] if values else [""] * len(frame)
 
 
 def _mission_texts(frame: pd.DataFrame) -> list[str]:
-    return [_words(frame, r, ("name", "lead", "theater", "id")).lower() for r in range(len(frame))]
+    return [words.lower() for words in _row_words(frame, ("name", "lead", "theater", "id"))]
 
 
 def _combine(counts: Comparison, positions: Comparison) -> Comparison:

@@ -4,7 +4,7 @@ facts/filters.py; this only asks it and shows the answer."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from missiondesk.facts.filters import FactFilter, FactFilters
 from missiondesk.ui.filter_bar import FactFilterBar
@@ -35,7 +35,10 @@ class Filtering:
         return self._prepared
 
     def update_filter_choices(self) -> None:
+        """After a refresh: the choosers' values, and (once the window is idle) the facts behind each row, so that
+        the first filter answers as quickly as the next."""
         self.filter_bar.set_choices(self.prepared_filters())
+        QTimer.singleShot(0, lambda: self.prepared_filters().prepare(self.counts_shown))
 
     def kept_keys(self, model) -> set[str] | None:
         """The rows of a matrix the shared filters keep (None: all of them)."""

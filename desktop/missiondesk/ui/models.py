@@ -175,7 +175,8 @@ class MatrixModel(QAbstractTableModel):
         whose sources disagree; only the rows of one mission (its id); only the rows whose key is in `keys` (the
         shared filters' answer; None: every row)."""
         self.beginResetModel()
-        self._keep = None if keys is None else pd.Index(self._keys).isin(list(keys))
+        self._keep = None if keys is None else \
+            np.fromiter((k in keys for k in self._keys), dtype=bool, count=len(self._keys))
         self._filter = (text.strip().lower(), unreviewed_only, disagreements_only, mission)
         self._rows = self._visible()
         self.endResetModel()
