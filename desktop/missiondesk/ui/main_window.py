@@ -40,6 +40,7 @@ from missiondesk.ui.models import MatrixModel, Palette
 from missiondesk.ui.project_actions import ProjectActions
 from missiondesk.ui.review_actions import ReviewActions
 from missiondesk.ui.tasks import Task
+from missiondesk.ui.timeline_dock import TimelineDock
 from missiondesk.ui.wrapped_cell import WrappedCell
 
 DOCUMENT_COLUMNS = [("title", "Title"), ("outlet", "Outlet"), ("published", "Date"), ("counts", "Counts"),
@@ -49,7 +50,7 @@ MISSION_COLUMNS = [("name", "Mission"), ("lead", "Lead"), ("theater", "Theater")
 
 
 class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, ComparisonViews, Filtering,
-                 QMainWindow):
+                 TimelineDock, QMainWindow):
     loading_finished = Signal()
     refreshed = Signal()
     autosaved = Signal(str)  # the autosave file, once written (off the GUI thread)
@@ -76,6 +77,7 @@ class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, 
         self.palette_ = Palette(_dark_scheme())
         self._build_views()
         self._build_docks()
+        self.build_timeline_dock()  # the selected troop-count row's figures by date, beside the History
         self._build_actions()
         self._build_status_bar()
         self.resize(QSize(1280, 800))
