@@ -145,6 +145,7 @@ class Workspace:
         """The facts as frames with the analyst's reviews applied (rejected facts and missions left out)."""
         frames = FactFrames.build(self.documents(), self.extraction(), self.data.reviews.values(), accepted_only)
         apply_to_frames(frames, self.extraction(), self.data.reviews.values())
+        frames.documents["date_typed"] = frames.documents["id"].isin(self.hand_dated())  # marked in fact sheets
         return frames
 
     def documents(self) -> list[Document]:

@@ -53,7 +53,10 @@ class ComparisonViews:
             missions_shown = frames.missions
             self.counts_shown = self.counts
         self._positions_shown = False
-        hand_dated = self.workspace.hand_dated()  # marked in every matrix's column headers
+        hand_dated = self.workspace.hand_dated()  # marked in every matrix's column headers and in the exports
+        for shown in (self._frames_shown, self.frames):
+            if shown is not None:
+                shown.documents["date_typed"] = shown.documents["id"].isin(hand_dated)
         for model in (self.counts_model, self.positions_model, self.side_model):
             model.hand_dated = hand_dated
         status = self.fact_status = self.facts.statuses()
