@@ -230,7 +230,7 @@ def _dates(frame: pd.DataFrame) -> np.ndarray:
 
 
 def _status_mask(ids: np.ndarray, statuses: dict[str, str], wanted: str) -> np.ndarray:
-    status = pd.Series(ids, dtype=object).map(statuses).fillna("unreviewed").to_numpy(dtype=object)
+    status = np.fromiter((statuses.get(i, "unreviewed") for i in ids), dtype=object, count=len(ids))
     if wanted == "reviewed":
         return status != "unreviewed"
     return status == wanted

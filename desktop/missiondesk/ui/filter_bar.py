@@ -31,7 +31,7 @@ class FactFilterBar(QToolBar):
             combo.setToolTip(tip)
             combo.addItem(anything, None)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(11)
+            combo.setMinimumContentsLength(14)
             combo.setMaxVisibleItems(20)
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             self.addWidget(combo)
