@@ -115,3 +115,24 @@ def test_filters_combine_with_the_search_and_the_toggles(qtbot, opened):
                                           "in Afghanistan; loosen the filters to see every row")
     win.clear_filters()
     assert not win.disagreements_only.isChecked() and counts.rowCount() == len(win.counts_shown.keys)
+
+
+def test_side_by_side_is_narrowed_alike(qtbot, opened):
+    from PySide6.QtCore import QItemSelectionModel
+
+    win = opened
+    model, side = win.documents_model, win.side_model
+    us = set(win.frames.counts.loc[win.frames.counts["whose"] == "United States", "document"])
+    rows = [r for r in range(model.rowCount()) if model.row(r)["id"] in us][:2]
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for r in rows:
+        win.documents_view.selectionModel().select(model.index(r, 0), flags)
+    everything = side.rowCount()
+    assert everything > 1
+    _choose(win.filter_bar.choosers["whose"], "United States")
+    counts = [side.label(r) for r in range(side.rowCount()) if side.key(r).startswith("count|")]
+    assert counts and side.rowCount() < everything and all(label.startswith("United States") for label in counts)
+    win.search.setText("no such words anywhere")
+    assert side.rowCount() == 0 and win.side_view.empty_text.startswith("No rows of these articles match forces of")
+    win.clear_filters()
+    assert side.rowCount() == everything

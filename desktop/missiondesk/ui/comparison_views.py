@@ -136,8 +136,10 @@ class ComparisonViews:
         rows = sorted({i.row() for i in self.documents_view.selectionModel().selectedRows()})
         docs = [self.documents_model.row(r)["id"] for r in rows]
         combined = _combine(self.counts_shown, self.positions_shown) if len(docs) >= 2 else self.counts_shown
+        self._side_shown = combined if len(docs) >= 2 else None
         self.side_model.set_comparison(combined, documents=docs if len(docs) >= 2 else [],
                                        fact_status=self.fact_status)
+        self.filter_side()
         self.update_empty_states()
 
     def _filter_changed(self, *_args) -> None:
@@ -145,6 +147,7 @@ class ComparisonViews:
             model.set_filter(self.search.text(), self.unreviewed.isChecked(), self.disagreements_only.isChecked(),
                              self.mission_filter.currentData(), self.kept_keys(model))
             self._hide_empty_columns(view)
+        self.filter_side()
         self.filter_lists()
         self.update_empty_states()
         self.show_status()
@@ -208,8 +211,10 @@ class ComparisonViews:
                 text = f"No {kind} were found in these articles"
             view.set_empty_text(text)
         chosen = len(self.documents_view.selectionModel().selectedRows())
+        narrowing = self.filters_narrowing() + ([f"“{words}”"] if words else [])
         self.side_view.set_empty_text(SIDE_BY_SIDE_HOWTO if chosen < 2 else
-                                      "These articles share no troop count or position")
+                                      f"No rows of these articles match {' and '.join(narrowing)}" if narrowing
+                                      else "These articles share no troop count or position")
 
     def _list_missions(self, missions: pd.DataFrame) -> None:
         """The mission filter's choices: every mission standing, most mentioned first; the chosen one stays chosen
@@ -274,7 +279,8 @@ def _combine(counts: Comparison, positions: Comparison) -> Comparison:
         return positions
     if positions.keys.empty:
         return counts
-    keys = pd.concat([counts.keys[["key", "label", "disagree"]], positions.keys[["key", "label", "disagree"]]],
+    columns = ["key", "label", "disagree", "mission"]  # the mission: for the mission filter
+    keys = pd.concat([counts.keys.reindex(columns=columns), positions.keys.reindex(columns=columns)],
                      ignore_index=True)
     cells = pd.concat([counts.cells[["key", "document", "text", "ids"]],
                        positions.cells[["key", "document", "text", "ids"]]], ignore_index=True)

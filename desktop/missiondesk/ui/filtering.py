@@ -15,6 +15,7 @@ class Filtering:
     self._frames_shown, self.fact_status and self._filter_changed()."""
 
     _prepared: FactFilters | None = None
+    _side_shown = None  # the comparison Side by side shows (None: fewer than two articles chosen)
 
     def build_filter_bar(self) -> None:
         self.filter_bar = FactFilterBar(self)
@@ -49,9 +50,17 @@ class Filtering:
             comparison = self.counts_shown
         elif model is self.positions_model and self._positions_shown:
             comparison = self.positions_shown
+        elif model is self.side_model and self._side_shown is not None:
+            comparison = self._side_shown
         else:
             return None
         return self.prepared_filters().keys(comparison, chosen, self.fact_status)
+
+    def filter_side(self) -> None:
+        """Side by side narrowed as the other tabs are: the search, the toggles and the shared filters, over the
+        chosen articles."""
+        self.side_model.set_filter(self.search.text(), self.unreviewed.isChecked(), self.disagreements_only.isChecked(),
+                                   self.mission_filter.currentData(), self.kept_keys(self.side_model))
 
     def columns_filtered_out(self, model) -> set[int]:
         """The articles (columns) the shared filters leave out of a matrix: those dated outside the chosen range
