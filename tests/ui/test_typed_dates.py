@@ -10,7 +10,7 @@ from missiondesk.report.facts_csv import LONG_COLUMNS
 from missiondesk.ui.article_properties import ArticlePropertiesDialog
 
 
-def _type_date(win, monkeypatch, day):
+def _type_date(win, monkeypatch, day, zone=""):
     """Type a date for an undated article with troop counts, in the real dialog; its id."""
     model = win.documents_model
     undated = set(win.frames.documents.loc[win.frames.documents["published"].isna(), "id"])
@@ -20,6 +20,7 @@ def _type_date(win, monkeypatch, day):
 
     def fill(dialog):
         dialog._fields["published"].setText(day)
+        dialog._fields["timezone"].setText(zone)
         return True
 
     monkeypatch.setattr(ArticlePropertiesDialog, "exec", fill)
@@ -62,3 +63,31 @@ def test_the_xlsx_export_adds_the_long_sheet_with_typed_dates_marked(qtbot, open
         assert bool(cell.font.italic) == typed and (cell.comment is not None) == typed
         if typed:
             assert cell.comment.text.startswith("Date typed by the analyst")
+
+
+def test_a_dates_time_zone_is_typed_shown_and_printed(qtbot, opened, monkeypatch, tmp_path):
+    from missiondesk.ui.article_properties import ArticlePropertiesDialog as Dialog
+    from missiondesk.ui.export_dialog import export_factsheet
+
+    win = opened
+    doc_id = _type_date(win, monkeypatch, "2021-03-04", "+2")
+    model = win.documents_model
+    shown = {model.row(r)["id"]: model.row(r)["published"] for r in range(model.rowCount())}
+    assert shown[doc_id] == "2021-03-04 UTC+02:00 ✎"  # in the Corpus list, kept as typed
+    win.undo_stack.undo()
+    shown = {model.row(r)["id"]: model.row(r)["published"] for r in range(model.rowCount())}
+    assert not isinstance(shown[doc_id], str) or "UTC" not in shown[doc_id]
+    win.undo_stack.redo()
+    document = next(d for d in win.workspace.documents() if d.id == doc_id)
+    dialog = Dialog(document, document, [], win, "UTC+02:00")  # opened again, the zone is in its field
+    qtbot.addWidget(dialog)
+    assert dialog._fields["timezone"].text() == "UTC+02:00"
+    dialog._fields["timezone"].setText("Mars/Olympus")
+    dialog._check_and_accept()
+    assert "not a time zone" in dialog.error.text() and dialog.result() == 0
+    target = tmp_path / "sheet.pdf"
+    with qtbot.waitSignal(win.loading_finished, timeout=300_000):
+        export_factsheet(win, target, "corpus", None, None, "UNCLASSIFIED", False)
+    text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "2021-03-04 UTC+02:00 (date typed by the analyst)" in text
+

@@ -274,7 +274,9 @@ def _source_entry(article: dict) -> str:
     title = escaped(article["title"], 300, "Untitled article")
     stop = "" if title.endswith((".", "…", "?", "!")) else "."
     file = escaped(PurePath(str(article["path"])).name, 200)
-    typed = " (date typed by the analyst)" if date_typed(article) and day(article["published"]) != "undated" \
-        else ""
+    dated = day(article["published"]) != "undated"
+    zone = article.get("timezone")
+    typed = (f" {escaped(zone, 40)}" if dated and isinstance(zone, str) and zone else "") + \
+        (" (date typed by the analyst)" if date_typed(article) and dated else "")
     return (f'{outlet}, {day(article["published"])}{typed}. <i>{title}</i>{stop} '
             f'<font color="#5b6470">File {file}</font>')
