@@ -115,3 +115,11 @@ def test_the_articles_a_matrix_is_narrowed_to(frames):
     assert filters.articles(FactFilter(actor="Jens Stoltenberg"), "count") == {"a"}
     assert filters.articles(FactFilter(where="Afghanistan"), "statement") == {"a", "b"}
     assert filters.articles(FactFilter(since=date_bound("2021-08")), "statement") == {"b"}
+
+
+def test_a_new_status_is_read_again_though_the_filter_is_the_same(frames):
+    filters, counts = FactFilters(frames), compare_counts(frames)
+    accepted = FactFilter(status="accepted")
+    assert filters.keys(counts, accepted, {}) == set()
+    assert len(filters.keys(counts, accepted, {"c2": "accepted"})) == 1  # another statuses dict: asked anew
+    assert filters.keys(counts, FactFilter(whose="NATO")) != filters.keys(counts, FactFilter(whose="Germany"))

@@ -102,6 +102,7 @@ class FactFilters:
         self._index = index if first is None else pd.Index(self._ids[first])
         self._positions = first
         self._cells: dict[int, tuple[pd.DataFrame, np.ndarray, np.ndarray]] = {}
+        self._last: tuple[FactFilter, dict | None, np.ndarray] | None = None
         docs = frames.documents
         self._doc_ids = docs["id"].to_numpy(dtype=object) if "id" in docs else np.empty(0, dtype=object)
         self._doc_dates = _dates(docs)
@@ -116,7 +117,17 @@ class FactFilters:
 
     # -- filtering ----------------------------------------------------------------------------------------
     def fact_mask(self, chosen: FactFilter, statuses: dict[str, str] | None = None) -> np.ndarray:
-        """Which facts (counts, then statements, in the frames' order) the filter keeps."""
+        """Which facts (counts, then statements, in the frames' order) the filter keeps (read-only). One change of
+        filter asks it for every table and list: the last answer is kept for the same filter and statuses."""
+        last = self._last
+        if last is not None and last[0] == chosen and (chosen.status is None or last[1] is statuses):
+            return last[2]
+        mask = self._fact_mask(chosen, statuses)
+        mask.setflags(write=False)
+        self._last = (chosen, statuses, mask)
+        return mask
+
+    def _fact_mask(self, chosen: FactFilter, statuses: dict[str, str] | None) -> np.ndarray:
         n = len(self._ids)
         k = self._n_counts
         keep = np.ones(n, dtype=bool)
