@@ -258,9 +258,11 @@ class ComparisonViews:
         model, header = view.model(), view.horizontalHeader()
         hidden = set(model.empty_columns().tolist()) if self.hide_empty.isChecked() else set()
         hidden |= self.columns_filtered_out(model)  # a date range, or an actor on counts: only those articles
-        for column in range(model.columnCount()):
-            if header.isSectionHidden(column) != (column in hidden):
-                header.setSectionHidden(column, column in hidden)
+        # every state read before any is changed: a hidden section makes the header lay its sections out again at
+        # the next question, so asking and changing in turn cost a layout per change (70 ms for 2,000 articles)
+        changed = [c for c in range(model.columnCount()) if header.isSectionHidden(c) != (c in hidden)]
+        for column in changed:
+            header.setSectionHidden(column, column in hidden)
 
 
 def _row_words(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[str]:
