@@ -29,6 +29,8 @@ def test_a_force_narrows_every_tab_and_clear_brings_all_back(qtbot, opened):
     _choose(whose, "United States")
     labels = [counts.label(r) for r in range(counts.rowCount())]
     assert labels and len(labels) < rows and all(label.startswith("United States") for label in labels)
+    said = f"Filtered: {counts.facts_shown()} facts in {len(labels)} rows · corpus: "
+    assert win.status_label.text().startswith(said)
     giving = {counts.document(c) for r in range(counts.rowCount()) for c in range(counts.columnCount())
               if counts.facts(r, c)}
     listed = {win.documents_model.row(r)["id"] for r in _shown_rows(documents)}
@@ -39,8 +41,11 @@ def test_a_force_narrows_every_tab_and_clear_brings_all_back(qtbot, opened):
     shown = _shown_columns(win.positions_view)  # only those articles' columns
     assert shown and {positions.document(c) for c in shown} <= giving
     assert all(any(positions.facts(r, c) for c in shown) for r in range(positions.rowCount()))
+    assert win.status_label.text().startswith(f"Filtered: {positions.facts_shown()} facts in "
+                                              f"{positions.rowCount()} rows")  # the table in front counted
     qtbot.mouseClick(win.filter_bar.clear_button, Qt.MouseButton.LeftButton)
     assert whose.currentIndex() == 0 and counts.rowCount() == rows
+    assert not win.status_label.text().startswith("Filtered")
     assert len(_shown_rows(documents)) == articles
 
 

@@ -86,8 +86,12 @@ class ComparisonViews:
             return
         frames = self.frames
         n_disagree = len(self.counts_shown.disagreements)  # only figures not rejected clash
-        self.status_label.setText(f"{len(frames.documents)} articles · {len(frames.counts)} troop counts · "
-                                  f"{len(frames.statements)} statements · {n_disagree} disagreement(s)")
+        summary = (f"{len(frames.documents)} articles · {len(frames.counts)} troop counts · "
+                   f"{len(frames.statements)} statements · {n_disagree} disagreement(s)")
+        if self.filters_narrowing():  # what the filters left, in the table being read
+            model = self.positions_model if self.tabs.currentWidget() is self.positions_view else self.counts_model
+            summary = f"Filtered: {model.facts_shown():,} facts in {model.rowCount():,} rows · corpus: {summary}"
+        self.status_label.setText(summary)
 
     @property
     def positions(self) -> Comparison:
@@ -117,8 +121,8 @@ class ComparisonViews:
     def _tab_changed(self, *_args) -> None:
         if self.tabs.currentWidget() is self.positions_view:
             self.show_positions()
-        if self.search.text().strip():
-            self.show_matches()  # the count of the table now in front
+        if self.search.text().strip() or self.filters_narrowing():
+            self.show_status()  # the count of the table now in front
 
     def show_positions(self) -> None:
         """Fill the Positions table (compared the first time it is needed)."""

@@ -144,7 +144,8 @@ class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, 
             rows.setDefaultSectionSize(28)
             rows.setMinimumWidth(180)
             rows.setMaximumWidth(200)  # a longer label is elided; its tooltip holds the whole of it
-            rows.setTextElideMode(Qt.TextElideMode.ElideRight)
+            # cut in the middle: rows of one force and place differ by their period, at the end of the label
+            rows.setTextElideMode(Qt.TextElideMode.ElideMiddle)
             rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             rows.sectionDoubleClicked.connect(lambda row, v=view: self.compare_row(v, row))
         else:
