@@ -187,7 +187,10 @@ class TimelineChart(QWidget):
                 inside = band is not None and centre.x() < band.right()
                 left = band_labels if inside else centre.x() + 7  # past every undated point, in the band
                 room = band.right() - left - 4 if inside else self.width()
-                text = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, int(room))
+                if metrics.horizontalAdvance(text) > room:  # the outlet cut short, never the figure
+                    figure = f" {row.text}"
+                    text = metrics.elidedText(_name(row.outlet), Qt.TextElideMode.ElideRight,
+                                              int(room - metrics.horizontalAdvance(figure))) + figure
                 box = QRectF(left, centre.y() - metrics.height() / 2, metrics.horizontalAdvance(text) + 2,
                              metrics.height())
                 if not inside and box.right() > self.width() - 4:
