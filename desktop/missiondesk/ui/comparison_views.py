@@ -135,7 +135,7 @@ class ComparisonViews:
                                             self.kept_keys(self.positions_model))
             self._hide_empty_columns(self.positions_view)
             QTimer.singleShot(0, self.positions_model.prepare_search)
-            QTimer.singleShot(0, lambda: self.prepared_filters().prepare(self.positions_shown))
+            QTimer.singleShot(0, self.prepare_position_filters)
 
     def _documents_chosen(self) -> None:
         rows = sorted({i.row() for i in self.documents_view.selectionModel().selectedRows()})

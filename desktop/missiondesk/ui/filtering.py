@@ -41,6 +41,12 @@ class Filtering:
         self.filter_bar.set_choices(self.prepared_filters())
         QTimer.singleShot(0, lambda: self.prepared_filters().prepare(self.counts_shown))
 
+    def prepare_position_filters(self) -> None:
+        """When idle after the Positions tab is filled: the facts behind its rows (only while it stands; comparing
+        positions again for it would cost more than it saves)."""
+        if self._positions_shown:
+            self.prepared_filters().prepare(self.positions_shown)
+
     def kept_keys(self, model) -> set[str] | None:
         """The rows of a matrix the shared filters keep (None: all of them)."""
         chosen = self.fact_filter()
