@@ -123,3 +123,12 @@ def test_a_new_status_is_read_again_though_the_filter_is_the_same(frames):
     assert filters.keys(counts, accepted, {}) == set()
     assert len(filters.keys(counts, accepted, {"c2": "accepted"})) == 1  # another statuses dict: asked anew
     assert filters.keys(counts, FactFilter(whose="NATO")) != filters.keys(counts, FactFilter(whose="Germany"))
+
+
+def test_a_statement_listed_twice_is_filtered_as_one(frames):
+    twice = FactFrames(frames.documents, frames.counts,
+                       pd.concat([frames.statements, frames.statements.iloc[:1]], ignore_index=True), frames.missions)
+    filters, positions = FactFilters(twice), compare_statements(twice)
+    assert filters.keys(positions, FactFilter(status="accepted"), {"s1": "accepted"}) == \
+        {"statement|Jens Stoltenberg|general"}
+    assert filters.fact_mask(FactFilter(status="accepted"), {"s1": "accepted"}).sum() == 2  # both of its rows

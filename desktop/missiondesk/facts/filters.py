@@ -136,7 +136,7 @@ class FactFilters:
         if chosen.until is not None:
             keep &= self._date <= chosen.until.to_datetime64()  # NaT compares False: undated facts leave
         if chosen.status is not None:
-            keep &= _status_mask(self._ids, statuses or {}, chosen.status)
+            keep &= self._status_mask(statuses or {}, chosen.status)
         counts, statements = keep[:k].copy(), keep[k:].copy()
         if chosen.whose is not None:
             counts &= self._whose == chosen.whose
@@ -203,6 +203,19 @@ class FactFilters:
         named = self._mission[self.fact_mask(chosen, statuses)]
         return {m for m in pd.unique(named).tolist() if isinstance(m, str)}
 
+    def _status_mask(self, statuses: dict[str, str], wanted: str) -> np.ndarray:
+        """Which facts have the status `wanted` ('reviewed': any verdict); a fact `statuses` lacks is unreviewed.
+        Only the reviewed facts are looked up (a few among 20,000)."""
+        reviewed = list(statuses)
+        status = np.full(len(self._index), "unreviewed", dtype=object)
+        if reviewed:
+            where = self._index.get_indexer(reviewed)
+            found = where >= 0
+            status[where[found]] = np.array([statuses[i] for i in reviewed], dtype=object)[found]
+        if self._positions is not None:  # back from one entry per fact id to one per row
+            status = status[pd.Index(self._ids[self._positions]).get_indexer(self._ids)]
+        return status != "unreviewed" if wanted == "reviewed" else status == wanted
+
     def prepare(self, comparison: Comparison) -> None:
         """Work out which facts stand behind `comparison`'s rows now (the window calls this when idle)."""
         self._cell_facts(comparison)
@@ -240,8 +253,3 @@ def _dates(frame: pd.DataFrame) -> np.ndarray:
     return pd.to_datetime(frame["date"], errors="coerce").to_numpy(dtype="datetime64[ns]")
 
 
-def _status_mask(ids: np.ndarray, statuses: dict[str, str], wanted: str) -> np.ndarray:
-    status = np.fromiter((statuses.get(i, "unreviewed") for i in ids), dtype=object, count=len(ids))
-    if wanted == "reviewed":
-        return status != "unreviewed"
-    return status == wanted
