@@ -163,7 +163,8 @@ class TimelineChart(QWidget):
                 painter.drawLine(a, b)
         labelled = len(centres) <= 14  # more points than that: the tooltips name them
         band_labels = max((c.x() for c in centres[n_dated:]), default=0.0) + 8
-        taken: list[QRectF] = []
+        # a name is nudged down past the names already placed and past every point (its own is to its left)
+        taken = [QRectF(c.x() - 6, c.y() - 6, 12, 12) for c in centres]
         metrics = painter.fontMetrics()
         for row, centre in zip(rows.itertuples(), centres):
             if row.lo != row.hi:  # the interval the wording allows ('some 10,000', 'more than 10,000')
