@@ -1,7 +1,7 @@
 """`make bench`: every benchmark, its figures printed. BENCH_SIZES chooses the corpus sizes (default
 100,1000,10000; the largest takes several minutes)."""
 
-from tests.benchmarks import extraction, facts, factsheet, reopen, review, scale, table
+from tests.benchmarks import extraction, facts, factsheet, large_matrix, reopen, review, scale, table
 
 
 def show(name: str, figures: dict) -> None:
@@ -16,5 +16,6 @@ show("facts: frames and matrix (10,000 articles' worth)", facts.run())
 show("window table: sort and filter (100,000 rows)", table.run())
 show("reopen a 10,000-article project", reopen.run())
 show("reviews in the window (2,000 articles): time the window is held", review.run())
+show("large matrix: filters, toggles and search (model 1,000 x 2,000; window on 2,000 articles)", large_matrix.run())
 for row in scale.run():
     show(f"corpus of {row['articles']:,} articles", row)

@@ -5,7 +5,8 @@ import pytest
 
 from missiondesk.corpus import Corpus
 from missiondesk.corpus.document import Document
-from missiondesk.store import ProjectData, load, save
+from missiondesk.facts.reviews import Review
+from missiondesk.store import ProjectData, load
 from missiondesk.store.audit import audit_rows
 from missiondesk.store.document_reviews import changes_from, document_key, typed_date, with_corrections
 from missiondesk.store.workspace import Workspace
@@ -66,3 +67,20 @@ def test_typed_dates(typed, expected):
 def test_a_typed_date_that_is_not_iso_is_refused(typed):
     with pytest.raises(ValueError):
         typed_date(typed)
+
+
+def test_a_time_zone_is_kept_beside_the_fields_and_read_as_typed():
+    from missiondesk.store.document_reviews import TIME_ZONE, time_zones, typed_time_zone
+
+    assert typed_time_zone("+2") == typed_time_zone("UTC+2") == "UTC+02:00"
+    assert typed_time_zone("GMT-05:30") == "UTC-05:30" and typed_time_zone("utc") == "UTC"
+    assert typed_time_zone("Europe/Berlin") == "Europe/Berlin" and typed_time_zone(" ") is None
+    for wrong in ("UTC+15", "Mars/Olympus", "tomorrow"):
+        with pytest.raises(ValueError):
+            typed_time_zone(wrong)
+    changes = changes_from(READ, {"outlet": "X", TIME_ZONE: "UTC+02:00"})
+    assert changes == {"outlet": "X", TIME_ZONE: "UTC+02:00"}
+    assert changes_from(READ, {TIME_ZONE: ""}) == {}
+    review = Review(READ.id, "document", 0, 0, "edited", changes)
+    assert time_zones([review]) == {READ.id: "UTC+02:00"}
+    assert with_corrections([READ], [review])[0].outlet == "X"  # the zone is not a field of the article

@@ -10,12 +10,12 @@ import pandas as pd
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from missiondesk.report.chart_axes import DAY, date_range, date_ticks, nice_top, value_ticks
 from missiondesk.report.factsheet_styles import FONT, GRID, INK, MUTED, RULE, SERIES, fit
 from missiondesk.report.factsheet_text import plain
 
 MAX_SERIES = len(SERIES)
 LABEL_POINTS = 14  # above this many points, a point is labelled with its citation only
-_DAY = pd.Timedelta(days=1)
 
 
 def dated_points(counts: pd.DataFrame) -> pd.DataFrame:
@@ -40,14 +40,14 @@ def count_chart(counts: pd.DataFrame, labels: dict[str, str], cite: Callable[[st
     drawing = Drawing(width, height + legend_h, initialFontName=FONT, initialFontSize=7)
     left, right, bottom, top = 46, width - 10, legend_h + 22, height + legend_h - 8
     x_of, ticks = _x_axis(points["date"], left, right)
-    y_max = _nice_top(points)
+    y_max = nice_top(points)
 
     def y_of(value: float) -> float:
         return bottom + (top - bottom) * min(value, y_max) / y_max
 
     drawing.add(Rect(left, bottom, right - left, top - bottom, fillColor=None, strokeColor=RULE,
                      strokeWidth=0.5))
-    for value in _y_ticks(y_max):
+    for value in value_ticks(y_max):
         y = y_of(value)
         drawing.add(Line(left, y, right, y, strokeColor=GRID, strokeWidth=0.3))
         drawing.add(String(left - 4, y - 2.5, f"{value:,.0f}", fontName=FONT, fontSize=7, fillColor=MUTED,
@@ -118,57 +118,12 @@ def _legend(drawing: Drawing, names: list[str], left: float, top: float, width: 
         drawing.add(String(x + 16, y, text, fontName=FONT, fontSize=7.5, fillColor=INK))
 
 
-def _nice_top(points: pd.DataFrame) -> float:
-    finite = [v for v in [*points["value"], *points["hi"], *points["value_to"].dropna()]
-              if math.isfinite(float(v))]
-    peak = max(finite + [1.0]) * 1.12
-    step = _nice_step(peak / 5)
-    return math.ceil(peak / step) * step
-
-
-def _nice_step(rough: float) -> float:
-    power = 10 ** math.floor(math.log10(rough)) if rough > 0 else 1
-    for factor in (1, 2, 2.5, 5, 10):
-        if rough <= factor * power:
-            return factor * power
-    return 10 * power
-
-
-def _y_ticks(top: float) -> list[float]:
-    step = _nice_step(top / 5)
-    return [i * step for i in range(int(round(top / step)) + 1)]
-
-
 def _x_axis(dates: pd.Series, left: float, right: float):
     """Position of a date on the page, and the ticks with their labels (days, months or years by span)."""
-    first, last = dates.min(), dates.max()
-    pad = max((last - first) * 0.08, pd.Timedelta(days=20))
-    lo, hi = first - pad, last + pad
-    span = (hi - lo) / _DAY
+    lo, hi = date_range(dates)
+    span = (hi - lo) / DAY
 
     def x_of(when) -> float:
-        return left + (right - left) * ((when - lo) / _DAY) / span
+        return left + (right - left) * ((when - lo) / DAY) / span
 
-    return x_of, _date_ticks(lo, hi)
-
-
-def _date_ticks(lo: pd.Timestamp, hi: pd.Timestamp) -> list[tuple[pd.Timestamp, str]]:
-    days = (hi - lo) / _DAY
-    if days <= 60:
-        step = 7 if days > 14 else 1
-        start = lo.normalize() + _DAY
-        return [(d, d.strftime("%d %b")) for d in pd.date_range(start, hi, freq=f"{step}D")][:10]
-    for months in (1, 2, 3, 6, 12, 24, 60, 120):
-        if days / (30.4 * months) <= 7:
-            break
-    if months < 12:
-        start = pd.Timestamp(lo.year, lo.month, 1) + pd.DateOffset(months=1)
-        freq, fmt = f"{months}MS", "%b %Y"
-        ticks = pd.date_range(start, hi, freq=freq)
-        ticks = [t for t in ticks if (t.month - 1) % months == 0] or list(ticks)
-    else:
-        years = months // 12
-        start = pd.Timestamp(lo.year + 1, 1, 1)
-        ticks = [t for t in pd.date_range(start, hi, freq="YS") if t.year % years == 0]
-        fmt = "%Y"
-    return [(t, t.strftime(fmt)) for t in ticks]
+    return x_of, date_ticks(lo, hi)

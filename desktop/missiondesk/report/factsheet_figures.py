@@ -18,7 +18,7 @@ from missiondesk.report.factsheet_styles import (
     callout_table,
     grid_table,
 )
-from missiondesk.report.factsheet_text import day, escaped, missing, quoted
+from missiondesk.report.factsheet_text import escaped, missing, quoted
 
 REVIEW_MARK = {"accepted": "✓", "edited": "✎"}
 QUESTIONS_LIMIT = 30  # fact keys in one mission's table: disagreements first, then the most reported
@@ -82,7 +82,7 @@ def _figures_table(scope: Scope, group: MissionGroup, styles: Styles, width: flo
                 Paragraph(f"<b>{escaped(cell['text'], 60)}</b>{_review_mark(cell['ids'], status)}",
                           styles.cell_right),
                 Paragraph(source_name(scope, cell["document"]), styles.cell),
-                day(cell["published"]),
+                Paragraph(scope.dated(cell["document"], cell["published"]), styles.cell),
                 Paragraph(cite(scope, cell["document"]), styles.cell),
             ])
         if len(cells) > REPORTS_LIMIT:
@@ -117,7 +117,8 @@ def disagreement_callout(scope: Scope, item: dict, styles: Styles, width: float)
         sentence = "" if missing(source.get("sentence")) else quoted(source["sentence"], "direct", 220)
         rows.append([Paragraph(
             f"<b>{escaped(source.get('text'), 40)}</b>  {source_name(scope, source['document'])}, "
-            f"{day(source.get('published'))} {cite(scope, source['document'])}: {sentence}", styles.small)])
+            f"{scope.dated(source['document'], source.get('published'))} {cite(scope, source['document'])}: "
+            f"{sentence}", styles.small)])
     table = Table(rows, colWidths=[width], hAlign="LEFT")
     table.setStyle(callout_table())
     return KeepTogether([table])

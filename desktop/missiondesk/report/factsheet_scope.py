@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from missiondesk.facts import Comparison, FactFrames, compare_counts
@@ -15,6 +16,8 @@ from missiondesk.report.factsheet_text import count_noun, day, missing, plain
 
 KINDS = ("corpus", "mission", "actor")
 OTHER = "Facts without an identified mission"
+
+TYPED_MARK = "†"  # after a date the analyst typed (Article properties), where the sheet shows it
 
 
 @dataclass
@@ -64,6 +67,13 @@ class Scope:
         span = "no dated articles" if dates.empty else (
             day(dates.min()) if dates.min() == dates.max() else f"{day(dates.min())} to {day(dates.max())}")
         return span + (f" ({undated} undated)" if undated and not dates.empty else "")
+
+    def dated(self, document: str, published=None) -> str:
+        """The article's date as the sheet shows it, followed by TYPED_MARK when the analyst typed it (the
+        frames' documents say so in 'date_typed')."""
+        article = self.articles.get(document, {})
+        shown = day(article.get("published") if published is None else published)
+        return f"{shown} {TYPED_MARK}" if date_typed(article) and shown != "undated" else shown
 
     def cite(self, document: str) -> int | None:
         """The article's citation number; the first article cited is [1], as a reader meets them."""
@@ -238,3 +248,9 @@ def _details(row, mission: str) -> str:
     if not bool(row["known"]):
         parts.append("not in the mission gazetteer (described in the articles)")
     return (", ".join(parts) or f"Mission id {mission}") + "."
+
+
+def date_typed(article: dict) -> bool:
+    """Whether the analyst typed this article's date (False when the frames do not say)."""
+    value = article.get("date_typed")
+    return isinstance(value, (bool, np.bool_)) and bool(value)

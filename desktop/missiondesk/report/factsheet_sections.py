@@ -10,7 +10,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 
 from missiondesk.report.factsheet_figures import cite, figure, source_name
 from missiondesk.report.factsheet_page import Heading, heading
-from missiondesk.report.factsheet_scope import Scope
+from missiondesk.report.factsheet_scope import Scope, date_typed
 from missiondesk.report.factsheet_styles import BAND_FILL, GRID, RULE, Styles, grid_table
 from missiondesk.report.factsheet_text import count_noun, day, escaped, missing, plain, quoted
 
@@ -27,7 +27,7 @@ SHORT_SOURCE = 28  # an outlet, or an untitled outlet's headline, in a narrow co
 NOTATION = ("<b>Reading the figures.</b> ≥ more than · ~ about (±10 %) · ≤ up to · a–b between · "
             "a → b a change from a to b. ✓ accepted and ✎ edited by an analyst; other facts are as "
             "extracted. [n] cites the numbered article under Sources. Dates are the articles' publication "
-            "dates.")
+            "dates; † marks a date the analyst typed.")
 
 
 def title_block(scope: Scope, styles: Styles) -> list:
@@ -171,7 +171,7 @@ def _statement_row(scope: Scope, record: dict, styles: Styles) -> list:
     mark = {"accepted": " ✓", "edited": " ✎"}.get(record["status"], "")
     document = record["document"]
     source = source_name(scope, document, SHORT_SOURCE)
-    return [Paragraph(f"{day(record['published'])}<br/>{source}", styles.cell),
+    return [Paragraph(f"{scope.dated(document, record['published'])}<br/>{source}", styles.cell),
             Paragraph(escaped(record["topic"], 60, "general"), styles.cell),
             Paragraph(quoted(record["content"], record["kind"]) + mark, styles.cell),
             Paragraph(cite(scope, document), styles.cell)]
@@ -274,5 +274,9 @@ def _source_entry(article: dict) -> str:
     title = escaped(article["title"], 300, "Untitled article")
     stop = "" if title.endswith((".", "…", "?", "!")) else "."
     file = escaped(PurePath(str(article["path"])).name, 200)
-    return (f'{outlet}, {day(article["published"])}. <i>{title}</i>{stop} '
+    dated = day(article["published"]) != "undated"
+    zone = article.get("timezone")
+    typed = (f" {escaped(zone, 40)}" if dated and isinstance(zone, str) and zone else "") + \
+        (" (date typed by the analyst)" if date_typed(article) and dated else "")
+    return (f'{outlet}, {day(article["published"])}{typed}. <i>{title}</i>{stop} '
             f'<font color="#5b6470">File {file}</font>')

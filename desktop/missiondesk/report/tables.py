@@ -1,4 +1,5 @@
-"""The comparison as files: CSV (the matrix; one row per fact is facts_csv.py), XLSX (matrix, disagreements, counts, statements) and JSON."""
+"""The comparison as files: CSV (the matrix; one row per fact is facts_csv.py), XLSX (matrix, disagreements,
+positions, counts, statements, and the long table of facts_csv.py) and JSON."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pandas as pd
 
 from missiondesk.facts.compare import Comparison
 from missiondesk.facts.frames import FactFrames
-from missiondesk.report.facts_csv import ENCODING
+from missiondesk.report.facts_csv import ENCODING, facts_long
 
 
 def comparison_json(counts: Comparison, positions: Comparison) -> dict:
@@ -46,8 +47,10 @@ def _plain(value):
     return value
 
 
-def write_comparison(path: Path, frames: FactFrames, counts: Comparison, positions: Comparison) -> None:
-    """Write by the file's ending; the file appears whole or not at all."""
+def write_comparison(path: Path, frames: FactFrames, counts: Comparison, positions: Comparison,
+                     notes: dict[tuple, str] | None = None) -> None:
+    """Write by the file's ending; the file appears whole or not at all. `notes`: the analyst's latest note on
+    each fact (facts_csv.review_notes), for the XLSX's long sheet."""
     suffix = path.suffix.lower()
     tmp = path.with_name(f".{path.name}.tmp")
     try:
@@ -66,11 +69,35 @@ def write_comparison(path: Path, frames: FactFrames, counts: Comparison, positio
                 _for_excel(_strip_tz(frames.counts.drop(columns=["lo", "hi"]))).to_excel(
                     book, sheet_name="Counts", index=False)
                 _for_excel(_strip_tz(frames.statements)).to_excel(book, sheet_name="Statements", index=False)
+                _long_sheet(book, frames, notes)
         else:
             raise ValueError(f"unknown output type '{suffix}'; use .csv, .xlsx or .json")
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+TYPED_NOTE = "Date typed by the analyst"
+
+
+def _long_sheet(book: pd.ExcelWriter, frames: FactFrames, notes: dict[tuple, str] | None) -> None:
+    """The 'Facts' sheet: one row per fact, the long CSV's columns; a date the analyst typed is in italics with
+    a comment saying so (its column stays the long CSV's)."""
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font
+
+    table = facts_long(frames, notes)
+    _for_excel(table.astype(object).where(table.notna(), None)).to_excel(book, sheet_name="Facts", index=False)
+    docs = frames.documents
+    typed = set(docs.loc[docs["date_typed"].to_numpy(dtype=bool), "id"]) if "date_typed" in docs else set()
+    if not typed or table.empty:
+        return
+    sheet = book.sheets["Facts"]
+    column = table.columns.get_loc("date") + 1
+    for row in np.flatnonzero(table["article_id"].isin(typed).to_numpy() & table["date"].notna().to_numpy()):
+        cell = sheet.cell(row=int(row) + 2, column=column)  # below the header row, 1-based
+        cell.font = Font(italic=True)
+        cell.comment = Comment(TYPED_NOTE, "MissionDesk")
 
 
 def csv_matrix(counts: Comparison) -> pd.DataFrame:

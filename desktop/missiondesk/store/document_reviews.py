@@ -15,6 +15,8 @@ from missiondesk.facts.reviews import Review
 
 DOCUMENT = "document"
 DOCUMENT_FIELDS = ("title", "outlet", "author", "published")
+TIME_ZONE = "timezone"  # the zone of the article's date, as the analyst typed it (files give none): kept beside
+                        # the fields, never applied to the Document itself
 
 
 def document_key(doc_id: str) -> tuple[str, str, int, int]:
@@ -59,7 +61,42 @@ def changes_from(original: Document, wanted: dict[str, str | None]) -> dict[str,
         value = (wanted[name] or "").strip() or None
         if value != (getattr(original, name) or None):
             out[name] = value
+    zone = (wanted.get(TIME_ZONE) or "").strip() or None
+    if zone:
+        out[TIME_ZONE] = zone
     return out
+
+
+def time_zones(reviews: Iterable[Review]) -> dict[str, str]:
+    """Article id -> the time zone the analyst gave its date."""
+    return {doc_id: changes[TIME_ZONE] for doc_id, changes in corrections(reviews).items() if changes.get(TIME_ZONE)}
+
+
+_OFFSET = re.compile(r"(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
+
+
+def typed_time_zone(text: str) -> str | None:
+    """A time zone as typed (empty: none) as it is kept: 'UTC', an offset as 'UTC+02:00' (from '+2', 'UTC+2',
+    'GMT-05:30'), or a zone name the time zone database knows ('Europe/Berlin'). Raises ValueError otherwise."""
+    text = text.strip()
+    if not text:
+        return None
+    if text.upper() in ("UTC", "GMT", "Z"):
+        return "UTC"
+    match = _OFFSET.fullmatch(text)
+    if match:
+        sign, hours, minutes = match.group(1), int(match.group(2)), int(match.group(3) or 0)
+        if hours > 14 or minutes >= 60:
+            raise ValueError(f"'{text}' is not an offset from UTC (they run from UTC-12:00 to UTC+14:00)")
+        return f"UTC{sign}{hours:02d}:{minutes:02d}"
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"'{text}' is not a time zone: type an offset such as UTC+02:00, or a zone such as "
+                         "Europe/Berlin") from None
+    return text
 
 
 def typed_date(text: str) -> str | None:

@@ -18,7 +18,7 @@ from missiondesk.facts import FactFrames
 from missiondesk.facts.mission_reviews import apply_to_frames
 from missiondesk.facts.reviews import Review
 from missiondesk.store import project
-from missiondesk.store.document_reviews import hand_dated, with_corrections
+from missiondesk.store.document_reviews import hand_dated, time_zones, with_corrections
 from missiondesk.store.project import ProjectData
 
 Progress = Callable[[int, int, str], None]
@@ -145,6 +145,8 @@ class Workspace:
         """The facts as frames with the analyst's reviews applied (rejected facts and missions left out)."""
         frames = FactFrames.build(self.documents(), self.extraction(), self.data.reviews.values(), accepted_only)
         apply_to_frames(frames, self.extraction(), self.data.reviews.values())
+        frames.documents["date_typed"] = frames.documents["id"].isin(self.hand_dated())  # marked in fact sheets
+        frames.documents["timezone"] = frames.documents["id"].map(time_zones(self.data.reviews.values()))
         return frames
 
     def documents(self) -> list[Document]:

@@ -1,6 +1,6 @@
-"""Article properties: the analyst sets an article's title, outlet, author and date from the Corpus list (one
-article in a dialog, or the outlet of every selected article at once). Each change is one undoable step kept in
-the project as a review of kind 'document' (store/document_reviews.py)."""
+"""Article properties: the analyst sets an article's title, outlet, author, date and the date's time zone from the
+Corpus list (one article in a dialog, or the outlet of every selected article at once). Each change is one
+undoable step kept in the project as a review of kind 'document' (store/document_reviews.py)."""
 
 from __future__ import annotations
 
@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 from missiondesk.corpus.document import Document
 from missiondesk.store.document_reviews import (
     DOCUMENT_FIELDS,
+    TIME_ZONE,
     changes_from,
     document_key,
     typed_date,
+    typed_time_zone,
     with_corrections,
 )
 from missiondesk.ui.commands import DocumentsCommand
@@ -33,7 +35,8 @@ class ArticlePropertiesDialog(QDialog):
     """The article's details as they stand; under each field, what the file said, so a correction can be
     judged (and undone by typing the file's value back)."""
 
-    def __init__(self, shown: Document, original: Document, outlets: list[str], parent=None) -> None:
+    def __init__(self, shown: Document, original: Document, outlets: list[str], parent=None,
+                 time_zone: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Article properties")
         self.setMinimumWidth(480)
@@ -50,6 +53,14 @@ class ArticlePropertiesDialog(QDialog):
                 widget.setCompleter(QCompleter(outlets, widget))  # one spelling per outlet across the corpus
             form.addRow(_LABELS[name], widget)
             self._fields[name] = widget
+            if name == "published":  # the date's time zone, right under it
+                zone = QLineEdit(time_zone or "")
+                zone.setAccessibleName("Time zone")
+                zone.setPlaceholderText("not given (UTC+02:00, Europe/Berlin…)")
+                zone.setToolTip("The time zone the article's date is in: an offset such as UTC+02:00, or a zone "
+                                "such as Europe/Berlin")
+                form.addRow("Time zone", zone)
+                self._fields[TIME_ZONE] = zone
         self._path = QLabel(original.path)
         self._path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._path.setWordWrap(True)
@@ -66,15 +77,17 @@ class ArticlePropertiesDialog(QDialog):
         """The fields as typed, the date as an ISO date; raises ValueError for a date that is not one."""
         out: dict[str, str | None] = {name: widget.text().strip() or None for name, widget in self._fields.items()}
         out["published"] = typed_date(self._fields["published"].text())
+        out[TIME_ZONE] = typed_time_zone(self._fields[TIME_ZONE].text())
         return out
 
     def _check_and_accept(self) -> None:
-        try:
-            self.values()
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            self._fields["published"].setFocus()
-            return
+        for name, check in (("published", typed_date), (TIME_ZONE, typed_time_zone)):
+            try:
+                check(self._fields[name].text())
+            except ValueError as exc:
+                self.error.setText(str(exc))
+                self._fields[name].setFocus()
+                return
         self.accept()
 
 
@@ -111,7 +124,8 @@ class ArticleActions:
             return
         original = self._original(doc_id)
         shown = next(d for d in self.workspace.documents() if d.id == doc_id)
-        dialog = ArticlePropertiesDialog(shown, original, self._outlets(), self)
+        dialog = ArticlePropertiesDialog(shown, original, self._outlets(), self,
+                                         self._corrections(doc_id).get(TIME_ZONE))
         if not dialog.exec():
             return
         changes = changes_from(original, dialog.values())

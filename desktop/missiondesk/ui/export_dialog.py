@@ -54,7 +54,8 @@ def export_comparison(window) -> None:
         if form == "facts":
             write_facts_csv(path, window.frames, review_notes(window.workspace.data.audit))
         else:
-            write_comparison(path, window.frames, window.counts, window.positions)
+            write_comparison(path, window.frames, window.counts, window.positions,
+                             review_notes(window.workspace.data.audit))
     except (OSError, ValueError) as exc:
         window.show_error("The comparison could not be exported", f"{path}: {exc}")
         return

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget
 
 from missiondesk.store import SUFFIX
+from missiondesk.store.document_reviews import time_zones
 from missiondesk.store.problems import NOT_EXTRACTED, Problem, problems
 from missiondesk.store.workspace import Workspace, failures
 from missiondesk.ui.problems_panel import ProblemsPanel
@@ -50,11 +51,12 @@ class LoadingActions:
         the analyst typed marked ✎."""
         missing = {p.document: p.kind for p in self.problems_panel.problems if p.document}
         typed = self.workspace.hand_dated()
-        if not (missing or typed) or documents.empty:
+        zones = time_zones(self.workspace.data.reviews.values())  # a date's time zone, where the analyst gave one
+        if not (missing or typed or zones) or documents.empty:
             return documents
         documents = documents.copy()
-        documents["published"] = [f"{date} ✎" if doc in typed and date else date
-                                  for doc, date in zip(documents["id"], documents["published"])]
+        documents["published"] = [f"{date}{' ' + zones[doc] if doc in zones else ''}{' ✎' if doc in typed else ''}"
+                                  if date else date for doc, date in zip(documents["id"], documents["published"])]
         documents["title"] = [f"⚠ {kind}: {title}" if doc in missing else title
                               for doc, title, kind in zip(documents["id"], documents["title"],
                                                           documents["id"].map(missing))]

@@ -33,6 +33,7 @@ from missiondesk.ui.article_view import ArticleView
 from missiondesk.ui.comparison_views import ComparisonViews
 from missiondesk.ui.evidence_panel import EvidencePanel
 from missiondesk.ui.fact_table import FactTable
+from missiondesk.ui.filtering import Filtering
 from missiondesk.ui.history_panel import HistoryPanel
 from missiondesk.ui.loading_actions import LoadingActions
 from missiondesk.ui.frame_model import FrameModel
@@ -40,6 +41,7 @@ from missiondesk.ui.models import MatrixModel, Palette
 from missiondesk.ui.project_actions import ProjectActions
 from missiondesk.ui.review_actions import ReviewActions
 from missiondesk.ui.tasks import Task
+from missiondesk.ui.timeline_dock import TimelineDock
 from missiondesk.ui.wrapped_cell import WrappedCell
 
 DOCUMENT_COLUMNS = [("title", "Title"), ("outlet", "Outlet"), ("published", "Date"), ("counts", "Counts"),
@@ -49,7 +51,7 @@ MISSION_COLUMNS = [("name", "Mission"), ("lead", "Lead"), ("theater", "Theater")
 
 
 class MainWindow(ProjectActions, ReviewActions, ActorActions, ArticleActions, LoadingActions, ComparisonViews,
-                 QMainWindow):
+                 Filtering, TimelineDock, QMainWindow):
     loading_finished = Signal()
     refreshed = Signal()
     autosaved = Signal(str)  # the autosave file, once written (off the GUI thread)
@@ -76,6 +78,7 @@ class MainWindow(ProjectActions, ReviewActions, ActorActions, ArticleActions, Lo
         self.palette_ = Palette(_dark_scheme())
         self._build_views()
         self._build_docks()
+        self.build_timeline_dock()  # the selected troop-count row's figures by date, beside the History
         self._build_actions()
         self._build_status_bar()
         self.resize(QSize(1280, 800))
@@ -85,7 +88,8 @@ class MainWindow(ProjectActions, ReviewActions, ActorActions, ArticleActions, Lo
         self.update_empty_states()  # a new window is an empty project: say how to fill it
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         for model in (self.documents_model, self.missions_model):  # a reset shows every row again: filter anew
-            model.modelReset.connect(lambda: self.filter_lists() if self.search.text().strip() else None)
+            model.modelReset.connect(lambda: self.filter_lists() if self.search.text().strip()
+                                     or self.fact_filter().active() else None)
 
     # -- layout -------------------------------------------------------------------------------------------
     def _build_views(self) -> None:
@@ -141,7 +145,8 @@ class MainWindow(ProjectActions, ReviewActions, ActorActions, ArticleActions, Lo
             rows.setDefaultSectionSize(28)
             rows.setMinimumWidth(180)
             rows.setMaximumWidth(200)  # a longer label is elided; its tooltip holds the whole of it
-            rows.setTextElideMode(Qt.TextElideMode.ElideRight)
+            # cut in the middle: rows of one force and place differ by their period, at the end of the label
+            rows.setTextElideMode(Qt.TextElideMode.ElideMiddle)
             rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             rows.sectionDoubleClicked.connect(lambda row, v=view: self.compare_row(v, row))
         else:
@@ -284,10 +289,10 @@ class MainWindow(ProjectActions, ReviewActions, ActorActions, ArticleActions, Lo
         bar.addWidget(self.search)
         bar.addWidget(self.unreviewed)
         bar.addWidget(self.disagreements_only)
-        bar.addWidget(self.mission_filter)
         bar.addWidget(self.hide_empty)
         bar.addWidget(self.show_rejected)
         self.addToolBar(bar)
+        self.build_filter_bar()  # mission, actor, force, place, dates, review status: a second row
 
     def _build_status_bar(self) -> None:
         self.status_label = QLabel("Ready")

@@ -63,6 +63,7 @@ class MatrixModel(QAbstractTableModel):
         self._rows = np.arange(0)
         self._filter = ("", False, False, None)  # search words, unreviewed only, disagreements only, mission
         self._mission = np.empty(0, dtype=object)  # each key's mission id (None: no mission)
+        self._keep: np.ndarray | None = None  # the rows the shared filters keep (facts/filters.py); None: all
         self._has = np.zeros((0, 0), dtype=bool)  # which cells hold a figure: for hiding empty columns
         self._row_facts = np.zeros(0, dtype=np.int64)
         self._order: tuple[int, Qt.SortOrder] | None = None
@@ -111,6 +112,7 @@ class MatrixModel(QAbstractTableModel):
             if "lo" in cells:
                 self._number[rows[ok], cols[ok]] = cells["lo"].to_numpy(dtype=float)[ok]
         self._fact_status = fact_status or {}
+        self._keep = None
         self._places: dict[str, tuple[int, int]] | None = None  # fact id -> (key index, column), built on first use
         self._label_rank = None
         self._search_text = search_text
@@ -151,6 +153,8 @@ class MatrixModel(QAbstractTableModel):
             mask &= self._disagree
         if mission is not None:
             mask &= self._mission == mission
+        if self._keep is not None and len(self._keep) == len(mask):
+            mask &= self._keep
         rows = np.flatnonzero(mask)
         if self._order is not None and self._order[0] < len(self._documents):
             column, order = self._order
@@ -166,10 +170,13 @@ class MatrixModel(QAbstractTableModel):
         return rows
 
     def set_filter(self, text: str = "", unreviewed_only: bool = False, disagreements_only: bool = False,
-                   mission: str | None = None) -> None:
+                   mission: str | None = None, keys=None) -> None:
         """Rows whose label, cells or facts hold every word of `text`; only rows with unreviewed facts; only rows
-        whose sources disagree; only the rows of one mission (its id)."""
+        whose sources disagree; only the rows of one mission (its id); only the rows whose key is in `keys` (the
+        shared filters' answer; None: every row)."""
         self.beginResetModel()
+        self._keep = None if keys is None else \
+            np.fromiter((k in keys for k in self._keys), dtype=bool, count=len(self._keys))
         self._filter = (text.strip().lower(), unreviewed_only, disagreements_only, mission)
         self._rows = self._visible()
         self.endResetModel()

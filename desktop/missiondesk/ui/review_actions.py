@@ -273,7 +273,7 @@ class ReviewActions:
             model.update_statuses(self.fact_status, changed)
         self._documents_chosen()
         self.documents_model.set_frame(self.marked_documents(self.frames.documents))
-        if self.unreviewed.isChecked() or self.disagreements_only.isChecked():
+        if self.unreviewed.isChecked() or self.disagreements_only.isChecked() or self.filters_follow_reviews():
             self._filter_changed()  # a rejection can end a disagreement: the row leaves that filter
         self._after_review()
 
@@ -302,8 +302,8 @@ class ReviewActions:
             set_statuses(self._frames_shown, status)
         for model in (self.counts_model, self.positions_model, self.side_model):
             model.update_statuses(status, changed)
-        if self.unreviewed.isChecked():
-            self._filter_changed()  # rows with nothing left to review leave the table
+        if self.unreviewed.isChecked() or self.filters_follow_reviews():
+            self._filter_changed()  # rows with nothing left to review (or of another status) leave the table
         self._after_review()
 
 

@@ -1,0 +1,27 @@
+"""One row of the troop-count matrix over time: the figures behind a fact key, each with its date, its source and
+the interval its wording allows, for the window's timeline (the fact sheet's chart, for one question)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from missiondesk.facts.compare import Comparison
+from missiondesk.facts.frames import FactFrames
+from missiondesk.facts.qualifiers import label
+
+POINT_COLUMNS = ["id", "document", "outlet", "published", "date", "value", "value_to", "qualifier", "lo", "hi",
+                 "text"]
+
+
+def row_points(comparison: Comparison, frames: FactFrames, key: str) -> pd.DataFrame:
+    """The troop counts behind the row `key` of `comparison` (POINT_COLUMNS, 'text' as a cell shows the figure),
+    dated ones in date order, then the undated."""
+    cells = comparison.cells
+    ids = [i for group in cells.loc[cells["key"] == key, "ids"].tolist() if isinstance(group, list) for i in group]
+    counts = frames.counts
+    if not ids or counts.empty:
+        return pd.DataFrame(columns=POINT_COLUMNS)
+    rows = counts[counts["id"].isin(set(ids))].drop_duplicates("id")
+    rows = rows.assign(text=[label(v, None if pd.isna(t) else t, q) for v, t, q in
+                             zip(rows["value"], rows["value_to"], rows["qualifier"])])
+    return rows.sort_values(["date", "outlet"], na_position="last")[POINT_COLUMNS].reset_index(drop=True)
