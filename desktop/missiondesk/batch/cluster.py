@@ -33,15 +33,22 @@ class BatchSummary:
     seconds: float = 0.0  # from the first hash to the last file written (not the cluster's start)
     workers: int = 0
     bytes: int = 0  # Parquet bytes this run wrote
+    task_seconds: float = 0.0  # the workers' time in extraction tasks, added up (reading, parsing, writing)
     worker_memory: list[int] = field(default_factory=list)  # resident bytes of each worker at the end
 
     @property
     def words_per_s(self) -> float:
         return self.words / self.seconds if self.seconds else 0.0
 
+    @property
+    def words_per_core_s(self) -> float:
+        """Words a worker (a core) extracts a second, whatever the run's start and end cost."""
+        return self.words / self.task_seconds if self.task_seconds else 0.0
+
     def lines(self) -> list[str]:
         out = [f"extracted {self.extracted:,} article(s), {self.words:,} words, in {self.seconds:.1f} s "
-               f"on {self.workers} worker(s): {self.words_per_s:,.0f} words/s",
+               f"on {self.workers} worker(s): {self.words_per_s:,.0f} words/s "
+               f"({self.words_per_core_s:,.0f} a second of a worker's time)",
                f"skipped {self.skipped:,} file(s) already in the fact set (or repeating another file)"]
         if self.errors:
             out.append(f"{self.errors:,} file(s) could not be read or extracted: see the errors table")
@@ -131,6 +138,7 @@ def run_batch(client, paths: Sequence[str | os.PathLike], out: str | os.PathLike
             summary.words += result["words"]
             summary.errors += result["errors"]
             summary.bytes += result["bytes"]
+            summary.task_seconds += result["seconds"]
         else:  # the partition was lost (its workers died): its articles are tried again next run
             why = f"the worker extracting it stopped ({type(future.exception()).__name__}); run the batch again"
             errors.extend(tables.error_row(shown(given), None, why, EXTRACTOR_VERSION, run, retry=True)
