@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
 def split_fact_sets(paths: list[str]) -> tuple[list[str], list[str]]:
     """(the fact sets among `paths`, the other paths)."""
-    from missiondesk.batch.tables import is_fact_set
+    from missiondesk.batch import is_fact_set
 
     sets = [p for p in paths if is_fact_set(p)]
     return sets, [p for p in paths if p not in sets]
@@ -60,11 +60,14 @@ def split_fact_sets(paths: list[str]) -> tuple[list[str], list[str]]:
 def read_fact_sets(fact_sets: list[str]):
     """The articles and facts of each fact set, as Workspace.read_and_extract gives them for files; raises
     ImportError with what to install when the cluster extra is missing."""
+    from missiondesk.corpus.loader import Corpus
+
+    if not fact_sets:
+        return Corpus(), []
     try:
         from missiondesk.batch.factset import read_fact_set
     except ImportError as exc:
         raise ImportError(f"reading a fact set: {CLUSTER_EXTRA}") from exc
-    from missiondesk.corpus.loader import Corpus
 
     corpus, facts, seen = Corpus(), [], set()
     for root in fact_sets:

@@ -21,11 +21,11 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from missiondesk.batch import MARKER, is_fact_set
 from missiondesk.corpus.document import Document
 from missiondesk.extract.pipeline import DocumentFacts, MissionHitRecord
 from missiondesk.extract.records import Statement, TroopCount, from_saved
 
-MARKER = "factset.json"
 FORMAT = 1
 PARTITION = "extracted"
 
@@ -56,10 +56,6 @@ def new_run() -> tuple[str, str]:
     """A run id that sorts by time, and the extraction date its files are filed under (UTC)."""
     now = datetime.now(timezone.utc)
     return f"{now:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}", f"{now:%Y-%m-%d}"
-
-
-def is_fact_set(path: str | os.PathLike) -> bool:
-    return (Path(path) / MARKER).is_file()
 
 
 def create_fact_set(root: Path) -> None:
