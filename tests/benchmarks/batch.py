@@ -45,6 +45,7 @@ def run(articles: int | None = None) -> dict[str, float]:
             "pool_words_per_s": pool_rate, "batch_words_per_s": best.words_per_s,
             "batch_vs_pool": best.words_per_s / pool_rate,
             "batch_words_per_core_s": best.words_per_core_s,
+            "batch_words_per_cpu_s": best.words_per_cpu_s,
             "cluster_start_s": start_s, "batch_s": best.seconds, "pool_s": min(pool),
             "rerun_nothing_new_s": again.seconds,
             "worker_memory_mb": max(best.worker_memory) / 2**20,

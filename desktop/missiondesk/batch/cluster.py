@@ -34,6 +34,7 @@ class BatchSummary:
     workers: int = 0
     bytes: int = 0  # Parquet bytes this run wrote
     task_seconds: float = 0.0  # the workers' time in extraction tasks, added up (reading, parsing, writing)
+    cpu_seconds: float = 0.0  # the processor time of those tasks' worker processes
     worker_memory: list[int] = field(default_factory=list)  # resident bytes of each worker at the end
 
     @property
@@ -45,10 +46,16 @@ class BatchSummary:
         """Words a worker (a core) extracts a second, whatever the run's start and end cost."""
         return self.words / self.task_seconds if self.task_seconds else 0.0
 
+    @property
+    def words_per_cpu_s(self) -> float:
+        """Words a second of processor time extracts: what a core does when nothing else runs on it."""
+        return self.words / self.cpu_seconds if self.cpu_seconds else 0.0
+
     def lines(self) -> list[str]:
         out = [f"extracted {self.extracted:,} article(s), {self.words:,} words, in {self.seconds:.1f} s "
                f"on {self.workers} worker(s): {self.words_per_s:,.0f} words/s "
-               f"({self.words_per_core_s:,.0f} a second of a worker's time)",
+               f"({self.words_per_core_s:,.0f} a second of a worker's time, {self.words_per_cpu_s:,.0f} a second of "
+               "processor time)",
                f"skipped {self.skipped:,} file(s) already in the fact set (or repeating another file)"]
         if self.errors:
             out.append(f"{self.errors:,} file(s) could not be read or extracted: see the errors table")
@@ -156,6 +163,7 @@ def run_batch(client, paths: Sequence[str | os.PathLike], out: str | os.PathLike
             summary.errors += result["errors"]
             summary.bytes += result["bytes"]
             summary.task_seconds += result["seconds"]
+            summary.cpu_seconds += result["cpu_seconds"]
         else:  # the partition was lost (its workers died): its articles are tried again next run
             why = f"the worker extracting it stopped ({type(future.exception()).__name__}); run the batch again"
             errors.extend(tables.error_row(shown(given), None, why, EXTRACTOR_VERSION, run, retry=True)

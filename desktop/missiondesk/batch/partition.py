@@ -49,7 +49,7 @@ def extract_partition(items: list[tuple[str, str]], folders: list[str], root: st
     from missiondesk.extract.pipeline import EXTRACTOR_VERSION, extract_each
     from missiondesk.store.workspace import failures
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     documents, errors = _read(items, [Path(f) for f in folders], run)
     facts = extract_each(documents, workers=1)
     rows: dict[str, list[dict]] = {name_: [] for name_ in tables.SCHEMAS}
@@ -67,7 +67,8 @@ def extract_partition(items: list[tuple[str, str]], folders: list[str], root: st
     for table in (*tables.FACT_TABLES, "errors", "documents"):
         written += tables.write_rows(Path(root), table, date, name, rows[table])
     return {"documents": len(documents), "words": sum(d.word_count for d in documents),
-            "errors": len(errors), "bytes": written, "seconds": time.perf_counter() - started}
+            "errors": len(errors), "bytes": written, "seconds": time.perf_counter() - started,
+            "cpu_seconds": time.process_time() - cpu}
 
 
 def _read(items: list[tuple[str, str]], folders: list[Path], run: str) -> tuple[list, list[dict]]:
