@@ -60,3 +60,16 @@ def test_desktop_commands_need_no_cluster_extra(tmp_path, seed_facts):
     for args in (["batch", str(SEEDS), "--out", str(tmp_path / "facts")], ["compare", str(seed_facts)]):
         result = run(*args)
         assert result.returncode == 1 and "pip install 'missiondesk[cluster]'" in result.stderr
+
+
+def test_compare_and_factsheet_take_a_fact_set(tmp_path, seed_facts):
+    def run(*args):
+        result = subprocess.run([sys.executable, "-m", "missiondesk", *args], capture_output=True, text=True,
+                                timeout=300)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert run("compare", str(seed_facts)) == run("compare", str(SEEDS))
+    assert "disagree" in run("compare", str(seed_facts)).lower()
+    run("factsheet", str(seed_facts), "-o", str(tmp_path / "kfor.pdf"), "--mission", "kfor")
+    assert (tmp_path / "kfor.pdf").read_bytes().startswith(b"%PDF")
