@@ -73,3 +73,14 @@ def test_compare_and_factsheet_take_a_fact_set(tmp_path, seed_facts):
     assert "disagree" in run("compare", str(seed_facts)).lower()
     run("factsheet", str(seed_facts), "-o", str(tmp_path / "kfor.pdf"), "--mission", "kfor")
     assert (tmp_path / "kfor.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_batch_writes_only_into_a_fact_set_or_an_empty_folder(tmp_path):
+    from missiondesk.batch.tables import create_fact_set
+
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(FileExistsError, match="not empty and not a fact set"):
+        create_fact_set(tmp_path)
+    create_fact_set(tmp_path / "new")
+    create_fact_set(tmp_path / "new")  # an existing fact set is added to
+    assert (tmp_path / "new" / "factset.json").is_file() and (tmp_path / "notes.txt").read_text() == "mine"

@@ -127,7 +127,7 @@ def run_batch(client, paths: Sequence[str | os.PathLike], out: str | os.PathLike
     root = Path(out).absolute()
     tables.create_fact_set(root)
     run, date = tables.new_run()
-    summary = BatchSummary(workers=len(client.scheduler_info(n_workers=-1)["workers"]))
+    summary = BatchSummary(workers=len(client.nthreads()))
     started = time.perf_counter()
     files, bad = expand(paths)
     folders = [str(Path(p)) for p in paths if Path(p).is_dir()]
