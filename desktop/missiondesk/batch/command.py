@@ -31,9 +31,16 @@ def run(args: argparse.Namespace) -> int:
     except ImportError:
         print(f"missiondesk: batch: {CLUSTER_EXTRA}", file=sys.stderr)
         return 1
+    from missiondesk.extract.model import ModelMissing, model_package
+
     if args.workers is not None and args.workers < 1:
         print("missiondesk: batch: --workers must be 1 or more", file=sys.stderr)
         return 2
+    try:
+        model_package()  # said here, not as a worker that failed to start
+    except ModelMissing as exc:
+        print(f"missiondesk: batch: {exc}", file=sys.stderr)
+        return 1
     try:
         with connect(args.scheduler, args.workers, args.dashboard) as client:
             summary = run_batch(client, args.paths, args.out)
