@@ -37,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
         print("missiondesk: batch: --workers must be 1 or more", file=sys.stderr)
         return 2
     try:
-        model_package()  # said here, not as a worker that failed to start
+        if not args.scheduler:  # (a remote cluster's workers have their own)
+            model_package()  # said here, not as a local worker that failed to start
     except ModelMissing as exc:
         print(f"missiondesk: batch: {exc}", file=sys.stderr)
         return 1
