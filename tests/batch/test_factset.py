@@ -84,3 +84,17 @@ def test_batch_writes_only_into_a_fact_set_or_an_empty_folder(tmp_path):
     create_fact_set(tmp_path / "new")
     create_fact_set(tmp_path / "new")  # an existing fact set is added to
     assert (tmp_path / "new" / "factset.json").is_file() and (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_articles_come_in_the_order_extract_reads_a_folder_in(tmp_path):
+    from missiondesk.corpus import load_corpus
+
+    folder = tmp_path / "archive"
+    (folder / "afp").mkdir(parents=True)
+    seeds = sorted(SEEDS.glob("*.txt"))
+    (folder / "z.txt").write_bytes(seeds[0].read_bytes())  # a file of the folder comes before its subfolders'
+    for seed in seeds[1:3]:
+        (folder / "afp" / seed.name).write_bytes(seed.read_bytes())
+    corpus, _ = read_fact_set(make_fact_set(folder, tmp_path / "facts"))
+    assert [d.path for d in corpus.documents] == [d.path for d in load_corpus([folder]).documents]
+    assert corpus.documents[0].path.endswith("z.txt")

@@ -54,8 +54,8 @@ def done(root: str | os.PathLike) -> tuple[set[str], set[tuple[str, str]]]:
 
 def current_documents(root: str | os.PathLike, selection: Selection | None = None,
                       columns: list[str] | None = None) -> pa.Table:
-    """Each document's newest row (this extractor version's first) among those `selection` takes, in path
-    order (the order `extract` reads a folder in)."""
+    """Each document's newest row (this extractor version's first) among those `selection` takes, sorted by
+    path."""
     selection = selection or Selection()
     where = None
     for condition in (pc.field("outlet") == selection.outlet if selection.outlet else None,
@@ -82,6 +82,13 @@ def current_documents(root: str | os.PathLike, selection: Selection | None = Non
     return found.sort_by([("path", "ascending"), ("id", "ascending")])
 
 
+def walk_order(path: str) -> list[tuple[int, str]]:
+    """A sort key that puts paths in the order `extract` reads a folder in: in each folder its files (by name)
+    before its subfolders (by name), as os.walk goes."""
+    *folders, name = path.split("/")
+    return [(1, folder) for folder in folders] + [(0, name)]
+
+
 def _naming(root, mission: str) -> set[str]:
     """The documents that name `mission` or have a fact about it."""
     named: set[str] = set()
@@ -92,7 +99,7 @@ def _naming(root, mission: str) -> set[str]:
 
 def read_fact_set(root: str | os.PathLike, selection: Selection | None = None) -> tuple[Corpus, list[DocumentFacts]]:
     """The articles `selection` takes and their facts, as Workspace.read_and_extract gives them for files."""
-    documents = current_documents(root, selection).to_pylist()
+    documents = sorted(current_documents(root, selection).to_pylist(), key=lambda d: walk_order(d["path"]))
     runs = {d["id"]: d["run"] for d in documents}
     ids = pa.array(sorted(runs), pa.string())
     rows: dict[str, dict[str, list[dict]]] = {}
