@@ -121,3 +121,17 @@ def test_generated_archive_and_a_grown_folder(client, tmp_path):
     assert first.worker_memory and first.bytes > 0
 
     assert_same_facts(out, extract_json(folder, out=tmp_path / "extract.json"))
+
+
+def test_a_partition_that_fails_is_rows_to_retry_not_a_failed_job(client, tmp_path):
+    out = tmp_path / "facts"
+    run_batch(client, [], out, progress=False)  # makes the fact set
+    (out / "troop_counts").write_text("a file where the table's folder goes: every partition fails to write")
+    failed = run_batch(client, [SEEDS], out, progress=False)
+    assert (failed.extracted, failed.errors) == (0, 5)
+    rows = factset.table(out, "errors").to_pylist()
+    assert len(rows) == 5 and all(r["retry"] and "run the batch again" in r["error"] for r in rows)
+    (out / "troop_counts").unlink()
+    again = run_batch(client, [SEEDS], out, progress=False)
+    assert (again.extracted, again.skipped) == (5, 0)
+    assert factset.unreadable(out) == []  # the errors of the lost run no longer stand

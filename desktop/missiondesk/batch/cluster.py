@@ -164,8 +164,9 @@ def run_batch(client, paths: Sequence[str | os.PathLike], out: str | os.PathLike
             summary.bytes += result["bytes"]
             summary.task_seconds += result["seconds"]
             summary.cpu_seconds += result["cpu_seconds"]
-        else:  # the partition was lost (its workers died): its articles are tried again next run
-            why = f"the worker extracting it stopped ({type(future.exception()).__name__}); run the batch again"
+        else:  # the partition was lost (its workers died, or its files could not be written): tried next run
+            exc = future.exception()
+            why = f"the partition it was in failed ({type(exc).__name__}: {exc}); run the batch again"
             errors.extend(tables.error_row(shown(given), None, why, EXTRACTOR_VERSION, run, retry=True)
                           for _, given in part)
     summary.errors += len(errors)
