@@ -361,3 +361,20 @@ def test_decisions_and_aims_are_not_statements(text):
 def test_agreeing_to_do_something_is_still_a_statement():
     text = "NATO defence ministers agreed to extend the training mission in Iraq."
     assert _actors(text) == ["NATO defence ministers"]
+
+
+def test_a_ministry_named_by_its_capital_is_the_countrys():
+    assert _actors("The Defense Ministry in Minsk announced that almost 9,000 Russian troops would arrive.") == [
+        "Belarusian Ministry of Defence"]
+
+
+def test_a_countrys_leader_is_its_head_at_the_time():
+    text = "In 2020 the Russian leader said the Azerbaijani and Armenian sides would remain in their positions."
+    assert _actors(text) == ["Vladimir Putin"]
+
+
+def test_a_rank_written_short_keeps_the_name_whole():
+    from missiondesk.extract.model import load_model
+
+    words = [t.text for t in load_model().make_doc("Lt. Col. Kotia advised the troops, and Capt. Jane Roe said so.")]
+    assert words[:3] == ["Lt.", "Col.", "Kotia"] and "Capt." in words

@@ -31,6 +31,22 @@ def _split_wire_dashes(nlp) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex([r"--", *nlp.Defaults.suffixes]).search
 
 
+def _keep_rank_abbreviations(nlp) -> None:
+    """'Lt. Col. Kotia', 'Capt. Jane Roe': a rank written short is one word with its full stop, as spaCy already
+    keeps 'Gen.' and 'Adm.' (the list is in resources/extract/statements.toml)."""
+    import tomllib
+
+    from spacy.symbols import ORTH
+
+    from missiondesk.paths import resource
+
+    with open(resource("extract", "statements.toml"), "rb") as fh:
+        ranks = tomllib.load(fh)["rank_abbreviations"]
+    for rank in ranks:
+        for form in {rank, rank.upper(), rank.lower().capitalize()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 @cache
 def load_model():
     """spaCy's English small pipeline, loaded once per process, with paragraph breaks as sentence breaks."""
@@ -56,6 +72,7 @@ def load_model():
     index_attribute_ruler(nlp.get_pipe("attribute_ruler"))  # same results, a ninth of the time
     memoize_lemmatizer(nlp.get_pipe("lemmatizer"))  # same lemmas, each distinct word worked out once
     _split_wire_dashes(nlp)
+    _keep_rank_abbreviations(nlp)
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)  # every doc knows its text without re-joining it
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("person_names", last=True)

@@ -37,7 +37,9 @@ def _national_body(subject: Token, phrase: list[Token], ctx: DocContext) -> str 
         if tok.tag_ == "VBN" and tok.dep_ == "amod" or tok.head.tag_ == "VBN" and tok.head.dep_ == "amod":
             continue  # "the US-backed Afghan government": the sponsor is not the country
         mention = ctx.by_token.get(tok.i)
-        if mention is not None and mention.entity.kind in ("country", "demonym", "city") and tok.i < subject.i:
+        seat = tok.i > subject.i and tok.head.lower_ == "in" and tok.head.head.i == subject.i  # "in Minsk"
+        if mention is not None and mention.entity.kind in ("country", "demonym", "city") and (tok.i < subject.i
+                                                                                            or seat):
             country = mention.entity.country or mention.entity.name  # the one next to the noun
             continue
         if tok.i != subject.i and tok.lower_ not in _DETERMINERS and tok.text not in ("'s", "’s", "of") \
@@ -81,4 +83,10 @@ def _title_holder(subject: Token, phrase: list[Token], ctx: DocContext) -> str |
         title_words.append(tok.text)
     if not title_words:
         return None
-    return office_holder(org, " ".join(title_words), ctx.reference_year)
+    title = " ".join(title_words)
+    if title.lower() == "leader" and org:  # "the Russian leader": the country's head, whatever the office is called
+        for office in ("President", "Prime Minister", "Chancellor"):
+            found = office_holder(org, office, ctx.reference_year)
+            if found:
+                return found
+    return office_holder(org, title, ctx.reference_year)
