@@ -11,7 +11,6 @@ CASES = load_cases("statements.jsonl")
 KNOWN_MISSES = {
     "p1-curly-zelensky-delay": "a quote and a reported request in one sentence give one direct statement",
     "p2-split-fidan-adding": "the quote after 'adding that' joins the reported statement",
-    "p2-split-question-asked": "the parser splits 'Lt. Cmdr. Ana Petrescu' into sentences",
     "p5-multiparagraph-three-lacroix": "'the head of UN peacekeeping' is not in the office-holder list",
     "p8-two-people-briefed": "'one of them' is not resolved to the group named before",
     "p10-they-ministers-vs-kallas": "a decision ('agreed to') is kept as a position, as the seed gold does",
