@@ -39,8 +39,8 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     for tok in anchor.children:
         if tok.dep_ == "poss":
             owner.extend(tok.subtree)
-    owner_force = _owner_mission(owner, ctx) or _with_owner(anchor, span, ctx) or _the_country(owner, ctx) \
-        or _sent_by(anchor, ctx)
+    owner_force = _bracketed(span, ctx) or respectively(span, sent, ctx) or _owner_mission(owner, ctx) \
+        or _with_owner(anchor, span, ctx) or _the_country(owner, ctx) or _sent_by(anchor, ctx)
     if owner_force:
         return owner_force
     pronouns = [t for t in owner if t.lower_ in _POSSESSIVE_PRONOUNS] if len(owner) == 1 else []
@@ -127,6 +127,56 @@ def _by_vehicle(child: Token) -> bool:
     """'by U.S. aircraft', 'with Turkish trucks': the means of transport, not the owner."""
     objects = [t for t in child.subtree if t.dep_ == "pobj"] if child.dep_ in ("agent", "prep") else [child]
     return any(t.lemma_.lower() in _VEHICLES or t.lower_ in _VEHICLES for t in objects[:1])
+
+
+def _bracketed(span: Span, ctx: DocContext) -> str | None:
+    """'Serbia (48), Australia (15)': a contributor's figure in brackets after its name."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":
+        return None
+    mention = ctx.by_token.get(span.start - 2)
+    return mention.force if mention is not None and mention.entity.kind in ("country", "demonym") else None
+
+
+def respectively(span: Span, sent: Span, ctx: DocContext) -> str | None:
+    """'Argentina, Slovakia and Hungary follow, with 265, 157 and 77 soldiers respectively': the n-th figure is
+    the n-th name's."""
+    listed = respective_names(sent, ctx)
+    if not listed:
+        return None
+    names, numbers = listed
+    return names[numbers.index(span.start)] if span.start in numbers else None
+
+
+def respective_names(sent: Span, ctx: DocContext) -> tuple[list[str], list[int]] | None:
+    """The names and the figures' first tokens of a '..., respectively' sentence, when they pair one to one."""
+    doc = sent.doc
+    end = next((t.i for t in sent if t.lower_ == "respectively"), None)
+    if end is None:
+        return None
+    numbers: list[int] = []
+    i = end - 1
+    while i >= sent.start and doc[i].pos_ == "NOUN" and not numbers:
+        i -= 1  # "... 157 and 77 soldiers respectively": the noun after the last figure
+    while i >= sent.start and (doc[i].like_num or doc[i].lower_ in (",", "and")):
+        if doc[i].like_num and not (i > sent.start and doc[i - 1].like_num):
+            numbers.insert(0, i)
+        i -= 1
+    seen, names = set(), []
+    for i in range(sent.start, numbers[0] if numbers else end):
+        mention = ctx.by_token.get(i)
+        if mention is not None and id(mention) not in seen and mention.entity.kind in ("country", "demonym"):
+            seen.add(id(mention))
+            names.append((mention.force, i))
+    # the run of names joined by commas and "and" right before the figures
+    run: list[str] = []
+    for force, i in reversed(names):
+        run.insert(0, force)
+        if len(run) == len(numbers):
+            break
+    if len(numbers) < 2 or len(run) != len(numbers):
+        return None
+    return run, numbers
 
 
 def _sent_by(anchor: Token, ctx: DocContext) -> str | None:

@@ -10,6 +10,7 @@ from missiondesk.extract.gazetteer import Mention, missions
 from missiondesk.extract.owners import (
     _MISSION_NOUNS,
     antecedent,
+    respective_names,
 )
 from missiondesk.extract.roles import (
     _HEDGES,
@@ -106,7 +107,7 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     named = _mentions(ctx, sent)
     owners = frozenset(m.place for m in named if m.place and (_names_a_number(m, sent, ctx) or _acts(m, sent)))
     candidates = [m for m in named if m.place and m.place != force and not _near(m, sent) and not _excluded(m, doc)
-                  and not _leads(m, doc)
+                  and not _leads(m, doc) and not _acts(m, sent)
                   and not _staging(doc[m.end - 1].head)
                   and not _for_something_else(m, doc, anchor)
                   and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
@@ -164,6 +165,10 @@ def _for_something_else(mention: Mention, doc, anchor: Token) -> bool:
 def _acts(mention: Mention, sent: Span) -> bool:
     """'Italy provides', 'Turkey has sent': a country as the subject of a verb other than 'be'."""
     head = sent.doc[mention.end - 1]
+    if mention.entity.kind in ("country", "city") and any(  # "Britain, which contributes 272 soldiers"
+            c.dep_ == "relcl" and c.lemma_.lower() != "be" and any(g.lower_ in ("which", "that") and g.dep_ == "nsubj"
+                                                                 for g in c.children) for c in head.children):
+        return True
     return mention.entity.kind in ("country", "city") and head.dep_ in ("nsubj", "nsubjpass") and \
         head.head.lemma_.lower() != "be"
 
@@ -236,6 +241,11 @@ def _names_a_number(mention: Mention, sent: Span, ctx: DocContext) -> bool:
         i += 1  # "led by the US with around 18,000 troops and Britain with more than 8,000"
     while i < sent.end - 1 and (doc[i].lower_ in _HEDGES or doc[i].lower_ in ("more", "than", "less", "fewer")):
         i += 1
+    if i + 1 < sent.end and doc[i].text == "(" and doc[i + 1].like_num:
+        return True  # "Serbia (48)": a contributor and its figure
+    if respective_names(sent, ctx) and mention.entity.kind in ("country", "demonym") and \
+            mention.force in respective_names(sent, ctx)[0]:
+        return True  # "Argentina, Slovakia and Hungary follow, with 265, 157 and 77 respectively"
     return i < sent.end and doc[i].like_num and doc[i].pos_ == "NUM"
 
 
