@@ -377,3 +377,12 @@ def test_a_rank_written_short_keeps_the_name_whole():
 
     words = [t.text for t in load_model().make_doc("Lt. Col. Kotia advised the troops, and Capt. Jane Roe said so.")]
     assert words[:3] == ["Lt.", "Col.", "Kotia"] and "Capt." in words
+
+
+def test_according_to_an_agency_that_quotes_someone_is_their_statement():
+    assert _actors("According to Reuters, the minister said the troops would stay.") == ["minister"]
+
+
+def test_an_agency_is_a_body_never_a_person():
+    text = "Reuters said 300 soldiers arrived in Mali. The minister said they would stay."
+    assert _actors(text) == ["Reuters", "minister"]

@@ -17,6 +17,7 @@ from missiondesk.extract.officeholders import (
     canonical_person,
     gender_of,
 )
+from missiondesk.extract.reporters import is_reporter
 from missiondesk.extract.sentences import sentence_of
 from missiondesk.extract.speaker_phrases import (
     _clean_name,
@@ -288,6 +289,9 @@ class SpeakerResolver(DescribedSpeakers):
 
     def _name(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """A person: 'German Defense Minister Annegret Kramp-Karrenbauer', 'Mr Stoltenberg', 'O'Donnell'."""
+        if subject.pos_ == "PROPN" and is_reporter(subject) and subject.ent_type_ != "PERSON":
+            name = " ".join(t.text for t in phrase if t.lower_ not in _DETERMINERS)
+            return Actor(name, "body", text=name, nouns={"agency", "statement"})  # "Reuters": an outlet, no person
         doc = subject.doc
         ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
         name_tokens: list[Token]

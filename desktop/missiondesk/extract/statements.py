@@ -253,7 +253,10 @@ def _own_subject(verb: Token) -> bool:
 def _relays(verb: Token, subject: Token) -> bool:
     """A reporter's verb whose content holds another speaker's verb: that speaker's statement, not the
     reporter's ("BBC correspondent X says the Taliban have promised ...")."""
-    if verb.lower_ == "according" or subject.ent_type_ == "PERSON" or not is_reporter(subject):
+    if verb.lower_ == "according":  # "According to Reuters, the minister said ...": the minister's statement
+        head = verb.head  # the clause "according to" hangs on
+        return is_reporter(subject) and head.i != verb.i and _is_speech(head) and _own_subject(head)
+    if subject.ent_type_ == "PERSON" or not is_reporter(subject):
         return False  # a correspondent's own account stays beside the speaker they report
     return any(t.i != verb.i and _is_speech(t) and _own_subject(t) for t in verb.subtree
                if t.i > verb.i or t.dep_ in _REPORTED_CONTENT)
@@ -278,6 +281,13 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
     if verb.lower_ == "according":
         to = verb.nbor(1)
         objects = [t for t in to.subtree if t.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "pobj"]
+        if objects and is_reporter(objects[0]):
+            # "According to ORF, the ambassador, Anna Evstigneeva, renewed her criticism": the one reported on
+            person = next((c for c in verb.head.children if c.dep_ == "nsubj" and (
+                c.ent_type_ == "PERSON" or any(
+                    a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children))), None)
+            if person is not None and verb.head.pos_ == "VERB":
+                return person
         return objects[0] if objects else None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and art.inside(c.idx) is None]
     if subjects:
