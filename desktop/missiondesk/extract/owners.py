@@ -341,6 +341,13 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
             found = ctx.by_token.get(child.i)
             if found and found.force:
                 return found.force
+    if subject.pos_ == "PROPN" and subject.ent_type_ == "PERSON":
+        # "UK Prime Minister Boris Johnson said ... to send 900 more soldiers": the country of the title
+        for tok in subject.subtree:
+            found = ctx.by_token.get(tok.i)
+            if tok.i < subject.i and tok.dep_ in ("compound", "amod", "poss") and found is not None and \
+                    found.entity.kind in ("country", "demonym") and found.force:
+                return found.force
     return None
 
 
