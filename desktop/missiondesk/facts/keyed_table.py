@@ -12,6 +12,7 @@ import pandas as pd
 
 from missiondesk.facts.compare import Comparison
 
+
 @dataclass
 class TableChange:
     """What changed in one comparison: the keys whose row is new or different, the keys gone, and whether the

@@ -82,7 +82,8 @@ class LiveComparison:
         present = self._counts.index[self._counts["present"].to_numpy()]
         if len(present):
             self._counts.loc[present, "key"] = count_keys(self._counts.loc[present]).to_numpy()
-        self._statements["key"] = statement_keys(self._statements).where(self._statements["present"], None)
+        self._statements["key"] = statement_keys(self._statements).where(self._statements["present"], None) \
+            if len(self._statements) else None
         self._documents_counted()
         self.count_table = KeyedTable(self._count_parts(self._counts[self._counts["present"]]))
         self._positions: KeyedTable | None = None  # compared when first asked for

@@ -168,8 +168,7 @@ class ArticleActions:
     def _articles_changed(self) -> None:
         """Show the new details everywhere, keeping the Corpus list's selection (so the next bulk step can follow)."""
         chosen = self.selected_documents()
-        self._article_stale = True
-        self.refresh()
+        self._reviews_changed()  # the articles' columns, and the keys of their facts dated anew
         model, selection = self.documents_model, self.documents_view.selectionModel()
         rows = {model.row(r)["id"]: r for r in range(model.rowCount())}
         for doc_id in chosen:
