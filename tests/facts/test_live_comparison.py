@@ -149,7 +149,7 @@ def test_every_review_step_leaves_the_comparisons_as_a_full_comparison_gives_the
     live.positions  # noqa: B018  compared from the start, so every step updates it too
     assert_same(live, full(workspace, keep_rejected))
     rng, undo = random.Random(seed * 100 + keep_rejected), []
-    for step in range(60):
+    for step in range(40):
         done = review_step(rng, workspace, undo)
         live.update()
         try:

@@ -21,13 +21,13 @@ from missiondesk.facts.compare import (
     _ordered_documents,
     compare_keyed_counts,
     count_keys,
-    order_statement_keys,
     statement_cells,
     statement_key_table,
     statement_keys,
 )
 from missiondesk.facts.fact_rows import COUNT_FRAME, STATEMENT_FRAME, count_rows, statement_rows
 from missiondesk.facts.frames import FactFrames, documents_frame
+from missiondesk.facts.key_rows import count_rows_compared, order_positions, statement_rows_compared
 from missiondesk.facts.keyed_table import KeyedTable, TableChange
 from missiondesk.facts.mission_reviews import GONE, apply_mission_reviews, merged_into
 from missiondesk.facts.with_rejected import counts_with_rejected, statements_with_rejected
@@ -78,6 +78,7 @@ class LiveComparison:
         self._statements["mission"] = self._remap(self._statements["mission_raw"])
         self._present()
         self._statements["actor"], self._statements["actor_id"] = self._actors()
+        self._counts["group"] = _group_labels(self._counts) if len(self._counts) else []
         self._counts["key"] = None
         present = self._counts.index[self._counts["present"].to_numpy()]
         if len(present):
@@ -99,7 +100,7 @@ class LiveComparison:
     def positions(self) -> Comparison:
         """Positions (statements by actor and topic) as their matrix shows them."""
         def compare() -> Comparison:
-            shown = self.positions_table.comparison(self.documents, order_statement_keys)
+            shown = self.positions_table.comparison(self.documents, order_positions)
             return shown if len(shown.keys) else Comparison(_empty_keys(), _empty_cells(), self.documents, [])
         return self._output("positions", compare)
 
@@ -112,7 +113,8 @@ class LiveComparison:
     @property
     def documents(self) -> pd.DataFrame:
         """The articles in date order, with their column headers."""
-        return self._output("documents", lambda: _ordered_documents(self.frames_shown))
+        return self._output("documents", lambda: _ordered_documents(FactFrames(
+            self._docs.assign(counts=self._shown_counts[0], statements=self._shown_counts[1]), None, None, None)))
 
     @property
     def frames_shown(self) -> FactFrames:
@@ -165,74 +167,99 @@ class LiveComparison:
         where = {place for key in changed for place in self._at.get(key, ())}
         where |= {place for doc in documents for place in self._of_document.get(doc, ())}
         rows = {kind: sorted(row for k, row in where if k == kind) for kind in ("count", "statement")}
-        before = (self._counts.copy(), self._statements.copy())
+        counts, statements = self._counts, self._statements
+        before = {"count": counts.iloc[rows["count"]].copy(), "statement": statements.iloc[rows["statement"]].copy()}
+        old_keys = (counts["key"].to_numpy(dtype=object).copy(), statements["key"].to_numpy(dtype=object).copy())
         self._rebuild_rows(rows)
+        moved = {"count": [], "statement": []}  # rows a merge (or its undo) gave another mission
         if any(k[1] == "mission" for k in changed):
             self._apply_missions()
             update.missions = True
-        candidates = []
-        for frame, old, kind in ((self._counts, before[0], "count"), (self._statements, before[1], "statement")):
-            frame["mission"] = self._remap(frame["mission_raw"])
-            candidates.append(np.isin(np.arange(len(frame)), rows[kind]) | _differs(old, frame, ["mission"]))
+            for kind, frame in (("count", counts), ("statement", statements)):
+                old = frame["mission"].to_numpy(dtype=object).copy()
+                frame["mission"] = self._remap(frame["mission_raw"])
+                moved[kind] = [r for r in np.flatnonzero(_unequal(old, frame["mission"].to_numpy(dtype=object)))
+                               .tolist() if r not in set(rows[kind])]
         self._present()
-        statements = self._statements
-        if _differs(before[1], statements, ["actor_raw", "present"], candidates[1]).any():
+        # the corpus's names of actors depend on every statement shown: made again when a speaker changed
+        if _changed_rows(before["statement"], statements, ["actor_raw", "present"]):
+            old = (statements["actor"].to_numpy(dtype=object).copy(), statements["actor_id"].to_numpy(dtype=object))
             statements["actor"], statements["actor_id"] = self._actors()
-            candidates[1] |= _differs(before[1], statements, ["actor", "actor_id"])
-        rows_s = statements.index[candidates[1]]
-        if len(rows_s):
-            statements.loc[rows_s, "key"] = statement_keys(statements.loc[rows_s]).where(
-                statements.loc[rows_s, "present"], None).to_numpy(dtype=object)
-        update.counts = self._update_counts(before[0], candidates[0])
-        update.positions = self._update_positions(before[1], candidates[1])
-        for frame, old, candidate in ((self._counts, before[0], candidates[0]),
-                                      (self._statements, before[1], candidates[1])):
-            update.facts |= set(frame["id"][_differs(old, frame, [*frame.columns], candidate)].tolist())
-        if update.facts or update.documents:
+            renamed = _unequal(old[0], statements["actor"].to_numpy(dtype=object)) | \
+                _unequal(old[1], statements["actor_id"].to_numpy(dtype=object))
+            moved["statement"] = sorted(set(moved["statement"]) | set(np.flatnonzero(renamed).tolist())
+                                        - set(rows["statement"]))
+        touched_s = rows["statement"] + moved["statement"]
+        if touched_s:
+            keys = statement_keys(statements.iloc[touched_s]).to_numpy(dtype=object)
+            present = statements["present"].to_numpy(bool)[touched_s]
+            _write(statements, touched_s, "key", [k if p else None for k, p in zip(keys, present)])
+        update.counts = self._update_counts(before["count"], rows["count"], moved["count"], old_keys[0])
+        update.positions = self._update_positions(before["statement"], rows["statement"], moved["statement"],
+                                                  old_keys[1])
+        for kind, frame in (("count", counts), ("statement", statements)):
+            rebuilt = _changed_rows(before[kind], frame, [*before[kind].columns])
+            update.facts |= set(frame["id"].iloc[rebuilt + moved[kind]].tolist())
+        if documents or _changed_rows(before["count"], counts, ["present", "rejected"]) or \
+                _changed_rows(before["statement"], statements, ["present", "rejected"]):
             tallies = (self._shown_counts, self._standing_counts)
             self._documents_counted()
             update.tallies = any(not np.array_equal(a, b) for old, new in zip(tallies, (
                 self._shown_counts, self._standing_counts)) for a, b in zip(old, new))
-        self._outputs.clear()
+        if update.documents or update.tallies:
+            self._outputs.clear()
+        else:  # the articles' columns stay as they are
+            self._outputs = {"documents": self._outputs["documents"]} if "documents" in self._outputs else {}
         return update
 
     def _rebuild_rows(self, rows: dict[str, list[int]]) -> None:
         for kind, frame, records, build in (("count", self._counts, self._counts_records, count_rows),
-                                            ("statement", self._statements, self._statement_records,
-                                             statement_rows)):
+                                            ("statement", self._statements,
+                                             self._statement_records, statement_rows)):
             if not rows[kind]:
                 continue
             fresh = build([records[r] for r in rows[kind]], self._docs, self._reviews)
+            fresh["mission"] = self._remap(fresh["mission_raw"])
+            if kind == "count":
+                fresh["group"] = _group_labels(fresh)
             for column in fresh.columns:
                 if column not in ("actor", "actor_id"):  # the canonical actor is the corpus's, made below
-                    frame.loc[rows[kind], column] = fresh[column].to_numpy()
+                    _write(frame, rows[kind], column, fresh[column].tolist())
 
-    def _update_counts(self, before: pd.DataFrame, candidates: np.ndarray) -> TableChange:
+    def _update_counts(self, before: pd.DataFrame, rows: list[int], moved: list[int],
+                       old_keys: np.ndarray) -> TableChange:
         counts = self._counts
-        changed = _differs(before, counts, _COMPARED_COUNTS, candidates)
-        if not changed.any():
+        changed = [rows[i] for i in _changed_rows(before, counts, _COMPARED_COUNTS, positions=True)] + moved
+        if not changed:
             return TableChange()
-        groups = _groups(before[changed]) | _groups(counts[changed])
-        present = counts["present"].to_numpy()
-        regroup = counts.index[present & np.isin(_group_labels(counts), list(groups))]
-        counts.loc[~present, "key"] = None
-        if len(regroup):
-            counts.loc[regroup, "key"] = count_keys(counts.loc[regroup]).to_numpy()
-        changed |= _differs(before, counts, ["key"])
-        touched = {k for frame in (before, counts) for k in frame.loc[changed, "key"] if k is not None}
-        rows = counts[present & counts["key"].isin(touched).to_numpy()]
-        return self.count_table.replace(touched, self._count_parts(rows))
+        if _changed_rows(before, counts, _KEYED_BY):  # a count joined or left a group, or its date moved
+            groups = set(before["group"].tolist()) | set(counts["group"].iloc[rows].tolist())
+            present = counts["present"].to_numpy(bool)
+            regroup = np.flatnonzero(present & np.isin(counts["group"].to_numpy(dtype=object), list(groups)))
+            _write(counts, [r for r in rows if not present[r]], "key", None)
+            if len(regroup):
+                keys = count_keys(counts.iloc[regroup]).to_numpy(dtype=object)
+                now = counts["key"].to_numpy(dtype=object)[regroup]
+                differ = np.flatnonzero(_unequal(now, keys))
+                _write(counts, regroup[differ].tolist(), "key", keys[differ].tolist())
+                changed += regroup[differ].tolist()
+        keys = counts["key"].to_numpy(dtype=object)
+        touched = {k for r in changed for k in (old_keys[r], keys[r]) if k is not None}
+        at = np.flatnonzero(counts["present"].to_numpy(bool) & np.isin(keys, list(touched)))
+        return self.count_table.replace(touched, self._count_parts(counts.iloc[at]))
 
-    def _update_positions(self, before: pd.DataFrame, candidates: np.ndarray) -> TableChange:
+    def _update_positions(self, before: pd.DataFrame, rows: list[int], moved: list[int],
+                          old_keys: np.ndarray) -> TableChange:
         if self._positions is None:
             return TableChange()
         statements = self._statements
-        changed = _differs(before, statements, _COMPARED_STATEMENTS, candidates)
-        if not changed.any():
+        changed = [rows[i] for i in _changed_rows(before, statements, _COMPARED_STATEMENTS, positions=True)] + moved
+        if not changed:
             return TableChange()
-        touched = {k for frame in (before, statements) for k in frame.loc[changed, "key"] if k is not None}
-        rows = statements[statements["present"].to_numpy() & statements["key"].isin(touched).to_numpy()]
-        return self._positions.replace(touched, self._statement_parts(rows), order_statement_keys)
+        keys = statements["key"].to_numpy(dtype=object)
+        touched = {k for r in changed for k in (old_keys[r], keys[r]) if k is not None}
+        at = np.flatnonzero(statements["present"].to_numpy(bool) & np.isin(keys, list(touched)))
+        return self._positions.replace(touched, self._statement_parts(statements.iloc[at]), order_positions)
 
     # -- comparing some keys --------------------------------------------------------------------------------
     def _count_parts(self, rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, list, pd.Series]:
@@ -241,6 +268,10 @@ class LiveComparison:
         if not len(rows):
             return _empty_keys(), _empty_cells(), [], pd.Series(dtype="int64")
         counts = _keyed(rows, COUNT_FRAME)
+        table = getattr(self, "count_table", None)
+        if table is not None and len(table.keys) and len(rows) < _FEW:
+            keys, cells, disagreements = count_rows_compared(counts, self.keep_rejected, (table.keys, table.cells))
+            return keys, cells, disagreements, _first_rows(rows)
         compared = compare_keyed_counts(counts, self._docs)
         if self.keep_rejected:
             frames = FactFrames(self._docs, counts, self._statements.iloc[0:0], self._missions_standing)
@@ -251,6 +282,10 @@ class LiveComparison:
         if not len(rows):
             return _empty_keys(), _empty_cells(), [], pd.Series(dtype="int64")
         statements = _keyed(rows, STATEMENT_FRAME)
+        table = self._positions
+        if table is not None and len(table.keys) and len(rows) < _FEW:
+            keys, cells = statement_rows_compared(statements, self.keep_rejected, (table.keys, table.cells))
+            return keys, cells, [], _first_rows(rows)
         cells = statement_cells(statements)
         compared = Comparison(statement_key_table(statements), cells, self._docs, [])
         if self.keep_rejected:
@@ -309,6 +344,42 @@ class LiveComparison:
 # what a comparison is made of: a change elsewhere (a fact accepted) leaves every key as it was
 _COMPARED_COUNTS = [c for c in COUNT_FRAME if c != "status"] + ["present", "rejected"]
 _COMPARED_STATEMENTS = [c for c in STATEMENT_FRAME if c != "status"] + ["present", "rejected", "key"]
+_FEW = 3_000  # rows compared in plain Python below this; pandas is quicker for many
+_KEYED_BY = ["group", "date", "period", "sentence", "present"]  # what count_keys reads
+
+
+def _write(frame: pd.DataFrame, rows: list[int], column: str, values) -> None:
+    """Set a column's value at some rows: one by one when they are few (a pandas assignment by label costs a
+    millisecond whatever its size), by label when many."""
+    if not len(rows):
+        return
+    values = values if isinstance(values, list) else [values] * len(rows)
+    if len(rows) <= 16:
+        at = frame.columns.get_loc(column)
+        for row, value in zip(rows, values):
+            frame.iat[row, at] = value
+    else:
+        frame.loc[frame.index[rows], column] = pd.Series(values, index=frame.index[rows], dtype=frame[column].dtype)
+
+
+def _changed_rows(before: pd.DataFrame, after: pd.DataFrame, columns: list[str], positions: bool = False) -> list:
+    """The rows of the snapshot `before` (taken from `after` before a change) whose `columns` changed: their
+    row numbers in `after`, or their positions in `before` with `positions`."""
+    out = []
+    if not len(before):
+        return out
+    now = after.loc[before.index]
+    for column in columns:
+        if column in before and column in now:
+            differ = _unequal(before[column].to_numpy(dtype=object), now[column].to_numpy(dtype=object))
+            out.extend(np.flatnonzero(differ).tolist())
+    found = sorted(set(out))
+    return found if positions else before.index[found].tolist()
+
+
+def _unequal(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Where two object arrays differ (NaN, NaT and None equal to each other)."""
+    return np.array([not (x is y or x == y or (_missing(x) and _missing(y))) for x, y in zip(a, b)], dtype=bool)
 
 
 def _keyed(rows: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -327,23 +398,6 @@ def _per_document(ids: pd.Series, documents: pd.Series) -> np.ndarray:
     return np.array([counted.get(i, 0) for i in ids.tolist()], dtype=int)
 
 
-def _differs(before: pd.DataFrame, after: pd.DataFrame, columns: list[str], rows=None) -> np.ndarray:
-    """Which rows (of `rows`, a mask; all when None) changed in any of `columns` (NaN and None equal to
-    themselves)."""
-    out = np.zeros(len(after), dtype=bool)
-    at = np.arange(len(after)) if rows is None else np.flatnonzero(rows)
-    if not len(at):
-        return out
-    for column in columns:
-        if column not in before or column not in after:
-            continue
-        a = before[column].to_numpy(dtype=object)[at]
-        b = after[column].to_numpy(dtype=object)[at]
-        same = np.array([x is y or x == y or (_missing(x) and _missing(y)) for x, y in zip(a, b)], dtype=bool)
-        out[at[~same]] = True
-    return out
-
-
 def _missing(value) -> bool:
     return value is None or value is pd.NaT or (isinstance(value, float) and value != value)
 
@@ -354,10 +408,9 @@ def _group_labels(counts: pd.DataFrame) -> np.ndarray:
             + filled["unit"].astype(str)).to_numpy(dtype=object)
 
 
-def _groups(counts: pd.DataFrame) -> set[str]:
-    return set(_group_labels(counts).tolist()) if len(counts) else set()
-
-
 def _first_rows(rows: pd.DataFrame) -> pd.Series:
     """Each key's first row among all facts: the order a full comparison lists keys in."""
-    return pd.Series(rows.index.to_numpy(), index=rows.index).groupby(rows["key"].to_numpy(), sort=False).min()
+    first: dict[str, int] = {}
+    for row, key in zip(rows.index.tolist(), rows["key"].tolist()):
+        first.setdefault(key, row)  # rows come in order
+    return pd.Series(first, dtype="int64")
