@@ -1,6 +1,7 @@
 """Reviewing in the window at 2,000 articles: how long each review action holds the GUI thread (the action, the
 window's update and the repaint that follows; offscreen, synthetic facts, so the benchmark does not wait for
-extractions). The target is 100 ms or less for every action. Prints, never fails."""
+extractions), as wall-clock time and as the GUI thread's CPU time (the wall clock grows when other programs
+share the processor). The target is 100 ms or less for every action. Prints, never fails."""
 
 from __future__ import annotations
 
@@ -35,12 +36,14 @@ def measure(articles: int = 2_000, repeats: int = 5) -> dict:
         window.open_project(str(path))
         app.processEvents()
         figures: dict[str, list[float]] = {name: [] for name in ACTIONS}
+        cpu: dict[str, list[float]] = {name: [] for name in ACTIONS}
 
         def timed(name: str, action) -> None:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.thread_time()
             action()
             app.processEvents()  # the repaint the action asked for holds the window too
             figures[name].append(time.perf_counter() - started)
+            cpu[name].append(time.thread_time() - started_cpu)
 
         documents = window.documents_view
         for n in range(repeats):
@@ -69,6 +72,9 @@ def measure(articles: int = 2_000, repeats: int = 5) -> dict:
         out = {"articles": float(articles)}
         out.update({f"{name}_ms": 1000 * statistics.median(values) for name, values in figures.items()})
         out["slowest_action_ms"] = max(v for k, v in out.items() if k.endswith("_ms"))
+        # the GUI thread's own CPU time: the same figure where other programs share the processor
+        out.update({f"{name}_cpu_ms": 1000 * statistics.median(values) for name, values in cpu.items()})
+        out["slowest_action_cpu_ms"] = max(v for k, v in out.items() if k.endswith("_cpu_ms"))
         return out
 
 

@@ -44,10 +44,11 @@ class KeyedTable:
         first = self.first.reindex(keys["key"].to_numpy()).to_numpy()
         return keys.iloc[np.argsort(first, kind="stable")].reset_index(drop=True)
 
-    def replace(self, touched: set[str], parts: Parts,
-                order: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> TableChange:
+    def replace(self, touched: set[str], parts: Parts, order: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+                pairs: set[tuple[str, str]] | None = None) -> TableChange:
         """Put the new rows of the `touched` keys (those still there) in place of their old ones; `order` sorts
-        the key rows as the comparison lists them (counts: as they are)."""
+        the key rows as the comparison lists them (counts: as they are). `pairs`: the only (key, article) cells
+        the parts hold, when not every cell of the touched keys."""
         keys, cells, disagreements, first = parts
         order = order or (lambda frame: frame)
         listed = order(self.keys)["key"].tolist() if len(self.keys) else []
@@ -55,7 +56,14 @@ class KeyedTable:
         self.first = pd.concat([self.first[~self.first.index.isin(touched)], first]) if len(first) else \
             self.first[~self.first.index.isin(touched)]
         self.keys = self._in_order(_joined(kept, keys))
-        self.cells = _joined(self.cells[~self.cells["key"].isin(touched).to_numpy()], cells)
+        gone = np.array(self.cells["key"].isin(touched).to_numpy(), dtype=bool)
+        if pairs is not None:  # of the touched keys' cells, those of other articles stay
+            now_keys = set(keys["key"].tolist())
+            at = np.flatnonzero(gone)
+            cell_keys = self.cells["key"].to_numpy(dtype=object)[at]
+            gone[at] = [k not in now_keys or (k, d) in pairs
+                        for k, d in zip(cell_keys, self.cells["document"].to_numpy(dtype=object)[at])]
+        self.cells = _joined(self.cells[~gone], cells)
         for key in touched:
             self.disagreements.pop(key, None)
         self.disagreements.update((d["key"], d) for d in disagreements)

@@ -6,13 +6,13 @@ give them. The result is the same as comparing the whole corpus again (a test ho
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from missiondesk.facts.actors import with_actors
+from missiondesk.facts.article_tallies import ArticleTallies
 from missiondesk.facts.collection import collector_paused
 from missiondesk.facts.compare import (
     Comparison,
@@ -25,14 +25,33 @@ from missiondesk.facts.compare import (
     statement_key_table,
     statement_keys,
 )
-from missiondesk.facts.fact_rows import COUNT_FRAME, STATEMENT_FRAME, count_rows, statement_rows
+from missiondesk.facts.fact_rows import (
+    COUNT_FRAME,
+    STATEMENT_FRAME,
+    count_row,
+    count_rows,
+    documents_info,
+    statement_row,
+    statement_rows,
+)
 from missiondesk.facts.frames import FactFrames, documents_frame
 from missiondesk.facts.key_rows import count_rows_compared, order_positions, statement_rows_compared
 from missiondesk.facts.keyed_table import KeyedTable, TableChange
 from missiondesk.facts.mission_reviews import GONE, apply_mission_reviews, merged_into
+from missiondesk.facts.row_changes import (
+    changed_rows,
+    column_diffs,
+    first_rows,
+    group_label,
+    group_labels,
+    keyed,
+    positions_in,
+    rows_shown,
+    touched_keys,
+    unequal,
+    write_rows,
+)
 from missiondesk.facts.with_rejected import counts_with_rejected, statements_with_rejected
-
-_GROUP = ["whose", "where", "unit"]  # count_keys numbers periods within these: a group is keyed on its own
 
 
 @dataclass
@@ -60,6 +79,8 @@ class LiveComparison:
         extraction = workspace.extraction()
         self._counts_records, self._statement_records = extraction.troop_counts, extraction.statements
         self._docs = documents_frame(workspace.documents())
+        self._info: dict | None = None  # each article's outlet, title and dates, for facts built one by one
+        self._order: tuple | None = None  # the articles' date order and column headers
         self._counts = count_rows(self._counts_records, self._docs, self._reviews)
         self._statements = statement_rows(self._statement_records, self._docs, self._reviews)
         self._at: dict[tuple, list[tuple[str, int]]] = {}  # review key -> (kind, row) of the facts it is on
@@ -78,14 +99,14 @@ class LiveComparison:
         self._statements["mission"] = self._remap(self._statements["mission_raw"])
         self._present()
         self._statements["actor"], self._statements["actor_id"] = self._actors()
-        self._counts["group"] = _group_labels(self._counts) if len(self._counts) else []
+        self._counts["group"] = group_labels(self._counts) if len(self._counts) else []
         self._counts["key"] = None
         present = self._counts.index[self._counts["present"].to_numpy()]
         if len(present):
             self._counts.loc[present, "key"] = count_keys(self._counts.loc[present]).to_numpy()
         self._statements["key"] = statement_keys(self._statements).where(self._statements["present"], None) \
             if len(self._statements) else None
-        self._documents_counted()
+        self._tallies = ArticleTallies(self._docs, self._counts, self._statements)
         self.count_table = KeyedTable(self._count_parts(self._counts[self._counts["present"]]))
         self._positions: KeyedTable | None = None  # compared when first asked for
         self._outputs: dict[str, object] = {}
@@ -113,16 +134,25 @@ class LiveComparison:
     @property
     def documents(self) -> pd.DataFrame:
         """The articles in date order, with their column headers."""
-        return self._output("documents", lambda: _ordered_documents(FactFrames(
-            self._docs.assign(counts=self._shown_counts[0], statements=self._shown_counts[1]), None, None, None)))
+        def build() -> pd.DataFrame:
+            docs = self._docs.assign(counts=self._tallies.shown[0], statements=self._tallies.shown[1])
+            if self._order is None:  # sorted once per change of the articles' details, not per review
+                ordered = _ordered_documents(FactFrames(docs, None, None, None))
+                self._order = (docs.sort_values(["date", "title"], na_position="first").index.to_numpy(),
+                               ordered["header"].tolist())
+                return ordered
+            ordered = docs.iloc[self._order[0]].reset_index(drop=True)
+            ordered["header"] = self._order[1]
+            return ordered
+        return self._output("documents", build)
 
     @property
     def frames_shown(self) -> FactFrames:
         """The facts the tables show: with the rejected ones (status 'rejected') when they are kept."""
         def build() -> FactFrames:
-            counts = _frame(self._counts, self._counts["present"], COUNT_FRAME)
-            statements = _frame(self._statements, self._statements["present"], STATEMENT_FRAME)
-            docs = self._docs.assign(counts=self._shown_counts[0], statements=self._shown_counts[1])
+            counts = rows_shown(self._counts, self._counts["present"], COUNT_FRAME)
+            statements = rows_shown(self._statements, self._statements["present"], STATEMENT_FRAME)
+            docs = self._docs.assign(counts=self._tallies.shown[0], statements=self._tallies.shown[1])
             return FactFrames(docs, counts, statements, self._missions_standing)
         return self._output("frames_shown", build)
 
@@ -132,13 +162,22 @@ class LiveComparison:
         def build() -> FactFrames:
             if not self.keep_rejected:
                 return self.frames_shown
-            counts = _frame(self._counts, self._counts["present"] & (self._counts["status"] != "rejected"),
+            counts = rows_shown(self._counts, self._counts["present"] & (self._counts["status"] != "rejected"),
                             COUNT_FRAME)
-            statements = _frame(self._statements, self._statements["present"]
+            statements = rows_shown(self._statements, self._statements["present"]
                                 & (self._statements["status"] != "rejected"), STATEMENT_FRAME)
-            docs = self._docs.assign(counts=self._standing_counts[0], statements=self._standing_counts[1])
-            return FactFrames(docs, counts, statements, self._missions_standing)
+            return FactFrames(self.standing_documents, counts, statements, self._missions_standing)
         return self._output("frames", build)
+
+    @property
+    def standing_documents(self) -> pd.DataFrame:
+        """The articles with their numbers of facts not rejected (the Corpus list)."""
+        return self._output("standing_documents", lambda: self._docs.assign(
+            counts=self._tallies.standing[0], statements=self._tallies.standing[1]))
+
+    def totals(self) -> tuple[int, int, int]:
+        """How many articles, and troop counts and statements not rejected (the status bar)."""
+        return len(self._docs), int(self._tallies.standing[0].sum()), int(self._tallies.standing[1].sum())
 
     @property
     def missions_shown(self) -> pd.DataFrame:
@@ -163,6 +202,7 @@ class LiveComparison:
         documents = {k[0] for k in changed if k[1] == "document"}
         if documents:
             self._docs = documents_frame(self.workspace.documents())
+            self._info = self._order = None
             update.documents = True
         where = {place for key in changed for place in self._at.get(key, ())}
         where |= {place for doc in documents for place in self._of_document.get(doc, ())}
@@ -178,34 +218,32 @@ class LiveComparison:
             for kind, frame in (("count", counts), ("statement", statements)):
                 old = frame["mission"].to_numpy(dtype=object).copy()
                 frame["mission"] = self._remap(frame["mission_raw"])
-                moved[kind] = [r for r in np.flatnonzero(_unequal(old, frame["mission"].to_numpy(dtype=object)))
+                moved[kind] = [r for r in np.flatnonzero(unequal(old, frame["mission"].to_numpy(dtype=object)))
                                .tolist() if r not in set(rows[kind])]
         self._present()
         # the corpus's names of actors depend on every statement shown: made again when a speaker changed
-        if _changed_rows(before["statement"], statements, ["actor_raw", "present"]):
+        if changed_rows(before["statement"], statements, ["actor_raw", "present"]):
             old = (statements["actor"].to_numpy(dtype=object).copy(), statements["actor_id"].to_numpy(dtype=object))
             statements["actor"], statements["actor_id"] = self._actors()
-            renamed = _unequal(old[0], statements["actor"].to_numpy(dtype=object)) | \
-                _unequal(old[1], statements["actor_id"].to_numpy(dtype=object))
+            renamed = unequal(old[0], statements["actor"].to_numpy(dtype=object)) | \
+                unequal(old[1], statements["actor_id"].to_numpy(dtype=object))
             moved["statement"] = sorted(set(moved["statement"]) | set(np.flatnonzero(renamed).tolist())
                                         - set(rows["statement"]))
         touched_s = rows["statement"] + moved["statement"]
         if touched_s:
             keys = statement_keys(statements.iloc[touched_s]).to_numpy(dtype=object)
             present = statements["present"].to_numpy(bool)[touched_s]
-            _write(statements, touched_s, "key", [k if p else None for k, p in zip(keys, present)])
-        update.counts = self._update_counts(before["count"], rows["count"], moved["count"], old_keys[0])
-        update.positions = self._update_positions(before["statement"], rows["statement"], moved["statement"],
+            write_rows(statements, touched_s, "key", [k if p else None for k, p in zip(keys, present)])
+        diffs = {kind: column_diffs(before[kind], frame) for kind, frame in (("count", counts),
+                                                                               ("statement", statements))}
+        update.counts = self._update_counts(before["count"], diffs["count"], rows["count"], moved["count"],
+                                            old_keys[0])
+        update.positions = self._update_positions(diffs["statement"], rows["statement"], moved["statement"],
                                                   old_keys[1])
         for kind, frame in (("count", counts), ("statement", statements)):
-            rebuilt = _changed_rows(before[kind], frame, [*before[kind].columns])
+            rebuilt = [rows[kind][i] for i in positions_in(diffs[kind])]
             update.facts |= set(frame["id"].iloc[rebuilt + moved[kind]].tolist())
-        if documents or _changed_rows(before["count"], counts, ["present", "rejected"]) or \
-                _changed_rows(before["statement"], statements, ["present", "rejected"]):
-            tallies = (self._shown_counts, self._standing_counts)
-            self._documents_counted()
-            update.tallies = any(not np.array_equal(a, b) for old, new in zip(tallies, (
-                self._shown_counts, self._standing_counts)) for a, b in zip(old, new))
+        update.tallies = self._tallies.recount(before, self._counts, self._statements)
         if update.documents or update.tallies:
             self._outputs.clear()
         else:  # the articles' columns stay as they are
@@ -218,80 +256,105 @@ class LiveComparison:
                                              self._statement_records, statement_rows)):
             if not rows[kind]:
                 continue
+            if len(rows[kind]) <= _FEW_ROWS:
+                self._rebuild_few(kind, frame, rows[kind], records)
+                continue
             fresh = build([records[r] for r in rows[kind]], self._docs, self._reviews)
             fresh["mission"] = self._remap(fresh["mission_raw"])
             if kind == "count":
-                fresh["group"] = _group_labels(fresh)
+                fresh["group"] = group_labels(fresh)
             for column in fresh.columns:
                 if column not in ("actor", "actor_id"):  # the canonical actor is the corpus's, made below
-                    _write(frame, rows[kind], column, fresh[column].tolist())
+                    write_rows(frame, rows[kind], column, fresh[column].tolist())
 
-    def _update_counts(self, before: pd.DataFrame, rows: list[int], moved: list[int],
+    def _rebuild_few(self, kind: str, frame: pd.DataFrame, rows: list[int], records: list) -> None:
+        """`_rebuild_rows` in plain Python, row by row (a review's fact, an article's few)."""
+        if self._info is None:
+            self._info = documents_info(self._docs)
+        make = count_row if kind == "count" else statement_row
+        merged = self._merged
+        at = {name: frame.columns.get_loc(name) for name in frame.columns}
+        for row in rows:
+            record = records[row]
+            values = make(record, self._reviews.get((record.document, kind, record.start, record.end)),
+                          self._info[record.document])
+            values["mission"] = merged.get(values["mission_raw"], values["mission_raw"])
+            if kind == "count":
+                values["group"] = group_label(values)
+            for name, value in values.items():
+                frame.iat[row, at[name]] = value
+
+    def _update_counts(self, before: pd.DataFrame, diffs: dict[str, set[int]], rows: list[int], moved: list[int],
                        old_keys: np.ndarray) -> TableChange:
         counts = self._counts
-        changed = [rows[i] for i in _changed_rows(before, counts, _COMPARED_COUNTS, positions=True)] + moved
+        changed = [rows[i] for i in positions_in(diffs, _COMPARED_COUNTS)] + moved
         if not changed:
             return TableChange()
-        if _changed_rows(before, counts, _KEYED_BY):  # a count joined or left a group, or its date moved
+        if positions_in(diffs, _KEYED_BY):  # a count joined or left a group, or its date moved
             groups = set(before["group"].tolist()) | set(counts["group"].iloc[rows].tolist())
             present = counts["present"].to_numpy(bool)
             regroup = np.flatnonzero(present & np.isin(counts["group"].to_numpy(dtype=object), list(groups)))
-            _write(counts, [r for r in rows if not present[r]], "key", None)
+            write_rows(counts, [r for r in rows if not present[r]], "key", None)
             if len(regroup):
                 keys = count_keys(counts.iloc[regroup]).to_numpy(dtype=object)
                 now = counts["key"].to_numpy(dtype=object)[regroup]
-                differ = np.flatnonzero(_unequal(now, keys))
-                _write(counts, regroup[differ].tolist(), "key", keys[differ].tolist())
+                differ = np.flatnonzero(unequal(now, keys))
+                write_rows(counts, regroup[differ].tolist(), "key", keys[differ].tolist())
                 changed += regroup[differ].tolist()
         keys = counts["key"].to_numpy(dtype=object)
-        touched = {k for r in changed for k in (old_keys[r], keys[r]) if k is not None}
+        touched, pairs = touched_keys(changed, old_keys, keys, counts["document"])
         at = np.flatnonzero(counts["present"].to_numpy(bool) & np.isin(keys, list(touched)))
-        return self.count_table.replace(touched, self._count_parts(counts.iloc[at]))
+        parts, few = self._count_parts(counts.iloc[at], pairs), len(at) < _FEW
+        return self.count_table.replace(touched, parts, pairs=pairs if few else None)
 
-    def _update_positions(self, before: pd.DataFrame, rows: list[int], moved: list[int],
+    def _update_positions(self, diffs: dict[str, set[int]], rows: list[int], moved: list[int],
                           old_keys: np.ndarray) -> TableChange:
         if self._positions is None:
             return TableChange()
         statements = self._statements
-        changed = [rows[i] for i in _changed_rows(before, statements, _COMPARED_STATEMENTS, positions=True)] + moved
+        changed = [rows[i] for i in positions_in(diffs, _COMPARED_STATEMENTS)] + moved
         if not changed:
             return TableChange()
         keys = statements["key"].to_numpy(dtype=object)
-        touched = {k for r in changed for k in (old_keys[r], keys[r]) if k is not None}
+        touched, pairs = touched_keys(changed, old_keys, keys, statements["document"])
         at = np.flatnonzero(statements["present"].to_numpy(bool) & np.isin(keys, list(touched)))
-        return self._positions.replace(touched, self._statement_parts(statements.iloc[at]), order_positions)
+        parts, few = self._statement_parts(statements.iloc[at], pairs), len(at) < _FEW
+        return self._positions.replace(touched, parts, order_positions, pairs if few else None)
 
     # -- comparing some keys --------------------------------------------------------------------------------
-    def _count_parts(self, rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, list, pd.Series]:
+    def _count_parts(self, rows: pd.DataFrame, pairs: set | None = None
+                     ) -> tuple[pd.DataFrame, pd.DataFrame, list, pd.Series]:
         """The key rows, cells and disagreements of the counts `rows` (every count of each of their keys), and
         each key's first row (where a full comparison puts it)."""
         if not len(rows):
             return _empty_keys(), _empty_cells(), [], pd.Series(dtype="int64")
-        counts = _keyed(rows, COUNT_FRAME)
+        counts = keyed(rows, COUNT_FRAME)
         table = getattr(self, "count_table", None)
         if table is not None and len(table.keys) and len(rows) < _FEW:
-            keys, cells, disagreements = count_rows_compared(counts, self.keep_rejected, (table.keys, table.cells))
-            return keys, cells, disagreements, _first_rows(rows)
+            keys, cells, disagreements = count_rows_compared(counts, self.keep_rejected, (table.keys, table.cells),
+                                                             pairs)
+            return keys, cells, disagreements, first_rows(rows)
         compared = compare_keyed_counts(counts, self._docs)
         if self.keep_rejected:
             frames = FactFrames(self._docs, counts, self._statements.iloc[0:0], self._missions_standing)
             compared = counts_with_rejected(frames, compared, counts["key"].to_numpy())
-        return compared.keys, compared.cells, compared.disagreements, _first_rows(rows)
+        return compared.keys, compared.cells, compared.disagreements, first_rows(rows)
 
-    def _statement_parts(self, rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, list, pd.Series]:
+    def _statement_parts(self, rows: pd.DataFrame, pairs: set | None = None
+                         ) -> tuple[pd.DataFrame, pd.DataFrame, list, pd.Series]:
         if not len(rows):
             return _empty_keys(), _empty_cells(), [], pd.Series(dtype="int64")
-        statements = _keyed(rows, STATEMENT_FRAME)
+        statements = keyed(rows, STATEMENT_FRAME)
         table = self._positions
         if table is not None and len(table.keys) and len(rows) < _FEW:
-            keys, cells = statement_rows_compared(statements, self.keep_rejected, (table.keys, table.cells))
-            return keys, cells, [], _first_rows(rows)
+            keys, cells = statement_rows_compared(statements, self.keep_rejected, (table.keys, table.cells), pairs)
+            return keys, cells, [], first_rows(rows)
         cells = statement_cells(statements)
         compared = Comparison(statement_key_table(statements), cells, self._docs, [])
         if self.keep_rejected:
             frames = FactFrames(self._docs, self._counts.iloc[0:0], statements, self._missions_standing)
             compared = statements_with_rejected(frames, compared)
-        return compared.keys, compared.cells, [], _first_rows(rows)
+        return compared.keys, compared.cells, [], first_rows(rows)
 
     # -- the rest -------------------------------------------------------------------------------------------
     def _present(self) -> None:
@@ -330,87 +393,10 @@ class LiveComparison:
         return [merged.get(m, m) for m in missions.tolist()] if merged else \
             pd.Series(missions.to_numpy(dtype=object), index=missions.index, dtype=object)
 
-    def _documents_counted(self) -> None:
-        """Each article's number of counts and statements shown, and of those standing (not rejected)."""
-        ids = self._docs["id"]
-        shown, standing = [], []
-        for frame in (self._counts, self._statements):
-            present = frame["present"].to_numpy(bool)
-            shown.append(_per_document(ids, frame["document"][present]))
-            standing.append(_per_document(ids, frame["document"][present & (frame["status"] != "rejected").to_numpy()]))
-        self._shown_counts, self._standing_counts = shown, standing
-
 
 # what a comparison is made of: a change elsewhere (a fact accepted) leaves every key as it was
 _COMPARED_COUNTS = [c for c in COUNT_FRAME if c != "status"] + ["present", "rejected"]
 _COMPARED_STATEMENTS = [c for c in STATEMENT_FRAME if c != "status"] + ["present", "rejected", "key"]
 _FEW = 3_000  # rows compared in plain Python below this; pandas is quicker for many
+_FEW_ROWS = 64  # rows a review changes that are built again one by one
 _KEYED_BY = ["group", "date", "period", "sentence", "present"]  # what count_keys reads
-
-
-def _write(frame: pd.DataFrame, rows: list[int], column: str, values) -> None:
-    """Set a column's value at some rows: one by one when they are few (a pandas assignment by label costs a
-    millisecond whatever its size), by label when many."""
-    if not len(rows):
-        return
-    values = values if isinstance(values, list) else [values] * len(rows)
-    if len(rows) <= 16:
-        at = frame.columns.get_loc(column)
-        for row, value in zip(rows, values):
-            frame.iat[row, at] = value
-    else:
-        frame.loc[frame.index[rows], column] = pd.Series(values, index=frame.index[rows], dtype=frame[column].dtype)
-
-
-def _changed_rows(before: pd.DataFrame, after: pd.DataFrame, columns: list[str], positions: bool = False) -> list:
-    """The rows of the snapshot `before` (taken from `after` before a change) whose `columns` changed: their
-    row numbers in `after`, or their positions in `before` with `positions`."""
-    out = []
-    if not len(before):
-        return out
-    now = after.loc[before.index]
-    for column in columns:
-        if column in before and column in now:
-            differ = _unequal(before[column].to_numpy(dtype=object), now[column].to_numpy(dtype=object))
-            out.extend(np.flatnonzero(differ).tolist())
-    found = sorted(set(out))
-    return found if positions else before.index[found].tolist()
-
-
-def _unequal(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Where two object arrays differ (NaN, NaT and None equal to each other)."""
-    return np.array([not (x is y or x == y or (_missing(x) and _missing(y))) for x, y in zip(a, b)], dtype=bool)
-
-
-def _keyed(rows: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """The rows to compare, their keys typed as a full comparison's are (pandas infers them from the values)."""
-    frame = rows[columns].copy()
-    frame["key"] = pd.Series(rows["key"].to_numpy(dtype=object), index=rows.index)
-    return frame
-
-
-def _frame(rows: pd.DataFrame, mask, columns: list[str]) -> pd.DataFrame:
-    return rows.loc[np.asarray(mask, dtype=bool), columns].reset_index(drop=True)
-
-
-def _per_document(ids: pd.Series, documents: pd.Series) -> np.ndarray:
-    counted = Counter(documents.tolist())
-    return np.array([counted.get(i, 0) for i in ids.tolist()], dtype=int)
-
-
-def _missing(value) -> bool:
-    return value is None or value is pd.NaT or (isinstance(value, float) and value != value)
-
-
-def _group_labels(counts: pd.DataFrame) -> np.ndarray:
-    filled = counts[_GROUP].fillna({"whose": "?", "where": "?", "unit": "troops"})
-    return (filled["whose"].astype(str) + "\x1f" + filled["where"].astype(str) + "\x1f"
-            + filled["unit"].astype(str)).to_numpy(dtype=object)
-
-
-def _first_rows(rows: pd.DataFrame) -> pd.Series:
-    """Each key's first row among all facts: the order a full comparison lists keys in."""
-    first: dict[str, int] = {}
-    for row, key in zip(rows.index.tolist(), rows["key"].tolist()):
-        first.setdefault(key, row)  # rows come in order
-    return pd.Series(first, dtype="int64")

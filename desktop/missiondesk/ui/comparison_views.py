@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QTimer
 
-from missiondesk.facts import compare_counts, compare_statements
+from missiondesk.facts import FactFrames, compare_counts, compare_statements
 from missiondesk.facts.compare import Comparison
 from missiondesk.facts.live_comparison import LiveComparison
 
@@ -30,8 +30,7 @@ class ComparisonViews:
         keep = self.show_rejected.isChecked()
         # the rejected facts stay in the tables while "Show rejected" is on; only the facts standing disagree
         live = self._live = LiveComparison(self.workspace, keep_rejected=keep)
-        frames = self.frames = live.frames
-        self._frames_shown = live.frames_shown if keep else None
+        frames = live.frames
         missions_shown = live.missions_shown
         self.counts_shown = live.counts
         self._positions_shown = False
@@ -62,10 +61,16 @@ class ComparisonViews:
         if self.search.text().strip():
             self.show_matches()
             return
-        frames = self.frames
+        articles, counts, statements = self._live.totals() if self._live is not None else (0, 0, 0)
         n_disagree = len(self.counts_shown.disagreements)  # only figures not rejected clash
-        self.status_label.setText(f"{len(frames.documents)} articles · {len(frames.counts)} troop counts · "
-                                  f"{len(frames.statements)} statements · {n_disagree} disagreement(s)")
+        self.status_label.setText(f"{articles} articles · {counts} troop counts · "
+                                  f"{statements} statements · {n_disagree} disagreement(s)")
+
+    @property
+    def frames(self) -> FactFrames:
+        """The facts without the rejected ones (exports, the Corpus list's numbers), made when first read after
+        a review."""
+        return self._live.frames if self._live is not None else self._no_frames
 
     @property
     def positions(self) -> Comparison:

@@ -61,13 +61,12 @@ class MainWindow(ProjectActions, ReviewActions, ArticleActions, LoadingActions, 
         self.undo_stack = QUndoStack(self)
         self.facts = FactIndex()
         self.current_fact: str | None = None
-        self.frames = FactFrames.build([], Extraction())  # empty until the first load: every view and export works
+        self._no_frames = FactFrames.build([], Extraction())  # until the first load: every view and export works
         self._counts: Comparison | None = None
         self.fact_status: dict[str, str] = {}
         self._positions: Comparison | None = None
-        self.counts_shown = self.counts  # what the tables show: with rejected facts, when "Show rejected" is on
         self._live: LiveComparison | None = None  # the frames and comparisons shown, kept up to date by reviews
-        self._frames_shown: FactFrames | None = None
+        self.counts_shown = self.counts  # what the tables show: with rejected facts, when "Show rejected" is on
         self._positions_shown = False
         self._task: Task | None = None
         self.palette_ = Palette(_dark_scheme())

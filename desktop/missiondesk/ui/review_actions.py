@@ -251,9 +251,6 @@ class ReviewActions:
         before, status = self.fact_status, self.facts.statuses()
         self.fact_status = status
         changed = {i for i in before.keys() | status.keys() if before.get(i) != status.get(i)}
-        self.frames = live.frames
-        if live.keep_rejected:
-            self._frames_shown = live.frames_shown
         self._counts = self._positions = None  # the export comparisons, made again when asked
         self._list_texts = self._list_rows = None
         if update.documents:
@@ -270,7 +267,7 @@ class ReviewActions:
             self.missions_model.set_frame(live.missions_shown.sort_values("mentions", ascending=False))
             self._list_missions(self.frames.missions)
         if update.documents or update.tallies:
-            self.documents_model.set_frame(self.marked_documents(self.frames.documents))
+            self.documents_model.update_frame(self.marked_documents(live.standing_documents))
         if update.counts or update.positions or update.documents:
             self._documents_chosen()
         if self.unreviewed.isChecked() or self.disagreements_only.isChecked() or update.missions:
