@@ -74,7 +74,8 @@ class IncrementalRows:
         self.layoutChanged.emit()
 
     def _slots(self) -> dict[str, int]:
-        if getattr(self, "_slot_of", None) is None or len(self._slot_of) != int(self._alive.sum()):
+        """Key -> its slot; made from the keys shown by `set_comparison`, then kept by `update_rows`."""
+        if getattr(self, "_slot_of", None) is None:
             self._slot_of = {k: int(i) for i, k in enumerate(self._keys) if self._alive[i]}
         return self._slot_of
 
@@ -94,7 +95,7 @@ class IncrementalRows:
         self._alive[slot] = False
 
     def _free_slot(self) -> int:
-        taken = set(self._slots().values())
+        taken = set(self._slots().values())  # a changed key's slot is cleared, not free
         free = [i for i in np.flatnonzero(~self._alive).tolist() if i not in taken]
         if not free:
             self._grow(max(16, len(self._keys) // 20))
