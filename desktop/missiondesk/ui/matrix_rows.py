@@ -42,7 +42,11 @@ class IncrementalRows:
         cells = comparison.cells[comparison.cells["key"].isin(change.changed).to_numpy()]
         self._fill(cells, slots)
         keys = comparison.keys
-        at = np.array([slots[k] for k in keys["key"].tolist()], dtype=np.int64)
+        listed = keys["key"].tolist()
+        if len(slots) != len(listed) or any(k not in slots for k in listed):  # not the table this one changed
+            self.set_comparison(comparison, fact_status=self._fact_status, search_text=self._search_text)
+            return
+        at = np.array([slots[k] for k in listed], dtype=np.int64)
         self._alive[:] = False
         self._alive[at] = True
         self._rank[at] = np.arange(len(at))
