@@ -3,8 +3,9 @@ tables after any run of reviews are what opening the project afresh shows."""
 
 from PySide6.QtCore import Qt
 
+from missiondesk.facts.mission_reviews import mission_key
 from missiondesk.store.document_reviews import document_key
-from missiondesk.ui.commands import DocumentsCommand
+from missiondesk.ui.commands import DocumentsCommand, ReviewCommand
 from tests.ui.helpers import disagreement_cell
 
 
@@ -41,12 +42,17 @@ def test_reviews_update_the_matrices_as_a_fresh_refresh_shows_them(qtbot, opened
                                          win._articles_changed))
     win.undo_stack.undo()
     win.undo_stack.redo()
+    missions = win.missions_model.frame()["id"].tolist()
+    win.undo_stack.push(ReviewCommand(win.workspace, mission_key(missions[1]), "merged", {"into": missions[0]},
+                                      "Merge", win._reviews_changed))
     assert resets == []
     assert any(label.startswith("Mongolia") or "Mongolia" in label for _, label, _ in shown(win.counts_model))
-    after = (shown(win.counts_model), shown(win.positions_model), win.status_label.text())
+    after = (shown(win.counts_model), shown(win.positions_model), win.status_label.text(),
+             win.missions_model.frame().to_dict("records"), win.documents_model.frame().to_dict("records"))
     win.refresh()
     win.show_positions()
-    assert (shown(win.counts_model), shown(win.positions_model), win.status_label.text()) == after
+    assert (shown(win.counts_model), shown(win.positions_model), win.status_label.text(),
+            win.missions_model.frame().to_dict("records"), win.documents_model.frame().to_dict("records")) == after
 
 
 def test_a_review_keeps_the_matrix_scrolled_where_it_was(qtbot, opened):

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from missiondesk.facts.compare import Comparison
+from missiondesk.facts.key_rows import _mode
 
 
 @dataclass
@@ -21,6 +22,7 @@ class TableChange:
     changed: set[str] = field(default_factory=set)
     removed: set[str] = field(default_factory=set)
     reordered: bool = False
+    cells: bool = True  # False: only the changed keys' own fields (their missions), not their cells
 
     def __bool__(self) -> bool:
         return bool(self.changed or self.removed or self.reordered)
@@ -70,6 +72,24 @@ class KeyedTable:
         now = set(keys["key"].tolist())
         listing = order(self.keys)["key"].tolist() if len(self.keys) else []
         return TableChange(now, touched - now, listing != listed)
+
+    def remission(self, rows: pd.DataFrame, moved: list[int]) -> TableChange:
+        """After missions were merged (or a merge undone): the mission of each key the `moved` rows (of all
+        facts, `rows`) are in, made again; nothing else about a key depends on its facts' missions."""
+        keys = rows["key"].to_numpy(dtype=object)
+        touched = {k for k in keys[moved] if k is not None}
+        if not touched:
+            return TableChange()
+        at = np.flatnonzero(rows["present"].to_numpy(bool) & np.isin(keys, list(touched)))
+        missions: dict[str, list] = {}
+        for key, mission in zip(keys[at].tolist(), rows["mission"].to_numpy(dtype=object)[at].tolist()):
+            missions.setdefault(key, []).append(mission)
+        table = self.keys.copy()  # comparisons handed out before keep theirs
+        at = np.flatnonzero(table["key"].isin(touched).to_numpy())
+        values = [_mode(missions[k], range(len(missions[k]))) for k in table["key"].to_numpy(dtype=object)[at]]
+        table.loc[table.index[at], "mission"] = pd.Series(values, index=table.index[at], dtype=table["mission"].dtype)
+        self.keys = table
+        return TableChange(touched, set(), False, cells=False)
 
     def comparison(self, documents: pd.DataFrame,
                    order: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> Comparison:

@@ -180,6 +180,11 @@ class LiveComparison:
         return len(self._docs), int(self._tallies.standing[0].sum()), int(self._tallies.standing[1].sum())
 
     @property
+    def missions_standing(self) -> pd.DataFrame:
+        """The missions neither rejected nor merged into another (the mission filter's choices)."""
+        return self._missions_standing
+
+    @property
     def missions_shown(self) -> pd.DataFrame:
         """The Missions tab: with rejected and merged missions when rejected facts are kept."""
         return self._missions_shown
@@ -287,7 +292,10 @@ class LiveComparison:
     def _update_counts(self, before: pd.DataFrame, diffs: dict[str, set[int]], rows: list[int], moved: list[int],
                        old_keys: np.ndarray) -> TableChange:
         counts = self._counts
-        changed = [rows[i] for i in positions_in(diffs, _COMPARED_COUNTS)] + moved
+        rebuilt = [rows[i] for i in positions_in(diffs, _COMPARED_COUNTS)]
+        if not rebuilt and moved:  # a merge renamed missions: only each key's mission can change
+            return self.count_table.remission(counts, moved)
+        changed = rebuilt + moved
         if not changed:
             return TableChange()
         if positions_in(diffs, _KEYED_BY):  # a count joined or left a group, or its date moved
@@ -312,7 +320,11 @@ class LiveComparison:
         if self._positions is None:
             return TableChange()
         statements = self._statements
-        changed = [rows[i] for i in positions_in(diffs, _COMPARED_STATEMENTS)] + moved
+        rebuilt = [rows[i] for i in positions_in(diffs, _COMPARED_STATEMENTS)]
+        keys = statements["key"].to_numpy(dtype=object)
+        if not rebuilt and moved and not unequal(old_keys[moved], keys[moved]).any():
+            return self._positions.remission(statements, moved)  # missions merged (or actors' ids changed)
+        changed = rebuilt + moved
         if not changed:
             return TableChange()
         keys = statements["key"].to_numpy(dtype=object)

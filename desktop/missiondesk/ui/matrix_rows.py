@@ -30,6 +30,12 @@ class IncrementalRows:
         if not change:
             return
         slots = self._slots()
+        if not change.cells:  # the keys' missions changed, nothing they show
+            keys = comparison.keys
+            at = keys["key"].isin(change.changed).to_numpy()
+            if "mission" in keys:
+                self._mission[[slots[k] for k in keys["key"][at]]] = keys["mission"][at].to_numpy(dtype=object)
+            return
         for key in change.removed | change.changed:
             if key in slots:
                 self._clear_slot(slots[key])
@@ -86,8 +92,8 @@ class IncrementalRows:
     def _clear_slot(self, slot: int) -> None:
         places = self._places
         if places is not None:
-            for cell in self._ids[slot]:
-                for i in cell or ():
+            for column in np.flatnonzero(self._has[slot]).tolist():
+                for i in self._ids[slot, column] or ():
                     if places.get(i, (None,))[0] == slot:
                         places.pop(i)
         self._text[slot] = ""

@@ -263,14 +263,16 @@ class ReviewActions:
             self.positions_model.update_rows(live.positions, update.positions, update.documents)
         for model in (self.counts_model, self.positions_model, self.side_model):
             model.update_statuses(status, changed)
+        chosen = self.mission_filter.currentData()
         if update.missions:
             self.missions_model.set_frame(live.missions_shown.sort_values("mentions", ascending=False))
-            self._list_missions(self.frames.missions)
+            self._list_missions(live.missions_standing)
         if update.documents or update.tallies:
             self.documents_model.update_frame(self.marked_documents(live.standing_documents))
         if update.counts or update.positions or update.documents:
             self._documents_chosen()
-        if self.unreviewed.isChecked() or self.disagreements_only.isChecked() or update.missions:
+        if self.unreviewed.isChecked() or self.disagreements_only.isChecked() or \
+                (update.missions and (chosen is not None or self.mission_filter.currentData() != chosen)):
             self._filter_changed()  # a row reviewed or no longer disagreeing leaves those filters
         if self.current_fact in self.facts:
             self.select_fact(self.current_fact)
