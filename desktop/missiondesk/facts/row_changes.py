@@ -46,8 +46,10 @@ def column_diffs(before: pd.DataFrame, after: pd.DataFrame) -> dict[str, set[int
     rows whose value changed."""
     if not len(before):
         return {}
-    old, now = before.to_dict("list"), after.iloc[before.index.tolist()][list(before.columns)].to_dict("list")
-    return {name: set(np.flatnonzero(unequal(old[name], now[name])).tolist()) for name in old}
+    columns = list(before.columns)
+    old = before.to_numpy(dtype=object)  # one conversion per frame: per column, pandas' overhead was the cost
+    now = after.iloc[before.index.tolist()][columns].to_numpy(dtype=object)
+    return {name: set(np.flatnonzero(unequal(old[:, j], now[:, j])).tolist()) for j, name in enumerate(columns)}
 
 
 def positions_in(diffs: dict[str, set[int]], columns: list[str] | None = None) -> list[int]:
