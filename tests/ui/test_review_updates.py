@@ -42,6 +42,11 @@ def test_reviews_update_the_matrices_as_a_fresh_refresh_shows_them(qtbot, opened
                                          win._articles_changed))
     win.undo_stack.undo()
     win.undo_stack.redo()
+    last = win.counts_model.document(win.counts_model.columnCount() - 1)
+    win.undo_stack.push(DocumentsCommand(win.workspace, {last: {"published": "2001-01-01"}}, "Set date",
+                                         win._articles_changed))  # the newest article's column moves left
+    columns = [win.counts_model.document(c) for c in range(win.counts_model.columnCount())]
+    assert columns[-1] != last and columns == list(win.counts_shown.documents["id"])
     missions = win.missions_model.frame()["id"].tolist()
     win.undo_stack.push(ReviewCommand(win.workspace, mission_key(missions[1]), "merged", {"into": missions[0]},
                                       "Merge", win._reviews_changed))

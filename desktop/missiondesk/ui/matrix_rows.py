@@ -19,10 +19,13 @@ class IncrementalRows:
     def update_rows(self, comparison: Comparison, change: TableChange, documents: bool = False) -> None:
         """Show `comparison` where it differs from the one shown by `change` (and by the articles' details when
         `documents`); a change of the articles' order sets the whole comparison again."""
+        self._fact_places()  # built now, then kept up to date below (the cells it was built from change)
         docs = comparison.documents
         if documents and list(docs["id"]) != self._documents:
-            self.set_comparison(comparison, fact_status=self._fact_status, search_text=self._search_text)
-            return
+            if sorted(docs["id"]) != sorted(self._documents):
+                self.set_comparison(comparison, fact_status=self._fact_status, search_text=self._search_text)
+                return
+            self._move_columns(list(docs["id"]))  # an article's date changed: its column moves
         if documents:
             self._headers = [f"{h} ✎" if d in self.hand_dated else h for d, h in zip(self._documents, docs["header"])]
             if self._documents:
@@ -81,6 +84,31 @@ class IncrementalRows:
         self.changePersistentIndexList(persistent, [
             self.index(place[slot], index.column()) if slot in place else QModelIndex()
             for slot, index in zip(held, persistent)])
+        self.layoutChanged.emit()
+
+    def _move_columns(self, documents: list[str]) -> None:
+        """Put the columns in the articles' new order, copying only the span of columns that moved (a date
+        changed moves one article's column past the ones between its old and new place)."""
+        where = {doc: c for c, doc in enumerate(self._documents)}
+        order = np.array([where[doc] for doc in documents], dtype=np.int64)
+        moved = np.flatnonzero(order != np.arange(len(order)))
+        first, last = int(moved[0]), int(moved[-1]) + 1
+        self.layoutAboutToBeChanged.emit()
+        span = order[first:last]
+        for name in ("_text", "_ids", "_number", "_has"):
+            array = getattr(self, name)
+            array[:, first:last] = array[:, span]
+        new_column = np.arange(len(order))
+        new_column[order] = np.arange(len(order))  # old column -> new column
+        self._documents = documents
+        self._filled = (self._filled[0], new_column[self._filled[1]])
+        if self._places is not None:
+            self._places = {i: (k, int(new_column[c])) for i, (k, c) in self._places.items()}
+        if self._order is not None and 0 <= self._order[0] < len(order):
+            self._order = (int(new_column[self._order[0]]), self._order[1])
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(persistent, [self.index(i.row(), int(new_column[i.column()]))
+                                                    for i in persistent])
         self.layoutChanged.emit()
 
     def _slots(self) -> dict[str, int]:
