@@ -32,7 +32,7 @@ def count_rows_compared(rows: pd.DataFrame, keep_rejected: bool, like: tuple[pd.
         whose, where, unit = (_first(cols[name], members) for name in ("whose", "where", "unit"))
         dates = [d for d in (cols["date"][i] for i in members) if not _missing(d)]
         first = min(dates) if dates else _NAT
-        row = {"key": key, "whose": whose, "where": where, "unit": unit, "mission": _mode(cols["mission"], members),
+        row = {"key": key, "whose": whose, "where": where, "unit": unit, "mission": mode_of(cols["mission"], members),
                "first": first, "last": max(dates) if dates else _NAT,
                "documents": len({cols["document"][i] for i in members}), "facts": len(members), "kind": "count",
                "label": _count_label(whose, where, unit, first)}
@@ -68,7 +68,7 @@ def statement_rows_compared(rows: pd.DataFrame, keep_rejected: bool, like: tuple
         dates = [d for d in (cols["date"][i] for i in members) if not _missing(d)]
         actor, topic = _first(cols["actor"], members), _first(cols["topic"], members)
         row = {"key": key, "actor": actor, "topic": topic, "role": _first(cols["actor_role"], members),
-               "mission": _mode(cols["mission"], members), "documents": len({cols["document"][i] for i in members}),
+               "mission": mode_of(cols["mission"], members), "documents": len({cols["document"][i] for i in members}),
                "facts": len(members), "first": min(dates) if dates else _NAT, "kind": "statement",
                "label": f"{actor} — {topic if not _missing(topic) else 'general'}"}
         if keep_rejected:
@@ -151,7 +151,7 @@ def _first(values: list, members: list[int]):
     return next((values[i] for i in members if not _missing(values[i])), None)
 
 
-def _mode(values: list, members: list[int]):
+def mode_of(values: list, members: list[int]):
     """The most frequent value, the smallest of equals (pandas' mode().iat[0]); None when all are missing."""
     counted = Counter(values[i] for i in members if not _missing(values[i]))
     if not counted:

@@ -1,6 +1,6 @@
 """A comparison kept as parts that can be replaced key by key: its key rows in the order a full comparison lists
 them (each key's first fact), its cells and its disagreements. `LiveComparison` compares the keys a review
-touched and puts their rows in here."""
+touched and puts their rows in here; what changed is told as a `TableChange` per comparison, in an `Update`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from missiondesk.facts.compare import Comparison
-from missiondesk.facts.key_rows import _mode
+from missiondesk.facts.key_rows import mode_of
 
 
 @dataclass
@@ -27,6 +27,17 @@ class TableChange:
     def __bool__(self) -> bool:
         return bool(self.changed or self.removed or self.reordered)
 
+
+@dataclass
+class Update:
+    """What a review changed, for the window to redraw no more than that."""
+
+    counts: TableChange = field(default_factory=TableChange)
+    positions: TableChange = field(default_factory=TableChange)
+    documents: bool = False  # the articles' details (title, outlet, date: the columns' headers and order)
+    tallies: bool = False  # how many facts each article gives
+    missions: bool = False
+    facts: set[str] = field(default_factory=set)  # ids of the facts whose row changed (values or status)
 
 
 Parts = tuple[pd.DataFrame, pd.DataFrame, list, pd.Series]  # keys, cells, disagreements, each key's first fact
@@ -86,7 +97,7 @@ class KeyedTable:
             missions.setdefault(key, []).append(mission)
         table = self.keys.copy()  # comparisons handed out before keep theirs
         at = np.flatnonzero(table["key"].isin(touched).to_numpy())
-        values = [_mode(missions[k], range(len(missions[k]))) for k in table["key"].to_numpy(dtype=object)[at]]
+        values = [mode_of(missions[k], range(len(missions[k]))) for k in table["key"].to_numpy(dtype=object)[at]]
         table.loc[table.index[at], "mission"] = pd.Series(values, index=table.index[at], dtype=table["mission"].dtype)
         self.keys = table
         return TableChange(touched, set(), False, cells=False)

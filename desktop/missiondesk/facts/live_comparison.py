@@ -6,8 +6,6 @@ give them. The result is the same as comparing the whole corpus again (a test ho
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 import pandas as pd
 
@@ -36,7 +34,7 @@ from missiondesk.facts.fact_rows import (
 )
 from missiondesk.facts.frames import FactFrames, documents_frame
 from missiondesk.facts.key_rows import count_rows_compared, order_positions, statement_rows_compared
-from missiondesk.facts.keyed_table import KeyedTable, TableChange
+from missiondesk.facts.keyed_table import KeyedTable, TableChange, Update
 from missiondesk.facts.mission_reviews import GONE, apply_mission_reviews, merged_into
 from missiondesk.facts.row_changes import (
     changed_rows,
@@ -52,18 +50,6 @@ from missiondesk.facts.row_changes import (
     write_rows,
 )
 from missiondesk.facts.with_rejected import counts_with_rejected, statements_with_rejected
-
-
-@dataclass
-class Update:
-    """What a review changed, for the window to redraw no more than that."""
-
-    counts: TableChange = field(default_factory=TableChange)
-    positions: TableChange = field(default_factory=TableChange)
-    documents: bool = False  # the articles' details (title, outlet, date: the columns' headers and order)
-    tallies: bool = False  # how many facts each article gives
-    missions: bool = False
-    facts: set[str] = field(default_factory=set)  # ids of the facts whose row changed (values or status)
 
 
 class LiveComparison:
