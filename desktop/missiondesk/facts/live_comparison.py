@@ -193,7 +193,9 @@ class LiveComparison:
         documents = {k[0] for k in changed if k[1] == "document"}
         if documents:
             self._docs = documents_frame(self.workspace.documents())
-            self._info = self._order = None
+            self._order = None
+            if self._info is not None:  # the changed articles' entries only
+                self._info.update(documents_info(self._docs[self._docs["id"].isin(documents).to_numpy()]))
             update.documents = True
         where = {place for key in changed for place in self._at.get(key, ())}
         where |= {place for doc in documents for place in self._of_document.get(doc, ())}

@@ -43,6 +43,8 @@ class FrameModel(QAbstractTableModel):
         changed = []
         for j, (name, _) in enumerate(self._columns):
             if name in frame:
+                if name in self._frame and self._frame[name].equals(frame[name]):
+                    continue  # most columns: compared at once
                 old = self._frame[name].tolist() if name in self._frame else [None] * len(frame)
                 for row, (was, value) in enumerate(zip(old, frame[name].tolist())):
                     if was is not value and was != value and _text(value) != self._values[row, j]:
