@@ -13,10 +13,12 @@ import time
 from pathlib import Path
 
 
-def make_project(path: Path, articles: int) -> None:
+def make_project(path: Path, articles: int, missions: int = 0) -> None:
+    """A project of generated articles with synthetic facts; with `missions`, each article names one of that
+    many missions, and its counts are of it."""
     from missiondesk.corpus.loader import build_document, document_id
     from missiondesk.corpus.readers import RawArticle
-    from missiondesk.extract.pipeline import DocumentFacts
+    from missiondesk.extract.pipeline import DocumentFacts, MissionHitRecord
     from missiondesk.store import ProjectData, save
     from tests.benchmarks.corpus import _paragraphs, article
     from tests.benchmarks.facts import synthetic
@@ -37,6 +39,12 @@ def make_project(path: Path, articles: int) -> None:
     for statement in extraction.statements:
         statement.document = by_doc[f"d{int(statement.id[1:].split('-')[0])}"].document
         by_doc[f"d{int(statement.id[1:].split('-')[0])}"].statements.append(statement)
+    if missions:
+        for i, facts in enumerate(by_doc.values()):
+            mission = f"mission-{i % missions}"
+            facts.missions.append(MissionHitRecord(mission, 0, 7, f"Mission {i % missions}"))
+            for count in facts.troop_counts:
+                count.mission = mission
     data.facts = {f.document: f for f in by_doc.values()}
     save(data, path)
 

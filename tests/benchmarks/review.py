@@ -1,5 +1,7 @@
-"""Reviewing in the window at 2,000 articles: how long an Accept, a Reject, an Undo and an autosave hold the GUI
-thread (offscreen, synthetic facts, so the benchmark does not wait for extractions). Prints, never fails."""
+"""Reviewing in the window at 2,000 articles: how long each review action holds the GUI thread (the action, the
+window's update and the repaint that follows; offscreen, synthetic facts, so the benchmark does not wait for
+extractions), as wall-clock time and as the GUI thread's CPU time (the wall clock grows when other programs
+share the processor). The target is 100 ms or less for every action. Prints, never fails."""
 
 from __future__ import annotations
 
@@ -8,6 +10,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+ACTIONS = ("accept", "reject", "restore", "edit", "undo_edit", "redo_edit", "note", "statement_edit",
+           "mission_accept", "mission_merge", "undo_merge", "article_outlet", "article_date", "undo_article",
+           "autosave")
 
 
 def measure(articles: int = 2_000, repeats: int = 5) -> dict:
@@ -24,34 +30,81 @@ def measure(articles: int = 2_000, repeats: int = 5) -> dict:
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "review.mdproj"
-        make_project(path, articles)
+        make_project(path, articles, missions=12)
         window = MainWindow(quiet=True)
         window.show()
         window.open_project(str(path))
         app.processEvents()
-        figures: dict[str, list[float]] = {"accept_s": [], "reject_s": [], "undo_s": [], "autosave_gui_s": []}
-        for _ in range(repeats):
+        figures: dict[str, list[float]] = {name: [] for name in ACTIONS}
+        cpu: dict[str, list[float]] = {name: [] for name in ACTIONS}
+
+        def timed(name: str, action) -> None:
+            started, started_cpu = time.perf_counter(), time.thread_time()
+            action()
+            app.processEvents()  # the repaint the action asked for holds the window too
+            figures[name].append(time.perf_counter() - started)
+            cpu[name].append(time.thread_time() - started_cpu)
+
+        documents = window.documents_view
+        for n in range(repeats):
             window.go_unreviewed(1)
-            for status in ("accepted", "rejected"):
-                started = time.perf_counter()
-                window.review_current(status)
-                app.processEvents()
-                figures["accept_s" if status == "accepted" else "reject_s"].append(
-                    time.perf_counter() - started)
-            started = time.perf_counter()
-            window.undo_stack.undo()
-            app.processEvents()
-            figures["undo_s"].append(time.perf_counter() - started)
-            started = time.perf_counter()
-            window.autosave()  # what the window waits for; the file is written by a worker
-            figures["autosave_gui_s"].append(time.perf_counter() - started)
+            timed("accept", lambda: window.review_current("accepted"))
+            timed("reject", lambda: window.review_current("rejected"))
+            window.select_fact(window.undo_stack.command(window.undo_stack.index() - 1)._fact_id)
+            timed("restore", lambda: window.review_current(None))  # the Evidence panel's Restore
+            timed("edit", lambda: window.review_current("edited", {"value": 4_321 + n, "whose": "France"}))
+            timed("undo_edit", window.undo_stack.undo)
+            timed("redo_edit", window.undo_stack.redo)
+            timed("note", lambda: window.add_note("checked against the ministry's figures"))
+            statement = window.frames.statements["id"].iat[n * 7]
+            window.select_fact(statement)
+            timed("statement_edit", lambda: window.review_current("edited", {"actor": "Mark Rutte"}))
+            _mission_review(window, timed)
+            documents.selectRow(n * 3)
+            timed("article_outlet", lambda: window.set_outlet_for_selected(f"Desk {n}"))
+            timed("article_date", lambda: _set_date(window, f"2019-0{1 + n}-15"))
+            timed("undo_article", window.undo_stack.undo)
+            timed("autosave", window.autosave)  # what the window waits for; the file is written by a worker
             window.wait_for_autosave()
             app.processEvents()
         window.workspace.dirty = False
         window.close()
         out = {"articles": float(articles)}
-        out.update({f"median_{key}": statistics.median(values) for key, values in figures.items()})
+        out.update({f"{name}_ms": 1000 * statistics.median(values) for name, values in figures.items()})
+        out["slowest_action_ms"] = max(v for k, v in out.items() if k.endswith("_ms"))
+        # the GUI thread's own CPU time: the same figure where other programs share the processor
+        out.update({f"{name}_cpu_ms": 1000 * statistics.median(values) for name, values in cpu.items()})
+        out["slowest_action_cpu_ms"] = max(v for k, v in out.items() if k.endswith("_cpu_ms"))
         return out
+
+
+def _mission_review(window, timed) -> None:
+    """Accept a mission, then merge two (the mission lists of a generated corpus are short)."""
+    from missiondesk.facts.mission_reviews import mission_key
+    from missiondesk.ui.commands import ReviewCommand
+
+    missions = window.missions_model.frame()
+    if len(missions) < 2:
+        for name in ("mission_accept", "mission_merge", "undo_merge"):
+            timed(name, lambda: None)
+        return
+    first, second = missions["id"].iat[0], missions["id"].iat[1]
+    timed("mission_accept", lambda: window.undo_stack.push(ReviewCommand(
+        window.workspace, mission_key(first), "accepted", None, "Accept mission", window._reviews_changed)))
+    timed("mission_merge", lambda: window.undo_stack.push(ReviewCommand(
+        window.workspace, mission_key(second), "merged", {"into": first}, "Merge", window._reviews_changed)))
+    timed("undo_merge", window.undo_stack.undo)
+
+
+def _set_date(window, published: str) -> None:
+    from missiondesk.store.document_reviews import document_key
+    from missiondesk.ui.commands import DocumentsCommand
+
+    doc_id = window.selected_documents()[0]
+    before = window.workspace.review(document_key(doc_id))
+    changes = {**(before.changes if before else {}), "published": published}
+    window.undo_stack.push(DocumentsCommand(window.workspace, {doc_id: changes}, "Set date",
+                                            window._articles_changed))
 
 
 def run(articles: int = 2_000) -> dict:
@@ -60,4 +113,4 @@ def run(articles: int = 2_000) -> dict:
 
 if __name__ == "__main__":
     for key, value in measure(int(sys.argv[1]) if len(sys.argv) > 1 else 2_000).items():
-        print(f"{key:26s} {value:,.3f}")
+        print(f"{key:26s} {value:,.1f}")

@@ -71,7 +71,7 @@ def test_a_rejection_and_its_undo_reuse_the_comparison(qtbot, opened, monkeypatc
 
     win = opened
     rebuilt = []
-    for name in ("compare_counts", "frames_with_rejected"):
+    for name in ("compare_counts", "LiveComparison"):  # comparing the corpus, or building anew what is kept
         real = getattr(comparison_views, name)
         monkeypatch.setattr(comparison_views, name,
                             lambda *a, real=real, name=name, **k: rebuilt.append(name) or real(*a, **k))
@@ -80,7 +80,7 @@ def test_a_rejection_and_its_undo_reuse_the_comparison(qtbot, opened, monkeypatc
     for fact_id in ids[1:]:
         win.select_fact(fact_id)
         win.review_current("rejected")
-    assert rebuilt == []  # no new frames, no new comparison: the cells are the same
+    assert rebuilt == []  # no new frames, no new comparison: the rows the rejections touched are updated
     assert not win.counts_model.disagrees(win.counts_model.locate(ids[0]).row())
     assert "rejected · " in _row_label(win, ids[0]) and fact_id not in set(win.frames.counts["id"])
     for _ in ids[1:]:

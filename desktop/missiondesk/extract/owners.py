@@ -98,7 +98,8 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         if subject is not None and (subject.i == anchor.i or anchor in subject.subtree and subject.i > anchor.i):
             for child in verb.children:
                 if child.dep_ in ("dobj", "attr", "agent") or (child.dep_ == "prep" and child.lower_ in ("with", "by")):
-                    if child.dep_ == "dobj" and verb.lemma_.lower() in words("movement_verbs") and _is_place(child, ctx):
+                    moving = verb.lemma_.lower() in words("movement_verbs")
+                    if child.dep_ == "dobj" and moving and _is_place(child, ctx):
                         continue  # "will leave South Kivu", "reinforce Estonia": where they go, not whose they are
                     if _by_vehicle(child):
                         continue  # "airlifted by U.S. aircraft": who carries them, not whose they are

@@ -11,8 +11,6 @@ from missiondesk.extract.gazetteer import Mention
 from missiondesk.extract.sentences import sentence_of
 from missiondesk.extract.wording import words
 
-
-
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 
 

@@ -49,7 +49,6 @@ from missiondesk.extract.speaker_words import (
     _TITLE_WORDS,
 )
 
-
 _PERSONS_BODIES = {"administration", "house", "government", "cabinet", "campaign", "team", "camp"}
 
 

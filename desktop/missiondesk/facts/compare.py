@@ -43,6 +43,13 @@ def compare_counts(frames: FactFrames) -> Comparison:
     if counts.empty:
         return Comparison(_empty_keys(), _empty_cells(), docs, [])
     counts["key"] = count_keys(counts)
+    return compare_keyed_counts(counts, docs)
+
+
+def compare_keyed_counts(counts: pd.DataFrame, docs: pd.DataFrame) -> Comparison:
+    """The comparison of counts whose 'key' column is set (changed in place: a 'cell' column is added). Every
+    figure of the result is worked out key by key, so the counts of some keys give those keys' rows exactly as
+    the whole corpus would (what a review's update relies on)."""
     counts["cell"] = _labels(counts)
     cells = _cells(counts, "cell", "; ", {"lo": "max", "hi": "min"})
     keys = _count_key_table(counts)
@@ -185,7 +192,7 @@ class Disagreement(dict):
     def __missing__(self, name: str):
         if name != "sources":
             raise KeyError(name)
-        rows = self._rows[self._rows["key"] == self["key"]].sort_values("date", na_position="first")
+        rows = self._rows[self._rows["key"] == self["key"]].sort_values("date", na_position="first", kind="stable")
         table = rows[["document", "outlet", "published", "value", "value_to", "qualifier", "cell", "sentence", "id"]]
         table = table.astype(object).where(table.notna(), None)
         self["sources"] = table.rename(columns={"cell": "text", "id": "fact"}).to_dict("records")
@@ -226,9 +233,25 @@ def compare_statements(frames: FactFrames) -> Comparison:
     docs = _ordered_documents(frames)
     if st.empty:
         return Comparison(_empty_keys(), _empty_cells(), docs, [])
-    st["key"] = "statement|" + st["actor"] + "|" + st["topic"].fillna("general")
+    st["key"] = statement_keys(st)
     st["text"] = st["content"].str.slice(0, 80)
     cells = _cells(st, "text", " | ", {})
+    return Comparison(order_statement_keys(statement_key_table(st)), cells, docs, [])
+
+
+def statement_keys(statements: pd.DataFrame) -> pd.Series:
+    """actor + topic: what makes two statements the same question."""
+    return "statement|" + statements["actor"] + "|" + statements["topic"].fillna("general")
+
+
+def statement_cells(statements: pd.DataFrame) -> pd.DataFrame:
+    """The Positions cells of statements whose 'key' column is set (a 'text' column is added), key by key."""
+    statements["text"] = statements["content"].str.slice(0, 80)
+    return _cells(statements, "text", " | ", {})
+
+
+def statement_key_table(st: pd.DataFrame) -> pd.DataFrame:
+    """One row per key of statements whose 'key' column is set, in order of first appearance (key by key)."""
     keys = (st.groupby("key", sort=False)
             .agg(actor=("actor", "first"), topic=("topic", "first"), role=("actor_role", "first"),
                  mission=("mission", lambda s: s.mode().iat[0] if s.notna().any() else None),
@@ -236,12 +259,16 @@ def compare_statements(frames: FactFrames) -> Comparison:
             .reset_index())
     keys["kind"] = "statement"
     keys["label"] = keys["actor"] + " — " + keys["topic"].fillna("general")
-    # actors down: the most quoted first, each actor's topics together
+    return keys
+
+
+def order_statement_keys(keys: pd.DataFrame) -> pd.DataFrame:
+    """Actors down: the most quoted first, each actor's topics together (ties in order of first appearance)."""
     weight = keys.groupby("actor")["facts"].transform("sum")
     keys = keys.assign(weight=weight).sort_values(["weight", "actor", "first"], ascending=[False, True, True],
                                                   na_position="last").drop(columns="weight").reset_index(drop=True)
     keys["disagree"] = False
-    return Comparison(keys, cells, docs, [])
+    return keys
 
 
 def count_timeline(frames: FactFrames, key: str | None = None) -> pd.DataFrame:

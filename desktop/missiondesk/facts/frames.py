@@ -36,10 +36,7 @@ class FactFrames:
     @collector_paused()
     def build(cls, documents: Iterable[Document], extraction: Extraction, reviews: Iterable[Review] = (),
               accepted_only: bool = False) -> FactFrames:
-        docs = pd.DataFrame(
-            [(d.id, d.path, d.title, d.outlet, d.author, d.published) for d in documents],
-            columns=["id", "path", "title", "outlet", "author", "published"])
-        docs["date"] = pd.to_datetime(docs["published"], errors="coerce")
+        docs = documents_frame(documents)
         counts = _columns(extraction.troop_counts, COUNT_COLUMNS)
         statements = _columns(extraction.statements, STATEMENT_COLUMNS)
         by_kind: dict[str, dict] = {"count": {}, "statement": {}}
@@ -61,6 +58,14 @@ class FactFrames:
         docs["counts"] = docs["id"].map(counts["document"].value_counts()).fillna(0).astype(int)
         docs["statements"] = docs["id"].map(statements["document"].value_counts()).fillna(0).astype(int)
         return cls(docs, counts, statements, missions)
+
+
+def documents_frame(documents: Iterable[Document]) -> pd.DataFrame:
+    """One row per article: id, path, title, outlet, author, published and the date it parses to."""
+    docs = pd.DataFrame([(d.id, d.path, d.title, d.outlet, d.author, d.published) for d in documents],
+                        columns=["id", "path", "title", "outlet", "author", "published"])
+    docs["date"] = pd.to_datetime(docs["published"], errors="coerce")
+    return docs
 
 
 def _columns(records: list, columns: list[str]) -> pd.DataFrame:

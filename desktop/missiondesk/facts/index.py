@@ -31,6 +31,16 @@ class FactIndex:
         """From a Workspace: its extraction, documents and reviews (read when the index is first used)."""
         self._pending = self._workspace = workspace
 
+    def forget(self, fact_ids) -> None:
+        """The facts' reviews changed: their dicts (and search texts) are made again when next asked for, the rest
+        of the index stays (building it again for a review cost a tenth of the review)."""
+        if self._pending is not None:
+            return
+        for fact_id in fact_ids:
+            self._facts.pop(fact_id, None)
+            if self._search is not None and fact_id in self._search:
+                self._search[fact_id] = self._search_text(fact_id)
+
     def _ensure(self) -> None:
         if self._pending is not None:
             workspace, self._pending = self._pending, None
@@ -126,17 +136,16 @@ class FactIndex:
         self._ensure()
         if self._search is not None:
             return self._search
-        out = {}
-        for fact_id, record in self._records.items():
-            if _kind(record) == "mission":
-                continue
-            fact = self._fields(fact_id)
-            doc = self._docs.get(fact["document"])
-            parts = [fact.get("sentence"), fact.get("actor"), fact.get("actor_role"), fact.get("whose"),
-                     fact.get("where"), fact.get("topic"), doc.outlet if doc else None, str(fact.get("value") or "")]
-            out[fact_id] = " ".join(str(p) for p in parts if p).lower()
-        self._search = out
-        return out
+        self._search = {fact_id: self._search_text(fact_id) for fact_id, record in self._records.items()
+                        if _kind(record) != "mission"}
+        return self._search
+
+    def _search_text(self, fact_id: str) -> str:
+        fact = self._fields(fact_id)
+        doc = self._docs.get(fact["document"])
+        parts = [fact.get("sentence"), fact.get("actor"), fact.get("actor_role"), fact.get("whose"),
+                 fact.get("where"), fact.get("topic"), doc.outlet if doc else None, str(fact.get("value") or "")]
+        return " ".join(str(p) for p in parts if p).lower()
 
     def highlights(self, document: str) -> list[tuple[str, str, int, int, str]]:
         self._ensure()

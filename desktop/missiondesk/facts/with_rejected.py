@@ -27,13 +27,6 @@ def frames_with_rejected(documents: Iterable[Document], extraction: Extraction,
     return frames
 
 
-def set_statuses(frames: FactFrames, statuses: dict[str, str]) -> None:
-    """Put each fact's review status (by fact id; absent: unreviewed) in the frames' status columns."""
-    for frame in (frames.counts, frames.statements):
-        if len(frame):
-            frame["status"] = [statuses.get(i, "unreviewed") for i in frame["id"].to_numpy()]
-
-
 def without_rejected(frames: FactFrames) -> FactFrames:
     """The same frames with the rejected facts left out: what `FactFrames.build` gives, without building twice."""
     counts = frames.counts[frames.counts["status"] != "rejected"].reset_index(drop=True) \

@@ -182,10 +182,9 @@ class ArticleActions:
     def _articles_changed(self) -> None:
         """Show the new details everywhere, keeping the Corpus list's selection (so the next bulk step can follow)."""
         chosen = self.selected_documents()
-        self._article_stale = True
-        self.refresh()
+        self._reviews_changed()  # the articles' columns, and the keys of their facts dated anew
         model, selection = self.documents_model, self.documents_view.selectionModel()
-        rows = {model.row(r)["id"]: r for r in range(model.rowCount())}
+        rows = {doc_id: r for r, doc_id in enumerate(model.frame()["id"].tolist())} if model.rowCount() else {}
         for doc_id in chosen:
             if doc_id in rows:
                 selection.select(model.index(rows[doc_id], 0), selection.SelectionFlag.Select

@@ -7,16 +7,9 @@ from __future__ import annotations
 import pandas as pd
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QTimer
 
-from missiondesk.facts import compare_counts, compare_statements
+from missiondesk.facts import FactFrames, compare_counts, compare_statements
 from missiondesk.facts.compare import Comparison
-from missiondesk.facts.mission_reviews import apply_to_frames
-from missiondesk.facts.with_rejected import (
-    counts_with_rejected,
-    frames_with_rejected,
-    statements_with_rejected,
-    without_rejected,
-)
-
+from missiondesk.facts.live_comparison import LiveComparison
 
 EMPTY_PROJECT = "Drop articles here, or File > Add Files"
 SIDE_BY_SIDE_HOWTO = ("Choose two or more articles in the Corpus list (Ctrl+click or Shift+click) to see their "
@@ -29,29 +22,17 @@ class ComparisonViews:
     _list_texts = _list_rows = None
 
     def refresh(self) -> None:
-        """Rebuild the frames and every view from the workspace (after loading or a review)."""
+        """Rebuild the frames and every view from the workspace (after loading); a review updates them instead
+        (`ReviewActions.apply_update`)."""
         self.facts.rebuild(self.workspace)
-        self._positions = None  # compared when first needed: the Positions tab, Side by side, an export
-        self._positions_shown_cmp = None
-        self._frames_shown = None
-        self._counts = self._counts_base = self._positions_base = self._count_row_keys = None
+        self._positions = self._counts = None  # the exports' comparisons (no rejected facts), made when asked
         self._list_texts = self._list_rows = None  # what a search finds each article by, built on the first search
-        data = self.workspace.data
-        if self.show_rejected.isChecked():
-            # one build and one comparison with the rejected facts in; the frames without them are filtered
-            # from it, and their own comparison is made only when an export asks. A later rejection or
-            # restore reuses that comparison (it does not depend on statuses).
-            self._frames_shown = frames_with_rejected(self.workspace.documents(), self.workspace.extraction(),
-                                                      data.reviews.values())
-            missions_shown = apply_to_frames(self._frames_shown, self.workspace.extraction(), data.reviews.values(),
-                                             keep_rejected=True)
-            frames = self.frames = without_rejected(self._frames_shown)
-            self._counts_base = compare_counts(self._frames_shown)
-            self.counts_shown = counts_with_rejected(self._frames_shown, self._counts_base)
-        else:
-            frames = self.frames = self.workspace.frames()
-            missions_shown = frames.missions
-            self.counts_shown = self.counts
+        keep = self.show_rejected.isChecked()
+        # the rejected facts stay in the tables while "Show rejected" is on; only the facts standing disagree
+        live = self._live = LiveComparison(self.workspace, keep_rejected=keep)
+        frames = live.frames
+        missions_shown = live.missions_shown
+        self.counts_shown = live.counts
         self._positions_shown = False
         hand_dated = self.workspace.hand_dated()  # marked in every matrix's column headers and in the exports
         for shown in (self._frames_shown, self.frames):
@@ -84,14 +65,20 @@ class ComparisonViews:
         if self.search.text().strip():
             self.show_matches()
             return
-        frames = self.frames
+        articles, counts, statements = self._live.totals() if self._live is not None else (0, 0, 0)
         n_disagree = len(self.counts_shown.disagreements)  # only figures not rejected clash
-        summary = (f"{len(frames.documents)} articles · {len(frames.counts)} troop counts · "
-                   f"{len(frames.statements)} statements · {n_disagree} disagreement(s)")
+        summary = (f"{articles} articles · {counts} troop counts · "
+                   f"{statements} statements · {n_disagree} disagreement(s)")
         if self.filters_narrowing():  # what the filters left, in the table being read
             model = self.positions_model if self.tabs.currentWidget() is self.positions_view else self.counts_model
             summary = f"Filtered: {model.facts_shown():,} facts in {model.rowCount():,} rows · corpus: {summary}"
         self.status_label.setText(summary)
+
+    @property
+    def frames(self) -> FactFrames:
+        """The facts without the rejected ones (exports, the Corpus list's numbers), made when first read after
+        a review."""
+        return self._live.frames if self._live is not None else self._no_frames
 
     @property
     def positions(self) -> Comparison:
@@ -109,14 +96,9 @@ class ComparisonViews:
 
     @property
     def positions_shown(self) -> Comparison:
-        """Positions as the tables show them: with rejected statements when "Show rejected" is on."""
-        if self._frames_shown is None:
-            return self.positions
-        if self._positions_shown_cmp is None:
-            if self._positions_base is None:
-                self._positions_base = compare_statements(self._frames_shown)
-            self._positions_shown_cmp = statements_with_rejected(self._frames_shown, self._positions_base)
-        return self._positions_shown_cmp
+        """Positions as the tables show them: with rejected statements when "Show rejected" is on (compared on
+        first use, then kept up to date)."""
+        return self._live.positions if self._live is not None else self.positions
 
     def _tab_changed(self, *_args) -> None:
         if self.tabs.currentWidget() is self.positions_view:

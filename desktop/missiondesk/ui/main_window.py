@@ -26,6 +26,7 @@ from missiondesk.extract.records import Extraction
 from missiondesk.facts import FactFrames
 from missiondesk.facts.compare import Comparison
 from missiondesk.facts.index import FactIndex
+from missiondesk.facts.live_comparison import LiveComparison
 from missiondesk.store.workspace import Workspace
 from missiondesk.ui.actor_actions import ActorActions
 from missiondesk.ui.article_properties import ArticleActions
@@ -35,9 +36,9 @@ from missiondesk.ui.evidence_panel import EvidencePanel
 from missiondesk.ui.fact_set_dialog import open_fact_set
 from missiondesk.ui.fact_table import FactTable
 from missiondesk.ui.filtering import Filtering
+from missiondesk.ui.frame_model import FrameModel
 from missiondesk.ui.history_panel import HistoryPanel
 from missiondesk.ui.loading_actions import LoadingActions
-from missiondesk.ui.frame_model import FrameModel
 from missiondesk.ui.models import MatrixModel, Palette
 from missiondesk.ui.project_actions import ProjectActions
 from missiondesk.ui.review_actions import ReviewActions
@@ -65,15 +66,12 @@ class MainWindow(ProjectActions, ReviewActions, ActorActions, ArticleActions, Lo
         self.undo_stack = QUndoStack(self)
         self.facts = FactIndex()
         self.current_fact: str | None = None
-        self.frames = FactFrames.build([], Extraction())  # empty until the first load: every view and export works
+        self._no_frames = FactFrames.build([], Extraction())  # until the first load: every view and export works
         self._counts: Comparison | None = None
-        self._counts_base: Comparison | None = None  # troop counts compared with the rejected ones in
-        self._positions_base: Comparison | None = None
         self.fact_status: dict[str, str] = {}
         self._positions: Comparison | None = None
+        self._live: LiveComparison | None = None  # the frames and comparisons shown, kept up to date by reviews
         self.counts_shown = self.counts  # what the tables show: with rejected facts, when "Show rejected" is on
-        self._frames_shown: FactFrames | None = None
-        self._positions_shown_cmp: Comparison | None = None
         self._positions_shown = False
         self._task: Task | None = None
         self.palette_ = Palette(_dark_scheme())

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from missiondesk.facts.compare import Comparison
 from missiondesk.ui.frame_model import SEARCH_ROLE
+from missiondesk.ui.matrix_rows import IncrementalRows
 
 FACTS_ROLE = Qt.ItemDataRole.UserRole + 1  # the fact ids behind a cell (list[str])
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # the fact key of a row
@@ -38,7 +39,7 @@ class Palette:
                 f"<s style='color:{self.struck.name()}'>rejected</s>")
 
 
-class MatrixModel(QAbstractTableModel):
+class MatrixModel(IncrementalRows, QAbstractTableModel):
     """A comparison: fact keys down, articles across in date order; disagreements marked; each cell carries the
     ids of the facts behind it. Search, the unreviewed filter and sorting happen here, on numpy arrays, so a
     table of 100,000 keys stays quick; `_rows` maps visible rows to keys."""
@@ -66,6 +67,8 @@ class MatrixModel(QAbstractTableModel):
         self._keep: np.ndarray | None = None  # the rows the shared filters keep (facts/filters.py); None: all
         self._has = np.zeros((0, 0), dtype=bool)  # which cells hold a figure: for hiding empty columns
         self._row_facts = np.zeros(0, dtype=np.int64)
+        self._alive = np.zeros(0, dtype=bool)  # slots holding a key (a key gone leaves its slot free)
+        self._rank = np.zeros(0, dtype=np.int64)  # each slot's place among the rows, unsorted
         self._order: tuple[int, Qt.SortOrder] | None = None
         self._label_rank: np.ndarray | None = None
         self.hand_dated: set[str] = set()  # articles whose date the analyst typed: their header says so
@@ -85,10 +88,11 @@ class MatrixModel(QAbstractTableModel):
             docs = docs[docs["id"].isin(documents)]
             cells = cells[cells["document"].isin(set(docs["id"]))]
             keys = keys[keys["key"].isin(set(cells["key"]))]
-        self._keys = keys["key"].to_numpy(dtype=object)
-        self._labels = keys["label"].to_numpy(dtype=object)
-        self._disagree = keys["disagree"].to_numpy(dtype=bool)
-        self._mission = keys["mission"].to_numpy(dtype=object) if "mission" in keys else \
+        # copies: reviews change them in place (`update_rows`), and pandas may hand out its own memory
+        self._keys = np.array(keys["key"].to_numpy(dtype=object), dtype=object)
+        self._labels = np.array(keys["label"].to_numpy(dtype=object), dtype=object)
+        self._disagree = np.array(keys["disagree"].to_numpy(dtype=bool), dtype=bool)
+        self._mission = np.array(keys["mission"].to_numpy(dtype=object), dtype=object) if "mission" in keys else \
             np.full(len(self._keys), None, dtype=object)
         self._documents = list(docs["id"])
         self._headers = [f"{h} ✎" if d in self.hand_dated else h for d, h in zip(self._documents, docs["header"])]
@@ -111,6 +115,9 @@ class MatrixModel(QAbstractTableModel):
             self._ids[rows[ok], cols[ok]] = cells["ids"].to_numpy(dtype=object)[ok]
             if "lo" in cells:
                 self._number[rows[ok], cols[ok]] = cells["lo"].to_numpy(dtype=float)[ok]
+        self._alive = np.ones(n, dtype=bool)
+        self._rank = np.arange(n, dtype=np.int64)
+        self._slot_of = None
         self._fact_status = fact_status or {}
         self._keep = None
         self._places: dict[str, tuple[int, int]] | None = None  # fact id -> (key index, column), built on first use
@@ -144,7 +151,7 @@ class MatrixModel(QAbstractTableModel):
 
     def _visible(self) -> np.ndarray:
         text, unreviewed_only, disagreements_only, mission = self._filter
-        mask = np.ones(len(self._keys), dtype=bool)
+        mask = self._alive.copy()
         for word in text.split():
             mask &= np.char.find(self._search_index(), word) >= 0
         if unreviewed_only:
@@ -156,6 +163,7 @@ class MatrixModel(QAbstractTableModel):
         if self._keep is not None and len(self._keep) == len(mask):
             mask &= self._keep
         rows = np.flatnonzero(mask)
+        rows = rows[np.argsort(self._rank[rows], kind="stable")]
         if self._order is not None and self._order[0] < len(self._documents):
             column, order = self._order
             if column < 0:
@@ -213,19 +221,6 @@ class MatrixModel(QAbstractTableModel):
         if len(self._rows):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1,
                                                                max(0, len(self._documents) - 1)))
-
-    def update_keys(self, labels, disagree) -> None:
-        """New row labels and disagreement marks for the same keys in the same order (after a rejection or a
-        restore): no reset, so the view keeps its place."""
-        labels = np.asarray(labels, dtype=object)
-        if len(labels) != len(self._keys):
-            return
-        self._labels = labels
-        self._disagree = np.asarray(disagree, dtype=bool)
-        self._search = None  # labels are searched
-        self._label_rank = None
-        if len(self._rows):
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._rows) - 1)
 
     def locate(self, fact_id: str | None) -> QModelIndex:
         """The visible cell holding the fact (an invalid index when it is filtered out or not in this table)."""

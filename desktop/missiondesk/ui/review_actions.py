@@ -13,15 +13,9 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTableView
 
-from missiondesk.facts.compare import count_keys
+from missiondesk.facts.live_comparison import Update
 from missiondesk.facts.mission_reviews import MERGED, MISSION_FIELDS, mission_key
 from missiondesk.facts.reviews import EDITABLE
-from missiondesk.facts.with_rejected import (
-    counts_with_rejected,
-    set_statuses,
-    statements_with_rejected,
-    without_rejected,
-)
 from missiondesk.ui.commands import ReviewCommand
 from missiondesk.ui.edit_dialog import EditFactDialog
 
@@ -33,7 +27,6 @@ class ReviewActions:
     """Mixed into MainWindow: expects its views, models, self.facts, self.workspace, self.evidence, self.article,
     self.undo_stack, self.refresh() and self._show_document()."""
 
-    _count_row_keys = None  # the key of each count shown, worked out at the first rejection after a refresh
     _syncing = 0  # > 0 while the window moves a view's current cell itself: that move selects nothing
 
     def matrix_views(self) -> tuple[QTableView, ...]:
@@ -240,71 +233,52 @@ class ReviewActions:
             if changes:
                 self.review_current("edited", changes, dialog.note() or None)
 
-    def _reviews_changed(self, select: str | None = None, scope: str = "all") -> None:
+    def _reviews_changed(self, select: str | None = None, _scope: str = "all") -> None:
         self._article_stale = True
         if select is not None:
             self.current_fact = select
-        if scope == "statuses":
-            self._refresh_statuses()
-        elif scope == "rejections" and self._frames_shown is not None:
-            self._refresh_rejections()
-        else:
+        if self._live is None:
             self.refresh()
+        else:
+            self.apply_update(self._live.update())
 
-    def _refresh_rejections(self) -> None:
-        """After a rejection or a restore with rejected facts shown: no value changed, so every cell stays and
-        the comparison already made still holds; statuses, each row's rejected count and the disagreements of
-        the figures still standing are worked out again from it (no new frames, no new comparison)."""
-        shown = self._frames_shown
-        changed = self._new_statuses()
-        set_statuses(shown, self.fact_status)
-        self.frames = without_rejected(shown)  # missions: as the last refresh applied their reviews
-        self._counts = self._positions = None  # the export comparisons, made again when asked
-        if self._count_row_keys is None:  # each count's key: the same until the next full refresh
-            self._count_row_keys = count_keys(shown.counts).to_numpy() if len(shown.counts) else []
-        self.counts_shown = counts_with_rejected(shown, self._counts_base, self._count_row_keys)
-        self.counts_model.update_keys(self.counts_shown.keys["label"], self.counts_shown.keys["disagree"])
-        if self._positions_base is not None:
-            self._positions_shown_cmp = statements_with_rejected(shown, self._positions_base)
-            if self._positions_shown:
-                self.positions_model.update_keys(self._positions_shown_cmp.keys["label"],
-                                                 self._positions_shown_cmp.keys["disagree"])
-        for model in (self.counts_model, self.positions_model):
-            model.update_statuses(self.fact_status, changed)
-        self._documents_chosen()
-        self.documents_model.set_frame(self.marked_documents(self.frames.documents))
-        if self.unreviewed.isChecked() or self.disagreements_only.isChecked() or self.filters_follow_reviews():
-            self._filter_changed()  # a rejection can end a disagreement: the row leaves that filter
-        self._after_review()
-
-    def _new_statuses(self) -> set[str]:
-        """Read the review statuses again; the facts whose status changed."""
-        self.facts.rebuild(self.workspace)
+    def apply_update(self, update: Update) -> None:
+        """Show what a review (or an undo, an article's details, a mission merged) changed, and no more: the
+        comparisons were updated key by key, the matrices change those rows in place (no reset, so every view
+        keeps its place), and only the facts whose status changed are repainted."""
+        live = self._live
+        self.facts.forget(update.facts)
         before, status = self.fact_status, self.facts.statuses()
         self.fact_status = status
-        return {i for i in before.keys() | status.keys() if before.get(i) != status.get(i)}
-
-    def _after_review(self) -> None:
+        changed = {i for i in before.keys() | status.keys() if before.get(i) != status.get(i)}
+        self._counts = self._positions = None  # the export comparisons, made again when asked
+        self._list_texts = self._list_rows = None
+        if update.documents:
+            hand_dated = self.workspace.hand_dated()
+            for model in (self.counts_model, self.positions_model, self.side_model):
+                model.hand_dated = hand_dated
+        self.counts_shown = live.counts
+        self.counts_model.update_rows(self.counts_shown, update.counts, update.documents)
+        if self._positions_shown:
+            self.positions_model.update_rows(live.positions, update.positions, update.documents)
+        for model in (self.counts_model, self.positions_model, self.side_model):
+            model.update_statuses(status, changed)
+        chosen = self.mission_filter.currentData()
+        if update.missions:
+            self.missions_model.set_frame(live.missions_shown.sort_values("mentions", ascending=False))
+            self._list_missions(live.missions_standing)
+        if update.documents or update.tallies:
+            self.documents_model.update_frame(self.marked_documents(live.standing_documents))
+        if update.counts or update.positions or update.documents:
+            self._documents_chosen()
+        if self.unreviewed.isChecked() or self.disagreements_only.isChecked() or self.filters_follow_reviews() or \
+                (update.missions and (chosen is not None or self.mission_filter.currentData() != chosen)):
+            self._filter_changed()  # a row reviewed or no longer disagreeing leaves those filters
         if self.current_fact in self.facts:
             self.select_fact(self.current_fact)
         self.show_status()
         self.update_title()
         self.refreshed.emit()
-
-    def _refresh_statuses(self) -> None:
-        """After an Accept (or taking one back): no value, no rejection and so no disagreement changed, only
-        statuses. Repaint them instead of rebuilding the frames and comparing the corpus again (seconds at
-        2,000 articles)."""
-        changed = self._new_statuses()
-        status = self.fact_status
-        set_statuses(self.frames, status)
-        if self._frames_shown is not None:
-            set_statuses(self._frames_shown, status)
-        for model in (self.counts_model, self.positions_model, self.side_model):
-            model.update_statuses(status, changed)
-        if self.unreviewed.isChecked() or self.filters_follow_reviews():
-            self._filter_changed()  # rows with nothing left to review (or of another status) leave the table
-        self._after_review()
 
 
 def _key(fact: dict) -> tuple[str, str, int, int]:

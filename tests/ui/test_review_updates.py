@@ -1,0 +1,70 @@
+"""A review changes the matrices' rows in place: no reset (the analyst keeps the place they read at), and the
+tables after any run of reviews are what opening the project afresh shows."""
+
+from PySide6.QtCore import Qt
+
+from missiondesk.facts.mission_reviews import mission_key
+from missiondesk.store.document_reviews import document_key
+from missiondesk.ui.commands import DocumentsCommand, ReviewCommand
+from tests.ui.helpers import disagreement_cell
+
+
+def shown(model) -> list[tuple]:
+    """Every row as the analyst reads it: its label (with the ⚠ mark), each cell's text and facts, statuses."""
+    rows = []
+    for row in range(model.rowCount()):
+        cells = tuple((model.document(c), model.data(model.index(row, c)), tuple(model.facts(row, c)),
+                       bool(model.data(model.index(row, c), Qt.ItemDataRole.FontRole)))
+                      for c in range(model.columnCount()) if model.facts(row, c))
+        rows.append((model.key(row), model.headerData(row, Qt.Orientation.Vertical), cells))
+    return rows
+
+
+def test_reviews_update_the_matrices_as_a_fresh_refresh_shows_them(qtbot, opened):
+    win = opened
+    win.tabs.setCurrentWidget(win.positions_view)  # Positions compared, so the reviews update it too
+    resets = []
+    for model in (win.counts_model, win.positions_model):
+        model.modelReset.connect(lambda m=model: resets.append(m))
+    cell = disagreement_cell(win)
+    ids = win.counts_model.row_facts(cell.row())
+    win.select_fact(ids[0])
+    win.review_current("accepted")
+    win.select_fact(ids[1])
+    win.review_current("rejected")
+    win.select_fact(ids[0])
+    win.review_current("edited", {"whose": "Mongolia", "value": 777})  # a force no other count names: a new row
+    statement = win.frames.statements["id"].iat[0]
+    win.select_fact(statement)
+    win.review_current("edited", {"actor": "Mark Rutte", "topic": "budget"})
+    doc = win.workspace.data.documents[0].id
+    win.undo_stack.push(DocumentsCommand(win.workspace, {doc: {"outlet": "Field Desk"}}, "Set outlet",
+                                         win._articles_changed))
+    win.undo_stack.undo()
+    win.undo_stack.redo()
+    last = win.counts_model.document(win.counts_model.columnCount() - 1)
+    win.undo_stack.push(DocumentsCommand(win.workspace, {last: {"published": "2001-01-01"}}, "Set date",
+                                         win._articles_changed))  # the newest article's column moves left
+    columns = [win.counts_model.document(c) for c in range(win.counts_model.columnCount())]
+    assert columns[-1] != last and columns == list(win.counts_shown.documents["id"])
+    missions = win.missions_model.frame()["id"].tolist()
+    win.undo_stack.push(ReviewCommand(win.workspace, mission_key(missions[1]), "merged", {"into": missions[0]},
+                                      "Merge", win._reviews_changed))
+    assert resets == []
+    assert any(label.startswith("Mongolia") or "Mongolia" in label for _, label, _ in shown(win.counts_model))
+    after = (shown(win.counts_model), shown(win.positions_model), win.status_label.text(),
+             win.missions_model.frame().to_dict("records"), win.documents_model.frame().to_dict("records"))
+    win.refresh()
+    win.show_positions()
+    assert (shown(win.counts_model), shown(win.positions_model), win.status_label.text(),
+            win.missions_model.frame().to_dict("records"), win.documents_model.frame().to_dict("records")) == after
+
+
+def test_a_review_keeps_the_matrix_scrolled_where_it_was(qtbot, opened):
+    win = opened
+    view = win.counts_view
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    place = view.verticalScrollBar().value()
+    win.workspace.set_review(document_key(win.workspace.data.documents[1].id), "edited", {"title": "Retitled"})
+    win._articles_changed()
+    assert view.verticalScrollBar().value() == place
