@@ -68,6 +68,7 @@ def full(workspace: Workspace, keep_rejected: bool) -> dict:
     reviews = workspace.data.reviews.values()
     if keep_rejected:
         shown = frames_with_rejected(workspace.documents(), workspace.extraction(), reviews)
+        workspace.mark_documents(shown.documents)  # the window marks typed dates and time zones on what it shows
         missions = apply_to_frames(shown, workspace.extraction(), reviews, keep_rejected=True)
         frames = without_rejected(shown)
         counts = counts_with_rejected(shown, compare_counts(shown))

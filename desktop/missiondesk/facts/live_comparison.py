@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from missiondesk.facts.actor_reviews import apply_actor_reviews
 from missiondesk.facts.actors import with_actors
 from missiondesk.facts.article_tallies import ArticleTallies
 from missiondesk.facts.collection import collector_paused
@@ -121,7 +122,7 @@ class LiveComparison:
     def documents(self) -> pd.DataFrame:
         """The articles in date order, with their column headers."""
         def build() -> pd.DataFrame:
-            docs = self._docs.assign(counts=self._tallies.shown[0], statements=self._tallies.shown[1])
+            docs = self._marked(self._docs.assign(counts=self._tallies.shown[0], statements=self._tallies.shown[1]))
             if self._order is None:  # sorted once per change of the articles' details, not per review
                 ordered = _ordered_documents(FactFrames(docs, None, None, None))
                 self._order = (docs.sort_values(["date", "title"], na_position="first").index.to_numpy(),
@@ -138,7 +139,7 @@ class LiveComparison:
         def build() -> FactFrames:
             counts = rows_shown(self._counts, self._counts["present"], COUNT_FRAME)
             statements = rows_shown(self._statements, self._statements["present"], STATEMENT_FRAME)
-            docs = self._docs.assign(counts=self._tallies.shown[0], statements=self._tallies.shown[1])
+            docs = self._marked(self._docs.assign(counts=self._tallies.shown[0], statements=self._tallies.shown[1]))
             return FactFrames(docs, counts, statements, self._missions_standing)
         return self._output("frames_shown", build)
 
@@ -158,8 +159,13 @@ class LiveComparison:
     @property
     def standing_documents(self) -> pd.DataFrame:
         """The articles with their numbers of facts not rejected (the Corpus list)."""
-        return self._output("standing_documents", lambda: self._docs.assign(
-            counts=self._tallies.standing[0], statements=self._tallies.standing[1]))
+        return self._output("standing_documents", lambda: self._marked(self._docs.assign(
+            counts=self._tallies.standing[0], statements=self._tallies.standing[1])))
+
+    def _marked(self, documents: pd.DataFrame) -> pd.DataFrame:
+        """The articles with the analyst's marks (a date typed by hand, the time zone), as the workspace gives."""
+        self.workspace.mark_documents(documents)
+        return documents
 
     def totals(self) -> tuple[int, int, int]:
         """How many articles, and troop counts and statements not rejected (the status bar)."""
@@ -374,6 +380,7 @@ class LiveComparison:
         if len(present):
             named = with_actors(statements.iloc[present][["actor_raw", "document"]]
                                 .rename(columns={"actor_raw": "actor"}))
+            named = apply_actor_reviews(named, self._reviews.values())  # the analyst's merges and renames
             for row, name, entry in zip(present.tolist(), named["actor"].tolist(), named["actor_id"].tolist()):
                 actor[row], actor_id[row] = name, entry
         return actor, actor_id

@@ -145,9 +145,14 @@ class Workspace:
         """The facts as frames with the analyst's reviews applied (rejected facts and missions left out)."""
         frames = FactFrames.build(self.documents(), self.extraction(), self.data.reviews.values(), accepted_only)
         apply_to_frames(frames, self.extraction(), self.data.reviews.values())
-        frames.documents["date_typed"] = frames.documents["id"].isin(self.hand_dated())  # marked in fact sheets
-        frames.documents["timezone"] = frames.documents["id"].map(time_zones(self.data.reviews.values()))
+        self.mark_documents(frames.documents)
         return frames
+
+    def mark_documents(self, documents) -> None:
+        """A documents frame's analyst marks: a date typed by hand (marked in fact sheets) and the time zone."""
+        documents["date_typed"] = documents["id"].isin(self.hand_dated())
+        zones = time_zones(self.data.reviews.values())
+        documents["timezone"] = [zones.get(doc_id) for doc_id in documents["id"].tolist()]  # None where none is set
 
     def documents(self) -> list[Document]:
         """The articles with the analyst's corrections to their title, outlet, author and date applied (the

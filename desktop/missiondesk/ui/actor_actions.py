@@ -160,7 +160,9 @@ class ActorActions:
 
     def _actors_changed(self, name: str) -> None:
         """Redraw everything as after any review (the articles chosen for Side by side stay chosen), then show
-        the actor `name` in Positions: its first statement selected, so the analyst sees what the step did."""
+        the actor `name` in Positions: its first statement selected, so the analyst sees what the step did.
+        An actor's new name reaches every statement of it, so the comparisons are built again (not row by row)."""
+        self._live = None  # the next refresh rebuilds them with the actor reviews applied
         self._articles_changed()
         model = self.positions_model
         if self.tabs.currentWidget() is not self.positions_view:

@@ -81,6 +81,12 @@ class ComparisonViews:
         return self._live.frames if self._live is not None else self._no_frames
 
     @property
+    def _frames_shown(self) -> FactFrames | None:
+        """The facts the tables show: with the rejected ones while "Show rejected" is on (filters, timeline and
+        actor merges read these)."""
+        return self._live.frames_shown if self._live is not None else None
+
+    @property
     def positions(self) -> Comparison:
         """Positions side by side (statements by actor and topic), compared on first use."""
         if self._positions is None:
