@@ -91,3 +91,14 @@ def test_a_dates_time_zone_is_typed_shown_and_printed(qtbot, opened, monkeypatch
     text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
     assert "2021-03-04 UTC+02:00 (date typed by the analyst)" in text
 
+
+
+def test_an_article_still_undated_shows_no_date_after_another_is_dated(opened, monkeypatch):
+    win = opened
+    dated = _type_date(win, monkeypatch, "2021-02-15")
+    model = win.documents_model
+    column = [name for name, _ in model._columns].index("published")
+    cells = {model.row(r)["id"]: model.data(model.index(r, column)) for r in range(model.rowCount())}
+    undated = set(win.frames.documents.loc[win.frames.documents["published"].isna(), "id"]) - {dated}
+    assert undated and all(not cells[d] for d in undated)  # not 'nan'
+    assert cells[dated].startswith("2021-02-15")

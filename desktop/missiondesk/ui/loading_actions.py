@@ -58,7 +58,8 @@ class LoadingActions:
             return documents
         documents = documents.copy()
         documents["published"] = [f"{date}{' ' + zones[doc] if doc in zones else ''}{' ✎' if doc in typed else ''}"
-                                  if date else date for doc, date in zip(documents["id"], documents["published"])]
+                                  if isinstance(date, str) and date else None
+                                  for doc, date in zip(documents["id"], documents["published"])]  # NaN: no date
         documents["title"] = [f"⚠ {kind}: {title}" if doc in missing else title
                               for doc, title, kind in zip(documents["id"], documents["title"],
                                                           documents["id"].map(missing))]
