@@ -386,3 +386,10 @@ def test_according_to_an_agency_that_quotes_someone_is_their_statement():
 def test_an_agency_is_a_body_never_a_person():
     text = "Reuters said 300 soldiers arrived in Mali. The minister said they would stay."
     assert _actors(text) == ["Reuters", "minister"]
+
+
+def test_a_party_before_a_title_still_refers_to_the_person_with_the_title():
+    text = ("German Defence Minister Boris Pistorius visited Vilnius. The SPD minister said the brigade would be "
+            "ready by 2027. Interior Cabinet Secretary Kipchumba Murkomen spoke on Friday. The CS said the police "
+            "would leave.")
+    assert _actors(text) == ["Boris Pistorius", "Kipchumba Murkomen"]

@@ -49,6 +49,8 @@ from missiondesk.extract.speaker_words import (
     _TITLE_WORDS,
 )
 
+_PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]{1,4}")  # "D66", "CDU", "AKP" before a title noun
+
 _PERSONS_BODIES = {"administration", "house", "government", "cabinet", "campaign", "team", "camp"}
 
 
@@ -248,7 +250,10 @@ class SpeakerResolver(DescribedSpeakers):
                 t.ent_type_ == "PERSON" for t in words):
             return None
         title = []
+        titled = any(t.lower_ in _TITLE_NOUNS for t in words)
         for tok in words:
+            if titled and _PARTY_CODE.fullmatch(tok.text) and not self.ctx.by_token.get(tok.i):
+                continue  # "the D66 minister", "the CDU minister": a party before a title, not a title
             if _ABBREVIATION.fullmatch(tok.text) and not self.ctx.by_token.get(tok.i):
                 title.append(tok.text)
             elif tok.lower_ in _TITLE_WORDS or tok.lower_ in _TITLE_NOUNS:
