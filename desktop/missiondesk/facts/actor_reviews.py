@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from missiondesk.facts.reviews import Review
+from missiondesk.facts.reviews import Review, merge_targets
 
 KIND = "actor"
 MERGED = "merged"
@@ -40,17 +40,7 @@ def actor_reviews(reviews: Iterable[Review]) -> list[Review]:
 
 def merged_into(reviews: Iterable[Review]) -> dict[str, str]:
     """Each merged actor's id -> the id of the actor it now counts as (a chain of merges followed, a loop cut)."""
-    direct = {r.document: r.changes.get("into") for r in reviews
-              if r.kind == KIND and r.status == MERGED and r.changes.get("into")}
-    out = {}
-    for actor_id, target in direct.items():
-        seen = {actor_id}
-        while target in direct and target not in seen:
-            seen.add(target)
-            target = direct[target]
-        if target != actor_id:
-            out[actor_id] = target
-    return out
+    return {actor_id: target for actor_id, target in merge_targets(reviews, KIND).items() if target != actor_id}
 
 
 def renamed(reviews: Iterable[Review]) -> dict[str, str]:

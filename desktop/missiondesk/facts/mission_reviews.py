@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from missiondesk.facts.reviews import Review
+from missiondesk.facts.reviews import Review, merge_targets
 
 MISSION_FIELDS = ("name", "lead", "theater", "start", "end")
 
@@ -24,16 +24,7 @@ GONE = ("rejected", MERGED)  # missions left out of frames, exports and fact she
 
 def merged_into(reviews: Iterable[Review]) -> dict[str, str]:
     """Each merged mission's id -> the id of the mission it now counts as (a chain of merges followed)."""
-    direct = {r.document: r.changes.get("into") for r in reviews
-              if r.kind == "mission" and r.status == MERGED and r.changes.get("into")}
-    out = {}
-    for mission_id, target in direct.items():
-        seen = {mission_id}
-        while target in direct and target not in seen:
-            seen.add(target)
-            target = direct[target]
-        out[mission_id] = target
-    return out
+    return merge_targets(reviews, "mission")
 
 
 def apply_mission_reviews(missions: pd.DataFrame, reviews: Iterable[Review], keep_rejected: bool = False,

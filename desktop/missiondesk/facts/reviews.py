@@ -30,3 +30,18 @@ class Review:
 
 def review_key(kind: str, document: str, start: int, end: int) -> tuple[str, str, int, int]:
     return (document, kind, int(start), int(end))
+
+
+def merge_targets(reviews, kind: str) -> dict[str, str]:
+    """Each merged thing's id (a mission, an actor) -> the id it now counts as: a chain of merges followed to
+    its end, a loop cut where it comes back."""
+    direct = {r.document: r.changes.get("into") for r in reviews
+              if r.kind == kind and r.status == "merged" and r.changes.get("into")}
+    out = {}
+    for start, target in direct.items():
+        seen = {start}
+        while target in direct and target not in seen:
+            seen.add(target)
+            target = direct[target]
+        out[start] = target
+    return out
