@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from missiondesk.extract.gazetteer import Mention
+from missiondesk.extract.wording import words
 
 
 def _armed_groups() -> frozenset[str]:
@@ -69,7 +70,7 @@ class DocContext:
                 weight = 0.5 if mention.place in BROAD_REGIONS else 1
                 if doc is not None and _located(mention, doc):
                     weight *= 2  # "troops in Afghanistan", "sent to Mali": where the story happens
-                elif doc is not None and _acting(mention, doc):
+                elif doc is not None and acting(mention, doc):
                     weight *= 0.5  # "Britain will withdraw", "Poland's contingent": the government, not a place
                 ctx.place_counts[mention.place] += weight
             elif mention.entity.kind == "demonym":
@@ -134,8 +135,6 @@ _LOCATIVE = {"in", "into", "to", "at", "near", "across", "inside", "throughout",
 def _located(mention: Mention, doc) -> bool:
     """'troops in Liberia', 'sent to Mali', 'Romania hosts', 'will leave Mali': a country named as where things
     are or go, which says nothing of whose force the article is about."""
-    from missiondesk.extract.wording import words
-
     head = doc[mention.end - 1]
     while head.dep_ == "conj" and head.head.i < head.i:
         head = head.head
@@ -151,7 +150,7 @@ PLACE_NOUNS = frozenset({"soil", "territory", "capital", "province", "border", "
                          "district", "airport", "countryside", "desert", "mountains", "waters"})
 
 
-def _acting(mention: Mention, doc) -> bool:
+def acting(mention: Mention, doc) -> bool:
     """'Britain will withdraw', 'Washington has signalled', 'Poland's contingent': a country acting or owning
     (not 'Yemen's north', a place)."""
     head = doc[mention.end - 1]
@@ -163,8 +162,6 @@ def _acting(mention: Mention, doc) -> bool:
 def leads(mention: Mention, doc) -> bool:
     """'a U.S.-led mission', 'the French led operation', 'the Saudi-owned newspaper': who leads, owns or backs,
     not where."""
-    from missiondesk.extract.wording import words
-
     following = [t.lower_ for t in doc[mention.end: mention.end + 2]]
     lead = words("lead_words")
     return bool(following) and (following[0] in lead or

@@ -7,7 +7,7 @@ import itertools
 
 from spacy.tokens import Span, Token
 
-from missiondesk.extract.context import DocContext
+from missiondesk.extract.context import COUNTRIES, DocContext, _located
 from missiondesk.extract.roles import (
     _PLACE_PREPS,
     _clause_verbs,
@@ -120,14 +120,14 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     return None
 
 
-_VEHICLES = {"aircraft", "plane", "airplane", "jet", "helicopter", "ship", "vessel", "boat", "truck", "lorry",
+_CARRIERS = {"aircraft", "plane", "airplane", "jet", "helicopter", "ship", "vessel", "boat", "truck", "lorry",
              "convoy", "train", "bus", "airlift", "flight", "c-130", "c-17"}
 
 
 def _by_vehicle(child: Token) -> bool:
     """'by U.S. aircraft', 'with Turkish trucks': the means of transport, not the owner."""
     objects = [t for t in child.subtree if t.dep_ == "pobj"] if child.dep_ in ("agent", "prep") else [child]
-    return any(t.lemma_.lower() in _VEHICLES or t.lower_ in _VEHICLES for t in objects[:1])
+    return any(t.lemma_.lower() in _CARRIERS or t.lower_ in _CARRIERS for t in objects[:1])
 
 
 def _bracketed(span: Span, ctx: DocContext) -> str | None:
@@ -194,8 +194,6 @@ def _sent_by(anchor: Token, ctx: DocContext) -> str | None:
 
 def _the_country(owner: list[Token], ctx: DocContext) -> str | None:
     """'the country's 400-strong contingent': the country last named as an actor before it (not a place)."""
-    from missiondesk.extract.context import COUNTRIES, _located
-
     noun = next((t for t in owner if t.lower_ in ("country", "nation") and any(
         c.lower_ == "the" for c in t.children)), None)
     if noun is None:
@@ -219,18 +217,14 @@ def _with_owner(anchor: Token, span: Span, ctx: DocContext) -> str | None:
             # the parse may hang "with" on the verb ("led by the US with ..."): the name just before it
             mention = ctx.by_token.get(tok.head.head.i)
             before = ctx.by_token.get(tok.head.i - 1)
+            last = tok.doc[before.end - 1] if before is not None else None
             # not a phrase's object ("arrived in Mali with 300 soldiers", "largest within AMISOM with 5,432")
-            if mention is None and before is not None and not (
-                    _last_token(before, tok).dep_ == "pobj" and _last_token(before, tok).head.lower_ != "by"):
+            if mention is None and last is not None and not (last.dep_ == "pobj" and last.head.lower_ != "by"):
                 mention = before
             if mention is not None and mention.force and \
                     mention.entity.kind in ("country", "demonym", "org", "institution", "mission"):
                 return mention.force
     return None
-
-
-def _last_token(mention, tok: Token) -> Token:
-    return tok.doc[mention.end - 1]
 
 
 def _owner_mission(owner: list[Token], ctx: DocContext) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from missiondesk.extract.context import DocContext
+from missiondesk.extract.context import DocContext, acting
 from missiondesk.extract.gazetteer import Mention, missions
 from missiondesk.extract.owners import (
     _MISSION_NOUNS,
@@ -179,11 +179,7 @@ def _metonym(mention: Mention, sent: Span) -> bool:
     if mention.entity.kind not in ("city", "country"):
         return False
     head = sent.doc[mention.end - 1]
-    if head.dep_ == "poss" or any(c.lower_ in ("'s", "’s") for c in head.children):
-        return head.head.lower_ not in _PLACE_NOUNS  # "on Syria's coast" is a place
-    if head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass"):
-        return True
-    return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() not in ("be",)
+    return acting(mention, sent.doc) or head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass")
 
 
 def ctx_is_country(name: str) -> bool:
@@ -243,8 +239,8 @@ def _names_a_number(mention: Mention, sent: Span, ctx: DocContext) -> bool:
         i += 1
     if i + 1 < sent.end and doc[i].text == "(" and doc[i + 1].like_num:
         return True  # "Serbia (48)": a contributor and its figure
-    if respective_names(sent, ctx) and mention.entity.kind in ("country", "demonym") and \
-            mention.force in respective_names(sent, ctx)[0]:
+    listed = respective_names(sent, ctx) if mention.entity.kind in ("country", "demonym") else None
+    if listed and mention.force in listed[0]:
         return True  # "Argentina, Slovakia and Hungary follow, with 265, 157 and 77 respectively"
     return i < sent.end and doc[i].like_num and doc[i].pos_ == "NUM"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from missiondesk.extract.context import PLACE_NOUNS as _PLACE_NOUNS
-from missiondesk.extract.context import DocContext
+from missiondesk.extract.context import DocContext, leads
 from missiondesk.extract.gazetteer import Mention
 from missiondesk.extract.sentences import sentence_of
 from missiondesk.extract.wording import words
@@ -250,11 +250,7 @@ def _bound_for(mention: Mention, doc) -> bool:
     return following[:1] == ["bound"] or following[:2] in (["-", "bound"], ["‐", "bound"])
 
 
-def _leads(mention: Mention, doc) -> bool:
-    """'a U.S.-led mission', 'the French led operation', 'NATO-backed': who leads or backs, not where."""
-    from missiondesk.extract.context import leads
-
-    return leads(mention, doc)
+_leads = leads  # 'a U.S.-led mission', 'the Saudi-owned newspaper': who leads or owns, not where
 
 
 def period(anchor: Token, span: Span, sent: Span) -> str:

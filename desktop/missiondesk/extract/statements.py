@@ -134,6 +134,7 @@ def _may_be_speech(lower: str, lemma: str) -> bool:
 
 _DECISIONS = {"refuse", "decide", "agree"}  # said with a clause: "agreed that ...", "agreed to extend the mission"
 _AIMS = {"seek", "counter"}  # said only with a that-clause or a quote: "countered that ..."
+_SAID_WITH_A_CLAUSE = _DECISIONS | _AIMS
 
 
 def _is_speech(token: Token) -> bool:
@@ -159,7 +160,7 @@ def _is_speech(token: Token) -> bool:
     if lemma == "deny" and any(c.dep_ == "dative" for c in token.children):
         return False  # "deny them the ability": withhold, not say
     clauses = ("ccomp",) if lemma in _AIMS else ("ccomp", "xcomp")
-    if lemma in _DECISIONS | _AIMS and not any(c.dep_ in clauses for c in token.children) and (
+    if lemma in _SAID_WITH_A_CLAUSE and not any(c.dep_ in clauses for c in token.children) and (
             token.i + 1 == len(token.doc) or token.nbor(1).text not in ('"', "“", ":")):
         return False  # "agreed to a drawdown", "seeks to bolster", "to counter Iran's build-up": no words said
     return token.dep_ not in ("amod", "compound") and (token.tag_ != "VBN" or any(
