@@ -36,7 +36,9 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         before -= 1
     if before - 1 >= sent.start and doc[before].lower_ in ("'s", "’s"):
         owner.append(doc[before - 1])
-    for tok in anchor.children:
+    # "its 1,500-troop force": the count names the troops of a compound, the possessor is the whole noun's
+    nouns = [anchor, anchor.head] if anchor.dep_ == "compound" and anchor.head.pos_ == "NOUN" else [anchor]
+    for tok in (c for noun in nouns for c in noun.children):
         if tok.dep_ == "poss":
             owner.extend(tok.subtree)
     owner_force = _bracketed(span, ctx) or respectively(span, sent, ctx) or _owner_mission(owner, ctx) \
@@ -337,10 +339,13 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
             if found and found.force:
                 return found.force
     if subject.pos_ == "PROPN" and subject.ent_type_ == "PERSON":
-        # "UK Prime Minister Boris Johnson said ... to send 900 more soldiers": the country of the title
-        for tok in subject.subtree:
+        # "UK Prime Minister Boris Johnson said ... to send 900 more soldiers", "Colonel Emmanuel Nibo, a
+        # spokesman for Ghana's military, says a 200-member contingent will leave": the country of the title
+        titles = [t for t in subject.subtree if t.i < subject.i] + [
+            t for c in subject.children if c.dep_ == "appos" for t in c.subtree]
+        for tok in titles:
             found = ctx.by_token.get(tok.i)
-            if tok.i < subject.i and tok.dep_ in ("compound", "amod", "poss") and found is not None and \
+            if tok.dep_ in ("compound", "amod", "poss") and found is not None and \
                     found.entity.kind in ("country", "demonym") and found.force:
                 return found.force
     return None

@@ -97,6 +97,9 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
             place = _place_in(verb.head, ctx, force, shallow=True)
             if place:
                 return place
+    deictic = _deictic_place(anchor, clause, sent, ctx, force)
+    if deictic:
+        return deictic
     if inherited:
         return inherited
     # a place elsewhere in the sentence, nearest the count
@@ -133,6 +136,24 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
 
 
 _RETURN_VERBS = {"return", "repatriate", "rotate"}
+
+
+def _deictic_place(anchor: Token, clause: list[Token], sent: Span, ctx: DocContext, force: str | None) -> str | None:
+    """'About 3,300 U.S. soldiers are stationed here', 'Spain keeps 600 troops there': the country named last
+    before the sentence (not the force's own, nor one that leads or acts), up to three sentences back."""
+    if not any(c.dep_ == "advmod" and c.lower_ in ("here", "there") for v in [anchor, *clause] for c in v.children):
+        return None
+    doc = sent.doc
+    start = sent.start
+    for _ in range(3):
+        if start == 0:
+            break
+        start = sentence_of(doc[start - 1]).start
+    earlier = [m for m in ctx.mentions if start <= m.start < anchor.i and m.place and m.place != force
+               and m.entity.kind in ("country", "city") and not _leads(m, doc)
+               and not _agent(m, sentence_of(doc[m.start]))
+               and (not acting(m, doc) or doc[m.end - 1].head.lemma_.lower() in words("host_verbs"))]
+    return earlier[-1].place if earlier else None
 
 
 _WAITING = {"standby", "alert", "notice", "reserve", "readiness"}
