@@ -50,6 +50,7 @@ class DocContext:
     missions: list[tuple[int, str]] = field(default_factory=list)  # (token, mission id) the article names
 
     title_forces: list[str] = field(default_factory=list)
+    leaders: list[tuple[int, str]] = field(default_factory=list)  # (token, force): "the Saudi-led coalition"
 
     @classmethod
     def build(cls, text: str, published: str | None, mentions: list[Mention],
@@ -65,13 +66,15 @@ class DocContext:
                     mention.entity.kind == "country" and not (doc is not None and _located(mention, doc))):
                 ctx.force_counts[mention.force] += 1
             if doc is not None and leads(mention, doc):
-                pass  # "the Saudi-led coalition": who leads it, not the story's geography
+                if mention.force:  # "the Saudi-led coalition": who leads it, not the story's geography
+                    ctx.leaders.append((mention.start, mention.force))
             elif mention.place:
                 weight = 0.5 if mention.place in BROAD_REGIONS else 1
                 if doc is not None and _located(mention, doc):
                     weight *= 2  # "troops in Afghanistan", "sent to Mali": where the story happens
-                elif doc is not None and acting(mention, doc):
-                    weight *= 0.5  # "Britain will withdraw", "Poland's contingent": the government, not a place
+                elif doc is not None and (acting(mention, doc) or _modifier(mention, doc)):
+                    weight *= 0.5  # "Britain will withdraw", "Poland's contingent", "U.S. officials": the
+                    #                government or its people, not a place
                 ctx.place_counts[mention.place] += weight
             elif mention.entity.kind == "demonym":
                 ctx.place_counts[mention.entity.country] += 1  # "Lithuanian officials": the story's geography
@@ -106,6 +109,11 @@ class DocContext:
     def mission_before(self, token: int) -> str | None:
         """The mission named last before `token`."""
         earlier = [mission for start, mission in self.missions if start < token]
+        return earlier[-1] if earlier else None
+
+    def leader_before(self, token: int) -> str | None:
+        """The force named last before `token` as leading something ('the Saudi-led coalition')."""
+        earlier = [force for start, force in self.leaders if start < token]
         return earlier[-1] if earlier else None
 
     def main_place(self, besides: str | None = None, owners: frozenset[str] = frozenset()) -> str | None:
@@ -157,6 +165,13 @@ def acting(mention: Mention, doc) -> bool:
     if head.dep_ == "poss" or any(c.lower_ in ("'s", "’s") for c in head.children):
         return head.head.lower_ not in PLACE_NOUNS
     return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() != "be"
+
+
+def _modifier(mention: Mention, doc) -> bool:
+    """'U.S. officials', 'U.S. troops': a country naming whose people, not a place ('the Syria border' is one)."""
+    head = doc[mention.end - 1]
+    return mention.entity.kind == "country" and head.dep_ in ("compound", "amod") and \
+        head.head.pos_ == "NOUN" and head.head.lower_ not in PLACE_NOUNS
 
 
 def leads(mention: Mention, doc) -> bool:

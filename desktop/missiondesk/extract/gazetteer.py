@@ -209,5 +209,18 @@ def mentions_in(doc, gazetteer: Gazetteer) -> list[Mention]:
     need them)."""
     found = doc.user_data.get(_MENTIONS)
     if found is None:
-        found = doc.user_data[_MENTIONS] = gazetteer.find(doc)
+        found = doc.user_data[_MENTIONS] = _named_before(gazetteer.find(doc))
     return found
+
+
+def _anaphoric(mention: Mention) -> bool:
+    """'the alliance', 'the bloc': a common noun that stands for an organisation the article has named."""
+    first, _, rest = mention.text.partition(" ")
+    return mention.entity.kind == "org" and first.lower() == "the" and rest.islower()
+
+
+def _named_before(mentions: list[Mention]) -> list[Mention]:
+    """'the alliance' is NATO only in an article that names NATO; in a story of the Saudi-led coalition it is
+    that coalition, which the gazetteer does not know."""
+    named = {m.entity.name for m in mentions if not _anaphoric(m)}
+    return [m for m in mentions if not _anaphoric(m) or m.entity.name in named]

@@ -276,6 +276,7 @@ def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str 
             break
         start = sentence_of(doc[start - 1]).start
     i = pronoun.i - 1
+    owner_of_event = None  # "Israel's withdrawal": kept in case no subject comes before it
     while i >= start:
         mention = ctx.by_token.get(i)
         if mention is None:
@@ -287,6 +288,9 @@ def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str 
             head = head.head
         if mention.force and mention.entity.kind in ("country", "org", "city", "mission", "institution") and \
                 head.dep_ in _ACTOR_DEPS and not _excluded(mention, doc):
+            if head.dep_ == "poss" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in _EVENT_NOUNS:
+                owner_of_event = owner_of_event or mention.force
+                continue
             return mention.force
         holder = head.head
         while holder.dep_ == "compound" and holder.head.i != holder.i:
@@ -295,7 +299,13 @@ def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str 
                 holder.dep_ in _ACTOR_DEPS and (holder.lemma_.lower() in _SPOKESPEOPLE | _ACTOR_NOUNS or
                                                 holder.pos_ == "PROPN"):
             return mention.force  # "Polish officials said ... its force", "Australian minister Jo Bloggs: his"
-    return None
+    return owner_of_event
+
+
+# Nouns of an act a possessor does ("Israel's withdrawal"): the possessor is less likely what a later "it"
+# stands for than the subject before it ("UNIFIL was set up to oversee Israel's withdrawal ... it now includes")
+_EVENT_NOUNS = {"withdrawal", "pullout", "invasion", "decision", "announcement", "request", "offer", "attack",
+                "offensive", "departure", "arrival", "exit", "entry", "intervention", "war", "occupation"}
 
 
 def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -> str | None:
@@ -368,4 +378,12 @@ def _force_in_phrase(token: Token, ctx: DocContext, deep: bool = False) -> str |
     for mention in _mentions(ctx, sorted(set(tokens), key=lambda t: t.i)):
         if mention.force:
             return mention.force
+    return _led_collective(tokens, ctx)
+
+
+def _led_collective(tokens: list[Token], ctx: DocContext) -> str | None:
+    """'the coalition', 'the alliance' after 'the Saudi-led coalition': the force named as its leader."""
+    for token in tokens:
+        if token.lemma_.lower() in ("coalition", "alliance") and any(c.lower_ == "the" for c in token.children):
+            return ctx.leader_before(token.i)
     return None
