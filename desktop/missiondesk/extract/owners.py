@@ -96,6 +96,8 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     for verb in _verb_chain(anchor, 5):
         if verb.lemma_.lower() in words("host_verbs"):
             break
+        if verb.lemma_.lower() in words("command_verbs") and _commanded(anchor, verb):
+            break  # "Brazil, which commands the existing force of 12,250": a mission's troops, not Brazil's
         subject = subject_of(verb)
         if subject is not None and (subject.i == anchor.i or anchor in subject.subtree and subject.i > anchor.i):
             for child in verb.children:
@@ -120,6 +122,13 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         if mention.entity.kind == "mission":
             return mention.force
     return None
+
+
+def _commanded(anchor: Token, verb: Token) -> bool:
+    """The count is (in) the object of a verb of commanding: 'commands the force of 12,250', 'leads a
+    5,000-strong mission'."""
+    return any(c.dep_ == "dobj" and (c.i == anchor.i or anchor in c.subtree) and c.lemma_.lower() in
+               words("collectives") for c in verb.children)
 
 
 _CARRIERS = {"aircraft", "plane", "airplane", "jet", "helicopter", "ship", "vessel", "boat", "truck", "lorry",
