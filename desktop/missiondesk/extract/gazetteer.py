@@ -189,8 +189,10 @@ def _case_fits(alias: tuple[str, ...], seen: list[str]) -> bool:
     for want, got in zip(alias, seen):
         letters = [c for c in want if c.isalpha()]
         if len(letters) >= 2 and all(c.isupper() for c in letters):
-            if got.upper() != got:
-                return False  # an acronym must be written in capitals: US, not us
+            # an acronym must be written in capitals: US, not us; one of four letters or more may be written
+            # as a word, as some newsrooms do ('Amisom', 'Unifil', 'Minusma')
+            if got.upper() != got and not (len(letters) >= 4 and got == want.capitalize()):
+                return False
         elif want[:1].isupper() and not got[:1].isupper():
             return False
     return True

@@ -88,9 +88,11 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
             adjacent = holder.i in (anchor.i, span[-1].i) or holder.lemma_.lower() in _ORIGIN_VERBS \
                 or prep.i == anchor.i + 1
             if prep.lower_ == "from" and not withdraw and adjacent:
-                for mention in _mentions(ctx, prep.subtree):
-                    if mention.force and mention.entity.kind != "city":
-                        return mention.force
+                origins = [m.force for m in _mentions(ctx, prep.subtree) if m.force and m.entity.kind != "city"]
+                if len(set(origins)) > 1:
+                    break  # "5,000 troops from Burundi and Uganda": several nations' troops, a mission's force
+                if origins:
+                    return origins[0]
     # 3. the subject that has, sends or keeps them ("Spain has almost 700 soldiers in Latvia"), or the
     #    force they serve with ("troops serve with the UN Mission", "make up the NATO battlegroup")
     for verb in _verb_chain(anchor, 5):

@@ -150,7 +150,7 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         if elliptical is not None:
             whose = roles.force_before(span, ctx) or (elliptical.named and elliptical.whose) or whose or \
                 elliptical.whose
-        whose = whose or ctx.main_force()
+        whose = whose or _conjoined_owner(anchor, found) or ctx.main_force()
         where = places.where(anchor, span, sent, ctx, whose, inherited=elliptical.where if elliptical else None)
         count = Count(
             value=num.value, value_to=value_to, qualifier=qualifier, unit=unit or "troops", whose=whose,
@@ -160,6 +160,18 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         found.append(count)
     found.extend(_shares(sent, ctx, found, earlier))
     return found
+
+
+def _conjoined_owner(anchor: Token, found: list[Count]) -> str | None:
+    """'India's deployment consists of a 300-strong air force contingent and a 100-member army team': a count
+    joined by 'and' to one before it in the sentence shares its owner."""
+    if anchor.dep_ != "conj":
+        return None
+    first = anchor
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # the parse may hang the second on a word inside the first's phrase
+    return next((c.whose for c in found if c.head is not None and
+                 c.head.left_edge.i <= first.i <= c.head.right_edge.i), None)
 
 
 def _is_head(token: Token) -> str | None:
