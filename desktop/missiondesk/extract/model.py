@@ -25,10 +25,14 @@ def model_package() -> str:
 def _split_wire_dashes(nlp) -> None:
     """'(AP) --Ghana has agreed', 'WASHINGTON-- The Pentagon': a double dash that opens or closes a word is
     punctuation, so the name beside it is a word of its own."""
-    from spacy.util import compile_prefix_regex, compile_suffix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     nlp.tokenizer.prefix_search = compile_prefix_regex([r"--", *nlp.Defaults.prefixes]).search
     nlp.tokenizer.suffix_search = compile_suffix_regex([r"--", *nlp.Defaults.suffixes]).search
+    # "534 troops—341 from the Philippines": a long dash between a word and a number parts them (spaCy parts
+    # words joined by one, not a word and a number)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(
+        [*nlp.Defaults.infixes, r"(?<=[A-Za-z])[—–](?=[0-9])", r"(?<=[0-9])[—–](?=[A-Za-z])"]).finditer
 
 
 def _keep_rank_abbreviations(nlp) -> None:

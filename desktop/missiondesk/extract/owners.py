@@ -234,10 +234,20 @@ def _with_owner(anchor: Token, span: Span, ctx: DocContext) -> str | None:
             # not a phrase's object ("arrived in Mali with 300 soldiers", "largest within AMISOM with 5,432")
             if mention is None and last is not None and not (last.dep_ == "pobj" and last.head.lower_ != "by"):
                 mention = before
+            if mention is None:  # "leave the UN force with just 534 troops": the force noun's own name
+                mention = _named_force_noun(tok.doc[tok.head.i - 1], ctx)
             if mention is not None and mention.force and \
                     mention.entity.kind in ("country", "demonym", "org", "institution", "mission"):
                 return mention.force
     return None
+
+
+def _named_force_noun(noun: Token, ctx: DocContext):
+    """The name on a force noun ('the UN force', 'the German contingent'), when `noun` is one."""
+    if noun.lemma_.lower() not in words("collectives"):
+        return None
+    return next((ctx.by_token[c.i] for c in noun.children if c.dep_ in ("compound", "amod")
+                 and c.i in ctx.by_token), None)
 
 
 def _owner_mission(owner: list[Token], ctx: DocContext) -> str | None:
