@@ -470,6 +470,10 @@ def _nationals(span: Span, sent: Span, ctx: DocContext, found: list[Count]) -> T
         subject = roles.subject_of(governor)
         if subject is not None and (_is_head(subject) or _is_collective(subject)):
             return tok
+    # "The 4,395 Ethiopians are a mixture of fresh troops and soldiers": what they are is troops
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and any(
+            t.pos_ == "NOUN" and _is_head(t) for c in tok.head.children if c.dep_ == "attr" for t in c.subtree):
+        return tok
     return None
 
 
