@@ -7,7 +7,7 @@ import itertools
 
 from spacy.tokens import Span, Token
 
-from missiondesk.extract.context import COUNTRIES, DocContext, _located
+from missiondesk.extract.context import ARMED_GROUPS, COUNTRIES, DocContext, _located
 from missiondesk.extract.roles import (
     _PLACE_PREPS,
     _clause_verbs,
@@ -119,11 +119,17 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
             found = _subject_force(subject, ctx, verb)
             if found:
                 return found
-    # 4. a mission named in the sentence
+    # 4. a mission named in the sentence; for "other foreign troops", "international forces", an alliance too
+    foreign = any(c.dep_ == "amod" and c.lower_ in _MULTINATIONAL_WORDS for c in anchor.children)
     for mention in _mentions(ctx, sent):
-        if mention.entity.kind == "mission":
+        if mention.entity.kind == "mission" or (foreign and mention.entity.kind == "org" and mention.force
+                                                and mention.force not in ARMED_GROUPS):
             return mention.force
     return None
+
+
+# "Some 32,000 other foreign troops are serving in Afghanistan but NATO allies ...": troops of many nations
+_MULTINATIONAL_WORDS = {"foreign", "international", "multinational", "allied", "coalition"}
 
 
 def _commanded(anchor: Token, verb: Token) -> bool:
