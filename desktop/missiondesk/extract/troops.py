@@ -504,7 +504,10 @@ def _shares(sent: Span, ctx: DocContext, found: list[Count], earlier: list[Count
     """'around a quarter of them are US soldiers': a count derived from the one stated just before."""
     out = []
     for match in _SHARE.finditer(span_text(sent)):
-        pool = [c for c in found if c.start < sent.start_char + match.start()] or earlier[-1:]
+        # a count before it in the sentence; one from the sentence before only when "of them", "of those"
+        # point back ("two-thirds of the troops in the ISAF mission" counts another whole)
+        back = match.group(0).split()[-1].lower() in ("them", "whom", "those", "these")
+        pool = [c for c in found if c.start < sent.start_char + match.start()] or (earlier[-1:] if back else [])
         if not pool:
             continue
         ref = pool[-1]
