@@ -76,8 +76,10 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
                  (m.entity.kind == "city" and group is owner)) and not _names_a_place(m, doc)
                  and not _excluded(m, doc)]
         national = [m for m in found if m.entity.kind in ("country", "demonym", "institution", "city")]
-        if national or found:
-            return (national or found)[0].force
+        if national:
+            return national[0].force
+        if found:  # "UN peacekeepers", "NATO troops": the body's, unless a nation sends them
+            return _sender(anchor, ctx) or found[0].force
     # 2. "troops from Turkey", "some 300 of them come from Austria"
     withdraw = _withdrawing(anchor)
     holders = [anchor, span[-1], *(v for v in _clause_verbs(anchor) if v.lemma_.lower() in _ORIGIN_VERBS)]
@@ -130,6 +132,19 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
 
 # "Some 32,000 other foreign troops are serving in Afghanistan but NATO allies ...": troops of many nations
 _MULTINATIONAL_WORDS = {"foreign", "international", "multinational", "allied", "coalition"}
+
+
+def _sender(anchor: Token, ctx: DocContext) -> str | None:
+    """'Chad planned to deploy 1,000 additional UN peacekeepers': the nation that sends troops named for the
+    body they serve under."""
+    if anchor.dep_ != "dobj" or anchor.head.lemma_.lower() not in words("sending_verbs"):
+        return None
+    for verb in _verb_chain(anchor, 3):
+        subject = subject_of(verb)
+        if subject is not None:
+            mention = ctx.by_token.get(subject.i)
+            return mention.force if mention and mention.entity.kind in ("country", "demonym") else None
+    return None
 
 
 def _commanded(anchor: Token, verb: Token) -> bool:
