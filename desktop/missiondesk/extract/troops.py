@@ -401,8 +401,13 @@ def _refers_back(span: Span, sent: Span) -> bool:
     if len(after) == 2 and after[0].lower_ == "of" and after[1].lower_ in _BACK_WORDS:
         return True
     opening = doc[sent.start: min(sent.start + 2, sent.end)]
+    if len(opening) == 2 and opening[0].lower_ in ("that", "this") and opening[1].lower_ in _FIGURE_WORDS:
+        return True  # "Germany had more than 5,000 soldiers there. That number has dwindled to 1,500."
     return len(opening) == 2 and opening[0].lower_ == "of" and opening[1].lower_ in _BACK_WORDS and \
         "," in doc[sent.start: span.start].text
+
+
+_FIGURE_WORDS = {"number", "figure", "total", "force", "contingent", "presence", "deployment"}
 
 
 def _force_between(ref: Count, span: Span, ctx: DocContext) -> str | None:
