@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -88,6 +89,15 @@ def _digit_value(num: str, scale: str | None, text: str) -> tuple[int, bool] | N
     return int(value), year_like
 
 
+@lru_cache(maxsize=4096)
+def _word_number(chunk: str) -> tuple[int, str, int | None]:
+    """A run of number words ('a', 'and', 'two thousand'): where its number starts in it, the number's words
+    and value. Worked out once per distinct run: most are a lone 'a' or 'and'."""
+    # Trim leading "and"/"a" that belong to the sentence, not the number, and trailing "and"/"a".
+    stripped = re.sub(r"^(?:(?:and)\s+)+|(?:\s+(?:and|a|an))+$", "", chunk, flags=re.I)
+    return chunk.find(stripped), stripped, parse_words(stripped)
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every number in `text`, with its character span and integer value."""
     found: list[Number] = []
@@ -99,11 +109,8 @@ def find_numbers(text: str) -> list[Number]:
         found.append(Number(match.start(), end, parsed[0], text[match.start():end], is_year_like=parsed[1]))
     taken = [(n.start, n.end) for n in found]
     for match in _WORDS.finditer(text):
-        chunk = match.group(0)
-        # Trim leading "and"/"a" that belong to the sentence, not the number, and trailing "and"/"a".
-        stripped = re.sub(r"^(?:(?:and)\s+)+|(?:\s+(?:and|a|an))+$", "", chunk, flags=re.I)
-        offset = match.start() + chunk.find(stripped)
-        value = parse_words(stripped)
+        lead, stripped, value = _word_number(match.group(0))
+        offset = match.start() + lead
         if value is None or value > MAX_FORCE or any(s < offset + len(stripped) and offset < e for s, e in taken):
             continue
         found.append(Number(offset, offset + len(stripped), value, stripped))

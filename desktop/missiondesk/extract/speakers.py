@@ -16,6 +16,7 @@ from missiondesk.extract.officeholders import (
     _officeholders,
     canonical_person,
     gender_of,
+    people_by_surname,
 )
 from missiondesk.extract.reporters import is_reporter
 from missiondesk.extract.sentences import sentence_of
@@ -337,7 +338,7 @@ class SpeakerResolver(DescribedSpeakers):
 
     def _full_from_gazetteer(self, surname: str) -> str | None:
         people, _ = _officeholders()
-        matches = [p for p in people if p.split()[-1].lower() == surname.lower()]
+        matches = people_by_surname().get(surname.lower(), [])
         year = self.ctx.reference_year
         if len(matches) > 1 and year:
             matches = [p for p in matches if any(int(str(r.get("from") or 0)[:4]) <= year <= int(str(

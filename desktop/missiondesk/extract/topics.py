@@ -40,11 +40,18 @@ def _lower_lemmas(doc: Doc) -> list[str]:
     found = doc.user_data.get(_LEMMAS)
     if found is None:
         strings = doc.vocab.strings
-        found = doc.user_data[_LEMMAS] = [strings[h].lower() for h in doc.to_array([LEMMA]).reshape(-1).tolist()]
+        lowered = _LOWERED
+        if len(lowered) > _LOWERED_LIMIT:
+            lowered.clear()
+        found = doc.user_data[_LEMMAS] = [
+            lowered.get(h) or lowered.setdefault(h, strings[h].lower())
+            for h in doc.to_array([LEMMA]).reshape(-1).tolist()]
     return found
 
 
 _LEMMAS = "missiondesk_lower_lemmas"
+_LOWERED: dict[int, str] = {}  # lemma hash -> the lemma in lower case, each worked out once
+_LOWERED_LIMIT = 200_000
 
 
 def mission_for_statement(start: int, end: int, hits, linked: list[str]) -> str | None:
