@@ -17,10 +17,11 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 MAX_FORCE = 10_000_000
 _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "dozen", "a", "an", "and"], key=len, reverse=True))
 
-# Digits: grouped by commas, spaces (incl. narrow no-break) or dots (European style), or plain; then a scale word.
+# Digits: grouped by commas, apostrophes (Swiss style: 1'400), spaces (incl. narrow no-break) or dots (European
+# style), or plain; then a scale word.
 _DIGITS = re.compile(
     r"(?<![\w.,/:£$€])(?<![A-Za-z]-)"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d,.]\d)|\d{1,3}(?:\.\d{3})+(?![\d,])"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:['’]\d{3})+(?![\d'’])|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d,.]\d)|\d{1,3}(?:\.\d{3})+(?![\d,])"
     r"|\d+(?:\.\d+)?)"
     r"(?P<scale>\s*(?:million|thousand|hundred|m\b|k\b))?"
     r"(?![\w]|[.,]\d)",
@@ -74,7 +75,7 @@ def parse_words(text: str) -> int | None:
 
 def _digit_value(num: str, scale: str | None, text: str) -> tuple[int, bool] | None:
     scale = (scale or "").strip().lower()
-    compact = num.replace(" ", "").replace("\u202f", "").replace("\u2009", "")
+    compact = num.replace(" ", "").replace("\u202f", "").replace("\u2009", "").replace("'", "").replace("’", "")
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", compact) and not scale:
         value = float(compact.replace(".", ""))  # 2.500 soldiers, as continental papers write it
     else:

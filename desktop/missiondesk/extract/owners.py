@@ -70,6 +70,8 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         after = list(itertools.takewhile(lambda t: t.lower_ not in _PLACE_PREPS, tail[1:]))
         if tail[0].lower_ in ("are", "is", "were"):
             after = [t for m in _mentions(ctx, after) if m.entity.kind == "demonym" for t in doc[m.start:m.end]]
+        if len({m.force for m in _mentions(ctx, after) if m.force}) > 1:
+            after = []  # "3,300 from France, Belgium and Italy": several nations' troops, a mission's force
         modifiers += [t for t in after if t.lower_ not in ("them", "whom")]
     for group in (owner, modifiers):
         found = [m for m in _mentions(ctx, group) if (m.force and m.entity.kind != "city" or

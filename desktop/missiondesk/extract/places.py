@@ -42,6 +42,13 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
           inherited: str | None = None) -> str | None:
     """The country or region the troops are in; `inherited` is the place of the count a bare number
     refers back to, used when the number's own clause names none."""
+    if inherited and anchor.like_num:
+        # "800 troops from Croatia are stationed in Hungary, 900 from the United States in Bulgaria": a gapped
+        # clause's own place, before the clause's and the place of the count it repeats
+        joined = {t.i for c in anchor.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        own_place = place_after([t for t in anchor.subtree if t.i > anchor.i and t.i not in joined], ctx)
+        if own_place:
+            return own_place
     withdraw = _withdrawing(anchor)
     clause = _clause_verbs(anchor)
     subjects = [s for s in (subject_of(v) for v in clause[-1:]) if s is not None and s.i != anchor.i]
@@ -81,8 +88,11 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
             place = _place_in(prep, ctx, None if back else force)
             if place:
                 return place
-    verb = anchor.head
-    if anchor.dep_ == "dobj" and verb.lemma_.lower() in words("host_verbs") and not any(
+    hosted = anchor
+    while hosted.dep_ == "conj" and hosted.head.i != hosted.i:
+        hosted = hosted.head  # "hosts around 900 US troops, as well as 140 Italian and 250 Polish troops"
+    verb = hosted.head
+    if hosted.dep_ == "dobj" and verb.lemma_.lower() in words("host_verbs") and not any(
             c.dep_ == "auxpass" for c in verb.children):
         subject = subject_of(verb)
         if subject is not None:

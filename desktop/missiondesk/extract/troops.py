@@ -148,8 +148,11 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         anchor = head if head is not None else (elliptical.anchor or span[-1])
         whose = owners.whose(anchor, span, sent, ctx)
         if elliptical is not None:
+            # "..., and 3,300 from France and Italy": a number with its own origin does not take the owner of
+            # the count before it
+            own_origin = any(c.dep_ == "prep" and c.lower_ == "from" for c in anchor.children)
             whose = roles.force_before(span, ctx) or (elliptical.named and elliptical.whose) or whose or \
-                elliptical.whose
+                (None if own_origin else elliptical.whose)
         whose = whose or _conjoined_owner(anchor, found) or ctx.main_force()
         where = places.where(anchor, span, sent, ctx, whose, inherited=elliptical.where if elliptical else None)
         count = Count(
