@@ -87,3 +87,13 @@ def test_a_count_with_no_place_of_its_own_is_where_the_story_puts_troops():
             "December, the prime minister said.")
     wheres = {c.value: c.where for c in extract_text(text).troop_counts}
     assert wheres == {9500: "Afghanistan", 10000: "Afghanistan"}
+
+
+def test_a_mission_linked_by_its_place_alone_does_not_own_the_headlines_troops():
+    """A place linked to a mission whose lead the article never names ('a Russian military operation in
+    Ukraine' is no EU mission's) leaves unowned counts to the force the headline names."""
+    counts = extract_text("Since the start of a special Russian military operation in Ukraine, allies have sent "
+                          "more forces east. There are already 2,100 troops in Slovakia.",
+                          published="2023-03-01", title="NATO is strengthening its eastern flank").troop_counts
+    assert [(c.value, canonical(c.whose), canonical(c.where)) for c in counts] == [
+        (2100, canonical("NATO"), canonical("Slovakia"))]

@@ -127,9 +127,10 @@ class DocContext:
     def main_force(self) -> str | None:
         """The force the article is about: its main mission's lead, the first force its headline names,
         else the most mentioned."""
-        if self.main_mission_lead():
-            return self.main_mission_lead()
-        if self.title_forces:
+        lead = self.main_mission_lead()
+        if lead and (self.force_counts[lead] or not self.title_forces):
+            return lead
+        if self.title_forces:  # a mission linked by its place alone, its lead never named: the headline's force
             return self.title_forces[0]
         for force, _ in self.force_counts.most_common():
             if force and force not in ARMED_GROUPS:
