@@ -124,7 +124,8 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
                   and not _staging(doc[m.end - 1].head)
                   and not _for_something_else(m, doc, anchor)
                   and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
-                  and not _names_a_number(m, sent, ctx) and not _modifier_only(m, sent) and not _agent(m, sent)]
+                  and not _names_a_number(m, sent, ctx) and not _modifier_only(m, sent) and not _agent(m, sent)
+                  and not _compared(m, sent)]
     onward = [m for m in candidates if _under(m, doc, ("to", "into"))]
     if onward and withdraw:  # "relocate 1,000 soldiers from Vilseck, Germany to Romania": where they go
         candidates = [m for m in candidates if not _under(m, doc, ("from",))] or candidates
@@ -252,6 +253,17 @@ def _agent(mention: Mention, sent: Span) -> bool:
 _PARTY_PREPS = {"by", "between", "against", "with", "after", "than", "like", "unlike", "behind", "besides"}
 
 
+_MEASURES = {"size", "area", "length", "population", "width", "scale"}
+
+
+def _compared(mention: Mention, sent: Span) -> bool:
+    """'a province the size of France', 'an area twice as large as Belgium': a yardstick, not a place."""
+    tok = head_token(mention, sent.doc)
+    prep = tok.head
+    return tok.dep_ == "pobj" and (prep.lower_ == "of" and prep.head.lemma_.lower() in _MEASURES
+                                   or prep.lower_ in ("as", "than") and prep.head.pos_ == "ADJ")
+
+
 def _in_a_part(mention: Mention, sent: Span) -> bool:
     """'30 personnel, including operators at a base in Qatar': a place of some of them, not of the count."""
     return any(a.lower_ in ("including", "excluding") for a in head_token(mention, sent.doc).ancestors)
@@ -305,7 +317,7 @@ def _place_in(token: Token, ctx: DocContext, force: str | None, shallow: bool = 
     sent = sentence_of(token)
     for mention in _mentions(ctx, [token] if shallow else _phrase(token)):
         if mention.place and mention.place != force and not _modifier_only(mention, sent) \
-                and not _leads(mention, token.doc):
+                and not _leads(mention, token.doc) and not _compared(mention, sent):
             return mention.place
         if mention.entity.kind == "demonym":
             nxt = token.doc[mention.end] if mention.end < len(token.doc) else None
