@@ -505,6 +505,11 @@ def _measure_phrase(sent: Span) -> Token | None:
             for sub in list(tok.subtree)[:12]:
                 if _is_head(sub) or sub.lower_ == "troop":
                     return sub
+            if any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in tok.children):
+                # "Russian troops were stationed in Transnistria ..., but their numbers have dwindled to 1,500"
+                earlier = [t for t in sent if t.i < tok.i and _is_head(t) and t.pos_ == "NOUN"]
+                if earlier:
+                    return earlier[-1]
     return None
 
 
