@@ -389,7 +389,9 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
     speaking = verb is not None and verb.lemma_.lower() in _SPEECH
     for child in subject.children:
         if child.dep_ in ("poss", "compound") or (child.dep_ == "amod" and not speaking):
-            found = ctx.by_token.get(child.i)
+            # "the USS Eisenhower strike group": a name inside the compound names the force too
+            inside = child.subtree if child.dep_ == "compound" else [child]
+            found = next((ctx.by_token[t.i] for t in inside if t.i in ctx.by_token), None)
             if found and found.force:
                 return found.force
     if subject.pos_ == "PROPN" and subject.ent_type_ == "PERSON":
