@@ -72,7 +72,7 @@ class DocContext:
                 weight = 0.5 if mention.place in BROAD_REGIONS else 1
                 if doc is not None and _located(mention, doc):
                     weight *= 2  # "troops in Afghanistan", "sent to Mali": where the story happens
-                elif doc is not None and (acting(mention, doc) or _modifier(mention, doc)):
+                elif doc is not None and (acting(mention, doc) or naming_people(mention, doc)):
                     weight *= 0.5  # "Britain will withdraw", "Poland's contingent", "U.S. officials": the
                     #                government or its people, not a place
                 ctx.place_counts[mention.place] += weight
@@ -168,7 +168,7 @@ def acting(mention: Mention, doc) -> bool:
     return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() != "be"
 
 
-def _modifier(mention: Mention, doc) -> bool:
+def naming_people(mention: Mention, doc) -> bool:
     """'U.S. officials', 'U.S. troops': a country naming whose people, not a place ('the Syria border' is one)."""
     head = doc[mention.end - 1]
     return mention.entity.kind == "country" and head.dep_ in ("compound", "amod") and \

@@ -21,7 +21,8 @@ _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "dozen", "a", "an", "and"], 
 # style), or plain; then a scale word.
 _DIGITS = re.compile(
     r"(?<![\w.,/:£$€])(?<![A-Za-z]-)"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:['’]\d{3})+(?![\d'’])|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d,.]\d)|\d{1,3}(?:\.\d{3})+(?![\d,])"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:['’]\d{3})+(?![\d'’])"
+    r"|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d,.]\d)|\d{1,3}(?:\.\d{3})+(?![\d,])"
     r"|\d+(?:\.\d+)?)"
     r"(?P<scale>\s*(?:million|thousand|hundred|m\b|k\b))?"
     r"(?![\w]|[.,]\d)",

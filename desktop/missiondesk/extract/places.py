@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from missiondesk.extract.context import DocContext, acting
-from missiondesk.extract.gazetteer import Mention, missions
+from missiondesk.extract.context import PLACE_NOUNS, DocContext, acting, naming_people
+from missiondesk.extract.gazetteer import Entity, Mention, missions
 from missiondesk.extract.owners import (
     _MISSION_NOUNS,
     antecedent,
@@ -149,10 +149,26 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
 _RETURN_VERBS = {"return", "repatriate", "rotate"}
 
 
+def _demonym_place(mention: Mention, doc) -> Mention | None:
+    """'the southern Iraqi city of Nasiriya': a nationality naming a place is that country."""
+    if mention.entity.kind != "demonym" or mention.end >= len(doc):
+        return None
+    head = doc[mention.end - 1].head
+    if head.lower_ not in PLACE_NOUNS:
+        return None
+    return Mention(mention.start, mention.end, Entity("country", mention.entity.country), mention.text)
+
+
 def _deictic_place(anchor: Token, clause: list[Token], sent: Span, ctx: DocContext, force: str | None) -> str | None:
     """'About 3,300 U.S. soldiers are stationed here', 'Spain keeps 600 troops there': the country named last
     before the sentence (not the force's own, nor one that leads or acts), up to three sentences back."""
-    if not any(c.dep_ == "advmod" and c.lower_ in ("here", "there") for v in [anchor, *clause] for c in v.children):
+    holders = [anchor, *clause, *(v for v in anchor.children if v.dep_ in ("acl", "relcl"))]
+    # "to the region", "in the area": a place named before, a broad region as much as a country
+    region = any(p.dep_ == "prep" and p.lower_ in ("to", "in", "into") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in ("region", "area") and any(d.lower_ == "the" for d in o.children)
+        for o in p.children) for v in holders for p in v.children)
+    if not region and not any(c.dep_ == "advmod" and c.lower_ in ("here", "there") for v in holders
+                              for c in v.children):
         return None
     doc = sent.doc
     start = sent.start
@@ -160,11 +176,14 @@ def _deictic_place(anchor: Token, clause: list[Token], sent: Span, ctx: DocConte
         if start == 0:
             break
         start = sentence_of(doc[start - 1]).start
-    earlier = [m for m in ctx.mentions if start <= m.start < anchor.i and m.place and m.place != force
-               and m.entity.kind in ("country", "city") and not _leads(m, doc)
+    earlier = [_demonym_place(m, doc) or m for m in ctx.mentions if start <= m.start < anchor.i]
+    earlier = [m for m in earlier if m.place and m.place != force and not naming_people(m, doc)
+               and (m.entity.kind in ("country", "city") or region and m.entity.kind == "region")
+               and not _leads(m, doc)
                and not _agent(m, sentence_of(doc[m.start]))
                and (not acting(m, doc) or doc[m.end - 1].head.lemma_.lower() in words("host_verbs"))]
-    return earlier[-1].place if earlier else None
+    regions = [m for m in earlier if m.entity.kind == "region"] if region else []
+    return (regions or earlier)[-1].place if earlier else None
 
 
 _WAITING = {"standby", "alert", "notice", "reserve", "readiness"}
