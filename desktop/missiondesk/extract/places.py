@@ -57,6 +57,12 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     holders += [a for h in clause for a in h.children if a.dep_ == "advmod" and a.lower_ in _NEAR_HEADS]
     holders += [a for h in clause for a in h.children if a.dep_ in ("advmod", "prt") and a.lower_ in _BACK]
     own = {anchor.i, span[-1].i, *(d.i for d in described)}
+    doc = anchor.doc
+    if span.end < len(doc) and doc[span.end].lower_ == "of" and anchor.i > span.end and any(
+            v.lemma_.lower() in words("movement_verbs") | _MOVING for v in clause):
+        # "4,000 of the 19,000 Marines in Okinawa will be moved to Guam": the whole's place is not the part's
+        own = {span[-1].i}
+        holders = [h for h in holders if h.i != anchor.i]
     preps = [(holder, prep) for holder in holders for prep in holder.children if prep.dep_ == "prep"]
     # the count's own phrases first, then the clause's, nearest the count first ("bring 6,400 troops back to the
     # United States and move 5,600 to Belgium")
@@ -147,6 +153,7 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
 
 
 _RETURN_VERBS = {"return", "repatriate", "rotate"}
+_MOVING = {"move", "relocate", "transfer", "shift", "send", "deploy", "redeploy", "withdraw", "pull"}
 
 
 def _demonym_place(mention: Mention, doc) -> Mention | None:
