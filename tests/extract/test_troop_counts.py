@@ -96,3 +96,11 @@ def test_a_mission_linked_by_its_place_alone_does_not_own_the_headlines_troops()
                           published="2023-03-01", title="NATO is strengthening its eastern flank").troop_counts
     assert [(c.value, canonical(c.whose), canonical(c.where)) for c in counts] == [
         (2100, canonical("NATO"), canonical("Slovakia"))]
+
+
+def test_a_country_naming_a_dispute_in_the_headline_owns_no_troops():
+    """'Russia-Ukraine tensions' in a headline names a dispute, not the force of the story's troops."""
+    counts = extract_text("Some 3,000 soldiers of the 82nd Airborne Division would join troops in Poland.",
+                          title="More soldiers deploy as Russia-Ukraine tensions continue").troop_counts
+    assert [c.value for c in counts] == [3000]
+    assert canonical(counts[0].whose) not in (canonical("Russia"), canonical("Ukraine"))

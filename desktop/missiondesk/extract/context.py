@@ -58,7 +58,8 @@ class DocContext:
         ctx = cls(published, mentions)
         ctx.title_forces = [m.force for m in title_mentions if m.force and not _armed_group(m) and not (
             m.entity.kind == "country" and title_doc is not None and m.start > 0
-            and title_doc[m.start - 1].lower_ in _LOCATIVE | {"from", "for", "out"})]  # "... troops from Germany"
+            and title_doc[m.start - 1].lower_ in _LOCATIVE | {"from", "for", "out"})  # "... troops from Germany"
+            and not (title_doc is not None and _names_a_topic(m, title_doc, title_mentions))]
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 ctx.by_token[i] = mention
@@ -136,6 +137,20 @@ class DocContext:
             if force and force not in ARMED_GROUPS:
                 return force
         return None
+
+
+# Nouns of a dispute or an event: "Russia-Ukraine tensions", "the Iran deal" name no force in a headline.
+_TOPIC_NOUNS = {"tension", "tensions", "war", "wars", "conflict", "crisis", "border", "talks", "deal", "summit",
+                "standoff", "row", "dispute", "ties", "relations", "clash", "clashes", "peace", "ceasefire", "truce"}
+
+
+def _names_a_topic(mention: Mention, title_doc, mentions) -> bool:
+    """'Russia-Ukraine tensions', 'Iran deal': a country before a noun of a dispute (through a hyphen and a
+    second name) in a headline."""
+    i = mention.end
+    while i < len(title_doc) and (title_doc[i].text in ("-", "–", "/") or any(m.start == i for m in mentions)):
+        i = next((m.end for m in mentions if m.start == i), i + 1)
+    return i < len(title_doc) and title_doc[i].lower_ in _TOPIC_NOUNS
 
 
 _LOCATIVE = {"in", "into", "to", "at", "near", "across", "inside", "throughout", "within"}
