@@ -20,7 +20,7 @@ _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "dozen", "a", "an", "and"], 
 # Digits: grouped by commas, apostrophes (Swiss style: 1'400), spaces (incl. narrow no-break) or dots (European
 # style), or plain; then a scale word.
 _DIGITS = re.compile(
-    r"(?<![\w.,/:£$€])(?<![A-Za-z]-)"
+    r"(?<![\w.,/:£$€])(?<![A-Za-z]-)(?<!\d\d\d\d-)(?<!\d\d\d\d-\d\d-)"  # not inside a date: 2022-11-13
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:['’]\d{3})+(?![\d'’])"
     r"|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d,.]\d)|\d{1,3}(?:\.\d{3})+(?![\d,])"
     r"|\d+(?:\.\d+)?)"
