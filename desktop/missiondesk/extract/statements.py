@@ -14,7 +14,7 @@ from missiondesk.extract.quotes import Quote, find_quotes, paragraphs
 from missiondesk.extract.reporters import is_reporter
 from missiondesk.extract.sentences import join_tokens, sentence_of, span_text, text_of, tokens_where
 from missiondesk.extract.speaker_phrases import coordinated
-from missiondesk.extract.speaker_words import _lexicon
+from missiondesk.extract.speaker_words import _HONORIFICS, _RANKS, _TITLE_NOUNS, _TITLE_WORDS, _lexicon
 from missiondesk.extract.speakers import SpeakerResolver
 
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "dative", "attr", "oprd")
@@ -98,6 +98,7 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
         actor = resolver.resolve(subject, verb)
         if actor is None:
             continue
+        actor.nouns |= _vehicles(verb)  # "X said in a statement ... the statement added": X's statement
         found.append(_statement(verb, actor, attached, complement, art))
         for other in coordinated(subject):  # "the Afghan government and the UN have urged": each of them
             also = resolver.resolve(other, verb)
@@ -112,6 +113,12 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
         if named is not None:
             said.actor = named
     return sorted(found, key=lambda s: s.start)
+
+
+def _vehicles(verb: Token) -> set[str]:
+    """'said in a statement', 'told in an interview', 'wrote in a letter': the kind of text the speaker used."""
+    return {p.lemma_.lower() for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
+            for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in _VEHICLES}
 
 
 def _statement(verb: Token, actor: Actor, attached: list[Quote], complement, art: _Article) -> Said:
@@ -164,8 +171,9 @@ def _is_speech(token: Token) -> bool:
             token.i + 1 == len(token.doc) or token.nbor(1).text not in ('"', "“", ":")):
         return False  # "agreed to a drawdown", "seeks to bolster", "to counter Iran's build-up": no words said
     return token.dep_ not in ("amod", "compound") and (token.tag_ != "VBN" or any(
-        c.dep_ == "aux" or c.dep_ == "nsubj" and c.i > token.i for c in token.children))
-    # a VBN with its subject after it is an inverted attribution the tagger misread: "..., stated chief X"
+        c.dep_ == "aux" or c.dep_ == "nsubj" and (c.i > token.i or token.dep_ == "ROOT") for c in token.children))
+    # a VBN with its subject after it is an inverted attribution the tagger misread: "..., stated chief X"; so is
+    # a VBN heading its sentence with an active subject: "X, the president of the Congo, requested that ..."
 
 
 def _described_as(verb: Token) -> bool:
@@ -186,6 +194,13 @@ def _has_needed(verb: Token, needs: dict) -> bool:
     if "object" in needs and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in needs["object"]
                                  for c in children):
         return True
+    if "after_quote" in needs and any(c.dep_ == "dobj" and c.lemma_.lower() in needs["after_quote"]
+                                      for c in children):
+        # '"We will expand the base," the minister made the remarks at a forum': the remarks are the quote's
+        subject = next((c for c in children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is not None and subject.left_edge.i >= 2 and subject.doc[subject.left_edge.i - 1].text in (
+                '"', "”", "’", "'") and subject.doc[subject.left_edge.i - 2].text in (",", "?", "!"):
+            return True
     return "subject" in needs and any(c.dep_ == "nsubj" and c.lemma_.lower() in needs["subject"]
                                       for c in children)
 
@@ -289,6 +304,18 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
                     a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children))), None)
             if person is not None and verb.head.pos_ == "VERB":
                 return person
+        if objects and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children):
+            # "According to ORF, Russia's deputy ambassador, Anna Evstigneeva, renewed ...": the parser hung the
+            # clause's subject on the source as an appositive
+            person = next((t for t in objects[0].subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"
+                           and t.i > objects[0].i and objects[0].ent_type_ != "PERSON"
+                           and t.doc[t.left_edge.i - 1].text == ","), None)
+            if person is not None:
+                return person
+        if objects:
+            named = _name_after_title(objects[0])
+            if named is not None:  # "According to the Press Officer of the mission, Lt. Jane Roe, ...": Jane Roe
+                return named
         return objects[0] if objects else None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and art.inside(c.idx) is None]
     if subjects:
@@ -322,6 +349,24 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
                 head = head.head
         return _speaker_of(head, art)
     return _closing_speaker(verb, art)
+
+
+def _name_after_title(title: Token) -> Token | None:
+    """'the Press and Information Officer of UNIFIL, Lt. Andy La-Anyane,': the name set off by commas right after
+    a title's phrase is its holder's, however the parser hung it."""
+    if title.lower_ not in _TITLE_NOUNS and title.lower_ not in _TITLE_WORDS:
+        return None
+    doc = title.doc
+    k = max(t.i for t in title.subtree) + 1
+    if k >= len(doc) or doc[k].text != ",":
+        return None
+    k += 1
+    while k < len(doc) and (doc[k].lower_ in _RANKS or doc[k].lower_ in _HONORIFICS) and not doc[k].ent_type_:
+        k += 1
+    ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start == k), None)
+    if ent is None or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    return doc[ent.end - 1]
 
 
 def _closing_speaker(verb: Token, art: _Article) -> Token | None:
