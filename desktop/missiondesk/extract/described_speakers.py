@@ -41,6 +41,9 @@ from missiondesk.extract.speaker_words import (
 )
 
 
+_SPOKEN_REACH = 1000  # characters: how far back a body that spoke is still 'the bloc', 'the organisation'
+
+
 class DescribedSpeakers:
     """The resolver's methods for bodies, documents and described speakers; expects self.ctx, self.history,
     self.resolve(), self._name() and self._last() (SpeakerResolver)."""
@@ -56,8 +59,18 @@ class DescribedSpeakers:
 
     def _generic_body(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'the pan-African body said', 'the bloc added': the organisation named last before it."""
-        if subject.lemma_.lower() not in _GENERIC_BODIES or not any(t.lower_ == "the" for t in phrase) \
-                or any(self.ctx.by_token.get(t.i) for t in phrase):
+        if subject.lemma_.lower() not in _GENERIC_BODIES or not any(t.lower_ == "the" for t in phrase):
+            return None
+        if [t.lower_ for t in phrase] == ["the", subject.lower_]:
+            # "NATO said in a statement. The bloc added ...": the organisation that spoke just before, over the
+            # one a gazetteer gives the bare word ("the bloc" is often the EU)
+            orgs = {m.entity.name for m in self.ctx.by_token.values() if m.entity.kind == "org"}
+            spoke = next((a for at, a in reversed(self.described) if at < subject.idx
+                          and subject.idx - at <= _SPOKEN_REACH and a.kind == "body"), None)
+            if spoke is not None and spoke.name in orgs:
+                self.history.append(spoke)
+                return spoke
+        if any(self.ctx.by_token.get(t.i) for t in phrase):
             return None  # "the SADC bloc" names its body: not a reference back
         body = next((m for i, m in sorted(self.ctx.by_token.items(), reverse=True)
                      if i < subject.i and subject.i - i < _DOCUMENT_REACH and m.entity.kind == "org"), None)

@@ -51,6 +51,7 @@ from missiondesk.extract.speaker_words import (
 
 _PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]{1,4}")  # "D66", "CDU", "AKP" before a title noun
 
+_REPORTER_NOUNS = {"correspondent", "reporter"}
 _PERSONS_BODIES = {"administration", "house", "government", "cabinet", "campaign", "team", "camp"}
 
 
@@ -112,6 +113,10 @@ class SpeakerResolver(DescribedSpeakers):
                 return actor if char - at <= within_chars else None
         return None
 
+    def person_named_at(self, char: int) -> int | None:
+        """Where the last person named before `char` was named."""
+        return next((at for at, _, _ in reversed(self.timeline) if at < char), None)
+
     def resolve(self, subject: Token, verb: Token | None = None) -> Actor | None:
         low = subject.lower_
         if low in _PRONOUNS:
@@ -137,12 +142,25 @@ class SpeakerResolver(DescribedSpeakers):
             or self._title_reference(subject, phrase) or self._document(subject, phrase) \
             or self._persons_body(subject, phrase) or self._name(subject, phrase) \
             or self._name_inside(subject, phrase) or self._body(subject, phrase) \
-            or self._possessor(subject) or self._description(subject, phrase)
+            or self._possessor(subject) or self._correspondent(subject, phrase) or self._description(subject, phrase)
+        if actor is not None and actor.kind == "person" and subject.ent_type_ == "PERSON" and is_reporter(subject):
+            actor.nouns |= _REPORTER_NOUNS  # "the BBC's Ian Pannell": 'our correspondent' later is him
         if actor is None or actor.kind == "anonymous":
             actor = self._leader_named_before(subject, phrase) or actor
         if actor is not None:
             self._remember(actor, subject.idx)
         return actor
+
+    def _correspondent(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'..., our correspondent says': the outlet's reporter the article named before ('says the BBC's Ian
+        Pannell in Kabul'), giving their own account."""
+        if subject.lemma_.lower() not in _REPORTER_NOUNS or not any(
+                t.lower_ in ("our", "the", "this") for t in phrase if t.i < subject.i) or len(phrase) > 3:
+            return None
+        found = self._last(lambda a: a.kind == "person" and bool(a.nouns & _REPORTER_NOUNS))
+        if found is not None:
+            self.history.append(found)
+        return found
 
     def _persons_body(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'the Trump administration says', 'the Trump White House announced': a body named by the person who

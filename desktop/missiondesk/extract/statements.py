@@ -526,6 +526,12 @@ def _attach_continuations(art: _Article, used: set[int], found: list[Said], reso
             continue
         if quote.opens_paragraph and quote.words(text) >= 5:
             actor = resolver.person_before(quote.start, within_chars=600)
+            named_at = resolver.person_named_at(quote.start)
+            if last is not None and last.paragraph == para - 1 and named_at is not None \
+                    and last.start <= named_at < last.end and last.actor.kind == "person":
+                # "... he stressed the presence would be 'morphed' into a mission in Dhi Qar.\n\n"This will be
+                # ..."": a name inside what the last speaker said is no new speaker; the quote goes on theirs
+                actor = last.actor
             if actor is not None:
                 start, end = art.sentence_bounds(quote.start)[0], art.sentence_bounds(quote.end - 1)[1]
                 found.append(Said(actor, "direct", quote.text(text), start, end, None, [quote], para))
