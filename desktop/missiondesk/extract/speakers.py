@@ -66,6 +66,7 @@ class SpeakerResolver(DescribedSpeakers):
         self.timeline: list[tuple[int, Actor, bool]] = []
         self.described: list[tuple[int, Actor]] = []  # (character, actor): bodies and unnamed speakers heard
         self.introduced: list[tuple[int, Actor, str]] = []  # "the spokesman Assane Ba": (character, person, noun)
+        self.bare_names: list[tuple[int, Actor]] = []  # lone capitalised subjects with no entity: maybe surnames
 
     # -- people named anywhere: a surname alone later refers to them --------------------------------------
     def note_people(self, doc, quoted=None) -> None:
@@ -85,6 +86,11 @@ class SpeakerResolver(DescribedSpeakers):
                                                 Actor(name, "person", gender=gender_of(name), text=name))
             else:
                 actor = self.persons.get(name.lower())
+                if actor is None and _is_subject(ent.root) and name[:1].isupper() and name.lower() not in _TITLE_WORDS:
+                    # "Ollongren spoke to ...": a surname alone as a subject is a person; 'the minister' later is them
+                    full = canonical_person(self._full_from_gazetteer(name) or name)
+                    actor = self.persons.setdefault(name.lower(), Actor(full, "person", gender=gender_of(full),
+                                                                        text=name))
                 if actor is None:
                     continue
             if actor.gender is None:
@@ -95,6 +101,14 @@ class SpeakerResolver(DescribedSpeakers):
             if ent.start >= 2 and doc[ent.start - 2].lower_ == "the" and doc[ent.start - 1].lower_ in _TITLE_NOUNS:
                 self.introduced.append((ent.start_char, actor, doc[ent.start - 1].lower_))
             self.timeline.append((ent.start_char, actor, _is_subject(ent.root)))
+        for tok in doc:  # "Ollongren spoke to the president": a lone surname the tagger gave no entity
+            if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and not tok.ent_type_ and tok.is_alpha and len(tok) > 2 \
+                    and tok.text[:1].isupper() and not tok.text.isupper() and tok.head.pos_ == "VERB" \
+                    and not any(c.dep_ in ("compound", "det", "poss", "amod") for c in tok.children) \
+                    and not self.ctx.by_token.get(tok.i) and tok.lower_ not in _TITLE_WORDS and not is_reporter(tok) \
+                    and (quoted is None or not quoted(tok.idx)):
+                name = canonical_person(self._full_from_gazetteer(tok.text) or tok.text)
+                self.bare_names.append((tok.idx, Actor(name, "person", gender=gender_of(name), text=tok.text)))
 
     def named_later(self, actor: Actor, start: int, end: int) -> Actor | None:
         """'said a spokesman for the AU ... according to the spokesman Assane Ba': the unnamed speaker whom the
@@ -190,6 +204,8 @@ class SpeakerResolver(DescribedSpeakers):
             head = tok if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" else None
             if head is None or self.ctx.by_token.get(head.i):
                 continue
+            if tok.ent_type_ != "PERSON" and _PARTY_CODE.fullmatch(tok.text) and subject.lower_ in _TITLE_NOUNS:
+                continue  # "the D66 minister": a party's code before a title is no name
             found = self._name(head, [t for t in head.subtree])
             if found is not None:
                 found.role = found.role or _text([t for t in phrase if t.i < min(x.i for x in head.subtree)
@@ -294,12 +310,14 @@ class SpeakerResolver(DescribedSpeakers):
         """'Gordon Brown flew into Iraq ... The Prime Minister made a visit': a bare 'the president' or 'the
         prime minister' that nothing else resolved is the person named just before as a subject, when that
         person was given no other title. Not 'the US president': a qualified office is the gazetteer's."""
-        words = [t for t in phrase if t.lower_ not in _DETERMINERS]
+        words = [t for t in phrase if t.lower_ not in _DETERMINERS and not (
+            _PARTY_CODE.fullmatch(t.text) and not self.ctx.by_token.get(t.i))]  # "the D66 minister"
         if not any(t.lower_ == "the" for t in phrase) or not words or any(
                 t.lower_ not in _TITLE_WORDS and t.lower_ not in _TITLE_NOUNS for t in words) \
                 or any(self.ctx.by_token.get(t.i) for t in words) or not {t.lower_ for t in words} & _LEADER_TITLES:
             return None
-        for at, actor, subj in reversed(self.timeline):
+        named = sorted([*self.timeline, *((at, actor, True) for at, actor in self.bare_names)], key=lambda x: x[0])
+        for at, actor, subj in reversed(named):
             if at >= subject.idx:
                 continue
             if subject.idx - at > _SUBJECT_REACH or actor.role:

@@ -27,6 +27,7 @@ _INVERTING = {"say", "add", "state", "note", "explain", "insist", "write", "stre
               "confirm", "announce", "observe", "remark", "declare", "conclude", "continue"}
 _ANONYMITY = {"name", "identify", "quote", "cite"}
 _NEGATORS = {"decline", "refuse", "fail", "won't", "wouldn't", "cannot", "can't"}
+_COGNITION = {"believe", "think", "consider", "estimate", "favour", "favor", "oppose", "decide", "agree", "welcome"}
 _LEAD_IN = re.compile(r"^\s*(?:that\s*)?$|[:,]\s*$")
 
 
@@ -226,6 +227,8 @@ def _nested(verb: Token) -> bool:
             if not any(d in _REPORTED_CONTENT for d in deps):
                 return False
             outer = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if ancestor.i > verb.i and _named_subject(verb) and verb.lemma_.lower() not in _COGNITION:
+                return False  # "Barrow had requested that ..., a UN official said": Barrow's request and the official's
             return outer is None or not is_reporter(outer) or not _own_subject(verb)
         child = ancestor
     return False
@@ -260,6 +263,12 @@ def _trailing(verb: Token) -> bool:
 def _speaker_after(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod", "appos") and c.i > verb.i and (
         c.ent_type_ == "PERSON" or c.lemma_.lower() in _lexicon()["speaker_nouns"])), None)
+
+
+def _named_subject(verb: Token) -> bool:
+    """A subject that names its speaker (a name or a country, not a pronoun nor a description)."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and (c.ent_type_ or c.text[:1].isupper())
+               for c in verb.children)
 
 
 def _own_subject(verb: Token) -> bool:
