@@ -41,6 +41,12 @@ from missiondesk.extract.speaker_words import (
 )
 
 
+def _ministry_field(name: str) -> str | None:
+    """'defence' for 'Ministry of Defense', 'the defence ministry'; None when the name gives no field."""
+    found = re.search(r"(?i)\b(defen[cs]e|foreign|interior|home|justice|finance|health|security|information)\b", name)
+    return found.group(1).lower().replace("defense", "defence") if found else None
+
+
 _SPOKEN_REACH = 1000  # characters: how far back a body that spoke is still 'the bloc', 'the organisation'
 
 
@@ -56,6 +62,24 @@ class DescribedSpeakers:
         words = " ".join(t.lower_ for t in phrase if t.lower_ not in _DETERMINERS and not t.is_punct)
         name = _lexicon().get("body_names", {}).get(words)
         return Actor(name, "body", text=_text(phrase), nouns={subject.lemma_.lower(), "statement"}) if name else None
+
+    def _ministry_named_before(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'the Georgian Defence Ministry said ... According to the Ministry of Defense, ...': a ministry the phrase
+        gives no country is the one that spoke before in the article, when their fields (defence, foreign...) agree."""
+        if subject.lemma_.lower() != "ministry" or not any(t.lower_ == "the" for t in phrase if t.i < subject.i):
+            return None
+        if any((m := self.ctx.by_token.get(t.i)) and m.entity.kind in ("country", "demonym", "city") for t in phrase):
+            return None  # "the Polish defence ministry" names its country
+        field = _ministry_field(_text(phrase))
+        for _, actor in reversed(self.described):
+            if actor.kind not in ("body", "anonymous") or actor.plural or "ministry" not in actor.name.lower():
+                continue
+            before = _ministry_field(actor.name)
+            if field and before and field != before:
+                continue
+            self.history.append(actor)
+            return actor
+        return None
 
     def _generic_body(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'the pan-African body said', 'the bloc added': the organisation named last before it."""

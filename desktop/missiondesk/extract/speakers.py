@@ -152,7 +152,8 @@ class SpeakerResolver(DescribedSpeakers):
             if found is not None and found.kind == "person":
                 return found
         phrase = _phrase(subject)
-        actor = self._known_body(subject, phrase) or self._generic_body(subject, phrase) \
+        actor = self._known_body(subject, phrase) or self._ministry_named_before(subject, phrase) \
+            or self._generic_body(subject, phrase) \
             or self._title_reference(subject, phrase) or self._document(subject, phrase) \
             or self._persons_body(subject, phrase) or self._name(subject, phrase) \
             or self._name_inside(subject, phrase) or self._body(subject, phrase) \
