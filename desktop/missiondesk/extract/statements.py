@@ -94,7 +94,8 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
             continue
         if not attached and verb.lemma_.lower() in _lexicon()["needs_clause"] and not any(
                 c.dep_ in _REPORTED_CONTENT for c in verb.children) and not _inverted(verb) \
-                and not _trailing(verb) and not _described_as(verb) and not _parenthetical(verb):
+                and not _trailing(verb) and not _described_as(verb) and not _parenthetical(verb) \
+                and not _attributing(verb):
             continue
         actor = resolver.resolve(subject, verb)
         if actor is None:
@@ -105,6 +106,11 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
             also = resolver.resolve(other, verb)
             if also is not None and also.name != actor.name:
                 found.append(_statement(verb, also, attached, complement, art))
+        cited = _cited(verb)
+        if cited is not None:  # "..., TASS reported, citing the Russian Defense Ministry": the ministry's too
+            source = resolver.resolve(cited, verb)
+            if source is not None and source.name != actor.name:
+                found.append(_statement(verb, source, attached, complement, art))
         used.update(id(q) for q in attached)
     _lead_ins_without_verb(art, used, found, resolver)
     _attach_continuations(art, used, found, resolver)
@@ -244,6 +250,23 @@ def _inverted(verb: Token) -> bool:
         return False
     first = subject.left_edge
     return first.i > 0 and first.nbor(-1).text == ","
+
+
+def _attributing(verb: Token) -> bool:
+    """'Russia has deployed 1,960 peacekeepers, TASS reported on Tuesday': a subject and its verb after a comma,
+    hung on the clause before, report that clause."""
+    if verb.dep_ not in ("advcl", "parataxis", "conj") or verb.head.i > verb.i:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return subject is not None and subject.left_edge.i > 0 and verb.doc[subject.left_edge.i - 1].text == ","
+
+
+def _cited(verb: Token) -> Token | None:
+    """'..., the agency reported, citing the defence ministry': the source the reporter cites."""
+    for child in verb.children:
+        if child.lower_ == "citing" and child.dep_ in ("advcl", "xcomp", "conj", "prep"):
+            return next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
+    return None
 
 
 def _parenthetical(verb: Token) -> bool:
