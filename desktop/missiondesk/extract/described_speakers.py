@@ -156,6 +156,13 @@ class DescribedSpeakers:
                     if subject.lower_ in spokes or candidate.entity.name in ARMED_GROUPS:
                         mention = candidate
                     break
+        if mention is not None and mention.entity.kind == "demonym" and mention.entity.country \
+                and mention.start == subject.i and subject.dep_ in ("nsubj", "nsubjpass") \
+                and any(c.lower_ == "the" for c in subject.children) and not any(
+                    c.dep_ in ("amod", "compound", "nummod") for c in subject.children):
+            # "the Germans announced", "the French said": a people as a subject speaks as its country
+            return Actor(mention.entity.country, "body", plural=True, text=" ".join(t.text for t in phrase),
+                         nouns={"statement"})
         if mention is None or mention.entity.kind not in ("org", "country", "institution", "city", "mission"):
             return None
         if mention.start != subject.i and subject.lower_ in ("spokesman", "spokeswoman", "spokesperson") \

@@ -24,7 +24,7 @@ _VEHICLES = {"statement", "interview", "post", "letter", "briefing", "address", 
              "communique", "communiqué", "report", "note"}
 _HEDGES = {"appear", "seem"}
 _INVERTING = {"say", "add", "state", "note", "explain", "insist", "write", "stress", "warn", "claim", "argue",
-              "confirm", "announce", "observe", "remark", "declare", "conclude", "continue"}
+              "confirm", "announce", "observe", "remark", "declare", "conclude", "continue", "report"}
 _ANONYMITY = {"name", "identify", "quote", "cite"}
 _NEGATORS = {"decline", "refuse", "fail", "won't", "wouldn't", "cannot", "can't"}
 _COGNITION = {"believe", "think", "consider", "estimate", "favour", "favor", "oppose", "decide", "agree", "welcome"}
@@ -285,7 +285,8 @@ def _trailing(verb: Token) -> bool:
 
 def _speaker_after(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod", "appos") and c.i > verb.i and (
-        c.ent_type_ == "PERSON" or c.lemma_.lower() in _lexicon()["speaker_nouns"])), None)
+        c.ent_type_ == "PERSON" or c.lemma_.lower() in _lexicon()["speaker_nouns"]
+        or c.pos_ == "PROPN" and is_reporter(c))), None)  # "..., reported Moscow Times"
 
 
 def _named_subject(verb: Token) -> bool:
