@@ -481,12 +481,14 @@ def _attached_quotes(verb: Token, art: _Article, used: set[int]) -> list[Quote]:
     for quote in art.quotes:
         if id(quote) in used or quote.start >= sent.end_char:
             continue
-        if quote.end <= verb.idx and quote.end > sent.start_char - 1:
+        split = quote.end <= sent.start_char and not text[quote.end:sent.start_char].strip() \
+            and text[sent.start_char:sent.start_char + 1].islower()  # '"... the alternative?" he asked.' split at '?'
+        if quote.end <= verb.idx and (quote.end > sent.start_char - 1 or split):
             between = text[quote.end:verb.idx]
             # '"...," X said' / '"...?" asked X': the quote ends its utterance, the attribution follows
             ends_utterance = re.search(r"[,.?!—–-]\s*$", text[quote.inner_start:quote.inner_end]) or \
                 re.match(r"\s*[,?!—–-]", between)
-            if ends_utterance and art.sentence_bounds(verb.idx)[0] <= quote.end and len(between.split()) <= 12 \
+            if ends_utterance and (split or art.sentence_bounds(verb.idx)[0] <= quote.end) and len(between.split()) <= 12 \
                     and ";" not in between:
                 attached.append(quote)
         elif quote.start > verb.idx and sent.start_char <= quote.start:
