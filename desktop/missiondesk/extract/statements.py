@@ -233,8 +233,11 @@ def _nested(verb: Token) -> bool:
             if not any(d in _REPORTED_CONTENT for d in deps):
                 return False
             outer = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if ancestor.i > verb.i and _named_subject(verb) and verb.lemma_.lower() not in _COGNITION:
-                return False  # "Barrow had requested that ..., a UN official said": Barrow's request and the official's
+            if ancestor.i > verb.i and _named_subject(verb) and verb.lemma_.lower() not in _COGNITION \
+                    and any(c.dep_ == "ccomp" for c in verb.children):
+                # "Barrow had requested that ..., a UN official said": Barrow's request and the official's; not
+                # "Kenya has asked to be named lead nation, the ministry said" (an aim, no words of Kenya's)
+                return False
             return outer is None or not is_reporter(outer) or not _own_subject(verb)
         child = ancestor
     return False
