@@ -41,6 +41,19 @@ from missiondesk.extract.speaker_words import (
 )
 
 
+_ADOPTED = {"adopt", "pass", "approve", "issue", "release", "publish", "sign", "draft", "write", "send", "table"}
+
+
+def _writer_before(subject: Token, lemma: str) -> Token | None:
+    """The subject of the last verb before `subject` that adopted, issued or signed a document of the same kind
+    ('the Security Council adopted a resolution'), within _DOCUMENT_REACH tokens."""
+    doc = subject.doc
+    for tok in reversed(doc[max(0, subject.i - _DOCUMENT_REACH):subject.i]):
+        if tok.lemma_.lower() == lemma and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ADOPTED:
+            return next((c for c in tok.head.children if c.dep_ == "nsubj" and c.lower_ not in _PRONOUNS), None)
+    return None
+
+
 def _ministry_field(name: str) -> str | None:
     """'defence' for 'Ministry of Defense', 'the defence ministry'; None when the name gives no field."""
     found = re.search(r"(?i)\b(defen[cs]e|foreign|interior|home|justice|finance|health|security|information)\b", name)
@@ -133,6 +146,11 @@ class DescribedSpeakers:
                 return found
         if lemma in ("statement", "report", "letter") or not any(t.lower_ in ("the", "this") for t in phrase):
             return None  # "the statement said": the last speaker that made one (_description)
+        writer = _writer_before(subject, lemma)
+        if writer is not None:  # "The Security Council adopted a resolution ... The resolution condemned": its adopter
+            found = self.resolve(writer)
+            if found is not None:
+                return found
         found = self._last(lambda a: a.kind == "body" and lemma in a.nouns)
         if found is not None:
             return found
@@ -244,7 +262,11 @@ class DescribedSpeakers:
                 return Actor(mission_actor(named.entity.name), "body", text=_text(phrase),
                              nouns={lemma, "statement"})
         if definite:  # "the official", "the statement", "the ministry": the last one that fits
-            found = self._last(lambda a: lemma in a.nouns or subject.lower_ in a.nouns)
+            # "the police chief" is not "the mission chief": a noun before the head must fit too
+            mods = [t.lower_ for t in phrase if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i < subject.i]
+            found = self._last(lambda a: (lemma in a.nouns or subject.lower_ in a.nouns) and all(
+                m in a.nouns or m in (a.role or "").lower().split() or m in f"{a.text} {a.name}".lower().split()
+                for m in mods))
             if found is not None:
                 self.history.append(found)
                 return found

@@ -103,7 +103,8 @@ def _title_of(ent: Span) -> str | None:
     while k >= 0 and len(words) < 6:
         tok = doc[k]
         if tok.lower_ in _TITLE_WORDS or tok.lower_ in _TITLE_NOUNS or tok.text in ("'s", "’s") or (
-                tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper() and not tok.ent_type_):
+                tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper() and not tok.ent_type_) or (
+                tok.pos_ == "NOUN" and tok.dep_ == "compound" and words):  # "mission chief Jane Doe"
             words.append(tok)
             k -= 1
             continue

@@ -293,6 +293,8 @@ class SpeakerResolver(DescribedSpeakers):
                 title.append(tok.text)
             elif tok.lower_ in _TITLE_WORDS or tok.lower_ in _TITLE_NOUNS:
                 title.append(tok.lower_)
+            elif tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.i < subject.i and titled:
+                title.append(tok.lower_)  # "the mission chief", "the force commander": the role must carry it too
             elif not (self.ctx.by_token.get(tok.i) or tok.text in ("'s", "’s")):
                 return None  # "the defence minister's aide", "the new president of the council"
         if not title or not any(t.lower() in _TITLE_NOUNS or _ABBREVIATION.fullmatch(t) for t in title):
