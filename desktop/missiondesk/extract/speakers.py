@@ -120,6 +120,19 @@ class SpeakerResolver(DescribedSpeakers):
                 return person
         return None
 
+    def fullest(self, actor: Actor) -> Actor:
+        """A person under the fullest name the article gives them, also when that name comes after ('Le Drian
+        said ... Foreign Minister Jean-Yves Le Drian added')."""
+        if actor.kind != "person" or not actor.name.split():
+            return actor
+        known = self.persons.get(actor.name.split()[-1].lower())
+        words = actor.name.lower().split()
+        if known is None or known is actor or len(known.name.split()) <= len(words) \
+                or known.name.lower().split()[-len(words):] != words:
+            return actor
+        return Actor(known.name, "person", role=actor.role or known.role, gender=actor.gender or known.gender,
+                     text=actor.text, nouns=actor.nouns)
+
     def person_before(self, char: int, within_chars: int) -> Actor | None:
         """The last person named before `char`, when close enough."""
         for at, actor, _ in reversed(self.timeline):
@@ -246,6 +259,11 @@ class SpeakerResolver(DescribedSpeakers):
         if at is not None and actor.kind != "person":
             self.described.append((at, actor))
         if actor.kind == "person":
+            known = self.persons.get(actor.name.split()[-1].lower())
+            words, short = actor.name.lower().split(), known.name.lower().split() if known else []
+            if known is not None and len(words) > len(short) and words[-len(short):] == short:
+                # "De la Tour" noted first, "Foreign Minister Jean-Marc de la Tour said" later: the fuller name
+                known.name, known.role = actor.name, known.role or actor.role
             self.persons.setdefault(actor.name.split()[-1].lower(), actor)
             if at is not None:
                 self.timeline.append((at, actor, True))

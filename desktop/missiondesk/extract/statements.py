@@ -119,6 +119,7 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
         named = resolver.named_later(said.actor, said.start, said.end)
         if named is not None:
             said.actor = named
+        said.actor = resolver.fullest(said.actor)
     return sorted(found, key=lambda s: s.start)
 
 
