@@ -166,7 +166,7 @@ def _is_speech(token: Token) -> bool:
     needs = _lexicon()["speech_needs"].get(lemma)
     if needs is not None and not _has_needed(token, needs):
         return False  # "pointed to the map", "expressed the parcel", "read the book": not speech
-    if any(c.dep_ == "auxpass" for c in token.children):
+    if any(c.dep_ == "auxpass" for c in token.children) and _agent(token) is None:
         return False  # "the leader is said to have discussed": hearsay with no speaker
     if lemma in ("ask", "request") and any(c.dep_ == "xcomp" and _anonymity(c) for c in token.children):
         return False  # "who asked not to be named": the anonymity formula, not something said
@@ -179,7 +179,8 @@ def _is_speech(token: Token) -> bool:
             token.i + 1 == len(token.doc) or token.nbor(1).text not in ('"', "“", ":")):
         return False  # "agreed to a drawdown", "seeks to bolster", "to counter Iran's build-up": no words said
     return token.dep_ not in ("amod", "compound") and (token.tag_ != "VBN" or any(
-        c.dep_ == "aux" or c.dep_ == "nsubj" and (c.i > token.i or token.dep_ == "ROOT") for c in token.children))
+        c.dep_ == "aux" or c.dep_ == "nsubj" and (c.i > token.i or token.dep_ == "ROOT") or c.dep_ == "agent"
+        for c in token.children))
     # a VBN with its subject after it is an inverted attribution the tagger misread: "..., stated chief X"; so is
     # a VBN heading its sentence with an active subject: "X, the president of the Congo, requested that ..."
 
@@ -293,6 +294,18 @@ def _speaker_after(verb: Token) -> Token | None:
         or c.pos_ == "PROPN" and is_reporter(c))), None)  # "..., reported Moscow Times"
 
 
+_SAID_BY = {"announce", "confirm", "corroborate", "deny", "condemn", "criticise", "criticize", "reject", "tell",
+            "report", "state", "declare", "reveal", "disclose", "urge", "warn", "dismiss"}
+
+
+def _agent(verb: Token) -> Token | None:
+    """The one 'by' whom a passive verb of saying was done: 'was confirmed by the ministry' (not 'written by',
+    'praised by': authorship and judgement of a thing, no words of their own reported)."""
+    if verb.lemma_.lower() not in _SAID_BY:
+        return None
+    return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+
+
 def _named_subject(verb: Token) -> bool:
     """A subject that names its speaker (a name or a country, not a pronoun nor a description)."""
     return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and (c.ent_type_ or c.text[:1].isupper())
@@ -354,6 +367,9 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
             if named is not None:  # "According to the Press Officer of the mission, Lt. Jane Roe, ...": Jane Roe
                 return named
         return objects[0] if objects else None
+    agent = _agent(verb)
+    if agent is not None and any(c.dep_ == "auxpass" for c in verb.children):
+        return agent  # "it was corroborated by an Egyptian official", "the plan was announced by the ministry"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and art.inside(c.idx) is None]
     if subjects:
         # "UNIFIL spokesperson Andrea Tenenti said" can parse with two subjects: the name, else the nearest
@@ -435,6 +451,16 @@ def _complement(verb: Token) -> list[Token] | None:
         return words or None
     parts = []
     sent = sentence_of(verb)
+    agent = _agent(verb)
+    if agent is not None and any(c.dep_ == "auxpass" for c in verb.children) and not any(
+            c.dep_ in _REPORTED_CONTENT for c in verb.children):
+        # "the report was corroborated by an official": what was said is the passive's subject
+        said = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
+        if said and not (len(said) == 1 and said[0].pos_ == "PRON"):
+            return said
+        by = {t.i for t in verb.children if t.dep_ == "agent" for t in t.subtree}
+        words = [t for t in sent if t.i not in by and not t.is_punct]
+        return words or None
     if _inverted(verb):
         subject = next(c for c in verb.children if c.dep_ == "nsubj")
         words = [t for t in sent if t.i < subject.left_edge.i]
