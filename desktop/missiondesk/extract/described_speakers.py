@@ -70,7 +70,7 @@ class DescribedSpeakers:
     def _known_body(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'the Defense Department', 'the State Department', 'the Pentagon': bodies the news names without their
         country."""
-        if subject.lemma_.lower() not in ("department", "pentagon"):
+        if subject.lemma_.lower() not in ("department", "pentagon", "command", "centcom"):
             return None
         words = " ".join(t.lower_ for t in phrase if t.lower_ not in _DETERMINERS and not t.is_punct)
         name = _lexicon().get("body_names", {}).get(words)
