@@ -393,3 +393,18 @@ def test_a_party_before_a_title_still_refers_to_the_person_with_the_title():
             "ready by 2027. Interior Cabinet Secretary Kipchumba Murkomen spoke on Friday. The CS said the police "
             "would leave.")
     assert _actors(text) == ["Boris Pistorius", "Kipchumba Murkomen"]
+
+
+def test_a_person_is_named_by_the_fullest_name_the_article_gives():
+    later = ("Le Drian said the mission would end in June. Later, Foreign Minister Jean-Yves Le Drian added that "
+             "France would keep helping the army.")
+    particles = ("Foreign Minister Jean-Marc de la Tour said the mission would end in June. De la Tour added that "
+                 "France would keep helping the army.")
+    assert [s.actor for s in extract_text(later).statements] == ["Jean-Yves Le Drian"] * 2
+    assert [s.actor for s in extract_text(particles).statements] == ["Jean-Marc de la Tour"] * 2
+
+
+def test_central_command_is_one_body_however_written():
+    text = ("U.S. Central Command said the strikes hit three sites. According to central command, 350 troops were "
+            "at the base. CENTCOM said the drone was shot down. Iran's central command said the base was hit.")
+    assert [s.actor for s in extract_text(text).statements] == ["US Central Command"] * 3 + ["Iran's central command"]

@@ -41,6 +41,28 @@ from missiondesk.extract.speaker_words import (
 )
 
 
+_ADOPTED = {"adopt", "pass", "approve", "issue", "release", "publish", "sign", "draft", "write", "send", "table"}
+
+
+def _writer_before(subject: Token, lemma: str) -> Token | None:
+    """The subject of the last verb before `subject` that adopted, issued or signed a document of the same kind
+    ('the Security Council adopted a resolution'), within _DOCUMENT_REACH tokens."""
+    doc = subject.doc
+    for tok in reversed(doc[max(0, subject.i - _DOCUMENT_REACH):subject.i]):
+        if tok.lemma_.lower() == lemma and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ADOPTED:
+            return next((c for c in tok.head.children if c.dep_ == "nsubj" and c.lower_ not in _PRONOUNS), None)
+    return None
+
+
+def _ministry_field(name: str) -> str | None:
+    """'defence' for 'Ministry of Defense', 'the defence ministry'; None when the name gives no field."""
+    found = re.search(r"(?i)\b(defen[cs]e|foreign|interior|home|justice|finance|health|security|information)\b", name)
+    return found.group(1).lower().replace("defense", "defence") if found else None
+
+
+_SPOKEN_REACH = 1000  # characters: how far back a body that spoke is still 'the bloc', 'the organisation'
+
+
 class DescribedSpeakers:
     """The resolver's methods for bodies, documents and described speakers; expects self.ctx, self.history,
     self.resolve(), self._name() and self._last() (SpeakerResolver)."""
@@ -48,16 +70,44 @@ class DescribedSpeakers:
     def _known_body(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'the Defense Department', 'the State Department', 'the Pentagon': bodies the news names without their
         country."""
-        if subject.lemma_.lower() not in ("department", "pentagon"):
+        if subject.lemma_.lower() not in ("department", "pentagon", "command", "centcom"):
             return None
         words = " ".join(t.lower_ for t in phrase if t.lower_ not in _DETERMINERS and not t.is_punct)
         name = _lexicon().get("body_names", {}).get(words)
         return Actor(name, "body", text=_text(phrase), nouns={subject.lemma_.lower(), "statement"}) if name else None
 
+    def _ministry_named_before(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'the Georgian Defence Ministry said ... According to the Ministry of Defense, ...': a ministry the phrase
+        gives no country is the one that spoke before in the article, when their fields (defence, foreign...) agree."""
+        if subject.lemma_.lower() != "ministry" or not any(t.lower_ == "the" for t in phrase if t.i < subject.i):
+            return None
+        if any((m := self.ctx.by_token.get(t.i)) and m.entity.kind in ("country", "demonym", "city") for t in phrase):
+            return None  # "the Polish defence ministry" names its country
+        field = _ministry_field(_text(phrase))
+        for _, actor in reversed(self.described):
+            if actor.kind not in ("body", "anonymous") or actor.plural or "ministry" not in actor.name.lower():
+                continue
+            before = _ministry_field(actor.name)
+            if field and before and field != before:
+                continue
+            self.history.append(actor)
+            return actor
+        return None
+
     def _generic_body(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'the pan-African body said', 'the bloc added': the organisation named last before it."""
-        if subject.lemma_.lower() not in _GENERIC_BODIES or not any(t.lower_ == "the" for t in phrase) \
-                or any(self.ctx.by_token.get(t.i) for t in phrase):
+        if subject.lemma_.lower() not in _GENERIC_BODIES or not any(t.lower_ == "the" for t in phrase):
+            return None
+        if [t.lower_ for t in phrase] == ["the", subject.lower_]:
+            # "NATO said in a statement. The bloc added ...": the organisation that spoke just before, over the
+            # one a gazetteer gives the bare word ("the bloc" is often the EU)
+            orgs = {m.entity.name for m in self.ctx.by_token.values() if m.entity.kind == "org"}
+            spoke = next((a for at, a in reversed(self.described) if at < subject.idx
+                          and subject.idx - at <= _SPOKEN_REACH and a.kind == "body"), None)
+            if spoke is not None and spoke.name in orgs:
+                self.history.append(spoke)
+                return spoke
+        if any(self.ctx.by_token.get(t.i) for t in phrase):
             return None  # "the SADC bloc" names its body: not a reference back
         body = next((m for i, m in sorted(self.ctx.by_token.items(), reverse=True)
                      if i < subject.i and subject.i - i < _DOCUMENT_REACH and m.entity.kind == "org"), None)
@@ -74,6 +124,10 @@ class DescribedSpeakers:
         author = next((pobj for acl in subject.children if acl.dep_ == "acl" and acl.lemma_.lower() in _AUTHORED
                        for agent in acl.children if agent.dep_ == "agent"
                        for pobj in agent.children if pobj.dep_ == "pobj"), None)
+        if author is None:  # "the letter Ramaphosa sent to the Speaker", "the statement the ministry issued": its writer
+            author = next((c for rel in subject.children if rel.dep_ == "relcl" and rel.lemma_.lower() in _AUTHORED
+                           for c in rel.children if c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who")
+                           and c.lower_ not in _PRONOUNS), None)
         if author is not None:  # "a statement signed by the leaders of Armenia", "issued by Kigali"
             for tok in author.subtree:
                 mention = self.ctx.by_token.get(tok.i)
@@ -92,6 +146,11 @@ class DescribedSpeakers:
                 return found
         if lemma in ("statement", "report", "letter") or not any(t.lower_ in ("the", "this") for t in phrase):
             return None  # "the statement said": the last speaker that made one (_description)
+        writer = _writer_before(subject, lemma)
+        if writer is not None:  # "The Security Council adopted a resolution ... The resolution condemned": its adopter
+            found = self.resolve(writer)
+            if found is not None:
+                return found
         found = self._last(lambda a: a.kind == "body" and lemma in a.nouns)
         if found is not None:
             return found
@@ -115,6 +174,13 @@ class DescribedSpeakers:
                     if subject.lower_ in spokes or candidate.entity.name in ARMED_GROUPS:
                         mention = candidate
                     break
+        if mention is not None and mention.entity.kind == "demonym" and mention.entity.country \
+                and mention.start == subject.i and subject.dep_ in ("nsubj", "nsubjpass") \
+                and any(c.lower_ == "the" for c in subject.children) and not any(
+                    c.dep_ in ("amod", "compound", "nummod") for c in subject.children):
+            # "the Germans announced", "the French said": a people as a subject speaks as its country
+            return Actor(mention.entity.country, "body", plural=True, text=" ".join(t.text for t in phrase),
+                         nouns={"statement"})
         if mention is None or mention.entity.kind not in ("org", "country", "institution", "city", "mission"):
             return None
         if mention.start != subject.i and subject.lower_ in ("spokesman", "spokeswoman", "spokesperson") \
@@ -196,7 +262,11 @@ class DescribedSpeakers:
                 return Actor(mission_actor(named.entity.name), "body", text=_text(phrase),
                              nouns={lemma, "statement"})
         if definite:  # "the official", "the statement", "the ministry": the last one that fits
-            found = self._last(lambda a: lemma in a.nouns or subject.lower_ in a.nouns)
+            # "the police chief" is not "the mission chief": a noun before the head must fit too
+            mods = [t.lower_ for t in phrase if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i < subject.i]
+            found = self._last(lambda a: (lemma in a.nouns or subject.lower_ in a.nouns) and all(
+                m in a.nouns or m in (a.role or "").lower().split() or m in f"{a.text} {a.name}".lower().split()
+                for m in mods))
             if found is not None:
                 self.history.append(found)
                 return found

@@ -38,6 +38,11 @@ def _role_fits(role: str | None, title: list[str]) -> bool:
     return True
 
 
+# bodies that speak side by side: "the UN mission in the country and Senegal's army said"
+_COORDINATED_BODIES = {"government", "ministry", "council", "army", "military", "navy", "mission", "police",
+                       "command", "embassy"}
+
+
 def coordinated(subject: Token) -> list[Token]:
     """'The Afghan government and the UN have urged': the other speakers joined to the subject by 'and'.
     Only names and bodies: 'diplomats and observers' stay one group."""
@@ -49,7 +54,7 @@ def coordinated(subject: Token) -> list[Token]:
         others += nxt
         frontier = nxt
     named = [subject, *others]
-    if not others or not all(t.pos_ == "PROPN" or t.lemma_.lower() in ("government", "ministry", "council")
+    if not others or not all(t.pos_ == "PROPN" or t.lemma_.lower() in _COORDINATED_BODIES
                              or t.ent_type_ for t in named):
         return []
     return others
@@ -98,7 +103,8 @@ def _title_of(ent: Span) -> str | None:
     while k >= 0 and len(words) < 6:
         tok = doc[k]
         if tok.lower_ in _TITLE_WORDS or tok.lower_ in _TITLE_NOUNS or tok.text in ("'s", "’s") or (
-                tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper() and not tok.ent_type_):
+                tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper() and not tok.ent_type_) or (
+                tok.pos_ == "NOUN" and tok.dep_ == "compound" and words):  # "mission chief Jane Doe"
             words.append(tok)
             k -= 1
             continue

@@ -47,7 +47,7 @@ _DOCUMENTS = {"resolution", "text", "declaration", "communique", "communiqué", 
               "document", "memo", "memorandum", "charter", "mandate"}
 _AUTHORED = {"sign", "issue", "release", "publish", "adopt", "write", "draft", "send"}
 _DOCUMENT_REACH = 400  # tokens: how far back the body a document stands for may be named
-_OFFICIAL_NOUNS = {"official", "source", "spokesman", "spokeswoman", "spokesperson", "insider"}
+_OFFICIAL_NOUNS = {"official", "source", "spokesman", "spokeswoman", "spokesperson", "insider", "diplomat"}
 _OF_BODY = {"of", "at", "for", "from", "in"}
 _BODY_NOUNS = {"ministry", "department", "military", "army", "navy", "government", "embassy", "command", "police",
                "forces", "headquarters", "presidency", "office"}

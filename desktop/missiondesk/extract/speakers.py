@@ -52,6 +52,7 @@ from missiondesk.extract.speaker_words import (
 
 _PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]{1,4}")  # "D66", "CDU", "AKP" before a title noun
 
+_REPORTER_NOUNS = {"correspondent", "reporter"}
 _PERSONS_BODIES = {"administration", "house", "government", "cabinet", "campaign", "team", "camp"}
 
 
@@ -66,6 +67,7 @@ class SpeakerResolver(DescribedSpeakers):
         self.timeline: list[tuple[int, Actor, bool]] = []
         self.described: list[tuple[int, Actor]] = []  # (character, actor): bodies and unnamed speakers heard
         self.introduced: list[tuple[int, Actor, str]] = []  # "the spokesman Assane Ba": (character, person, noun)
+        self.bare_names: list[tuple[int, Actor]] = []  # lone capitalised subjects with no entity: maybe surnames
 
     # -- people named anywhere: a surname alone later refers to them --------------------------------------
     def note_people(self, doc, quoted=None) -> None:
@@ -85,6 +87,11 @@ class SpeakerResolver(DescribedSpeakers):
                                                 Actor(name, "person", gender=gender_of(name), text=name))
             else:
                 actor = self.persons.get(name.lower())
+                if actor is None and _is_subject(ent.root) and name[:1].isupper() and name.lower() not in _TITLE_WORDS:
+                    # "Ollongren spoke to ...": a surname alone as a subject is a person; 'the minister' later is them
+                    full = canonical_person(self._full_from_gazetteer(name) or name)
+                    actor = self.persons.setdefault(name.lower(), Actor(full, "person", gender=gender_of(full),
+                                                                        text=name))
                 if actor is None:
                     continue
             if actor.gender is None:
@@ -95,6 +102,14 @@ class SpeakerResolver(DescribedSpeakers):
             if ent.start >= 2 and doc[ent.start - 2].lower_ == "the" and doc[ent.start - 1].lower_ in _TITLE_NOUNS:
                 self.introduced.append((ent.start_char, actor, doc[ent.start - 1].lower_))
             self.timeline.append((ent.start_char, actor, _is_subject(ent.root)))
+        for tok in doc:  # "Ollongren spoke to the president": a lone surname the tagger gave no entity
+            if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and not tok.ent_type_ and tok.is_alpha and len(tok) > 2 \
+                    and tok.text[:1].isupper() and not tok.text.isupper() and tok.head.pos_ == "VERB" \
+                    and not any(c.dep_ in ("compound", "det", "poss", "amod") for c in tok.children) \
+                    and not self.ctx.by_token.get(tok.i) and tok.lower_ not in _TITLE_WORDS and not is_reporter(tok) \
+                    and (quoted is None or not quoted(tok.idx)):
+                name = canonical_person(self._full_from_gazetteer(tok.text) or tok.text)
+                self.bare_names.append((tok.idx, Actor(name, "person", gender=gender_of(name), text=tok.text)))
 
     def named_later(self, actor: Actor, start: int, end: int) -> Actor | None:
         """'said a spokesman for the AU ... according to the spokesman Assane Ba': the unnamed speaker whom the
@@ -106,12 +121,29 @@ class SpeakerResolver(DescribedSpeakers):
                 return person
         return None
 
+    def fullest(self, actor: Actor) -> Actor:
+        """A person under the fullest name the article gives them, also when that name comes after ('Le Drian
+        said ... Foreign Minister Jean-Yves Le Drian added')."""
+        if actor.kind != "person" or not actor.name.split():
+            return actor
+        known = self.persons.get(actor.name.split()[-1].lower())
+        words = actor.name.lower().split()
+        if known is None or known is actor or len(known.name.split()) <= len(words) \
+                or known.name.lower().split()[-len(words):] != words:
+            return actor
+        return Actor(known.name, "person", role=actor.role or known.role, gender=actor.gender or known.gender,
+                     text=actor.text, nouns=actor.nouns)
+
     def person_before(self, char: int, within_chars: int) -> Actor | None:
         """The last person named before `char`, when close enough."""
         for at, actor, _ in reversed(self.timeline):
             if at < char:
                 return actor if char - at <= within_chars else None
         return None
+
+    def person_named_at(self, char: int) -> int | None:
+        """Where the last person named before `char` was named."""
+        return next((at for at, _, _ in reversed(self.timeline) if at < char), None)
 
     def resolve(self, subject: Token, verb: Token | None = None) -> Actor | None:
         low = subject.lower_
@@ -134,16 +166,30 @@ class SpeakerResolver(DescribedSpeakers):
             if found is not None and found.kind == "person":
                 return found
         phrase = _phrase(subject)
-        actor = self._known_body(subject, phrase) or self._generic_body(subject, phrase) \
+        actor = self._known_body(subject, phrase) or self._ministry_named_before(subject, phrase) \
+            or self._generic_body(subject, phrase) \
             or self._title_reference(subject, phrase) or self._document(subject, phrase) \
             or self._persons_body(subject, phrase) or self._name(subject, phrase) \
             or self._name_inside(subject, phrase) or self._body(subject, phrase) \
-            or self._possessor(subject) or self._description(subject, phrase)
+            or self._possessor(subject) or self._correspondent(subject, phrase) or self._description(subject, phrase)
+        if actor is not None and actor.kind == "person" and subject.ent_type_ == "PERSON" and is_reporter(subject):
+            actor.nouns |= _REPORTER_NOUNS  # "the BBC's Ian Pannell": 'our correspondent' later is him
         if actor is None or actor.kind == "anonymous":
             actor = self._leader_named_before(subject, phrase) or actor
         if actor is not None:
             self._remember(actor, subject.idx)
         return actor
+
+    def _correspondent(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'..., our correspondent says': the outlet's reporter the article named before ('says the BBC's Ian
+        Pannell in Kabul'), giving their own account."""
+        if subject.lemma_.lower() not in _REPORTER_NOUNS or not any(
+                t.lower_ in ("our", "the", "this") for t in phrase if t.i < subject.i) or len(phrase) > 3:
+            return None
+        found = self._last(lambda a: a.kind == "person" and bool(a.nouns & _REPORTER_NOUNS))
+        if found is not None:
+            self.history.append(found)
+        return found
 
     def _persons_body(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'the Trump administration says', 'the Trump White House announced': a body named by the person who
@@ -173,6 +219,8 @@ class SpeakerResolver(DescribedSpeakers):
             head = tok if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" else None
             if head is None or self.ctx.by_token.get(head.i):
                 continue
+            if tok.ent_type_ != "PERSON" and _PARTY_CODE.fullmatch(tok.text) and subject.lower_ in _TITLE_NOUNS:
+                continue  # "the D66 minister": a party's code before a title is no name
             found = self._name(head, [t for t in head.subtree])
             if found is not None:
                 found.role = found.role or _text([t for t in phrase if t.i < min(x.i for x in head.subtree)
@@ -212,6 +260,11 @@ class SpeakerResolver(DescribedSpeakers):
         if at is not None and actor.kind != "person":
             self.described.append((at, actor))
         if actor.kind == "person":
+            known = self.persons.get(actor.name.split()[-1].lower())
+            words, short = actor.name.lower().split(), known.name.lower().split() if known else []
+            if known is not None and len(words) > len(short) and words[-len(short):] == short:
+                # "De la Tour" noted first, "Foreign Minister Jean-Marc de la Tour said" later: the fuller name
+                known.name, known.role = actor.name, known.role or actor.role
             self.persons.setdefault(actor.name.split()[-1].lower(), actor)
             if at is not None:
                 self.timeline.append((at, actor, True))
@@ -259,6 +312,8 @@ class SpeakerResolver(DescribedSpeakers):
                 title.append(tok.text)
             elif tok.lower_ in _TITLE_WORDS or tok.lower_ in _TITLE_NOUNS:
                 title.append(tok.lower_)
+            elif tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.i < subject.i and titled:
+                title.append(tok.lower_)  # "the mission chief", "the force commander": the role must carry it too
             elif not (self.ctx.by_token.get(tok.i) or tok.text in ("'s", "’s")):
                 return None  # "the defence minister's aide", "the new president of the council"
         if not title or not any(t.lower() in _TITLE_NOUNS or _ABBREVIATION.fullmatch(t) for t in title):
@@ -277,12 +332,14 @@ class SpeakerResolver(DescribedSpeakers):
         """'Gordon Brown flew into Iraq ... The Prime Minister made a visit': a bare 'the president' or 'the
         prime minister' that nothing else resolved is the person named just before as a subject, when that
         person was given no other title. Not 'the US president': a qualified office is the gazetteer's."""
-        words = [t for t in phrase if t.lower_ not in _DETERMINERS]
+        words = [t for t in phrase if t.lower_ not in _DETERMINERS and not (
+            _PARTY_CODE.fullmatch(t.text) and not self.ctx.by_token.get(t.i))]  # "the D66 minister"
         if not any(t.lower_ == "the" for t in phrase) or not words or any(
                 t.lower_ not in _TITLE_WORDS and t.lower_ not in _TITLE_NOUNS for t in words) \
                 or any(self.ctx.by_token.get(t.i) for t in words) or not {t.lower_ for t in words} & _LEADER_TITLES:
             return None
-        for at, actor, subj in reversed(self.timeline):
+        named = sorted([*self.timeline, *((at, actor, True) for at, actor in self.bare_names)], key=lambda x: x[0])
+        for at, actor, subj in reversed(named):
             if at >= subject.idx:
                 continue
             if subject.idx - at > _SUBJECT_REACH or actor.role:

@@ -14,7 +14,7 @@ from missiondesk.extract.quotes import Quote, find_quotes, paragraphs
 from missiondesk.extract.reporters import is_reporter
 from missiondesk.extract.sentences import join_tokens, sentence_of, span_text, text_of, tokens_where
 from missiondesk.extract.speaker_phrases import coordinated
-from missiondesk.extract.speaker_words import _lexicon
+from missiondesk.extract.speaker_words import _HONORIFICS, _RANKS, _TITLE_NOUNS, _TITLE_WORDS, _lexicon
 from missiondesk.extract.speakers import SpeakerResolver
 
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "dative", "attr", "oprd")
@@ -24,9 +24,10 @@ _VEHICLES = {"statement", "interview", "post", "letter", "briefing", "address", 
              "communique", "communiqué", "report", "note"}
 _HEDGES = {"appear", "seem"}
 _INVERTING = {"say", "add", "state", "note", "explain", "insist", "write", "stress", "warn", "claim", "argue",
-              "confirm", "announce", "observe", "remark", "declare", "conclude", "continue"}
+              "confirm", "announce", "observe", "remark", "declare", "conclude", "continue", "report"}
 _ANONYMITY = {"name", "identify", "quote", "cite"}
 _NEGATORS = {"decline", "refuse", "fail", "won't", "wouldn't", "cannot", "can't"}
+_COGNITION = {"believe", "think", "consider", "estimate", "favour", "favor", "oppose", "decide", "agree", "welcome"}
 _LEAD_IN = re.compile(r"^\s*(?:that\s*)?$|[:,]\s*$")
 
 
@@ -93,16 +94,23 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
             continue
         if not attached and verb.lemma_.lower() in _lexicon()["needs_clause"] and not any(
                 c.dep_ in _REPORTED_CONTENT for c in verb.children) and not _inverted(verb) \
-                and not _trailing(verb) and not _described_as(verb) and not _parenthetical(verb):
+                and not _trailing(verb) and not _described_as(verb) and not _parenthetical(verb) \
+                and not _attributing(verb):
             continue
         actor = resolver.resolve(subject, verb)
         if actor is None:
             continue
+        actor.nouns |= _vehicles(verb)  # "X said in a statement ... the statement added": X's statement
         found.append(_statement(verb, actor, attached, complement, art))
         for other in coordinated(subject):  # "the Afghan government and the UN have urged": each of them
             also = resolver.resolve(other, verb)
             if also is not None and also.name != actor.name:
                 found.append(_statement(verb, also, attached, complement, art))
+        cited = _cited(verb)
+        if cited is not None:  # "..., TASS reported, citing the Russian Defense Ministry": the ministry's too
+            source = resolver.resolve(cited, verb)
+            if source is not None and source.name != actor.name:
+                found.append(_statement(verb, source, attached, complement, art))
         used.update(id(q) for q in attached)
     _lead_ins_without_verb(art, used, found, resolver)
     _attach_continuations(art, used, found, resolver)
@@ -111,7 +119,14 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
         named = resolver.named_later(said.actor, said.start, said.end)
         if named is not None:
             said.actor = named
+        said.actor = resolver.fullest(said.actor)
     return sorted(found, key=lambda s: s.start)
+
+
+def _vehicles(verb: Token) -> set[str]:
+    """'said in a statement', 'told in an interview', 'wrote in a letter': the kind of text the speaker used."""
+    return {p.lemma_.lower() for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
+            for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in _VEHICLES}
 
 
 def _statement(verb: Token, actor: Actor, attached: list[Quote], complement, art: _Article) -> Said:
@@ -151,7 +166,7 @@ def _is_speech(token: Token) -> bool:
     needs = _lexicon()["speech_needs"].get(lemma)
     if needs is not None and not _has_needed(token, needs):
         return False  # "pointed to the map", "expressed the parcel", "read the book": not speech
-    if any(c.dep_ == "auxpass" for c in token.children):
+    if any(c.dep_ == "auxpass" for c in token.children) and _agent(token) is None:
         return False  # "the leader is said to have discussed": hearsay with no speaker
     if lemma in ("ask", "request") and any(c.dep_ == "xcomp" and _anonymity(c) for c in token.children):
         return False  # "who asked not to be named": the anonymity formula, not something said
@@ -164,8 +179,10 @@ def _is_speech(token: Token) -> bool:
             token.i + 1 == len(token.doc) or token.nbor(1).text not in ('"', "“", ":")):
         return False  # "agreed to a drawdown", "seeks to bolster", "to counter Iran's build-up": no words said
     return token.dep_ not in ("amod", "compound") and (token.tag_ != "VBN" or any(
-        c.dep_ == "aux" or c.dep_ == "nsubj" and c.i > token.i for c in token.children))
-    # a VBN with its subject after it is an inverted attribution the tagger misread: "..., stated chief X"
+        c.dep_ == "aux" or c.dep_ == "nsubj" and (c.i > token.i or token.dep_ == "ROOT") or c.dep_ == "agent"
+        for c in token.children))
+    # a VBN with its subject after it is an inverted attribution the tagger misread: "..., stated chief X"; so is
+    # a VBN heading its sentence with an active subject: "X, the president of the Congo, requested that ..."
 
 
 def _described_as(verb: Token) -> bool:
@@ -186,6 +203,13 @@ def _has_needed(verb: Token, needs: dict) -> bool:
     if "object" in needs and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in needs["object"]
                                  for c in children):
         return True
+    if "after_quote" in needs and any(c.dep_ == "dobj" and c.lemma_.lower() in needs["after_quote"]
+                                      for c in children):
+        # '"We will expand the base," the minister made the remarks at a forum': the remarks are the quote's
+        subject = next((c for c in children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is not None and subject.left_edge.i >= 2 and subject.doc[subject.left_edge.i - 1].text in (
+                '"', "”", "’", "'") and subject.doc[subject.left_edge.i - 2].text in (",", "?", "!"):
+            return True
     return "subject" in needs and any(c.dep_ == "nsubj" and c.lemma_.lower() in needs["subject"]
                                       for c in children)
 
@@ -211,6 +235,11 @@ def _nested(verb: Token) -> bool:
             if not any(d in _REPORTED_CONTENT for d in deps):
                 return False
             outer = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if ancestor.i > verb.i and _named_subject(verb) and verb.lemma_.lower() not in _COGNITION \
+                    and any(c.dep_ == "ccomp" for c in verb.children):
+                # "Barrow had requested that ..., a UN official said": Barrow's request and the official's; not
+                # "Kenya has asked to be named lead nation, the ministry said" (an aim, no words of Kenya's)
+                return False
             return outer is None or not is_reporter(outer) or not _own_subject(verb)
         child = ancestor
     return False
@@ -226,6 +255,23 @@ def _inverted(verb: Token) -> bool:
         return False
     first = subject.left_edge
     return first.i > 0 and first.nbor(-1).text == ","
+
+
+def _attributing(verb: Token) -> bool:
+    """'Russia has deployed 1,960 peacekeepers, TASS reported on Tuesday': a subject and its verb after a comma,
+    hung on the clause before, report that clause."""
+    if verb.dep_ not in ("advcl", "parataxis", "conj") or verb.head.i > verb.i:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return subject is not None and subject.left_edge.i > 0 and verb.doc[subject.left_edge.i - 1].text == ","
+
+
+def _cited(verb: Token) -> Token | None:
+    """'..., the agency reported, citing the defence ministry': the source the reporter cites."""
+    for child in verb.children:
+        if child.lower_ == "citing" and child.dep_ in ("advcl", "xcomp", "conj", "prep"):
+            return next((c for c in child.children if c.dep_ in ("dobj", "pobj")), None)
+    return None
 
 
 def _parenthetical(verb: Token) -> bool:
@@ -244,7 +290,26 @@ def _trailing(verb: Token) -> bool:
 
 def _speaker_after(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod", "appos") and c.i > verb.i and (
-        c.ent_type_ == "PERSON" or c.lemma_.lower() in _lexicon()["speaker_nouns"])), None)
+        c.ent_type_ == "PERSON" or c.lemma_.lower() in _lexicon()["speaker_nouns"]
+        or c.pos_ == "PROPN" and is_reporter(c))), None)  # "..., reported Moscow Times"
+
+
+_SAID_BY = {"announce", "confirm", "corroborate", "deny", "condemn", "criticise", "criticize", "reject", "tell",
+            "report", "state", "declare", "reveal", "disclose", "urge", "warn", "dismiss"}
+
+
+def _agent(verb: Token) -> Token | None:
+    """The one 'by' whom a passive verb of saying was done: 'was confirmed by the ministry' (not 'written by',
+    'praised by': authorship and judgement of a thing, no words of their own reported)."""
+    if verb.lemma_.lower() not in _SAID_BY:
+        return None
+    return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+
+
+def _named_subject(verb: Token) -> bool:
+    """A subject that names its speaker (a name or a country, not a pronoun nor a description)."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and (c.ent_type_ or c.text[:1].isupper())
+               for c in verb.children)
 
 
 def _own_subject(verb: Token) -> bool:
@@ -289,7 +354,22 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
                     a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children))), None)
             if person is not None and verb.head.pos_ == "VERB":
                 return person
+        if objects and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children):
+            # "According to ORF, Russia's deputy ambassador, Anna Evstigneeva, renewed ...": the parser hung the
+            # clause's subject on the source as an appositive
+            person = next((t for t in objects[0].subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"
+                           and t.i > objects[0].i and objects[0].ent_type_ != "PERSON"
+                           and t.doc[t.left_edge.i - 1].text == ","), None)
+            if person is not None:
+                return person
+        if objects:
+            named = _name_after_title(objects[0])
+            if named is not None:  # "According to the Press Officer of the mission, Lt. Jane Roe, ...": Jane Roe
+                return named
         return objects[0] if objects else None
+    agent = _agent(verb)
+    if agent is not None and any(c.dep_ == "auxpass" for c in verb.children):
+        return agent  # "it was corroborated by an Egyptian official", "the plan was announced by the ministry"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and art.inside(c.idx) is None]
     if subjects:
         # "UNIFIL spokesperson Andrea Tenenti said" can parse with two subjects: the name, else the nearest
@@ -324,6 +404,24 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
     return _closing_speaker(verb, art)
 
 
+def _name_after_title(title: Token) -> Token | None:
+    """'the Press and Information Officer of UNIFIL, Lt. Andy La-Anyane,': the name set off by commas right after
+    a title's phrase is its holder's, however the parser hung it."""
+    if title.lower_ not in _TITLE_NOUNS and title.lower_ not in _TITLE_WORDS:
+        return None
+    doc = title.doc
+    k = max(t.i for t in title.subtree) + 1
+    if k >= len(doc) or doc[k].text != ",":
+        return None
+    k += 1
+    while k < len(doc) and (doc[k].lower_ in _RANKS or doc[k].lower_ in _HONORIFICS) and not doc[k].ent_type_:
+        k += 1
+    ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start == k), None)
+    if ent is None or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    return doc[ent.end - 1]
+
+
 def _closing_speaker(verb: Token, art: _Article) -> Token | None:
     """'Russian peacekeepers have done their job, Viktor Bondarev, first deputy chairman of the committee,
     said.': a verb of saying whose speaker the parser hung elsewhere: the person named right before it, or the
@@ -353,6 +451,16 @@ def _complement(verb: Token) -> list[Token] | None:
         return words or None
     parts = []
     sent = sentence_of(verb)
+    agent = _agent(verb)
+    if agent is not None and any(c.dep_ == "auxpass" for c in verb.children) and not any(
+            c.dep_ in _REPORTED_CONTENT for c in verb.children):
+        # "the report was corroborated by an official": what was said is the passive's subject
+        said = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
+        if said and not (len(said) == 1 and said[0].pos_ == "PRON"):
+            return said
+        by = {t.i for t in verb.children if t.dep_ == "agent" for t in t.subtree}
+        words = [t for t in sent if t.i not in by and not t.is_punct]
+        return words or None
     if _inverted(verb):
         subject = next(c for c in verb.children if c.dep_ == "nsubj")
         words = [t for t in sent if t.i < subject.left_edge.i]
@@ -403,12 +511,14 @@ def _attached_quotes(verb: Token, art: _Article, used: set[int]) -> list[Quote]:
     for quote in art.quotes:
         if id(quote) in used or quote.start >= sent.end_char:
             continue
-        if quote.end <= verb.idx and quote.end > sent.start_char - 1:
+        split = quote.end <= sent.start_char and not text[quote.end:sent.start_char].strip() \
+            and text[sent.start_char:sent.start_char + 1].islower()  # '"... the alternative?" he asked.' split at '?'
+        if quote.end <= verb.idx and (quote.end > sent.start_char - 1 or split):
             between = text[quote.end:verb.idx]
             # '"...," X said' / '"...?" asked X': the quote ends its utterance, the attribution follows
             ends_utterance = re.search(r"[,.?!—–-]\s*$", text[quote.inner_start:quote.inner_end]) or \
                 re.match(r"\s*[,?!—–-]", between)
-            if ends_utterance and art.sentence_bounds(verb.idx)[0] <= quote.end and len(between.split()) <= 12 \
+            if ends_utterance and (split or art.sentence_bounds(verb.idx)[0] <= quote.end) and len(between.split()) <= 12 \
                     and ";" not in between:
                 attached.append(quote)
         elif quote.start > verb.idx and sent.start_char <= quote.start:
@@ -481,6 +591,12 @@ def _attach_continuations(art: _Article, used: set[int], found: list[Said], reso
             continue
         if quote.opens_paragraph and quote.words(text) >= 5:
             actor = resolver.person_before(quote.start, within_chars=600)
+            named_at = resolver.person_named_at(quote.start)
+            if last is not None and last.paragraph == para - 1 and named_at is not None \
+                    and last.start <= named_at < last.end and last.actor.kind == "person":
+                # "... he stressed the presence would be 'morphed' into a mission in Dhi Qar.\n\n"This will be
+                # ..."": a name inside what the last speaker said is no new speaker; the quote goes on theirs
+                actor = last.actor
             if actor is not None:
                 start, end = art.sentence_bounds(quote.start)[0], art.sentence_bounds(quote.end - 1)[1]
                 found.append(Said(actor, "direct", quote.text(text), start, end, None, [quote], para))
