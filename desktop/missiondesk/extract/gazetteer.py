@@ -216,9 +216,9 @@ def mentions_in(doc, gazetteer: Gazetteer) -> list[Mention]:
 
 
 def _anaphoric(mention: Mention) -> bool:
-    """'the alliance', 'the bloc': a common noun that stands for an organisation the article has named."""
-    first, _, rest = mention.text.partition(" ")
-    return mention.entity.kind == "org" and first.lower() == "the" and rest.islower()
+    """'the alliance': a common noun that stands for an organisation only where the article has named it
+    ('the bloc' is the EU by default: the speaker rules tell it from another body that spoke just before)."""
+    return mention.entity.kind == "org" and mention.text.lower() == "the alliance"
 
 
 def _named_before(mentions: list[Mention]) -> list[Mention]:
