@@ -12,6 +12,7 @@ import pandas as pd
 
 from missiondesk.facts.compare import Comparison
 from missiondesk.facts.key_rows import mode_of
+from missiondesk.facts.row_changes import within
 
 
 @dataclass
@@ -91,7 +92,7 @@ class KeyedTable:
         touched = {k for k in keys[moved] if k is not None}
         if not touched:
             return TableChange()
-        at = np.flatnonzero(rows["present"].to_numpy(bool) & np.isin(keys, list(touched)))
+        at = np.flatnonzero(rows["present"].to_numpy(bool) & within(keys, touched))
         missions: dict[str, list] = {}
         for key, mission in zip(keys[at].tolist(), rows["mission"].to_numpy(dtype=object)[at].tolist()):
             missions.setdefault(key, []).append(mission)

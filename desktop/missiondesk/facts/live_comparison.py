@@ -48,6 +48,7 @@ from missiondesk.facts.row_changes import (
     rows_shown,
     touched_keys,
     unequal,
+    within,
     write_rows,
 )
 from missiondesk.facts.with_rejected import counts_with_rejected, statements_with_rejected
@@ -295,7 +296,7 @@ class LiveComparison:
         if positions_in(diffs, _KEYED_BY):  # a count joined or left a group, or its date moved
             groups = set(before["group"].tolist()) | set(counts["group"].iloc[rows].tolist())
             present = counts["present"].to_numpy(bool)
-            regroup = np.flatnonzero(present & np.isin(counts["group"].to_numpy(dtype=object), list(groups)))
+            regroup = np.flatnonzero(present & within(counts["group"].to_numpy(dtype=object), groups))
             write_rows(counts, [r for r in rows if not present[r]], "key", None)
             if len(regroup):
                 keys = count_keys(counts.iloc[regroup]).to_numpy(dtype=object)
@@ -305,7 +306,7 @@ class LiveComparison:
                 changed += regroup[differ].tolist()
         keys = counts["key"].to_numpy(dtype=object)
         touched, pairs = touched_keys(changed, old_keys, keys, counts["document"])
-        at = np.flatnonzero(counts["present"].to_numpy(bool) & np.isin(keys, list(touched)))
+        at = np.flatnonzero(counts["present"].to_numpy(bool) & within(keys, touched))
         parts, few = self._count_parts(counts.iloc[at], pairs), len(at) < _FEW
         return self.count_table.replace(touched, parts, pairs=pairs if few else None)
 
@@ -323,7 +324,7 @@ class LiveComparison:
             return TableChange()
         keys = statements["key"].to_numpy(dtype=object)
         touched, pairs = touched_keys(changed, old_keys, keys, statements["document"])
-        at = np.flatnonzero(statements["present"].to_numpy(bool) & np.isin(keys, list(touched)))
+        at = np.flatnonzero(statements["present"].to_numpy(bool) & within(keys, touched))
         parts, few = self._statement_parts(statements.iloc[at], pairs), len(at) < _FEW
         return self._positions.replace(touched, parts, order_positions, pairs if few else None)
 

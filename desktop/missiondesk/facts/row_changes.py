@@ -62,6 +62,14 @@ def unequal(a, b) -> np.ndarray:
     return np.array([not (x is y or x == y or (_missing(x) and _missing(y))) for x, y in zip(a, b)], dtype=bool)
 
 
+def within(values, wanted) -> np.ndarray:
+    """Where the values of an object array (or list) are in the set `wanted`: np.isin sorts object arrays, which
+    took a tenth of a second for 10,000 keys; a set lookup per value takes a millisecond or two."""
+    wanted = wanted if isinstance(wanted, (set, frozenset, dict)) else set(wanted)
+    values = values.tolist() if isinstance(values, np.ndarray) else values
+    return np.fromiter((v in wanted for v in values), dtype=bool, count=len(values))
+
+
 def touched_keys(changed: list[int], old_keys: np.ndarray, keys: np.ndarray, documents: pd.Series
              ) -> tuple[set[str], set[tuple[str, str]]]:
     """The keys the changed rows were and are in, and their (key, article) cells."""

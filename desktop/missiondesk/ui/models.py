@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from missiondesk.facts.compare import Comparison
 from missiondesk.ui.frame_model import SEARCH_ROLE
-from missiondesk.ui.matrix_rows import IncrementalRows
+from missiondesk.ui.matrix_rows import IncrementalRows, spare_slots
 
 FACTS_ROLE = Qt.ItemDataRole.UserRole + 1  # the fact ids behind a cell (list[str])
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # the fact key of a row
@@ -97,12 +97,14 @@ class MatrixModel(IncrementalRows, QAbstractTableModel):
         self._documents = list(docs["id"])
         self._headers = [f"{h} ✎" if d in self.hand_dated else h for d, h in zip(self._documents, docs["header"])]
         n, m = len(self._keys), len(self._documents)
-        self._text = np.full((n, m), "", dtype=object)
-        self._ids = np.empty((n, m), dtype=object)
-        self._number = np.full((n, m), np.nan)
+        # free slots beyond the keys, for the keys reviews add (`update_rows`): growing copies every cell
+        total = n + spare_slots(n)
+        self._text = np.full((total, m), "", dtype=object)
+        self._ids = np.empty((total, m), dtype=object)
+        self._number = np.full((total, m), np.nan)
         self._filled = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))  # (key, column) of each cell
-        self._has = np.zeros((n, m), dtype=bool)
-        self._row_facts = np.zeros(n, dtype=np.int64)  # facts per row: how many a search matches
+        self._has = np.zeros((total, m), dtype=bool)
+        self._row_facts = np.zeros(total, dtype=np.int64)  # facts per row: how many a search matches
         if n and m and len(cells):
             rows = pd.Index(self._keys).get_indexer(cells["key"])
             cols = pd.Index(self._documents).get_indexer(cells["document"])
@@ -110,13 +112,17 @@ class MatrixModel(IncrementalRows, QAbstractTableModel):
             self._filled = (rows[ok], cols[ok])
             self._has[rows[ok], cols[ok]] = True
             sizes = [len(set(i)) if i else 0 for i in cells["ids"].to_numpy(dtype=object)[ok]]
-            self._row_facts = np.bincount(rows[ok], weights=sizes, minlength=n).astype(np.int64)
+            self._row_facts = np.bincount(rows[ok], weights=sizes, minlength=total).astype(np.int64)
             self._text[rows[ok], cols[ok]] = cells["text"].to_numpy(dtype=object)[ok]
             self._ids[rows[ok], cols[ok]] = cells["ids"].to_numpy(dtype=object)[ok]
             if "lo" in cells:
                 self._number[rows[ok], cols[ok]] = cells["lo"].to_numpy(dtype=float)[ok]
-        self._alive = np.ones(n, dtype=bool)
-        self._rank = np.arange(n, dtype=np.int64)
+        spare = total - n
+        for name, fill in (("_keys", None), ("_labels", ""), ("_mission", None)):
+            setattr(self, name, np.concatenate([getattr(self, name), np.full(spare, fill, dtype=object)]))
+        self._disagree = np.concatenate([self._disagree, np.zeros(spare, dtype=bool)])
+        self._alive = np.arange(total) < n
+        self._rank = np.arange(total, dtype=np.int64)
         self._slot_of = None
         self._fact_status = fact_status or {}
         self._keep = None
