@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from missiondesk.facts.actor_reviews import KIND as ACTOR
 from missiondesk.facts.actor_reviews import apply_actor_reviews
 from missiondesk.facts.actors import with_actors
 from missiondesk.facts.article_tallies import ArticleTallies
@@ -86,6 +87,7 @@ class LiveComparison:
         self._counts["mission"] = self._remap(self._counts["mission_raw"])
         self._statements["mission"] = self._remap(self._statements["mission_raw"])
         self._present()
+        self._registered: tuple | None = None  # the statements shown, and their actors before the analyst's reviews
         self._statements["actor"], self._statements["actor_id"] = self._actors()
         self._counts["group"] = group_labels(self._counts) if len(self._counts) else []
         self._counts["key"] = None
@@ -221,10 +223,12 @@ class LiveComparison:
                 moved[kind] = [r for r in np.flatnonzero(unequal(old, frame["mission"].to_numpy(dtype=object)))
                                .tolist() if r not in set(rows[kind])]
         self._present()
-        # the corpus's names of actors depend on every statement shown: made again when a speaker changed
-        if changed_rows(before["statement"], statements, ["actor_raw", "present"]):
+        # the corpus's names of actors depend on every statement shown: made again when a speaker changed; the
+        # analyst's merges and renames of actors are applied again to the names as they stand
+        speakers = bool(changed_rows(before["statement"], statements, ["actor_raw", "present"]))
+        if speakers or any(k[1] == ACTOR for k in changed):
             old = (statements["actor"].to_numpy(dtype=object).copy(), statements["actor_id"].to_numpy(dtype=object))
-            statements["actor"], statements["actor_id"] = self._actors()
+            statements["actor"], statements["actor_id"] = self._actors(speakers)
             renamed = unequal(old[0], statements["actor"].to_numpy(dtype=object)) | \
                 unequal(old[1], statements["actor_id"].to_numpy(dtype=object))
             moved["statement"] = sorted(set(moved["statement"]) | set(np.flatnonzero(renamed).tolist())
@@ -372,16 +376,19 @@ class LiveComparison:
             frame["present"] = present
             frame["rejected"] = (frame["status"] == "rejected").to_numpy()
 
-    def _actors(self) -> tuple[list, list]:
-        """Each statement's actor as the corpus's registry names it (every statement shown counts); lists, so
-        that pandas reads them as it reads `with_actors`'."""
+    def _actors(self, speakers: bool = True) -> tuple[list, list]:
+        """Each statement's actor as the corpus's registry names it (every statement shown counts), the analyst's
+        merges and renames applied; lists, so that pandas reads them as it reads `with_actors`'. The registry is
+        made again only when `speakers` changed (an actor merged or renamed changes no speaker)."""
         statements = self._statements
         actor, actor_id = statements["actor_raw"].tolist(), [None] * len(statements)
-        present = np.flatnonzero(statements["present"].to_numpy(bool))
+        if speakers or self._registered is None:
+            present = np.flatnonzero(statements["present"].to_numpy(bool))
+            self._registered = (present, with_actors(statements.iloc[present][["actor_raw", "document"]]
+                                                     .rename(columns={"actor_raw": "actor"})) if len(present) else None)
+        present, registered = self._registered
         if len(present):
-            named = with_actors(statements.iloc[present][["actor_raw", "document"]]
-                                .rename(columns={"actor_raw": "actor"}))
-            named = apply_actor_reviews(named, self._reviews.values())  # the analyst's merges and renames
+            named = apply_actor_reviews(registered, self._reviews.values())  # the analyst's merges and renames
             for row, name, entry in zip(present.tolist(), named["actor"].tolist(), named["actor_id"].tolist()):
                 actor[row], actor_id[row] = name, entry
         return actor, actor_id

@@ -161,9 +161,10 @@ class ActorActions:
     def _actors_changed(self, name: str) -> None:
         """Redraw everything as after any review (the articles chosen for Side by side stay chosen), then show
         the actor `name` in Positions: its first statement selected, so the analyst sees what the step did.
-        An actor's new name reaches every statement of it, so the comparisons are built again (not row by row)."""
-        self._live = None  # the next refresh rebuilds them with the actor reviews applied
+        The comparisons change the rows of the actor's statements (facts/live_comparison.py); the actor filter
+        offers the names as they now stand."""
         self._articles_changed()
+        self.update_filter_choices()
         model = self.positions_model
         if self.tabs.currentWidget() is not self.positions_view:
             return  # the table is filled when its tab is shown
