@@ -13,6 +13,7 @@ from missiondesk.facts import compare_counts, compare_statements
 from missiondesk.facts.actor_reviews import RENAMED, actor_key, merge_changes, rename_changes
 from missiondesk.facts.live_comparison import LiveComparison
 from missiondesk.facts.mission_reviews import MERGED, apply_to_frames, mission_key
+from missiondesk.facts.row_timeline import row_points
 from missiondesk.facts.with_rejected import (
     counts_with_rejected,
     frames_with_rejected,
@@ -204,3 +205,18 @@ def test_positions_compared_late_follow_the_reviews_made_before():
     live.update()
     assert "Mark Rutte" in set(live.positions.keys["actor"])
     pd.testing.assert_frame_equal(live.positions.keys, full(workspace, True)["positions"].keys)
+
+
+@pytest.mark.parametrize("keep_rejected", [True, False])
+def test_a_rows_timeline_from_the_live_rows_is_the_one_from_the_frames_shown(keep_rejected):
+    workspace = corpus(6)
+    live = LiveComparison(workspace, keep_rejected)
+    rng, undo = random.Random(6), []
+    for step in range(30):
+        review_step(rng, workspace, undo)
+        live.update()
+        if step % 10 == 9:
+            counts = live.counts
+            for key in counts.keys["key"].tolist():
+                pd.testing.assert_frame_equal(row_points(counts, None, key, live.counts_shown_of),
+                                              row_points(counts, live.frames_shown, key), obj=key)

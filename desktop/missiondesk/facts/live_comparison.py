@@ -99,6 +99,7 @@ class LiveComparison:
         self._tallies = ArticleTallies(self._docs, self._counts, self._statements)
         self.count_table = KeyedTable(self._count_parts(self._counts[self._counts["present"]]))
         self._positions: KeyedTable | None = None  # compared when first asked for
+        self._count_rows_of: dict[str, list[int]] | None = None  # fact id -> its rows, made when first asked for
         self._outputs: dict[str, object] = {}
 
     # -- what the window reads ------------------------------------------------------------------------------
@@ -164,6 +165,17 @@ class LiveComparison:
         """The articles with their numbers of facts not rejected (the Corpus list)."""
         return self._output("standing_documents", lambda: self._marked(self._docs.assign(
             counts=self._tallies.standing[0], statements=self._tallies.standing[1])))
+
+    def counts_shown_of(self, ids: list[str]) -> pd.DataFrame:
+        """The rows of `frames_shown.counts` whose id is in `ids`, in its order, without making the frame (the
+        timeline's few rows after a review)."""
+        if self._count_rows_of is None:
+            self._count_rows_of = {}
+            for row, fact_id in enumerate(self._counts["id"].tolist()):
+                self._count_rows_of.setdefault(fact_id, []).append(row)
+        present = self._counts["present"].to_numpy(bool)
+        rows = sorted({r for i in set(ids) for r in self._count_rows_of.get(i, ()) if present[r]})
+        return self._counts.iloc[rows][COUNT_FRAME].reset_index(drop=True)
 
     def _marked(self, documents: pd.DataFrame) -> pd.DataFrame:
         """The articles with the analyst's marks (a date typed by hand, the time zone), as the workspace gives."""
