@@ -213,11 +213,21 @@ def _axes(points: pd.DataFrame) -> tuple:
     after each review): the dated and the undated rows, the top of the value axis, the dates' span and ticks."""
     if not len(points):
         return [], [], 1.0, (pd.Timestamp("2000-01-01"), pd.Timestamp("2001-01-01")), []
-    dated_rows = points[points["date"].notna()]
-    span = date_range(dated_rows["date"]) if len(dated_rows) else \
+    rows = [_Point(*values) for values in zip(*(points[name].tolist() for name in _Point.__slots__))]
+    dated = [r for r in rows if not pd.isna(r.date)]
+    span = date_range(pd.Series([r.date for r in dated])) if dated else \
         (pd.Timestamp("2000-01-01"), pd.Timestamp("2001-01-01"))
-    return (list(dated_rows.itertuples()), list(points[points["date"].isna()].itertuples()), nice_top(points), span,
-            date_ticks(*span) if len(dated_rows) else [])
+    return dated, [r for r in rows if pd.isna(r.date)], nice_top(points), span, date_ticks(*span) if dated else []
+
+
+class _Point:
+    """A point's fields as paintEvent reads them (a namedtuple per row shown cost more than the drawing)."""
+
+    __slots__ = ("id", "date", "value", "lo", "hi", "published", "outlet", "text")
+
+    def __init__(self, *values) -> None:
+        for name, value in zip(self.__slots__, values):
+            setattr(self, name, value)
 
 
 def _name(outlet) -> str:
