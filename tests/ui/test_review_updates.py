@@ -47,6 +47,10 @@ def test_reviews_update_the_matrices_as_a_fresh_refresh_shows_them(qtbot, opened
                                          win._articles_changed))  # the newest article's column moves left
     columns = [win.counts_model.document(c) for c in range(win.counts_model.columnCount())]
     assert columns[-1] != last and columns == list(win.counts_shown.documents["id"])
+    moved = win.frames.counts.loc[win.frames.counts["document"] == last, "id"].tolist()
+    assert moved  # a cell of the moved column changes: it is written where the column now stands
+    win.select_fact(moved[0])
+    win.review_current("edited", {"value": 4242})
     missions = win.missions_model.frame()["id"].tolist()
     win.undo_stack.push(ReviewCommand(win.workspace, mission_key(missions[1]), "merged", {"into": missions[0]},
                                       "Merge", win._reviews_changed))

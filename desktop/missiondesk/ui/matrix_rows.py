@@ -93,27 +93,22 @@ class IncrementalRows:
         self.layoutChanged.emit()
 
     def _move_columns(self, documents: list[str]) -> None:
-        """Put the columns in the articles' new order, copying only the span of columns that moved (a date
-        changed moves one article's column past the ones between its old and new place)."""
-        where = {doc: c for c, doc in enumerate(self._documents)}
-        order = np.array([where[doc] for doc in documents], dtype=np.int64)
-        moved = np.flatnonzero(order != np.arange(len(order)))
-        first, last = int(moved[0]), int(moved[-1]) + 1
+        """Put the columns in the articles' new order (a date changed moves one article's column past the ones
+        between its old and new place): only the maps between the view's columns and the arrays' change."""
+        stored = {doc: c for c, doc in enumerate(self._stored)}
+        before = {doc: c for c, doc in enumerate(self._documents)}
         self.layoutAboutToBeChanged.emit()
-        span = order[first:last]
-        for name in ("_text", "_ids", "_number", "_has"):
-            array = getattr(self, name)
-            array[:, first:last] = array[:, span]
-        new_column = np.arange(len(order))
-        new_column[order] = np.arange(len(order))  # old column -> new column
+        self._col = np.array([stored[doc] for doc in documents], dtype=np.int64)
+        self._view_of = np.empty_like(self._col)
+        self._view_of[self._col] = np.arange(len(self._col))
+        new_column = np.array([before[doc] for doc in documents], dtype=np.int64)  # new column -> old column
+        old_to_new = np.empty_like(new_column)
+        old_to_new[new_column] = np.arange(len(new_column))
         self._documents = documents
-        self._filled = (self._filled[0], new_column[self._filled[1]])
-        if self._places is not None:
-            self._places = {i: (k, int(new_column[c])) for i, (k, c) in self._places.items()}
-        if self._order is not None and 0 <= self._order[0] < len(order):
-            self._order = (int(new_column[self._order[0]]), self._order[1])
+        if self._order is not None and 0 <= self._order[0] < len(documents):
+            self._order = (int(old_to_new[self._order[0]]), self._order[1])
         persistent = self.persistentIndexList()
-        self.changePersistentIndexList(persistent, [self.index(i.row(), int(new_column[i.column()]))
+        self.changePersistentIndexList(persistent, [self.index(i.row(), int(old_to_new[i.column()]))
                                                     for i in persistent])
         self.layoutChanged.emit()
 
@@ -166,7 +161,7 @@ class IncrementalRows:
         if not len(cells) or not self._documents:
             return
         rows = np.array([slots.get(k, -1) for k in cells["key"].tolist()], dtype=np.int64)
-        cols = pd.Index(self._documents).get_indexer(cells["document"])
+        cols = pd.Index(self._stored).get_indexer(cells["document"])
         ok = (rows >= 0) & (cols >= 0)
         rows, cols = rows[ok], cols[ok]
         ids = cells["ids"].to_numpy(dtype=object)[ok]
