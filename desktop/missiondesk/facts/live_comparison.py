@@ -47,6 +47,7 @@ from missiondesk.facts.row_changes import (
     keyed,
     positions_in,
     rows_shown,
+    same,
     touched_keys,
     unequal,
     within,
@@ -284,7 +285,8 @@ class LiveComparison:
                     write_rows(frame, rows[kind], column, fresh[column].tolist())
 
     def _rebuild_few(self, kind: str, frame: pd.DataFrame, rows: list[int], records: list) -> None:
-        """`_rebuild_rows` in plain Python, row by row (a review's fact, an article's few)."""
+        """`_rebuild_rows` in plain Python, row by row (a review's fact, an article's few); only the values that
+        changed are written (writing one value into a text column copies the whole column)."""
         if self._info is None:
             self._info = documents_info(self._docs)
         make = count_row if kind == "count" else statement_row
@@ -298,7 +300,8 @@ class LiveComparison:
             if kind == "count":
                 values["group"] = group_label(values)
             for name, value in values.items():
-                frame.iat[row, at[name]] = value
+                if not same(frame.iat[row, at[name]], value):
+                    frame.iat[row, at[name]] = value
 
     def _update_counts(self, before: pd.DataFrame, diffs: dict[str, set[int]], rows: list[int], moved: list[int],
                        old_keys: np.ndarray) -> TableChange:

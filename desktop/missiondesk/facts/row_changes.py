@@ -59,7 +59,12 @@ def positions_in(diffs: dict[str, set[int]], columns: list[str] | None = None) -
 
 def unequal(a, b) -> np.ndarray:
     """Where two object arrays (or lists) differ (NaN, NaT and None equal to each other)."""
-    return np.array([not (x is y or x == y or (_missing(x) and _missing(y))) for x, y in zip(a, b)], dtype=bool)
+    return np.array([not same(x, y) for x, y in zip(a, b)], dtype=bool)
+
+
+def same(x, y) -> bool:
+    """Two values equal, or both missing (NaN, NaT, None)."""
+    return bool(x is y or x == y or (_missing(x) and _missing(y)))
 
 
 def within(values, wanted) -> np.ndarray:
