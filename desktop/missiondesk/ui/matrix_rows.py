@@ -77,9 +77,13 @@ class IncrementalRows:
                                          for cell in self._ids[slot] if cell for i in cell)
         rows = self._visible()
         if np.array_equal(rows, self._rows):
-            if len(rows):
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, max(0, len(self._documents) - 1)))
-                self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(rows) - 1)
+            # only the changed keys' rows: the whole column of row labels told again makes the header measure
+            # two hundred of them
+            shown = np.flatnonzero(np.isin(rows, np.array(changed, dtype=np.int64)))
+            if len(shown):
+                first, last = int(shown[0]), int(shown[-1])
+                self.dataChanged.emit(self.index(first, 0), self.index(last, max(0, len(self._documents) - 1)))
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, first, last)
             return
         self.layoutAboutToBeChanged.emit()
         # the views' selections and current cells hold persistent indexes: each follows its key (or is dropped)
