@@ -18,9 +18,10 @@ from missiondesk.facts.compare import (
     Comparison,
     _empty_cells,
     _empty_keys,
-    _ordered_documents,
     compare_keyed_counts,
     count_keys,
+    date_order,
+    document_header,
     statement_cells,
     statement_key_table,
     statement_keys,
@@ -71,6 +72,7 @@ class LiveComparison:
         self._docs = documents_frame(workspace.documents())
         self._info: dict | None = None  # each article's outlet, title and dates, for facts built one by one
         self._order: tuple | None = None  # the articles' date order and column headers
+        self._headers: dict[str, str] = {}  # each article's column header
         self._counts = count_rows(self._counts_records, self._docs, self._reviews)
         self._statements = statement_rows(self._statement_records, self._docs, self._reviews)
         self._at: dict[tuple, list[tuple[str, int]]] = {}  # review key -> (kind, row) of the facts it is on
@@ -129,10 +131,13 @@ class LiveComparison:
         def build() -> pd.DataFrame:
             docs = self._marked(self._docs.assign(counts=self._tallies.shown[0], statements=self._tallies.shown[1]))
             if self._order is None:  # sorted once per change of the articles' details, not per review
-                ordered = _ordered_documents(FactFrames(docs, None, None, None))
-                self._order = (docs.sort_values(["date", "title"], na_position="first").index.to_numpy(),
-                               ordered["header"].tolist())
-                return ordered
+                ids = docs["id"].tolist()
+                if any(doc not in self._headers for doc in ids):  # made again for the articles changed only
+                    columns = (docs[c].tolist() for c in ("outlet", "title", "published"))
+                    self._headers.update((doc, document_header(*values)) for doc, *values in zip(ids, *columns)
+                                         if doc not in self._headers)
+                order = date_order(docs["date"].tolist(), docs["title"].tolist())
+                self._order = (np.array(order, dtype=np.int64), [self._headers[ids[i]] for i in order])
             ordered = docs.iloc[self._order[0]].reset_index(drop=True)
             ordered["header"] = self._order[1]
             return ordered
@@ -216,6 +221,8 @@ class LiveComparison:
         if documents:
             self._docs = documents_frame(self.workspace.documents())
             self._order = None
+            for doc in documents:
+                self._headers.pop(doc, None)
             if self._info is not None:  # the changed articles' entries only
                 self._info.update(documents_info(self._docs[self._docs["id"].isin(documents).to_numpy()]))
             update.documents = True
