@@ -208,7 +208,8 @@ def test_positions_compared_late_follow_the_reviews_made_before():
 
 
 @pytest.mark.parametrize("keep_rejected", [True, False])
-def test_a_rows_timeline_from_the_live_rows_is_the_one_from_the_frames_shown(keep_rejected):
+def test_facts_looked_up_by_id_are_those_of_the_frames_shown(keep_rejected):
+    """A row's timeline and a statement's actor, found by id after reviews, as the frames shown give them."""
     workspace = corpus(6)
     live = LiveComparison(workspace, keep_rejected)
     rng, undo = random.Random(6), []
@@ -220,3 +221,7 @@ def test_a_rows_timeline_from_the_live_rows_is_the_one_from_the_frames_shown(kee
             for key in counts.keys["key"].tolist():
                 pd.testing.assert_frame_equal(row_points(counts, None, key, live.counts_shown_of),
                                               row_points(counts, live.frames_shown, key), obj=key)
+            shown = live.frames_shown.statements.drop_duplicates("id")
+            assert {i: live.actor_shown_of(i) for i in shown["id"]} == dict(zip(shown["id"], shown["actor"]))
+            hidden = {r.id for r in workspace.extraction().statements} - set(shown["id"])
+            assert all(live.actor_shown_of(i) is None for i in hidden)

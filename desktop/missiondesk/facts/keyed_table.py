@@ -119,8 +119,8 @@ def _joined(kept: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     if not len(kept):
         return new.reset_index(drop=True)
     joined = pd.concat([kept, new], ignore_index=True)
+    before, added, now = kept.dtypes, new.dtypes, joined.dtypes  # read once: a column read costs more than a dtype
     for column in joined.columns:
-        if column in kept and column in new and kept[column].dtype != new[column].dtype \
-                and joined[column].dtype == object:
+        if column in before and column in added and before[column] != added[column] and now[column] == object:
             joined[column] = pd.Series(joined[column].tolist(), index=joined.index)
     return joined

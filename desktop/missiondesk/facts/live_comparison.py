@@ -10,8 +10,6 @@ import numpy as np
 import pandas as pd
 
 from missiondesk.facts.actor_reviews import KIND as ACTOR
-from missiondesk.facts.actor_reviews import apply_actor_reviews
-from missiondesk.facts.actors import with_actors
 from missiondesk.facts.article_tallies import ArticleTallies
 from missiondesk.facts.collection import collector_paused
 from missiondesk.facts.compare import (
@@ -38,6 +36,7 @@ from missiondesk.facts.fact_rows import (
 from missiondesk.facts.frames import FactFrames, documents_frame
 from missiondesk.facts.key_rows import count_rows_compared, order_positions, statement_rows_compared
 from missiondesk.facts.keyed_table import KeyedTable, TableChange, Update
+from missiondesk.facts.live_lookups import LiveLookups
 from missiondesk.facts.mission_reviews import GONE, apply_mission_reviews, merged_into
 from missiondesk.facts.row_changes import (
     changed_rows,
@@ -57,7 +56,7 @@ from missiondesk.facts.row_changes import (
 from missiondesk.facts.with_rejected import counts_with_rejected, statements_with_rejected
 
 
-class LiveComparison:
+class LiveComparison(LiveLookups):
     """A workspace's frames and comparisons as the window shows them: with the rejected facts in
     (`keep_rejected`, struck through in the tables; they never make a disagreement) or without them. `update()`
     after the workspace's reviews changed; anything else (facts added, extracted again) needs a new one."""
@@ -102,7 +101,7 @@ class LiveComparison:
         self._tallies = ArticleTallies(self._docs, self._counts, self._statements)
         self.count_table = KeyedTable(self._count_parts(self._counts[self._counts["present"]]))
         self._positions: KeyedTable | None = None  # compared when first asked for
-        self._count_rows_of: dict[str, list[int]] | None = None  # fact id -> its rows, made when first asked for
+        self._fact_rows: dict[str, dict[str, list[int]]] = {}  # by kind: fact id -> its rows (`_rows_of`)
         self._outputs: dict[str, object] = {}
 
     # -- what the window reads ------------------------------------------------------------------------------
@@ -171,17 +170,6 @@ class LiveComparison:
         """The articles with their numbers of facts not rejected (the Corpus list)."""
         return self._output("standing_documents", lambda: self._marked(self._docs.assign(
             counts=self._tallies.standing[0], statements=self._tallies.standing[1])))
-
-    def counts_shown_of(self, ids: list[str]) -> pd.DataFrame:
-        """The rows of `frames_shown.counts` whose id is in `ids`, in its order, without making the frame (the
-        timeline's few rows after a review)."""
-        if self._count_rows_of is None:
-            self._count_rows_of = {}
-            for row, fact_id in enumerate(self._counts["id"].tolist()):
-                self._count_rows_of.setdefault(fact_id, []).append(row)
-        present = self._counts["present"].to_numpy(bool)
-        rows = sorted({r for i in set(ids) for r in self._count_rows_of.get(i, ()) if present[r]})
-        return self._counts.iloc[rows][COUNT_FRAME].reset_index(drop=True)
 
     def _marked(self, documents: pd.DataFrame) -> pd.DataFrame:
         """The articles with the analyst's marks (a date typed by hand, the time zone), as the workspace gives."""
@@ -397,23 +385,6 @@ class LiveComparison:
                 present = present & (frame["status"] != "rejected").to_numpy()
             frame["present"] = present
             frame["rejected"] = (frame["status"] == "rejected").to_numpy()
-
-    def _actors(self, speakers: bool = True) -> tuple[list, list]:
-        """Each statement's actor as the corpus's registry names it (every statement shown counts), the analyst's
-        merges and renames applied; lists, so that pandas reads them as it reads `with_actors`'. The registry is
-        made again only when `speakers` changed (an actor merged or renamed changes no speaker)."""
-        statements = self._statements
-        actor, actor_id = statements["actor_raw"].tolist(), [None] * len(statements)
-        if speakers or self._registered is None:
-            present = np.flatnonzero(statements["present"].to_numpy(bool))
-            self._registered = (present, with_actors(statements.iloc[present][["actor_raw", "document"]]
-                                                     .rename(columns={"actor_raw": "actor"})) if len(present) else None)
-        present, registered = self._registered
-        if len(present):
-            named = apply_actor_reviews(registered, self._reviews.values())  # the analyst's merges and renames
-            for row, name, entry in zip(present.tolist(), named["actor"].tolist(), named["actor_id"].tolist()):
-                actor[row], actor_id[row] = name, entry
-        return actor, actor_id
 
     def _apply_missions(self) -> None:
         reviews = list(self._reviews.values())

@@ -179,9 +179,12 @@ class ActorActions:
         words of its article when they differ (for the Evidence panel); empty when they are the same."""
         if fact.get("kind") != "statement":
             return {}
-        frame = (self._frames_shown if self._frames_shown is not None else self.frames).statements
-        found = frame.loc[frame["id"].to_numpy() == fact["id"], "actor"] if len(frame) else ()
-        name = found.iloc[0] if len(found) else None
+        if self._live is not None:  # found by id, without making the frames shown again after a review
+            name = self._live.actor_shown_of(fact["id"])
+        else:
+            frame = self.frames.statements
+            found = frame.loc[frame["id"].to_numpy() == fact["id"], "actor"] if len(frame) else ()
+            name = found.iloc[0] if len(found) else None
         if not isinstance(name, str) or name == fact.get("actor"):
             return {}
         return {"actor": name, "actor_written": fact.get("actor")}
