@@ -218,14 +218,18 @@ def document_header(outlet, title, published) -> str:
     return f"{_text(outlet, _short(title))}\n{_text(published, 'undated')}"
 
 
-def date_order(dates: list, titles: list) -> list[int]:
+def date_order(dates: np.ndarray, titles: list) -> list[int]:
     """The order `_ordered_documents` puts articles in (by date, then title, the missing first; ties as they
-    come), worked out in plain Python: pandas' sort costs more than the sorting for a few thousand articles."""
+    come), worked out in plain Python: pandas' sort costs more than the sorting for a few thousand articles.
+    `dates`: datetime64 values (compared as integers: comparing Timestamps is slow)."""
+    undated = np.isnat(dates).tolist()
+    ticks = dates.astype(np.int64).tolist()
+
     def key(i: int) -> tuple:
-        date, title = dates[i], titles[i]
-        dated, titled = not _missing_value(date), not _missing_value(title)
-        return dated, date if dated else 0, titled, title if titled else ""
-    return sorted(range(len(dates)), key=key)
+        title = titles[i]
+        titled = not _missing_value(title)
+        return not undated[i], 0 if undated[i] else ticks[i], titled, title if titled else ""
+    return sorted(range(len(ticks)), key=key)
 
 
 def _missing_value(value) -> bool:

@@ -135,7 +135,7 @@ class LiveComparison(LiveLookups):
                     columns = (docs[c].tolist() for c in ("outlet", "title", "published"))
                     self._headers.update((doc, document_header(*values)) for doc, *values in zip(ids, *columns)
                                          if doc not in self._headers)
-                order = date_order(docs["date"].tolist(), docs["title"].tolist())
+                order = date_order(docs["date"].to_numpy(), docs["title"].tolist())
                 self._order = (np.array(order, dtype=np.int64), [self._headers[ids[i]] for i in order])
             ordered = docs.iloc[self._order[0]].reset_index(drop=True)
             ordered["header"] = self._order[1]
