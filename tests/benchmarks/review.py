@@ -13,7 +13,7 @@ from pathlib import Path
 
 ACTIONS = ("accept", "reject", "restore", "edit", "undo_edit", "redo_edit", "note", "statement_edit",
            "mission_accept", "mission_merge", "undo_merge", "article_outlet", "article_date", "undo_article",
-           "autosave")
+           "autosave", "actor_merge", "undo_actor_merge", "actor_rename", "undo_actor_rename")
 
 
 def measure(articles: int = 2_000, repeats: int = 5) -> dict:
@@ -67,6 +67,8 @@ def measure(articles: int = 2_000, repeats: int = 5) -> dict:
             timed("autosave", window.autosave)  # what the window waits for; the file is written by a worker
             window.wait_for_autosave()
             app.processEvents()
+        for n in range(repeats):  # after the rest: Positions shown from here on, so reviews update it too
+            _actor_review(window, timed, n)
         window.workspace.dirty = False
         window.close()
         out = {"articles": float(articles)}
@@ -94,6 +96,31 @@ def _mission_review(window, timed) -> None:
     timed("mission_merge", lambda: window.undo_stack.push(ReviewCommand(
         window.workspace, mission_key(second), "merged", {"into": first}, "Merge", window._reviews_changed)))
     timed("undo_merge", window.undo_stack.undo)
+
+
+def _actor_review(window, timed, n: int) -> None:
+    """Merge two actors of the Positions tab (their rows selected, as with Ctrl+click) and rename one, each
+    undone after."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    view, model = window.positions_view, window.positions_model
+    window.tabs.setCurrentWidget(view)
+    first = {}
+    for row in range(model.rowCount()):
+        first.setdefault(model.key(row).split("|")[1], row)
+    names = sorted(first)
+    kept, merged = names[n % len(names)], names[(n + 1) % len(names)]
+    selection = view.selectionModel()
+    selection.clear()
+    selection.select(model.index(first[merged], 0), QItemSelectionModel.SelectionFlag.Select)
+    selection.setCurrentIndex(model.index(first[kept], 0), QItemSelectionModel.SelectionFlag.Select)
+    timed("actor_merge", lambda: window.merge_actors(kept))
+    timed("undo_actor_merge", window.undo_stack.undo)
+    selection.clear()
+    selection.setCurrentIndex(model.index(0, 0), QItemSelectionModel.SelectionFlag.Select)
+    timed("actor_rename", lambda: window.rename_actor(f"Renamed actor {n}"))
+    timed("undo_actor_rename", window.undo_stack.undo)
+    window.tabs.setCurrentWidget(window.counts_view)
 
 
 def _set_date(window, published: str) -> None:

@@ -45,3 +45,15 @@ def test_statuses_name_only_reviewed_facts_and_search_sees_edits():
     texts = index.search_texts()
     assert texts["c1"].endswith("italy iraq afp 10000") and "afp" in texts["s1"]
     assert [h[:2] for h in index.highlights("d1")] == [("c1", "count"), ("s1", "statement")]
+
+
+def test_a_fact_forgotten_after_a_review_is_searched_by_its_new_words():
+    workspace = _workspace()
+    index = FactIndex()
+    index.rebuild(workspace)
+    assert "italy" in index.search_texts()["c1"]
+    key = next(iter(workspace.data.reviews))
+    workspace.set_review(key, "edited", {"whose": "Spain"})
+    index.forget({"c1"})
+    assert index.get("c1")["whose"] == "Spain"
+    assert "spain" in index.search_texts()["c1"] and "italy" not in index.search_texts()["c1"]

@@ -10,8 +10,10 @@ from missiondesk.corpus.document import Document
 from missiondesk.extract.pipeline import DocumentFacts, MissionHitRecord
 from missiondesk.extract.records import Statement, TroopCount
 from missiondesk.facts import compare_counts, compare_statements
+from missiondesk.facts.actor_reviews import RENAMED, actor_key, merge_changes, rename_changes
 from missiondesk.facts.live_comparison import LiveComparison
 from missiondesk.facts.mission_reviews import MERGED, apply_to_frames, mission_key
+from missiondesk.facts.row_timeline import row_points
 from missiondesk.facts.with_rejected import (
     counts_with_rejected,
     frames_with_rejected,
@@ -127,11 +129,13 @@ def review_step(rng: random.Random, workspace: Workspace, undo: list) -> str:
                 changes[field] = {"actor": rng.choice([*ACTORS, "Mark Rutte"]),
                                   "topic": rng.choice(["withdrawal", "budget", None]),
                                   "content": "we stay", "mission": rng.choice(MISSIONS)}[field]
-    elif choice < 0.8:
+    elif choice < 0.75:
         doc = rng.choice(workspace.data.documents)
         key, status = document_key(doc.id), "edited"
         changes = rng.choice([{"outlet": "Renamed"}, {"published": rng.choice(["2018-02-03", "2021-06-30", None])},
                               {"title": "A retitled article"}, {"outlet": None, "published": "2020-01-01"}])
+    elif choice < 0.88:
+        key, status, changes = _actor_review(rng, workspace)
     else:
         mission, other = rng.sample(MISSIONS, 2)
         key = mission_key(mission)
@@ -142,6 +146,17 @@ def review_step(rng: random.Random, workspace: Workspace, undo: list) -> str:
     return f"{status} {key} {changes}"
 
 
+def _actor_review(rng: random.Random, workspace: Workspace) -> tuple:
+    """An actor merged into another, renamed, or its review taken back, as the Positions tab's actions make them."""
+    statements = workspace.frames().statements
+    actors = sorted(set(zip(statements["actor_id"], statements["actor"])))
+    (actor_id, name), (into, into_name) = rng.sample(actors, 2) if len(actors) > 1 else (actors[0], actors[0])
+    status = rng.choice([MERGED, MERGED, RENAMED, None])
+    changes = merge_changes(into, into_name, name) if status == MERGED else \
+        rename_changes(rng.choice(["NATO chief", "Stoltenberg", "Mark Rutte"]), name) if status == RENAMED else {}
+    return actor_key(actor_id), status, changes
+
+
 @pytest.mark.parametrize("keep_rejected", [True, False])
 @pytest.mark.parametrize("seed", [1, 2])
 def test_every_review_step_leaves_the_comparisons_as_a_full_comparison_gives_them(seed, keep_rejected):
@@ -150,7 +165,7 @@ def test_every_review_step_leaves_the_comparisons_as_a_full_comparison_gives_the
     live.positions  # noqa: B018  compared from the start, so every step updates it too
     assert_same(live, full(workspace, keep_rejected))
     rng, undo = random.Random(seed * 100 + keep_rejected), []
-    for step in range(40):
+    for step in range(50):
         done = review_step(rng, workspace, undo)
         live.update()
         try:
@@ -190,3 +205,23 @@ def test_positions_compared_late_follow_the_reviews_made_before():
     live.update()
     assert "Mark Rutte" in set(live.positions.keys["actor"])
     pd.testing.assert_frame_equal(live.positions.keys, full(workspace, True)["positions"].keys)
+
+
+@pytest.mark.parametrize("keep_rejected", [True, False])
+def test_facts_looked_up_by_id_are_those_of_the_frames_shown(keep_rejected):
+    """A row's timeline and a statement's actor, found by id after reviews, as the frames shown give them."""
+    workspace = corpus(6)
+    live = LiveComparison(workspace, keep_rejected)
+    rng, undo = random.Random(6), []
+    for step in range(30):
+        review_step(rng, workspace, undo)
+        live.update()
+        if step % 10 == 9:
+            counts = live.counts
+            for key in counts.keys["key"].tolist():
+                pd.testing.assert_frame_equal(row_points(counts, None, key, live.counts_shown_of),
+                                              row_points(counts, live.frames_shown, key), obj=key)
+            shown = live.frames_shown.statements.drop_duplicates("id")
+            assert {i: live.actor_shown_of(i) for i in shown["id"]} == dict(zip(shown["id"], shown["actor"]))
+            hidden = {r.id for r in workspace.extraction().statements} - set(shown["id"])
+            assert all(live.actor_shown_of(i) is None for i in hidden)

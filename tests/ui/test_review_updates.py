@@ -1,7 +1,7 @@
 """A review changes the matrices' rows in place: no reset (the analyst keeps the place they read at), and the
 tables after any run of reviews are what opening the project afresh shows."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from missiondesk.facts.mission_reviews import mission_key
 from missiondesk.store.document_reviews import document_key
@@ -47,6 +47,10 @@ def test_reviews_update_the_matrices_as_a_fresh_refresh_shows_them(qtbot, opened
                                          win._articles_changed))  # the newest article's column moves left
     columns = [win.counts_model.document(c) for c in range(win.counts_model.columnCount())]
     assert columns[-1] != last and columns == list(win.counts_shown.documents["id"])
+    moved = win.frames.counts.loc[win.frames.counts["document"] == last, "id"].tolist()
+    assert moved  # a cell of the moved column changes: it is written where the column now stands
+    win.select_fact(moved[0])
+    win.review_current("edited", {"value": 4242})
     missions = win.missions_model.frame()["id"].tolist()
     win.undo_stack.push(ReviewCommand(win.workspace, mission_key(missions[1]), "merged", {"into": missions[0]},
                                       "Merge", win._reviews_changed))
@@ -68,3 +72,48 @@ def test_a_review_keeps_the_matrix_scrolled_where_it_was(qtbot, opened):
     win.workspace.set_review(document_key(win.workspace.data.documents[1].id), "edited", {"title": "Retitled"})
     win._articles_changed()
     assert view.verticalScrollBar().value() == place
+
+
+def _actor_rows(win) -> dict[str, int]:
+    model = win.positions_model
+    rows: dict[str, int] = {}
+    for row in range(model.rowCount()):
+        rows.setdefault(model.key(row).split("|")[1], row)
+    return rows
+
+
+def _choices(win) -> list[str]:
+    combo = win.filter_bar.choosers["actor"]
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def test_actor_merges_and_renames_update_positions_as_a_fresh_refresh_shows_them(qtbot, opened):
+    win = opened
+    win.tabs.setCurrentWidget(win.positions_view)
+    resets = []
+    for model in (win.counts_model, win.positions_model):
+        model.modelReset.connect(lambda m=model: resets.append(m))
+    view, model = win.positions_view, win.positions_model
+    rows = _actor_rows(win)
+    source, target = "diplomats", "European diplomat"  # two actors of the seeds
+    view.selectionModel().select(model.index(rows[source], 0), QItemSelectionModel.SelectionFlag.Select)
+    view.selectionModel().setCurrentIndex(model.index(rows[target], 0), QItemSelectionModel.SelectionFlag.Select)
+    win.merge_actors(target)
+    assert source not in _actor_rows(win)
+    win.undo_stack.undo()
+    assert source in _actor_rows(win)
+    win.undo_stack.redo()
+    view.selectionModel().clear()
+    view.selectionModel().setCurrentIndex(model.index(_actor_rows(win)[target], 0),
+                                          QItemSelectionModel.SelectionFlag.Select)
+    win.rename_actor("EU envoys")
+    assert "EU envoys" in _actor_rows(win) and target not in _actor_rows(win)
+    assert any(text.startswith("EU envoys") for text in _choices(win))  # the actor filter offers the new name
+    assert resets == []  # rows changed in place: the analyst keeps their place
+    win.show_status()  # the corpus in numbers, where the rename's own message stood
+    after = (shown(win.counts_model), shown(win.positions_model), win.status_label.text(), _choices(win),
+             win.frames.statements.to_dict("records"))
+    win.refresh()
+    win.show_positions()
+    assert (shown(win.counts_model), shown(win.positions_model), win.status_label.text(), _choices(win),
+            win.frames.statements.to_dict("records")) == after

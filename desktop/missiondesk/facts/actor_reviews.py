@@ -49,11 +49,21 @@ def renamed(reviews: Iterable[Review]) -> dict[str, str]:
             if r.kind == KIND and r.status == RENAMED and str(r.changes.get("name") or "").strip()}
 
 
-def apply_actor_reviews(statements: pd.DataFrame, reviews: Iterable[Review]) -> pd.DataFrame:
+def spoken_names(statements: pd.DataFrame) -> dict[str, str]:
+    """Each registry actor's id -> what the articles call it most (the name it keeps when nothing renames it)."""
+    said: dict[str, Counter] = {}
+    for actor_id, actor in zip(statements["actor_id"].tolist(), statements["actor"].tolist()):
+        if isinstance(actor, str) and actor:
+            said.setdefault(actor_id, Counter())[actor] += 1
+    return {actor_id: counter.most_common(1)[0][0] for actor_id, counter in said.items()}
+
+
+def apply_actor_reviews(statements: pd.DataFrame, reviews: Iterable[Review],
+                        spoken: dict[str, str] | None = None) -> pd.DataFrame:
     """A statements frame (with `actor_id`, facts.actors.with_actors) with the analyst's merges and renames
     applied: a merged actor's statements take the id and the name of the actor it went into, a renamed actor's
     statements its new name. Everything the registry feeds (Positions, Side by side, fact sheets, exports) reads
-    these two columns."""
+    these two columns. `spoken`: `spoken_names(statements)` when already known (the window keeps it)."""
     reviews = actor_reviews(reviews)
     if not reviews or statements.empty or "actor_id" not in statements:
         return statements
@@ -66,15 +76,10 @@ def apply_actor_reviews(statements: pd.DataFrame, reviews: Iterable[Review]) -> 
     if final == ids and not names.keys() & set(ids):
         return statements
     # the name an actor keeps: its new name, else what the articles call it most (before any merge into it)
-    said: dict[str, Counter] = {}
-    for actor_id, actor in zip(ids, actors):
-        if isinstance(actor, str) and actor:
-            said.setdefault(actor_id, Counter())[actor] += 1
     shown: dict[str, str] = {}
     for target in set(merged.values()):
         shown[target] = recorded.get(target) or target
-    for actor_id, counter in said.items():
-        shown[actor_id] = counter.most_common(1)[0][0]
+    shown.update(spoken if spoken is not None else spoken_names(statements))
     shown.update(names)
     frame = statements.copy()
     frame["actor_id"] = final

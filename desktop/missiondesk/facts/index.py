@@ -24,6 +24,7 @@ class FactIndex:
         self._missions: dict[str, list[str]] = {}
         self._docs: dict = {}
         self._search: dict[str, str] | None = None
+        self._stale: set[str] = set()  # facts whose search text is to be made again
         self._pending = None  # the workspace to build from on first use
         self._workspace = None
 
@@ -36,10 +37,11 @@ class FactIndex:
         of the index stays (building it again for a review cost a tenth of the review)."""
         if self._pending is not None:
             return
+        fact_ids = list(fact_ids)
         for fact_id in fact_ids:
             self._facts.pop(fact_id, None)
-            if self._search is not None and fact_id in self._search:
-                self._search[fact_id] = self._search_text(fact_id)
+        if self._search is not None:  # made again at the next search (an actor merged touches thousands)
+            self._stale.update(fact_ids)
 
     def _ensure(self) -> None:
         if self._pending is not None:
@@ -52,6 +54,7 @@ class FactIndex:
         for table in (self._records, self._facts, self._by_document, self._missions):
             table.clear()
         self._search = None
+        self._stale.clear()
         extraction = workspace.extraction()
         for items in (extraction.troop_counts, extraction.statements):
             self._records.update(zip(map(attrgetter("id"), items), items))
@@ -135,6 +138,9 @@ class FactIndex:
         first search, kept until the next rebuild)."""
         self._ensure()
         if self._search is not None:
+            for fact_id in self._stale & self._search.keys():
+                self._search[fact_id] = self._search_text(fact_id)
+            self._stale.clear()
             return self._search
         self._search = {fact_id: self._search_text(fact_id) for fact_id, record in self._records.items()
                         if _kind(record) != "mission"}

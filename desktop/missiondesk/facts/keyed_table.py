@@ -12,6 +12,7 @@ import pandas as pd
 
 from missiondesk.facts.compare import Comparison
 from missiondesk.facts.key_rows import mode_of
+from missiondesk.facts.row_changes import within
 
 
 @dataclass
@@ -91,7 +92,7 @@ class KeyedTable:
         touched = {k for k in keys[moved] if k is not None}
         if not touched:
             return TableChange()
-        at = np.flatnonzero(rows["present"].to_numpy(bool) & np.isin(keys, list(touched)))
+        at = np.flatnonzero(rows["present"].to_numpy(bool) & within(keys, touched))
         missions: dict[str, list] = {}
         for key, mission in zip(keys[at].tolist(), rows["mission"].to_numpy(dtype=object)[at].tolist()):
             missions.setdefault(key, []).append(mission)
@@ -118,8 +119,8 @@ def _joined(kept: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     if not len(kept):
         return new.reset_index(drop=True)
     joined = pd.concat([kept, new], ignore_index=True)
+    before, added, now = kept.dtypes, new.dtypes, joined.dtypes  # read once: a column read costs more than a dtype
     for column in joined.columns:
-        if column in kept and column in new and kept[column].dtype != new[column].dtype \
-                and joined[column].dtype == object:
+        if column in before and column in added and before[column] != added[column] and now[column] == object:
             joined[column] = pd.Series(joined[column].tolist(), index=joined.index)
     return joined

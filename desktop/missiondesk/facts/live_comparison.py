@@ -9,17 +9,17 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from missiondesk.facts.actor_reviews import apply_actor_reviews
-from missiondesk.facts.actors import with_actors
+from missiondesk.facts.actor_reviews import KIND as ACTOR
 from missiondesk.facts.article_tallies import ArticleTallies
 from missiondesk.facts.collection import collector_paused
 from missiondesk.facts.compare import (
     Comparison,
     _empty_cells,
     _empty_keys,
-    _ordered_documents,
     compare_keyed_counts,
     count_keys,
+    date_order,
+    document_header,
     statement_cells,
     statement_key_table,
     statement_keys,
@@ -36,6 +36,7 @@ from missiondesk.facts.fact_rows import (
 from missiondesk.facts.frames import FactFrames, documents_frame
 from missiondesk.facts.key_rows import count_rows_compared, order_positions, statement_rows_compared
 from missiondesk.facts.keyed_table import KeyedTable, TableChange, Update
+from missiondesk.facts.live_lookups import LiveLookups
 from missiondesk.facts.mission_reviews import GONE, apply_mission_reviews, merged_into
 from missiondesk.facts.row_changes import (
     changed_rows,
@@ -46,14 +47,16 @@ from missiondesk.facts.row_changes import (
     keyed,
     positions_in,
     rows_shown,
+    same,
     touched_keys,
     unequal,
+    within,
     write_rows,
 )
 from missiondesk.facts.with_rejected import counts_with_rejected, statements_with_rejected
 
 
-class LiveComparison:
+class LiveComparison(LiveLookups):
     """A workspace's frames and comparisons as the window shows them: with the rejected facts in
     (`keep_rejected`, struck through in the tables; they never make a disagreement) or without them. `update()`
     after the workspace's reviews changed; anything else (facts added, extracted again) needs a new one."""
@@ -68,6 +71,7 @@ class LiveComparison:
         self._docs = documents_frame(workspace.documents())
         self._info: dict | None = None  # each article's outlet, title and dates, for facts built one by one
         self._order: tuple | None = None  # the articles' date order and column headers
+        self._headers: dict[str, str] = {}  # each article's column header
         self._counts = count_rows(self._counts_records, self._docs, self._reviews)
         self._statements = statement_rows(self._statement_records, self._docs, self._reviews)
         self._at: dict[tuple, list[tuple[str, int]]] = {}  # review key -> (kind, row) of the facts it is on
@@ -85,6 +89,7 @@ class LiveComparison:
         self._counts["mission"] = self._remap(self._counts["mission_raw"])
         self._statements["mission"] = self._remap(self._statements["mission_raw"])
         self._present()
+        self._registered: tuple | None = None  # the statements shown, and their actors before the analyst's reviews
         self._statements["actor"], self._statements["actor_id"] = self._actors()
         self._counts["group"] = group_labels(self._counts) if len(self._counts) else []
         self._counts["key"] = None
@@ -96,6 +101,7 @@ class LiveComparison:
         self._tallies = ArticleTallies(self._docs, self._counts, self._statements)
         self.count_table = KeyedTable(self._count_parts(self._counts[self._counts["present"]]))
         self._positions: KeyedTable | None = None  # compared when first asked for
+        self._fact_rows: dict[str, dict[str, list[int]]] = {}  # by kind: fact id -> its rows (`_rows_of`)
         self._outputs: dict[str, object] = {}
 
     # -- what the window reads ------------------------------------------------------------------------------
@@ -124,10 +130,13 @@ class LiveComparison:
         def build() -> pd.DataFrame:
             docs = self._marked(self._docs.assign(counts=self._tallies.shown[0], statements=self._tallies.shown[1]))
             if self._order is None:  # sorted once per change of the articles' details, not per review
-                ordered = _ordered_documents(FactFrames(docs, None, None, None))
-                self._order = (docs.sort_values(["date", "title"], na_position="first").index.to_numpy(),
-                               ordered["header"].tolist())
-                return ordered
+                ids = docs["id"].tolist()
+                if any(doc not in self._headers for doc in ids):  # made again for the articles changed only
+                    columns = (docs[c].tolist() for c in ("outlet", "title", "published"))
+                    self._headers.update((doc, document_header(*values)) for doc, *values in zip(ids, *columns)
+                                         if doc not in self._headers)
+                order = date_order(docs["date"].to_numpy(), docs["title"].tolist())
+                self._order = (np.array(order, dtype=np.int64), [self._headers[ids[i]] for i in order])
             ordered = docs.iloc[self._order[0]].reset_index(drop=True)
             ordered["header"] = self._order[1]
             return ordered
@@ -200,6 +209,8 @@ class LiveComparison:
         if documents:
             self._docs = documents_frame(self.workspace.documents())
             self._order = None
+            for doc in documents:
+                self._headers.pop(doc, None)
             if self._info is not None:  # the changed articles' entries only
                 self._info.update(documents_info(self._docs[self._docs["id"].isin(documents).to_numpy()]))
             update.documents = True
@@ -220,10 +231,12 @@ class LiveComparison:
                 moved[kind] = [r for r in np.flatnonzero(unequal(old, frame["mission"].to_numpy(dtype=object)))
                                .tolist() if r not in set(rows[kind])]
         self._present()
-        # the corpus's names of actors depend on every statement shown: made again when a speaker changed
-        if changed_rows(before["statement"], statements, ["actor_raw", "present"]):
+        # the corpus's names of actors depend on every statement shown: made again when a speaker changed; the
+        # analyst's merges and renames of actors are applied again to the names as they stand
+        speakers = bool(changed_rows(before["statement"], statements, ["actor_raw", "present"]))
+        if speakers or any(k[1] == ACTOR for k in changed):
             old = (statements["actor"].to_numpy(dtype=object).copy(), statements["actor_id"].to_numpy(dtype=object))
-            statements["actor"], statements["actor_id"] = self._actors()
+            statements["actor"], statements["actor_id"] = self._actors(speakers)
             renamed = unequal(old[0], statements["actor"].to_numpy(dtype=object)) | \
                 unequal(old[1], statements["actor_id"].to_numpy(dtype=object))
             moved["statement"] = sorted(set(moved["statement"]) | set(np.flatnonzero(renamed).tolist())
@@ -267,7 +280,8 @@ class LiveComparison:
                     write_rows(frame, rows[kind], column, fresh[column].tolist())
 
     def _rebuild_few(self, kind: str, frame: pd.DataFrame, rows: list[int], records: list) -> None:
-        """`_rebuild_rows` in plain Python, row by row (a review's fact, an article's few)."""
+        """`_rebuild_rows` in plain Python, row by row (a review's fact, an article's few); only the values that
+        changed are written (writing one value into a text column copies the whole column)."""
         if self._info is None:
             self._info = documents_info(self._docs)
         make = count_row if kind == "count" else statement_row
@@ -281,7 +295,8 @@ class LiveComparison:
             if kind == "count":
                 values["group"] = group_label(values)
             for name, value in values.items():
-                frame.iat[row, at[name]] = value
+                if not same(frame.iat[row, at[name]], value):
+                    frame.iat[row, at[name]] = value
 
     def _update_counts(self, before: pd.DataFrame, diffs: dict[str, set[int]], rows: list[int], moved: list[int],
                        old_keys: np.ndarray) -> TableChange:
@@ -295,7 +310,7 @@ class LiveComparison:
         if positions_in(diffs, _KEYED_BY):  # a count joined or left a group, or its date moved
             groups = set(before["group"].tolist()) | set(counts["group"].iloc[rows].tolist())
             present = counts["present"].to_numpy(bool)
-            regroup = np.flatnonzero(present & np.isin(counts["group"].to_numpy(dtype=object), list(groups)))
+            regroup = np.flatnonzero(present & within(counts["group"].to_numpy(dtype=object), groups))
             write_rows(counts, [r for r in rows if not present[r]], "key", None)
             if len(regroup):
                 keys = count_keys(counts.iloc[regroup]).to_numpy(dtype=object)
@@ -305,7 +320,7 @@ class LiveComparison:
                 changed += regroup[differ].tolist()
         keys = counts["key"].to_numpy(dtype=object)
         touched, pairs = touched_keys(changed, old_keys, keys, counts["document"])
-        at = np.flatnonzero(counts["present"].to_numpy(bool) & np.isin(keys, list(touched)))
+        at = np.flatnonzero(counts["present"].to_numpy(bool) & within(keys, touched))
         parts, few = self._count_parts(counts.iloc[at], pairs), len(at) < _FEW
         return self.count_table.replace(touched, parts, pairs=pairs if few else None)
 
@@ -323,7 +338,7 @@ class LiveComparison:
             return TableChange()
         keys = statements["key"].to_numpy(dtype=object)
         touched, pairs = touched_keys(changed, old_keys, keys, statements["document"])
-        at = np.flatnonzero(statements["present"].to_numpy(bool) & np.isin(keys, list(touched)))
+        at = np.flatnonzero(statements["present"].to_numpy(bool) & within(keys, touched))
         parts, few = self._statement_parts(statements.iloc[at], pairs), len(at) < _FEW
         return self._positions.replace(touched, parts, order_positions, pairs if few else None)
 
@@ -370,20 +385,6 @@ class LiveComparison:
                 present = present & (frame["status"] != "rejected").to_numpy()
             frame["present"] = present
             frame["rejected"] = (frame["status"] == "rejected").to_numpy()
-
-    def _actors(self) -> tuple[list, list]:
-        """Each statement's actor as the corpus's registry names it (every statement shown counts); lists, so
-        that pandas reads them as it reads `with_actors`'."""
-        statements = self._statements
-        actor, actor_id = statements["actor_raw"].tolist(), [None] * len(statements)
-        present = np.flatnonzero(statements["present"].to_numpy(bool))
-        if len(present):
-            named = with_actors(statements.iloc[present][["actor_raw", "document"]]
-                                .rename(columns={"actor_raw": "actor"}))
-            named = apply_actor_reviews(named, self._reviews.values())  # the analyst's merges and renames
-            for row, name, entry in zip(present.tolist(), named["actor"].tolist(), named["actor_id"].tolist()):
-                actor[row], actor_id[row] = name, entry
-        return actor, actor_id
 
     def _apply_missions(self) -> None:
         reviews = list(self._reviews.values())

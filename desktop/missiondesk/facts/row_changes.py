@@ -59,7 +59,20 @@ def positions_in(diffs: dict[str, set[int]], columns: list[str] | None = None) -
 
 def unequal(a, b) -> np.ndarray:
     """Where two object arrays (or lists) differ (NaN, NaT and None equal to each other)."""
-    return np.array([not (x is y or x == y or (_missing(x) and _missing(y))) for x, y in zip(a, b)], dtype=bool)
+    return np.array([not same(x, y) for x, y in zip(a, b)], dtype=bool)
+
+
+def same(x, y) -> bool:
+    """Two values equal, or both missing (NaN, NaT, None)."""
+    return bool(x is y or x == y or (_missing(x) and _missing(y)))
+
+
+def within(values, wanted) -> np.ndarray:
+    """Where the values of an object array (or list) are in the set `wanted`: np.isin sorts object arrays, which
+    took a tenth of a second for 10,000 keys; a set lookup per value takes a millisecond or two."""
+    wanted = wanted if isinstance(wanted, (set, frozenset, dict)) else set(wanted)
+    values = values.tolist() if isinstance(values, np.ndarray) else values
+    return np.fromiter((v in wanted for v in values), dtype=bool, count=len(values))
 
 
 def touched_keys(changed: list[int], old_keys: np.ndarray, keys: np.ndarray, documents: pd.Series

@@ -161,9 +161,11 @@ class ActorActions:
     def _actors_changed(self, name: str) -> None:
         """Redraw everything as after any review (the articles chosen for Side by side stay chosen), then show
         the actor `name` in Positions: its first statement selected, so the analyst sees what the step did.
-        An actor's new name reaches every statement of it, so the comparisons are built again (not row by row)."""
-        self._live = None  # the next refresh rebuilds them with the actor reviews applied
+        The comparisons change the rows of the actor's statements (facts/live_comparison.py); the actor filter
+        offers the names as they now stand."""
         self._articles_changed()
+        # the choosers' names; what a filter prepares when idle after a refresh stands (no count changed)
+        self.filter_bar.set_choices(self.prepared_filters())
         model = self.positions_model
         if self.tabs.currentWidget() is not self.positions_view:
             return  # the table is filled when its tab is shown
@@ -177,9 +179,12 @@ class ActorActions:
         words of its article when they differ (for the Evidence panel); empty when they are the same."""
         if fact.get("kind") != "statement":
             return {}
-        frame = (self._frames_shown if self._frames_shown is not None else self.frames).statements
-        found = frame.loc[frame["id"].to_numpy() == fact["id"], "actor"] if len(frame) else ()
-        name = found.iloc[0] if len(found) else None
+        if self._live is not None:  # found by id, without making the frames shown again after a review
+            name = self._live.actor_shown_of(fact["id"])
+        else:
+            frame = self.frames.statements
+            found = frame.loc[frame["id"].to_numpy() == fact["id"], "actor"] if len(frame) else ()
+            name = found.iloc[0] if len(found) else None
         if not isinstance(name, str) or name == fact.get("actor"):
             return {}
         return {"actor": name, "actor_written": fact.get("actor")}

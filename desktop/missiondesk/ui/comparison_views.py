@@ -128,6 +128,9 @@ class ComparisonViews:
     def _documents_chosen(self) -> None:
         rows = sorted({i.row() for i in self.documents_view.selectionModel().selectedRows()})
         docs = [self.documents_model.row(r)["id"] for r in rows]
+        if len(docs) < 2 and self._side_shown is None and not self.side_model.columnCount():
+            self.update_empty_states()  # Side by side stays empty: no reset for a review to pay
+            return
         combined = _combine(self.counts_shown, self.positions_shown) if len(docs) >= 2 else self.counts_shown
         self._side_shown = combined if len(docs) >= 2 else None
         self.side_model.set_comparison(combined, documents=docs if len(docs) >= 2 else [],

@@ -57,12 +57,13 @@ class LoadingActions:
         if not (missing or typed or zones) or documents.empty:
             return documents
         documents = documents.copy()
+        ids = documents["id"].tolist()  # read as lists: a text column read value by value costs microseconds each
         documents["published"] = [f"{date}{' ' + zones[doc] if doc in zones else ''}{' ✎' if doc in typed else ''}"
                                   if isinstance(date, str) and date else None
-                                  for doc, date in zip(documents["id"], documents["published"])]  # NaN: no date
-        documents["title"] = [f"⚠ {kind}: {title}" if doc in missing else title
-                              for doc, title, kind in zip(documents["id"], documents["title"],
-                                                          documents["id"].map(missing))]
+                                  for doc, date in zip(ids, documents["published"].tolist())]  # NaN: no date
+        if missing:
+            documents["title"] = [f"⚠ {missing[doc]}: {title}" if doc in missing else title
+                                  for doc, title in zip(ids, documents["title"].tolist())]
         return documents
 
     def retry(self, chosen: list[Problem]) -> None:

@@ -173,6 +173,9 @@ class MainWindow(ProjectActions, ReviewActions, ActorActions, ArticleActions, Lo
         self.documents_view.setWordWrap(True)
         self.documents_view.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 10)
         self.documents_view.horizontalHeader().setStretchLastSection(False)
+        # columns fit the rows in view: a review changes an article's numbers, and fitting them to 200 rows made
+        # Qt measure 800 cells after every review (20 ms)
+        self.documents_view.horizontalHeader().setResizeContentsPrecision(0)
         self.documents_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.documents_view.selectionModel().selectionChanged.connect(lambda *_: self._documents_chosen())
         self.documents_view.doubleClicked.connect(self._document_opened)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from missiondesk.facts.compare import Comparison
 from missiondesk.ui.frame_model import SEARCH_ROLE
-from missiondesk.ui.matrix_rows import IncrementalRows
+from missiondesk.ui.matrix_rows import IncrementalRows, spare_slots
 
 FACTS_ROLE = Qt.ItemDataRole.UserRole + 1  # the fact ids behind a cell (list[str])
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # the fact key of a row
@@ -52,6 +52,11 @@ class MatrixModel(IncrementalRows, QAbstractTableModel):
         self._disagree = np.zeros(0, dtype=bool)
         self._headers: list[str] = []
         self._documents: list[str] = []
+        # the cell arrays' columns stay in the order they were filled in: an article's date changed moves its
+        # column by these two maps (the view's column -> the arrays' column and back), copying no cell
+        self._stored: list[str] = []  # the articles in the arrays' order
+        self._col = np.arange(0)
+        self._view_of = np.arange(0)
         self._text = np.empty((0, 0), dtype=object)
         self._ids = np.empty((0, 0), dtype=object)
         self._number = np.empty((0, 0))
@@ -95,14 +100,19 @@ class MatrixModel(IncrementalRows, QAbstractTableModel):
         self._mission = np.array(keys["mission"].to_numpy(dtype=object), dtype=object) if "mission" in keys else \
             np.full(len(self._keys), None, dtype=object)
         self._documents = list(docs["id"])
+        self._stored = list(self._documents)
+        self._col = np.arange(len(self._documents))
+        self._view_of = np.arange(len(self._documents))
         self._headers = [f"{h} ✎" if d in self.hand_dated else h for d, h in zip(self._documents, docs["header"])]
         n, m = len(self._keys), len(self._documents)
-        self._text = np.full((n, m), "", dtype=object)
-        self._ids = np.empty((n, m), dtype=object)
-        self._number = np.full((n, m), np.nan)
+        # free slots beyond the keys, for the keys reviews add (`update_rows`): growing copies every cell
+        total = n + spare_slots(n)
+        self._text = np.full((total, m), "", dtype=object)
+        self._ids = np.empty((total, m), dtype=object)
+        self._number = np.full((total, m), np.nan)
         self._filled = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))  # (key, column) of each cell
-        self._has = np.zeros((n, m), dtype=bool)
-        self._row_facts = np.zeros(n, dtype=np.int64)  # facts per row: how many a search matches
+        self._has = np.zeros((total, m), dtype=bool)
+        self._row_facts = np.zeros(total, dtype=np.int64)  # facts per row: how many a search matches
         if n and m and len(cells):
             rows = pd.Index(self._keys).get_indexer(cells["key"])
             cols = pd.Index(self._documents).get_indexer(cells["document"])
@@ -110,13 +120,17 @@ class MatrixModel(IncrementalRows, QAbstractTableModel):
             self._filled = (rows[ok], cols[ok])
             self._has[rows[ok], cols[ok]] = True
             sizes = [len(set(i)) if i else 0 for i in cells["ids"].to_numpy(dtype=object)[ok]]
-            self._row_facts = np.bincount(rows[ok], weights=sizes, minlength=n).astype(np.int64)
+            self._row_facts = np.bincount(rows[ok], weights=sizes, minlength=total).astype(np.int64)
             self._text[rows[ok], cols[ok]] = cells["text"].to_numpy(dtype=object)[ok]
             self._ids[rows[ok], cols[ok]] = cells["ids"].to_numpy(dtype=object)[ok]
             if "lo" in cells:
                 self._number[rows[ok], cols[ok]] = cells["lo"].to_numpy(dtype=float)[ok]
-        self._alive = np.ones(n, dtype=bool)
-        self._rank = np.arange(n, dtype=np.int64)
+        spare = total - n
+        for name, fill in (("_keys", None), ("_labels", ""), ("_mission", None)):
+            setattr(self, name, np.concatenate([getattr(self, name), np.full(spare, fill, dtype=object)]))
+        self._disagree = np.concatenate([self._disagree, np.zeros(spare, dtype=bool)])
+        self._alive = np.arange(total) < n
+        self._rank = np.arange(total, dtype=np.int64)
         self._slot_of = None
         self._fact_status = fact_status or {}
         self._keep = None
@@ -171,7 +185,7 @@ class MatrixModel(IncrementalRows, QAbstractTableModel):
                     self._label_rank = np.argsort(np.argsort(self._labels.astype(str), kind="stable"))
                 rows = rows[np.argsort(self._label_rank[rows], kind="stable")]
             else:
-                values = self._number[rows, column]
+                values = self._number[rows, self._col[column]]
                 rows = rows[np.argsort(np.where(np.isnan(values), np.inf, values), kind="stable")]
             if order == Qt.SortOrder.DescendingOrder:
                 rows = rows[::-1]
@@ -198,7 +212,7 @@ class MatrixModel(IncrementalRows, QAbstractTableModel):
         articles the few that give a disagreeing row's figures sit side by side."""
         if not len(self._documents):
             return np.empty(0, dtype=np.int64)
-        return np.flatnonzero(~self._has[self._rows].any(axis=0))
+        return np.flatnonzero(~self._has[self._rows].any(axis=0)[self._col])
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """By an article's figures (column), or by the key labels (column -1)."""
@@ -230,10 +244,10 @@ class MatrixModel(IncrementalRows, QAbstractTableModel):
         if place is None:
             return QModelIndex()
         rows = np.flatnonzero(self._rows == place[0])
-        return self.index(int(rows[0]), place[1]) if len(rows) else QModelIndex()
+        return self.index(int(rows[0]), int(self._view_of[place[1]])) if len(rows) else QModelIndex()
 
     def _fact_places(self) -> dict[str, tuple[int, int]]:
-        """Fact id -> (key index, column), built from the filled cells once per comparison, on first use."""
+        """Fact id -> (key index, the arrays' column), built from the filled cells once per comparison, on first use."""
         if self._places is None:
             self._places = {}
             for k, c in zip(*(a.tolist() for a in self._filled)):
@@ -260,7 +274,7 @@ class MatrixModel(IncrementalRows, QAbstractTableModel):
                 first_column = 0 if step > 0 else m - 1
             columns = range(first_column, m) if step > 0 else range(first_column, -1, -1)
             for c in columns:
-                ids = list(dict.fromkeys(self._ids[self._rows[r], c] or []))
+                ids = list(dict.fromkeys(self._ids[self._rows[r], self._col[c]] or []))
                 if step < 0:
                     ids.reverse()
                 if after is not None and c == columns[0] and after in ids:
@@ -289,10 +303,10 @@ class MatrixModel(IncrementalRows, QAbstractTableModel):
 
     def facts(self, row: int, column: int) -> list[str]:
         """The ids of the facts in a cell, each once (the extraction can list one statement twice)."""
-        return list(dict.fromkeys(self._ids[self._rows[row], column] or []))
+        return list(dict.fromkeys(self._ids[self._rows[row], self._col[column]] or []))
 
     def row_facts(self, row: int) -> list[str]:
-        return [i for cell in self._ids[self._rows[row]] if cell for i in cell]
+        return [i for cell in self._ids[self._rows[row]][self._col] if cell for i in cell]
 
     def document(self, column: int) -> str:
         return self._documents[column]
@@ -312,7 +326,8 @@ class MatrixModel(IncrementalRows, QAbstractTableModel):
     def data(self, index: QModelIndex, role: int = _DISPLAY):
         if not index.isValid():
             return None
-        r, c = self._rows[index.row()], index.column()
+        r, column = self._rows[index.row()], index.column()
+        c = self._col[column]
         if role == _DISPLAY:
             return self._text[r, c]
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -343,10 +358,10 @@ class MatrixModel(IncrementalRows, QAbstractTableModel):
                 text = "\n\n".join(w for w in whole if w) or text
             rejected = " (rejected)" if self._statuses(r, c) == {"rejected"} else \
                 " (some rejected)" if "rejected" in self._statuses(r, c) else ""
-            return f"{self._labels[r]}\n{self._headers[c]}: {text}{rejected}" if text else None
+            return f"{self._labels[r]}\n{self._headers[column]}: {text}{rejected}" if text else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             rejected = ", rejected" if self._statuses(r, c) == {"rejected"} else ""
-            return (f"{self._labels[r]}, {self._headers[c].replace(chr(10), ' ')}: "
+            return (f"{self._labels[r]}, {self._headers[column].replace(chr(10), ' ')}: "
                     f"{self._text[r, c] or 'no figure'}{rejected}")
         if role == FACTS_ROLE:
             return self._ids[r, c] or []

@@ -32,15 +32,21 @@ class TimelineChart(QWidget):
         self.colour = QColor("#1a56b3")
         self.alert = QColor("#b3261e")
         self.disagree = False
+        self._axes: tuple | None = None  # what paintEvent reads of the points (`_axes`)
 
     def show_row(self, title: str, points: pd.DataFrame, disagree: bool = False) -> None:
-        """Chart `points` (facts/row_timeline.py's rows) under `title`."""
-        self.title, self.points, self.disagree = title, points, disagree
-        self.message = "" if len(points) else "This row has no figure to chart"
+        """Chart `points` (facts/row_timeline.py's rows) under `title` (not drawn again when they are the ones
+        shown: a review elsewhere in the matrix leaves the row as it was)."""
+        message = "" if len(points) else "This row has no figure to chart"
+        if (title, disagree, message) == (self.title, self.disagree, self.message) and points.equals(self.points):
+            return
+        self.title, self.points, self.disagree, self.message = title, points, disagree, message
+        self._axes = _axes(points)
         self.update()
 
     def clear(self, message: str = EMPTY) -> None:
         self.title, self.points, self.message = "", pd.DataFrame(), message
+        self._axes = None
         self._placed = []
         self.update()
 
@@ -99,8 +105,9 @@ class TimelineChart(QWidget):
             painter.drawText(self.rect().adjusted(8, line + 4, -8, -4), Qt.AlignmentFlag.AlignCenter |
                              Qt.TextFlag.TextWordWrap, self.message or EMPTY)
             return
-        dated = self.points[self.points["date"].notna()]
-        undated = self.points[self.points["date"].isna()]
+        if self._axes is None:
+            self._axes = _axes(self.points)
+        dated, undated, top, (lo, hi), date_marks = self._axes
         plot = QRectF(metrics.horizontalAdvance("000,000") + 12, line * 2 + 4, 0, 0)
         plot.setRight(self.width() - 12)
         plot.setBottom(self.height() - line - 10)
@@ -111,8 +118,6 @@ class TimelineChart(QWidget):
         band = QRectF(plot.left(), plot.top(), min(170.0, plot.width() / 4), plot.height()) if len(undated) else None
         if band is not None:
             plot.setLeft(band.right() + 6)
-        top = nice_top(self.points)
-        lo, hi = date_range(dated["date"]) if len(dated) else (pd.Timestamp("2000-01-01"), pd.Timestamp("2001-01-01"))
         span = (hi - lo) / DAY
 
         def x_of(when) -> float:
@@ -130,29 +135,29 @@ class TimelineChart(QWidget):
             painter.setPen(muted)
             painter.drawText(QRectF(0, y - line / 2, axis_left - 6, line),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{value:,.0f}")
-        for when, text in date_ticks(lo, hi) if len(dated) else []:
+        for when, text in date_marks:
             x = x_of(when)
             painter.setPen(QPen(muted, 1))
             painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 3))
             painter.drawText(QRectF(x - 40, plot.bottom() + 4, 80, line), Qt.AlignmentFlag.AlignHCenter, text)
         painter.setPen(QPen(muted, 1))
         painter.drawRect(plot)
-        centres = [QPointF(x_of(r.date), y_of(float(r.value))) for r in dated.itertuples()]
+        centres = [QPointF(x_of(r.date), y_of(float(r.value))) for r in dated]
         if band is not None:
             painter.drawRect(band)
             painter.drawText(QRectF(band.left(), band.bottom() + 4, band.width(), line), Qt.AlignmentFlag.AlignHCenter,
                              "undated")
             heights: list[float] = []
-            for r in undated.itertuples():  # figures at one height side by side, so that each can be clicked
+            for r in undated:  # figures at one height side by side, so that each can be clicked
                 y = y_of(float(r.value))
                 beside = sum(abs(y - other) < 8 for other in heights)
                 heights.append(y)
                 centres.append(QPointF(band.left() + 10 + 14 * min(beside, 6), y))
         if not len(dated):
             painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No figure of this row comes from a dated article")
-        self._draw_points(painter, pd.concat([dated, undated]), centres, len(dated), y_of, top, plot, ink, band)
+        self._draw_points(painter, dated + undated, centres, len(dated), y_of, top, plot, ink, band)
 
-    def _draw_points(self, painter: QPainter, rows: pd.DataFrame, centres: list[QPointF], n_dated: int, y_of,
+    def _draw_points(self, painter: QPainter, rows: list, centres: list[QPointF], n_dated: int, y_of,
                      top: float, plot: QRectF, ink: QColor, band: QRectF | None) -> None:
         """The points, their intervals and (up to 14 points) their sources' names, nudged down past one another;
         an undated point's name stays inside the undated band."""
@@ -166,7 +171,7 @@ class TimelineChart(QWidget):
         # a name is nudged down past the names already placed and past every point (its own is to its left)
         taken = [QRectF(c.x() - 6, c.y() - 6, 12, 12) for c in centres]
         metrics = painter.fontMetrics()
-        for row, centre in zip(rows.itertuples(), centres):
+        for row, centre in zip(rows, centres):
             if row.lo != row.hi:  # the interval the wording allows ('some 10,000', 'more than 10,000')
                 painter.setPen(QPen(colour, 1.5))
                 upper = y_of(row.hi) if math.isfinite(row.hi) else plot.top()
@@ -201,6 +206,28 @@ class TimelineChart(QWidget):
                 taken.append(box)
                 painter.setPen(ink)
                 painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+
+
+def _axes(points: pd.DataFrame) -> tuple:
+    """What a paint reads of the points, made once per row shown (pandas in every paint held the window 15 ms
+    after each review): the dated and the undated rows, the top of the value axis, the dates' span and ticks."""
+    if not len(points):
+        return [], [], 1.0, (pd.Timestamp("2000-01-01"), pd.Timestamp("2001-01-01")), []
+    rows = [_Point(*values) for values in zip(*(points[name].tolist() for name in _Point.__slots__))]
+    dated = [r for r in rows if not pd.isna(r.date)]
+    span = date_range(pd.Series([r.date for r in dated])) if dated else \
+        (pd.Timestamp("2000-01-01"), pd.Timestamp("2001-01-01"))
+    return dated, [r for r in rows if pd.isna(r.date)], nice_top(points), span, date_ticks(*span) if dated else []
+
+
+class _Point:
+    """A point's fields as paintEvent reads them (a namedtuple per row shown cost more than the drawing)."""
+
+    __slots__ = ("id", "date", "value", "lo", "hi", "published", "outlet", "text")
+
+    def __init__(self, *values) -> None:
+        for name, value in zip(self.__slots__, values):
+            setattr(self, name, value)
 
 
 def _name(outlet) -> str:

@@ -11,7 +11,7 @@ from missiondesk.ui.timeline_chart import TimelineChart
 
 
 class TimelineDock:
-    """Mixed into MainWindow: expects counts_view, counts_model, counts_shown, frames, _frames_shown,
+    """Mixed into MainWindow: expects counts_view, counts_model, counts_shown, frames, _live,
     current_fact, select_fact() and the History dock (docks[2])."""
 
     timeline_key: str | None = None
@@ -49,9 +49,10 @@ class TimelineDock:
             self.timeline_key = None
             self.timeline.clear()
             return
-        frames = self._frames_shown if self._frames_shown is not None else self.frames
-        self.timeline.show_row(str(keys["label"].iat[0]), row_points(comparison, frames, key),
-                               bool(keys["disagree"].iat[0]))
+        live = self._live
+        points = row_points(comparison, None, key, live.counts_shown_of) if live is not None else \
+            row_points(comparison, self.frames, key)
+        self.timeline.show_row(str(keys["label"].iat[0]), points, bool(keys["disagree"].iat[0]))
         self.timeline.select(self.current_fact)
 
     def _timeline_again(self) -> None:
