@@ -40,7 +40,6 @@ from missiondesk.extract.speaker_words import (
     _word_set,
 )
 
-
 _ADOPTED = {"adopt", "pass", "approve", "issue", "release", "publish", "sign", "draft", "write", "send", "table"}
 
 
@@ -124,8 +123,9 @@ class DescribedSpeakers:
         author = next((pobj for acl in subject.children if acl.dep_ == "acl" and acl.lemma_.lower() in _AUTHORED
                        for agent in acl.children if agent.dep_ == "agent"
                        for pobj in agent.children if pobj.dep_ == "pobj"), None)
-        if author is None:  # "the letter Ramaphosa sent to the Speaker", "the statement the ministry issued": its writer
-            author = next((c for rel in subject.children if rel.dep_ == "relcl" and rel.lemma_.lower() in _AUTHORED
+        if author is None:  # "the letter Ramaphosa sent to the Speaker", "the statement the ministry issued"
+            author = next((c for rel in subject.children
+                           if rel.dep_ == "relcl" and rel.lemma_.lower() in _AUTHORED
                            for c in rel.children if c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who")
                            and c.lower_ not in _PRONOUNS), None)
         if author is not None:  # "a statement signed by the leaders of Armenia", "issued by Kigali"

@@ -313,6 +313,9 @@ def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str 
     """The force an 'it', 'its', 'they' or 'their' stands for: the last country, organisation, capital or mission
     that was the subject or the owner of something in this sentence or the two before."""
     doc = pronoun.doc
+    controller = _object_controller(pronoun, ctx)
+    if controller:
+        return controller
     sent = sentence_of(pronoun)
     start = sent.start
     for _ in range(sentences_back):
@@ -350,6 +353,17 @@ def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str 
 # stands for than the subject before it ("UNIFIL was set up to oversee Israel's withdrawal ... it now includes")
 _EVENT_NOUNS = {"withdrawal", "pullout", "invasion", "decision", "announcement", "request", "offer", "attack",
                 "offensive", "departure", "arrival", "exit", "entry", "intervention", "war", "occupation"}
+
+
+def _object_controller(pronoun: Token, ctx: DocContext) -> str | None:
+    """'the junta ordered the U.S. to withdraw its 1,000 personnel', 'asked France to pull its soldiers': in a
+    clause after 'order X to', 'ask X to', the pronoun stands for X."""
+    verb = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.dep_ != "xcomp":
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    mention = ctx.by_token.get(obj.i) if obj is not None else None
+    return mention.force if mention is not None and mention.force else None
 
 
 def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -> str | None:

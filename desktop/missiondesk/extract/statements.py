@@ -518,8 +518,8 @@ def _attached_quotes(verb: Token, art: _Article, used: set[int]) -> list[Quote]:
             # '"...," X said' / '"...?" asked X': the quote ends its utterance, the attribution follows
             ends_utterance = re.search(r"[,.?!—–-]\s*$", text[quote.inner_start:quote.inner_end]) or \
                 re.match(r"\s*[,?!—–-]", between)
-            if ends_utterance and (split or art.sentence_bounds(verb.idx)[0] <= quote.end) and len(between.split()) <= 12 \
-                    and ";" not in between:
+            close = split or art.sentence_bounds(verb.idx)[0] <= quote.end
+            if ends_utterance and close and len(between.split()) <= 12 and ";" not in between:
                 attached.append(quote)
         elif quote.start > verb.idx and sent.start_char <= quote.start:
             between = text[verb.idx + len(verb.text):quote.start]

@@ -121,6 +121,6 @@ def _joined(kept: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     joined = pd.concat([kept, new], ignore_index=True)
     before, added, now = kept.dtypes, new.dtypes, joined.dtypes  # read once: a column read costs more than a dtype
     for column in joined.columns:
-        if column in before and column in added and before[column] != added[column] and now[column] == object:
+        if column in before and column in added and before[column] != added[column] and now[column] == np.dtype(object):
             joined[column] = pd.Series(joined[column].tolist(), index=joined.index)
     return joined
