@@ -125,6 +125,13 @@ class DocContext:
                 return place
         return None
 
+    def main_organisation(self) -> str | None:
+        """The alliance or body (not a country, not an armed group) the article names most."""
+        for force, _ in self.force_counts.most_common():
+            if force and force not in COUNTRIES and force not in ARMED_GROUPS:
+                return force
+        return None
+
     def main_force(self) -> str | None:
         """The force the article is about: its main mission's lead, the first force its headline names,
         else the most mentioned."""

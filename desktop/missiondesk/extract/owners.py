@@ -129,6 +129,9 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         if mention.entity.kind == "mission" or (foreign and mention.entity.kind == "org" and mention.force
                                                 and mention.force not in ARMED_GROUPS):
             return mention.force
+    if anchor.lemma_.lower() in _MISSION_NOUNS and any(  # "the multinational force will be cut ... from 7,000"
+            c.dep_ == "amod" and c.lower_ in _MULTINATIONAL_WORDS | {"regional"} for c in anchor.children):
+        return ctx.main_organisation()
     return None
 
 
@@ -391,6 +394,8 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
                 return found.force
         if any(c.lower_ in ("the", "its", "this") for c in subject.children) and ctx.main_mission_lead():
             return ctx.main_mission_lead()  # "the mission", "the force": the one the article is about
+        if any(c.dep_ == "amod" and c.lower_ in _MULTINATIONAL_WORDS | {"regional"} for c in subject.children):
+            return ctx.main_organisation()  # "The multinational force" in a story of ECOWAS's troops
     if subject.lemma_.lower() in _ACTOR_NOUNS or subject.lower_ in _ACTOR_NOUNS:
         if any(c.dep_ == "poss" and c.lower_ == "whose" for c in subject.children) and subject.head.dep_ == "relcl":
             owner = ctx.by_token.get(subject.head.head.i)  # "Nepal, whose government voted to dispatch 850"
