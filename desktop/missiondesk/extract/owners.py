@@ -42,7 +42,8 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         if tok.dep_ == "poss":
             owner.extend(tok.subtree)
     owner_force = _bracketed(span, ctx) or respectively(span, sent, ctx) or _owner_mission(owner, ctx) \
-        or _with_owner(anchor, span, ctx) or _the_country(owner, ctx) or _sent_by(anchor, ctx)
+        or _with_owner(anchor, span, ctx) or _the_country(owner, ctx) or _sent_by(anchor, ctx) \
+        or _relative_holder(anchor, ctx)
     if owner_force:
         return owner_force
     pronouns = [t for t in owner if t.lower_ in _POSSESSIVE_PRONOUNS] if len(owner) == 1 else []
@@ -137,6 +138,25 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
 
 # "Some 32,000 other foreign troops are serving in Afghanistan but NATO allies ...": troops of many nations
 _MULTINATIONAL_WORDS = {"foreign", "international", "multinational", "allied", "coalition"}
+
+
+_HOLDING = {"have", "keep", "maintain", "station", "base"}
+
+
+def _relative_holder(anchor: Token, ctx: DocContext) -> str | None:
+    """'the 370 troops that Austria is withdrawing', 'the 5,000 soldiers Germany has sent': the subject of a
+    relative clause that sends, keeps or withdraws the troops."""
+    for clause in anchor.children:
+        if clause.dep_ != "relcl":
+            continue
+        verb = clause.lemma_.lower()
+        if verb not in words("sending_verbs") and verb not in words("withdraw_verbs") and verb not in _HOLDING:
+            continue
+        subject = subject_of(clause)
+        mention = ctx.by_token.get(subject.i) if subject is not None else None
+        if mention is not None and mention.force and mention.entity.kind in ("country", "org", "demonym"):
+            return mention.force
+    return None
 
 
 def _sender(anchor: Token, ctx: DocContext) -> str | None:
