@@ -359,6 +359,8 @@ class SpeakerResolver(DescribedSpeakers):
         name_tokens: list[Token]
         if ent is not None:
             name_tokens = [t for t in ent if t.i <= subject.i or t.pos_ == "PROPN"]
+        elif subject.pos_ == "PROPN" and subject.text.islower() and subject.lower_ not in self.persons:
+            return None  # "Mali's foreign affairs ministry" tagged as a name: a lower-case head is no name
         elif (subject.pos_ == "PROPN" or subject.lower_ in self.persons) and not self.ctx.by_token.get(subject.i):
             name_tokens = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"
                            and not self.ctx.by_token.get(t.i)] + [subject]
