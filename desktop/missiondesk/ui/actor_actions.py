@@ -164,8 +164,9 @@ class ActorActions:
         The comparisons change the rows of the actor's statements (facts/live_comparison.py); the actor filter
         offers the names as they now stand."""
         self._articles_changed()
-        # the choosers' names; what a filter prepares when idle after a refresh stands (no count changed)
-        self.filter_bar.set_choices(self.prepared_filters())
+        # the choosers' names, in a later turn; what a filter prepares when idle after a refresh stands (no count
+        # changed)
+        self.update_filter_choices_later()
         model = self.positions_model
         if self.tabs.currentWidget() is not self.positions_view:
             return  # the table is filled when its tab is shown
