@@ -2,7 +2,9 @@
 tables after any run of reviews are what opening the project afresh shows."""
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication
 
+from missiondesk.facts import live_comparison
 from missiondesk.facts.mission_reviews import mission_key
 from missiondesk.store.document_reviews import document_key
 from missiondesk.ui.commands import DocumentsCommand, ReviewCommand
@@ -99,16 +101,19 @@ def test_actor_merges_and_renames_update_positions_as_a_fresh_refresh_shows_them
     view.selectionModel().select(model.index(rows[source], 0), QItemSelectionModel.SelectionFlag.Select)
     view.selectionModel().setCurrentIndex(model.index(rows[target], 0), QItemSelectionModel.SelectionFlag.Select)
     win.merge_actors(target)
+    qtbot.waitUntil(lambda: not win.deferred_pending())  # shown a turn later
     assert source not in _actor_rows(win)
     win.undo_stack.undo()
+    qtbot.waitUntil(lambda: not win.deferred_pending())  # shown a turn later
     assert source in _actor_rows(win)
     win.undo_stack.redo()
+    qtbot.waitUntil(lambda: not win.deferred_pending())  # shown a turn later
     view.selectionModel().clear()
     view.selectionModel().setCurrentIndex(model.index(_actor_rows(win)[target], 0),
                                           QItemSelectionModel.SelectionFlag.Select)
     win.rename_actor("EU envoys")
+    qtbot.waitUntil(lambda: not win.deferred_pending())  # shown a turn later
     assert "EU envoys" in _actor_rows(win) and target not in _actor_rows(win)
-    qtbot.waitUntil(lambda: not win.deferred_pending())  # the choosers' names follow a turn or two later
     assert any(text.startswith("EU envoys") for text in _choices(win))  # the actor filter offers the new name
     assert resets == []  # rows changed in place: the analyst keeps their place
     win.show_status()  # the corpus in numbers, where the rename's own message stood
@@ -120,9 +125,11 @@ def test_actor_merges_and_renames_update_positions_as_a_fresh_refresh_shows_them
             win.frames.statements.to_dict("records")) == after
 
 
-def test_an_actor_step_leaves_the_filter_choices_for_later_then_the_window_is_a_fresh_refresh(qtbot, opened):
-    """The actor filter's names wait for a later turn of the event loop (the step's rows are shown first); once
-    that work has run the window is what a fresh refresh shows, after a merge, its undo and a rename."""
+def test_an_actor_step_spreads_over_turns_then_the_window_is_a_fresh_refresh(qtbot, opened, monkeypatch):
+    """An actor step's comparisons are updated over several turns of the event loop, shown in the turn after,
+    and the actor filter's names a turn or two later still; once that work has run the window is what a fresh
+    refresh shows, after a merge, its undo and redo run before it was shown, and a rename."""
+    monkeypatch.setattr(live_comparison, "_STEP_ROWS", 0)  # steps even for the few statements of the seeds
     win = opened
     win.tabs.setCurrentWidget(win.positions_view)
     view, model = win.positions_view, win.positions_model
@@ -132,17 +139,25 @@ def test_an_actor_step_leaves_the_filter_choices_for_later_then_the_window_is_a_
     view.selectionModel().setCurrentIndex(model.index(rows[target], 0), QItemSelectionModel.SelectionFlag.Select)
     before = _choices(win)
     win.merge_actors(target)
-    assert source not in _actor_rows(win)  # the acted-on rows at once
-    assert win.deferred_pending() and _choices(win) == before  # the names a turn or two later
+    assert win.deferred_pending() and source in _actor_rows(win)  # compared; shown in the next turn
+    turns = 0
+    while source in _actor_rows(win):
+        QApplication.processEvents()  # one turn of the event loop
+        turns += 1
+    assert turns >= 2 and win.deferred_pending()  # the update in steps, then shown
+    assert _choices(win) == before  # the names a turn later still
     qtbot.waitUntil(lambda: not win.deferred_pending())
     assert _choices(win) != before  # the merged actors' names as one
     win.undo_stack.undo()
-    win.undo_stack.redo()  # two steps before the deferred work runs: it runs once, on the names as they stand
+    win.undo_stack.redo()  # two steps before the deferred work runs: the first is shown before the second
+    qtbot.waitUntil(lambda: not win.deferred_pending())
     view.selectionModel().clear()
     view.selectionModel().setCurrentIndex(model.index(_actor_rows(win)[target], 0),
                                           QItemSelectionModel.SelectionFlag.Select)
     win.rename_actor("EU envoys")
+    assert win.status_label.text().startswith("Renamed")
     qtbot.waitUntil(lambda: not win.deferred_pending())
+    assert win.status_label.text().startswith("Renamed")  # the step's message stays when its rows are shown
     win.show_status()
     after = (shown(win.counts_model), shown(win.positions_model), win.status_label.text(), _choices(win),
              win.frames.statements.to_dict("records"))

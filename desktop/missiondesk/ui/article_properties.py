@@ -183,6 +183,10 @@ class ArticleActions:
         """Show the new details everywhere, keeping the Corpus list's selection (so the next bulk step can follow)."""
         chosen = self.selected_documents()
         self._reviews_changed()  # the articles' columns, and the keys of their facts dated anew
+        self._keep_chosen(chosen)
+
+    def _keep_chosen(self, chosen: list[str]) -> None:
+        """Select the articles `chosen` in the Corpus list again (its rows were made again)."""
         model, selection = self.documents_model, self.documents_view.selectionModel()
         rows = {doc_id: r for r, doc_id in enumerate(model.frame()["id"].tolist())} if model.rowCount() else {}
         for doc_id in chosen:

@@ -60,7 +60,7 @@ class Filtering:
 
     def deferred_pending(self) -> bool:
         """Whether work a step left for a later turn of the event loop is still to run."""
-        return self._choices_due
+        return self._choices_due or self._pending_update is not None
 
     def _prepare_when_idle(self) -> None:
         """The facts behind the Troop counts rows, and the words the Corpus list is searched by (the first key of
