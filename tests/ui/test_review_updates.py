@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication
 from missiondesk.facts import live_comparison
 from missiondesk.facts.mission_reviews import mission_key
 from missiondesk.store.document_reviews import document_key
+from missiondesk.ui import article_properties
 from missiondesk.ui.commands import DocumentsCommand, ReviewCommand
 from tests.ui.helpers import disagreement_cell
 
@@ -166,3 +167,48 @@ def test_an_actor_step_spreads_over_turns_then_the_window_is_a_fresh_refresh(qtb
     assert not win.deferred_pending()
     assert (shown(win.counts_model), shown(win.positions_model), win.status_label.text(), _choices(win),
             win.frames.statements.to_dict("records")) == after
+
+
+def test_articles_dated_anew_in_a_large_project_are_shown_over_turns_as_a_fresh_refresh_shows_them(
+        qtbot, opened, monkeypatch):
+    """In a large project a change of articles' details is compared over several turns of the event loop and
+    shown in the turn after (the seeds are made to count as large); a step taken before that is shown finishes
+    it first, and once the work has run the window is what a fresh refresh shows."""
+    monkeypatch.setattr(article_properties, "STEPPED_FACTS", 0)
+    monkeypatch.setattr(live_comparison, "_STEP_ROWS", 0)
+    win = opened
+    win.tabs.setCurrentWidget(win.positions_view)  # Positions compared, so the articles update it too
+    resets = []
+    for model in (win.counts_model, win.positions_model):
+        model.modelReset.connect(lambda m=model: resets.append(m))
+    doc = win.workspace.data.documents[0].id
+    win.undo_stack.push(DocumentsCommand(win.workspace, {doc: {"outlet": "Field Desk"}}, "Set outlet",
+                                         win._articles_changed))
+    assert win.deferred_pending()
+    win.undo_stack.undo()  # before the outlet was shown: it is shown first
+    win.undo_stack.redo()
+    qtbot.waitUntil(lambda: not win.deferred_pending())
+    last = win.counts_model.document(win.counts_model.columnCount() - 1)
+    win.undo_stack.push(DocumentsCommand(win.workspace, {last: {"published": "2001-01-01"}}, "Set date",
+                                         win._articles_changed))  # the newest article's column moves left
+    turns = 0
+    while win.counts_model.document(win.counts_model.columnCount() - 1) == last:
+        QApplication.processEvents()  # one turn of the event loop
+        turns += 1
+    assert turns >= 2  # compared in steps, then shown
+    qtbot.waitUntil(lambda: not win.deferred_pending())
+    columns = [win.counts_model.document(c) for c in range(win.counts_model.columnCount())]
+    assert columns == list(win.counts_shown.documents["id"])
+    moved = win.frames.counts.loc[win.frames.counts["document"] == last, "id"].tolist()
+    win.undo_stack.undo()
+    win.undo_stack.redo()
+    win.select_fact(moved[0])  # the redo is shown before the fact is selected
+    win.review_current("edited", {"value": 4242})
+    qtbot.waitUntil(lambda: not win.deferred_pending())
+    assert resets == []
+    after = (shown(win.counts_model), shown(win.positions_model), win.status_label.text(),
+             win.missions_model.frame().to_dict("records"), win.documents_model.frame().to_dict("records"))
+    win.refresh()
+    win.show_positions()
+    assert (shown(win.counts_model), shown(win.positions_model), win.status_label.text(),
+            win.missions_model.frame().to_dict("records"), win.documents_model.frame().to_dict("records")) == after

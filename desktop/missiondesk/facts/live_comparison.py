@@ -178,6 +178,10 @@ class LiveComparison(LiveLookups):
         self.workspace.mark_documents(documents)
         return documents
 
+    def fact_count(self) -> int:
+        """How many troop counts and statements the project holds, rejected or not."""
+        return len(self._counts) + len(self._statements)
+
     def totals(self) -> tuple[int, int, int]:
         """How many articles, and troop counts and statements not rejected (the status bar)."""
         return len(self._docs), int(self._tallies.standing[0].sum()), int(self._tallies.standing[1].sum())
@@ -228,6 +232,7 @@ class LiveComparison(LiveLookups):
             if self._info is not None:  # the changed articles' entries only
                 self._info.update(documents_info(self._docs[self._docs["id"].isin(documents).to_numpy()]))
             update.documents = True
+            yield  # the articles' details are made again; their facts next
         where = {place for key in changed for place in self._at.get(key, ())}
         where |= {place for doc in documents for place in self._of_document.get(doc, ())}
         rows = {kind: sorted(row for k, row in where if k == kind) for kind in ("count", "statement")}
@@ -267,8 +272,8 @@ class LiveComparison(LiveLookups):
                                                                                ("statement", statements))}
         if len(touched_s) > _STEP_ROWS:
             yield  # the rows' keys are written; the comparisons next
-        update.counts = self._update_counts(before["count"], diffs["count"], rows["count"], moved["count"],
-                                            old_keys[0])
+        update.counts = yield from self._update_counts(before["count"], diffs["count"], rows["count"],
+                                                       moved["count"], old_keys[0])
         update.positions = yield from self._update_positions(diffs["statement"], rows["statement"],
                                                              moved["statement"], old_keys[1])
         for kind, frame in (("count", counts), ("statement", statements)):
@@ -318,7 +323,9 @@ class LiveComparison(LiveLookups):
                     frame.iat[row, at[name]] = value
 
     def _update_counts(self, before: pd.DataFrame, diffs: dict[str, set[int]], rows: list[int], moved: list[int],
-                       old_keys: np.ndarray) -> TableChange:
+                       old_keys: np.ndarray) -> Generator[None, None, TableChange]:
+        """The counts' keys the rows changed compared again (a generator: a step between comparing many keys, as
+        an article dated anew regroups, and writing them into the table)."""
         counts = self._counts
         rebuilt = [rows[i] for i in positions_in(diffs, _COMPARED_COUNTS)]
         if not rebuilt and moved:  # a merge renamed missions: only each key's mission can change
@@ -341,6 +348,8 @@ class LiveComparison(LiveLookups):
         touched, pairs = touched_keys(changed, old_keys, keys, counts["document"])
         at = np.flatnonzero(counts["present"].to_numpy(bool) & within(keys, touched))
         parts, few = self._count_parts(counts.iloc[at], pairs), len(at) < _FEW
+        if len(at) > _STEP_ROWS:
+            yield
         return self.count_table.replace(touched, parts, pairs=pairs if few else None)
 
     def _update_positions(self, diffs: dict[str, set[int]], rows: list[int], moved: list[int],

@@ -182,7 +182,12 @@ class ArticleActions:
     def _articles_changed(self) -> None:
         """Show the new details everywhere, keeping the Corpus list's selection (so the next bulk step can follow)."""
         chosen = self.selected_documents()
-        self._reviews_changed()  # the articles' columns, and the keys of their facts dated anew
+        # the articles' columns, and the keys of their facts dated anew; in a large project over several turns
+        # of the event loop (a date regroups the counts of its article's forces), shown in the turn after the last
+        if self._live is not None and self._live.fact_count() >= STEPPED_FACTS:
+            self._reviews_changed_later(lambda: self._keep_chosen(chosen))
+            return
+        self._reviews_changed()
         self._keep_chosen(chosen)
 
     def _keep_chosen(self, chosen: list[str]) -> None:
@@ -193,3 +198,6 @@ class ArticleActions:
             if doc_id in rows:
                 selection.select(model.index(rows[doc_id], 0), selection.SelectionFlag.Select
                                  | selection.SelectionFlag.Rows)
+
+
+STEPPED_FACTS = 5_000  # facts in a project from which a change of articles' details is shown over several turns
