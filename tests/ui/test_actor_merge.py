@@ -53,6 +53,7 @@ def test_two_actors_are_merged_undone_and_redone(qtbot, opened):
     assert [a["name"] for a in win.selected_actors()] == [TARGET, SOURCE]  # the current row's actor is kept
     qtbot.keyClick(win.positions_view, Qt.Key.Key_M,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: not win.deferred_pending())  # shown a turn later
     rows = _rows(win)
     assert SOURCE not in rows and TARGET in rows
     assert _actor_of(win.frames, moved) == {TARGET}  # exports read these frames
@@ -71,11 +72,13 @@ def test_two_actors_are_merged_undone_and_redone(qtbot, opened):
     assert win.workspace.dirty
 
     qtbot.keyClick(win.positions_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not win.deferred_pending())  # shown a turn later
     assert SOURCE in _rows(win) and _actor_of(win.frames, moved) == {SOURCE}
     assert win.current_fact in moved  # the actor given back is shown
     assert "in this article" not in win.evidence.title.text()
     assert win.history.rows_shown()[0][2] == "undo"
     win.redo_action.trigger()
+    qtbot.waitUntil(lambda: not win.deferred_pending())  # shown a turn later
     assert SOURCE not in _rows(win) and _actor_of(win.frames, moved) == {TARGET}
 
 
@@ -86,6 +89,7 @@ def test_side_by_side_shows_the_merged_actor(qtbot, opened):
     documents |= set(win.frames.statements.loc[win.frames.statements["actor"] == TARGET, "document"])
     _select(qtbot, win, SOURCE, TARGET)
     win.merge_actors()
+    qtbot.waitUntil(lambda: not win.deferred_pending())  # shown a turn later
     selection = win.documents_view.selectionModel()
     for row in range(win.documents_model.rowCount()):
         if win.documents_model.row(row)["id"] in documents or row < 2:
@@ -95,6 +99,7 @@ def test_side_by_side_shows_the_merged_actor(qtbot, opened):
     actors = {model.label(row).split(" — ")[0] for row in range(model.rowCount())}
     assert TARGET in actors and SOURCE not in actors
     win.undo_stack.undo()  # and Side by side follows the undo
+    qtbot.waitUntil(lambda: not win.deferred_pending())  # shown a turn later
     actors = {model.label(row).split(" — ")[0] for row in range(model.rowCount())}
     assert TARGET in actors and SOURCE in actors
 
@@ -119,6 +124,7 @@ def test_an_actor_is_renamed_from_the_menu_and_the_name_kept_in_the_project(qtbo
     monkeypatch.setattr(QInputDialog, "getText", answer)
     win.quiet = False  # the dialog is asked (answered above)
     win.rename_actor_action.trigger()
+    qtbot.waitUntil(lambda: not win.deferred_pending())  # shown a turn later
     win.quiet = True
     new = "NATO Secretary General Jens Stoltenberg"
     assert asked == [name]  # the dialog starts from the name shown
@@ -156,6 +162,7 @@ def test_the_audit_command_names_a_renamed_actor(qtbot, opened, tmp_path, capsys
     win = opened
     _select(qtbot, win, "United States")
     win.rename_actor("US government")
+    qtbot.waitUntil(lambda: not win.deferred_pending())  # shown a turn later
     target = tmp_path / "audit.mdproj"
     assert win.save_project_as(str(target))
     capsys.readouterr()
@@ -169,8 +176,10 @@ def test_a_merge_is_applied_again_after_the_articles_are_extracted_again(qtbot, 
     moved = _statements_of(win, SOURCE)
     _select(qtbot, win, SOURCE, TARGET)
     win.merge_actors()
+    qtbot.waitUntil(lambda: not win.deferred_pending())  # shown a turn later
     _select(qtbot, win, "United States")
     win.rename_actor("US government")
+    qtbot.waitUntil(lambda: not win.deferred_pending())  # shown a turn later
     target = tmp_path / "stale.mdproj"
     assert win.save_project_as(str(target))
     db = sqlite3.connect(target)
@@ -193,6 +202,7 @@ def test_merging_needs_two_actors_and_says_so(qtbot, opened):
     _select(qtbot, win, TARGET)
     steps = win.undo_stack.count()
     win.merge_actors()
+    qtbot.waitUntil(lambda: not win.deferred_pending())  # shown a turn later
     assert win.undo_stack.count() == steps
     assert "two or more actors" in win.status_label.text()
 
@@ -203,6 +213,7 @@ def test_two_wordings_of_one_registry_actor_become_one_row(qtbot, opened):
     win = opened
     _select(qtbot, win, "senior US official", "US officials")
     win.merge_actors()
+    qtbot.waitUntil(lambda: not win.deferred_pending())  # shown a turn later
     rows = _rows(win)
     assert "senior US official" not in rows and "US officials" in rows
     assert win.history.rows_shown()[0][2] == "renamed"
@@ -226,6 +237,7 @@ def test_the_context_menu_offers_merge_and_rename(qtbot, opened):
     view = win.positions_view
     view.customContextMenuRequested.emit(view.visualRect(view.currentIndex()).center())
     assert shown == [[("Merge 2 Actors", True), (f"Rename '{TARGET}'…", True)]]
+    qtbot.waitUntil(lambda: not win.deferred_pending())  # shown a turn later
     assert SOURCE not in _rows(win)
 
 
@@ -241,6 +253,7 @@ def test_the_analyst_picks_the_name_the_merged_actors_keep(qtbot, opened, monkey
     monkeypatch.setattr(QInputDialog, "getItem", pick)
     win.quiet = False
     win.merge_actors_action.trigger()
+    qtbot.waitUntil(lambda: not win.deferred_pending())  # shown a turn later
     win.quiet = True
     assert offered == [([TARGET, SOURCE], 0)]  # the current row's actor offered first
     rows = _rows(win)
@@ -255,5 +268,6 @@ def test_a_cancelled_or_empty_rename_changes_nothing(qtbot, opened, monkeypatch)
     for answer in (("Anything", False), ("   ", True), (TARGET, True)):
         monkeypatch.setattr(QInputDialog, "getText", lambda *args, answer=answer, **kwargs: answer)
         win.rename_actor()
+        qtbot.waitUntil(lambda: not win.deferred_pending())  # shown a turn later
     win.quiet = True
     assert win.undo_stack.count() == steps and TARGET in _rows(win)

@@ -6,6 +6,8 @@ give them. The result is the same as comparing the whole corpus again (a test ho
 
 from __future__ import annotations
 
+from collections.abc import Generator
+
 import numpy as np
 import pandas as pd
 
@@ -176,6 +178,10 @@ class LiveComparison(LiveLookups):
         self.workspace.mark_documents(documents)
         return documents
 
+    def fact_count(self) -> int:
+        """How many troop counts and statements the project holds, rejected or not."""
+        return len(self._counts) + len(self._statements)
+
     def totals(self) -> tuple[int, int, int]:
         """How many articles, and troop counts and statements not rejected (the status bar)."""
         return len(self._docs), int(self._tallies.standing[0].sum()), int(self._tallies.standing[1].sum())
@@ -196,9 +202,21 @@ class LiveComparison(LiveLookups):
         return self._outputs[name]
 
     # -- a review -------------------------------------------------------------------------------------------
-    @collector_paused()
     def update(self) -> Update:
         """Bring everything up to the workspace's reviews as they stand; what changed."""
+        steps = self.update_in_steps()
+        while True:
+            with collector_paused():
+                try:
+                    next(steps)
+                except StopIteration as done:
+                    return done.value
+
+    def update_in_steps(self) -> Generator[None, None, Update]:
+        """`update` in steps, a generator whose value is the Update: the window runs a step an event-loop turn
+        so a step that changes thousands of facts (an actor merged) holds it for none of them whole. Nothing
+        may be read from this object between the first step and the last (the window shows no update until
+        the last, and finishes the steps before anything reads its tables)."""
         now = self.workspace.data.reviews
         changed = {k for k in self._reviews.keys() | now.keys() if self._reviews.get(k) is not now.get(k)}
         self._reviews = dict(now)
@@ -214,6 +232,7 @@ class LiveComparison(LiveLookups):
             if self._info is not None:  # the changed articles' entries only
                 self._info.update(documents_info(self._docs[self._docs["id"].isin(documents).to_numpy()]))
             update.documents = True
+            yield  # the articles' details are made again; their facts next
         where = {place for key in changed for place in self._at.get(key, ())}
         where |= {place for doc in documents for place in self._of_document.get(doc, ())}
         rows = {kind: sorted(row for k, row in where if k == kind) for kind in ("count", "statement")}
@@ -235,6 +254,7 @@ class LiveComparison(LiveLookups):
         # analyst's merges and renames of actors are applied again to the names as they stand
         speakers = bool(changed_rows(before["statement"], statements, ["actor_raw", "present"]))
         if speakers or any(k[1] == ACTOR for k in changed):
+            yield  # the reviews' rows are made again; every statement's actor next
             old = (statements["actor"].to_numpy(dtype=object).copy(), statements["actor_id"].to_numpy(dtype=object))
             statements["actor"], statements["actor_id"] = self._actors(speakers)
             renamed = unequal(old[0], statements["actor"].to_numpy(dtype=object)) | \
@@ -242,16 +262,20 @@ class LiveComparison(LiveLookups):
             moved["statement"] = sorted(set(moved["statement"]) | set(np.flatnonzero(renamed).tolist())
                                         - set(rows["statement"]))
         touched_s = rows["statement"] + moved["statement"]
+        if len(touched_s) > _STEP_ROWS:
+            yield  # the actors' and missions' names are made; the keys and comparisons next
         if touched_s:
             keys = statement_keys(statements.iloc[touched_s]).to_numpy(dtype=object)
             present = statements["present"].to_numpy(bool)[touched_s]
             write_rows(statements, touched_s, "key", [k if p else None for k, p in zip(keys, present)])
         diffs = {kind: column_diffs(before[kind], frame) for kind, frame in (("count", counts),
                                                                                ("statement", statements))}
-        update.counts = self._update_counts(before["count"], diffs["count"], rows["count"], moved["count"],
-                                            old_keys[0])
-        update.positions = self._update_positions(diffs["statement"], rows["statement"], moved["statement"],
-                                                  old_keys[1])
+        if len(touched_s) > _STEP_ROWS:
+            yield  # the rows' keys are written; the comparisons next
+        update.counts = yield from self._update_counts(before["count"], diffs["count"], rows["count"],
+                                                       moved["count"], old_keys[0])
+        update.positions = yield from self._update_positions(diffs["statement"], rows["statement"],
+                                                             moved["statement"], old_keys[1])
         for kind, frame in (("count", counts), ("statement", statements)):
             rebuilt = [rows[kind][i] for i in positions_in(diffs[kind])]
             update.facts |= set(frame["id"].iloc[rebuilt + moved[kind]].tolist())
@@ -299,7 +323,9 @@ class LiveComparison(LiveLookups):
                     frame.iat[row, at[name]] = value
 
     def _update_counts(self, before: pd.DataFrame, diffs: dict[str, set[int]], rows: list[int], moved: list[int],
-                       old_keys: np.ndarray) -> TableChange:
+                       old_keys: np.ndarray) -> Generator[None, None, TableChange]:
+        """The counts' keys the rows changed compared again (a generator: a step between comparing many keys, as
+        an article dated anew regroups, and writing them into the table)."""
         counts = self._counts
         rebuilt = [rows[i] for i in positions_in(diffs, _COMPARED_COUNTS)]
         if not rebuilt and moved:  # a merge renamed missions: only each key's mission can change
@@ -322,10 +348,14 @@ class LiveComparison(LiveLookups):
         touched, pairs = touched_keys(changed, old_keys, keys, counts["document"])
         at = np.flatnonzero(counts["present"].to_numpy(bool) & within(keys, touched))
         parts, few = self._count_parts(counts.iloc[at], pairs), len(at) < _FEW
+        if len(at) > _STEP_ROWS:
+            yield
         return self.count_table.replace(touched, parts, pairs=pairs if few else None)
 
     def _update_positions(self, diffs: dict[str, set[int]], rows: list[int], moved: list[int],
-                          old_keys: np.ndarray) -> TableChange:
+                          old_keys: np.ndarray) -> Generator[None, None, TableChange]:
+        """The positions' keys the rows changed compared again (a generator: a step between comparing many
+        statements and writing them into the table)."""
         if self._positions is None:
             return TableChange()
         statements = self._statements
@@ -340,6 +370,8 @@ class LiveComparison(LiveLookups):
         touched, pairs = touched_keys(changed, old_keys, keys, statements["document"])
         at = np.flatnonzero(statements["present"].to_numpy(bool) & within(keys, touched))
         parts, few = self._statement_parts(statements.iloc[at], pairs), len(at) < _FEW
+        if len(at) > _STEP_ROWS:
+            yield
         return self._positions.replace(touched, parts, order_positions, pairs if few else None)
 
     # -- comparing some keys --------------------------------------------------------------------------------
@@ -407,4 +439,5 @@ _COMPARED_COUNTS = [c for c in COUNT_FRAME if c != "status"] + ["present", "reje
 _COMPARED_STATEMENTS = [c for c in STATEMENT_FRAME if c != "status"] + ["present", "rejected", "key"]
 _FEW = 3_000  # rows compared in plain Python below this; pandas is quicker for many
 _FEW_ROWS = 64  # rows a review changes that are built again one by one
+_STEP_ROWS = 64  # statements a step changes above which `update_in_steps` yields between its parts
 _KEYED_BY = ["group", "date", "period", "sentence", "present"]  # what count_keys reads

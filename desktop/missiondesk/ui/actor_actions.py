@@ -105,6 +105,7 @@ class ActorActions:
         """Merge the actors selected in the Positions tab into one, as one undoable step. The name kept is
         `keep`, else the one the analyst picks (the current row's actor first; taken without asking in a quiet
         window)."""
+        self.show_pending_update()  # the rows of the step before, if it is still to be shown
         actors = self.selected_actors()
         if len(actors) < 2:
             self.status_label.setText("Select the rows of two or more actors in Positions (Ctrl+click) to merge "
@@ -137,6 +138,7 @@ class ActorActions:
     def rename_actor(self, name: str | None = None) -> None:
         """Give the actor of the current Positions row another name (asked for when not given), as one undoable
         step; every statement of the actor, in every article, takes the name."""
+        self.show_pending_update()  # the rows of the step before, if it is still to be shown
         actors = self.selected_actors()
         if not actors:
             self.status_label.setText("Select an actor's row in Positions to rename the actor")
@@ -160,12 +162,19 @@ class ActorActions:
 
     def _actors_changed(self, name: str) -> None:
         """Redraw everything as after any review (the articles chosen for Side by side stay chosen), then show
-        the actor `name` in Positions: its first statement selected, so the analyst sees what the step did.
+        the actor `name` in Positions: its first statement selected, so the analyst sees what the step did. The
+        window shows it a turn of the event loop later (`_reviews_changed_later`).
         The comparisons change the rows of the actor's statements (facts/live_comparison.py); the actor filter
         offers the names as they now stand."""
-        self._articles_changed()
-        # the choosers' names; what a filter prepares when idle after a refresh stands (no count changed)
-        self.filter_bar.set_choices(self.prepared_filters())
+        chosen = self.selected_documents()  # the Corpus list's selection, kept
+        # this turn the comparisons, the next the tables and the actor shown, later the choosers' names
+        self._reviews_changed_later(lambda: self._actor_shown(name, chosen))
+
+    def _actor_shown(self, name: str, chosen: list[str]) -> None:
+        self._keep_chosen(chosen)
+        # the choosers' names, in a later turn; what a filter prepares when idle after a refresh stands (no count
+        # changed)
+        self.update_filter_choices_later()
         model = self.positions_model
         if self.tabs.currentWidget() is not self.positions_view:
             return  # the table is filled when its tab is shown

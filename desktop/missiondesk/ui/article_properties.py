@@ -182,10 +182,22 @@ class ArticleActions:
     def _articles_changed(self) -> None:
         """Show the new details everywhere, keeping the Corpus list's selection (so the next bulk step can follow)."""
         chosen = self.selected_documents()
-        self._reviews_changed()  # the articles' columns, and the keys of their facts dated anew
+        # the articles' columns, and the keys of their facts dated anew; in a large project over several turns
+        # of the event loop (a date regroups the counts of its article's forces), shown in the turn after the last
+        if self._live is not None and self._live.fact_count() >= STEPPED_FACTS:
+            self._reviews_changed_later(lambda: self._keep_chosen(chosen))
+            return
+        self._reviews_changed()
+        self._keep_chosen(chosen)
+
+    def _keep_chosen(self, chosen: list[str]) -> None:
+        """Select the articles `chosen` in the Corpus list again (its rows were made again)."""
         model, selection = self.documents_model, self.documents_view.selectionModel()
         rows = {doc_id: r for r, doc_id in enumerate(model.frame()["id"].tolist())} if model.rowCount() else {}
         for doc_id in chosen:
             if doc_id in rows:
                 selection.select(model.index(rows[doc_id], 0), selection.SelectionFlag.Select
                                  | selection.SelectionFlag.Rows)
+
+
+STEPPED_FACTS = 5_000  # facts in a project from which a change of articles' details is shown over several turns

@@ -24,6 +24,7 @@ class ComparisonViews:
     def refresh(self) -> None:
         """Rebuild the frames and every view from the workspace (after loading); a review updates them instead
         (`ReviewActions.apply_update`)."""
+        self._pending_update = None  # an update a step left for the next turn: this shows it all
         self.facts.rebuild(self.workspace)
         self._positions = self._counts = None  # the exports' comparisons (no rejected facts), made when asked
         self._list_texts = self._list_rows = None  # what a search finds each article by, built on the first search
@@ -114,6 +115,7 @@ class ComparisonViews:
 
     def show_positions(self) -> None:
         """Fill the Positions table (compared the first time it is needed)."""
+        self.show_pending_update()  # the comparisons' update a step left for later, finished first
         if not self._positions_shown:
             self._positions_shown = True
             self.positions_model.set_comparison(self.positions_shown, fact_status=self.fact_status,

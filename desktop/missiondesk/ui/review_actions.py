@@ -9,10 +9,11 @@ next / previous fact."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTableView
 
+from missiondesk.facts.collection import collector_paused
 from missiondesk.facts.live_comparison import Update
 from missiondesk.facts.mission_reviews import MERGED, MISSION_FIELDS, mission_key
 from missiondesk.facts.reviews import EDITABLE
@@ -64,6 +65,7 @@ class ReviewActions:
     # -- selecting ------------------------------------------------------------------------------------------
     def select_fact(self, fact_id: str) -> None:
         """Show a fact in the evidence panel, its sentence highlighted in the article, its cell in every matrix."""
+        self.show_pending_update()  # the tables as they stand
         fact = self.facts.get(fact_id)
         if fact is None:
             return
@@ -173,6 +175,7 @@ class ReviewActions:
     def go_unreviewed(self, step: int, unreviewed_only: bool = True) -> None:
         """Select the next (1) or previous (-1) unreviewed fact of the matrix being reviewed (J and K: the next or
         previous fact, reviewed or not)."""
+        self.show_pending_update()  # the tables as they stand
         found = self._review_view().model().next_unreviewed(self.current_fact, step, unreviewed_only=unreviewed_only)
         if found is None:
             self.status_label.setText("Every fact in this table is reviewed")
@@ -188,6 +191,7 @@ class ReviewActions:
     def review_current(self, status: str | None, changes: dict | None = None, note: str | None = None) -> None:
         """Accept, reject, edit (status None: clear) the fact the Evidence panel shows, as one undoable step;
         then select the next unreviewed fact (a cleared review stays where it is)."""
+        self.show_pending_update()  # the tables as they stand
         fact_id = self.current_fact
         fact = self.facts.get(fact_id) if fact_id else None
         if fact is None or fact["kind"] not in REVIEWABLE:
@@ -205,6 +209,7 @@ class ReviewActions:
     def merge_missions(self) -> None:
         """Merge the missions selected in the Missions tab into the current one (the same mission under two
         names), as one undoable step."""
+        self.show_pending_update()  # the tables as they stand
         rows = sorted({index.row() for index in self.missions_view.selectionModel().selectedRows()})
         current = self.missions_view.currentIndex().row()
         if len(rows) < 2:
@@ -233,7 +238,10 @@ class ReviewActions:
             if changes:
                 self.review_current("edited", changes, dialog.note() or None)
 
+    _pending_update = None  # (update, then): a step's comparisons, updated; shown in the next turn
+
     def _reviews_changed(self, select: str | None = None, _scope: str = "all") -> None:
+        self.show_pending_update()  # a step left for this turn is shown before the next
         self._article_stale = True
         if select is not None:
             self.current_fact = select
@@ -241,6 +249,59 @@ class ReviewActions:
             self.refresh()
         else:
             self.apply_update(self._live.update())
+
+    def _reviews_changed_later(self, then) -> None:
+        """`_reviews_changed` over several turns of the event loop, for a step that changes thousands of facts
+        (an actor merged or renamed): each turn runs a step of the comparisons' update
+        (`LiveComparison.update_in_steps`), the turn after the last shows it (`apply_update`) and calls
+        `then()`, so no turn holds the window for all of it. The window shows the tables as they were until
+        then; another step, a refresh or anything that reads the tables in between finishes it first
+        (`show_pending_update`)."""
+        self.show_pending_update()
+        self._article_stale = True
+        if self._live is None:
+            self.refresh()
+            then()
+            return
+        self._pending_update = (self._live.update_in_steps(), then, self.status_label.text())
+        QTimer.singleShot(0, self, self._next_update_step)  # the step itself is this turn's work
+
+    def _next_update_step(self) -> None:
+        """One step of the pending update (this turn); the next turn the next step, or the update shown."""
+        if self._pending_update is None:
+            return
+        steps, then, before = self._pending_update
+        if isinstance(steps, Update):
+            self.show_pending_update()
+            return
+        with collector_paused():
+            try:
+                next(steps)
+            except StopIteration as done:
+                self._pending_update = (done.value, then, before)
+        QTimer.singleShot(0, self, self._next_update_step)
+
+    def show_pending_update(self) -> None:
+        """Show the update a step left for later turns of the event loop, if any, its steps finished first (a
+        message the step wrote in the status bar after it stays)."""
+        if self._pending_update is None:
+            return
+        steps, then, before = self._pending_update
+        self._pending_update = None
+        if isinstance(steps, Update):
+            update = steps
+        else:
+            with collector_paused():
+                try:
+                    while True:
+                        next(steps)
+                except StopIteration as done:
+                    update = done.value
+        said = self.status_label.text()
+        self.apply_update(update)
+        then()
+        if said != before:
+            self.status_label.setText(said)
 
     def apply_update(self, update: Update) -> None:
         """Show what a review (or an undo, an article's details, a mission merged) changed, and no more: the
