@@ -212,3 +212,20 @@ def test_articles_dated_anew_in_a_large_project_are_shown_over_turns_as_a_fresh_
     win.show_positions()
     assert (shown(win.counts_model), shown(win.positions_model), win.status_label.text(),
             win.missions_model.frame().to_dict("records"), win.documents_model.frame().to_dict("records")) == after
+
+
+def test_a_search_typed_while_an_actor_step_is_in_steps_sees_the_step_done(qtbot, opened, monkeypatch):
+    """A search, a filter or an export reads the tables: an update still being made in steps is finished first,
+    so what they read is never half a merge."""
+    monkeypatch.setattr(live_comparison, "_STEP_ROWS", 0)
+    win = opened
+    win.tabs.setCurrentWidget(win.positions_view)
+    view, model = win.positions_view, win.positions_model
+    rows = _actor_rows(win)
+    view.selectionModel().select(model.index(rows["diplomats"], 0), QItemSelectionModel.SelectionFlag.Select)
+    view.selectionModel().setCurrentIndex(model.index(rows["European diplomat"], 0),
+                                          QItemSelectionModel.SelectionFlag.Select)
+    win.merge_actors("European diplomat")
+    assert win.deferred_pending() and "diplomats" in _actor_rows(win)
+    win.search.setText("diplomat")  # typed before the event loop ran the update's steps
+    assert "diplomats" not in _actor_rows(win) and "European diplomat" in _actor_rows(win)

@@ -141,6 +141,7 @@ class ComparisonViews:
         self.update_empty_states()
 
     def _filter_changed(self, *_args) -> None:
+        self.show_pending_update()  # a search or filter reads the tables: an update still in steps is finished
         for model, view in ((self.counts_model, self.counts_view), (self.positions_model, self.positions_view)):
             model.set_filter(self.search.text(), self.unreviewed.isChecked(), self.disagreements_only.isChecked(),
                              self.mission_filter.currentData(), self.kept_keys(model))

@@ -376,11 +376,13 @@ class MainWindow(ProjectActions, ReviewActions, ActorActions, ArticleActions, Lo
     def export_factsheet(self) -> None:
         from missiondesk.ui.export_dialog import FactSheetDialog
 
+        self.show_pending_update()  # an export reads the reviews' result: an update still in steps is finished
         FactSheetDialog(self).open()
 
     def export_comparison(self) -> None:
         from missiondesk.ui.export_dialog import export_comparison
 
+        self.show_pending_update()
         export_comparison(self)
 
 
