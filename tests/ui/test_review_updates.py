@@ -59,12 +59,7 @@ def test_reviews_update_the_matrices_as_a_fresh_refresh_shows_them(qtbot, opened
                                       "Merge", win._reviews_changed))
     assert resets == []
     assert any(label.startswith("Mongolia") or "Mongolia" in label for _, label, _ in shown(win.counts_model))
-    after = (shown(win.counts_model), shown(win.positions_model), win.status_label.text(),
-             win.missions_model.frame().to_dict("records"), win.documents_model.frame().to_dict("records"))
-    win.refresh()
-    win.show_positions()
-    assert (shown(win.counts_model), shown(win.positions_model), win.status_label.text(),
-            win.missions_model.frame().to_dict("records"), win.documents_model.frame().to_dict("records")) == after
+    _assert_as_a_fresh_refresh(win)
 
 
 def test_a_review_keeps_the_matrix_scrolled_where_it_was(qtbot, opened):
@@ -206,12 +201,7 @@ def test_articles_dated_anew_in_a_large_project_are_shown_over_turns_as_a_fresh_
     win.review_current("edited", {"value": 4242})
     qtbot.waitUntil(lambda: not win.deferred_pending())
     assert resets == []
-    after = (shown(win.counts_model), shown(win.positions_model), win.status_label.text(),
-             win.missions_model.frame().to_dict("records"), win.documents_model.frame().to_dict("records"))
-    win.refresh()
-    win.show_positions()
-    assert (shown(win.counts_model), shown(win.positions_model), win.status_label.text(),
-            win.missions_model.frame().to_dict("records"), win.documents_model.frame().to_dict("records")) == after
+    _assert_as_a_fresh_refresh(win)
 
 
 def test_a_search_typed_while_an_actor_step_is_in_steps_sees_the_step_done(qtbot, opened, monkeypatch):
@@ -229,3 +219,15 @@ def test_a_search_typed_while_an_actor_step_is_in_steps_sees_the_step_done(qtbot
     assert win.deferred_pending() and "diplomats" in _actor_rows(win)
     win.search.setText("diplomat")  # typed before the event loop ran the update's steps
     assert "diplomats" not in _actor_rows(win) and "European diplomat" in _actor_rows(win)
+
+
+def _assert_as_a_fresh_refresh(win) -> None:
+    """The window shows what a refresh from scratch shows: both matrices, the status, missions and articles."""
+    def state():
+        return (shown(win.counts_model), shown(win.positions_model), win.status_label.text(),
+                win.missions_model.frame().to_dict("records"), win.documents_model.frame().to_dict("records"))
+
+    after = state()
+    win.refresh()
+    win.show_positions()
+    assert state() == after
