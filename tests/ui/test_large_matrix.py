@@ -3,10 +3,7 @@ figure in the rows shown; the Corpus list's title column takes the width the oth
 
 from PySide6.QtCore import Qt
 
-
-def _shown_columns(view):
-    header = view.horizontalHeader()
-    return [c for c in range(view.model().columnCount()) if not header.isSectionHidden(c)]
+from tests.ui.helpers import shown_columns
 
 
 def test_disagreements_only_and_hide_empty_columns(qtbot, opened):
@@ -17,19 +14,19 @@ def test_disagreements_only_and_hide_empty_columns(qtbot, opened):
     assert 0 < len(disagreeing) < rows
     qtbot.mouseClick(win.disagreements_only, Qt.MouseButton.LeftButton)
     assert [model.label(r) for r in range(model.rowCount())] == disagreeing
-    assert _shown_columns(view) == list(range(columns))  # nothing hidden until asked
+    assert shown_columns(view) == list(range(columns))  # nothing hidden until asked
     qtbot.mouseClick(win.hide_empty, Qt.MouseButton.LeftButton)
-    shown = _shown_columns(view)
+    shown = shown_columns(view)
     with_figures = [c for c in range(columns) if any(model.facts(r, c) for r in range(model.rowCount()))]
     assert shown == with_figures and len(shown) < columns
     win.search.setText("no such words anywhere")  # every row filtered out: every column empty
-    assert model.rowCount() == 0 and _shown_columns(view) == []
+    assert model.rowCount() == 0 and shown_columns(view) == []
     win.search.clear()
     qtbot.mouseClick(win.disagreements_only, Qt.MouseButton.LeftButton)
     assert model.rowCount() == rows
-    assert _shown_columns(view) == [c for c in range(columns) if any(model.facts(r, c) for r in range(rows))]
+    assert shown_columns(view) == [c for c in range(columns) if any(model.facts(r, c) for r in range(rows))]
     qtbot.mouseClick(win.hide_empty, Qt.MouseButton.LeftButton)
-    assert _shown_columns(view) == list(range(columns))
+    assert shown_columns(view) == list(range(columns))
 
 
 def test_the_corpus_title_column_takes_the_free_width(qtbot, opened):

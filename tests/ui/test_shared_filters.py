@@ -4,6 +4,8 @@ and 'Clear filters' brings every row back."""
 
 from PySide6.QtCore import Qt
 
+from tests.ui.helpers import shown_columns, shown_rows
+
 
 def _choose(combo, value):
     index = combo.findData(value)
@@ -11,19 +13,10 @@ def _choose(combo, value):
     combo.setCurrentIndex(index)
 
 
-def _shown_rows(view):
-    return [r for r in range(view.model().rowCount()) if not view.isRowHidden(r)]
-
-
-def _shown_columns(view):
-    header = view.horizontalHeader()
-    return [c for c in range(view.model().columnCount()) if not header.isSectionHidden(c)]
-
-
 def test_a_force_narrows_every_tab_and_clear_brings_all_back(qtbot, opened):
     win = opened
     counts, documents = win.counts_model, win.documents_view
-    rows, articles = counts.rowCount(), len(_shown_rows(documents))
+    rows, articles = counts.rowCount(), len(shown_rows(documents))
     whose = win.filter_bar.choosers["whose"]
     assert whose.itemText(0) == "Any force" and whose.findData("United States") > 0
     _choose(whose, "United States")
@@ -33,12 +26,12 @@ def test_a_force_narrows_every_tab_and_clear_brings_all_back(qtbot, opened):
     assert win.status_label.text().startswith(said)
     giving = {counts.document(c) for r in range(counts.rowCount()) for c in range(counts.columnCount())
               if counts.facts(r, c)}
-    listed = {win.documents_model.row(r)["id"] for r in _shown_rows(documents)}
+    listed = {win.documents_model.row(r)["id"] for r in shown_rows(documents)}
     assert listed == giving and len(listed) < articles  # the Corpus list keeps the articles that report them
     win.tabs.setCurrentWidget(win.positions_view)  # positions: those of the articles reporting such troops
     positions = win.positions_model
     assert 0 < positions.rowCount() < len(win.positions_shown.keys)
-    shown = _shown_columns(win.positions_view)  # only those articles' columns
+    shown = shown_columns(win.positions_view)  # only those articles' columns
     assert shown and {positions.document(c) for c in shown} <= giving
     assert all(any(positions.facts(r, c) for c in shown) for r in range(positions.rowCount()))
     assert win.status_label.text().startswith(f"Filtered: {positions.facts_shown()} facts in "
@@ -46,7 +39,7 @@ def test_a_force_narrows_every_tab_and_clear_brings_all_back(qtbot, opened):
     qtbot.mouseClick(win.filter_bar.clear_button, Qt.MouseButton.LeftButton)
     assert whose.currentIndex() == 0 and counts.rowCount() == rows
     assert not win.status_label.text().startswith("Filtered")
-    assert len(_shown_rows(documents)) == articles
+    assert len(shown_rows(documents)) == articles
 
 
 def test_an_actor_keeps_their_positions_and_the_counts_beside_them(qtbot, opened):
@@ -58,11 +51,11 @@ def test_an_actor_keeps_their_positions_and_the_counts_beside_them(qtbot, opened
     assert positions.rowCount() and all(positions.label(r).startswith(actor) for r in range(positions.rowCount()))
     quoting = {positions.document(c) for r in range(positions.rowCount()) for c in range(positions.columnCount())
                if positions.facts(r, c)}
-    shown = _shown_columns(win.counts_view)
+    shown = shown_columns(win.counts_view)
     assert {counts.document(c) for c in shown} <= quoting
     for r in range(counts.rowCount()):
         assert any(counts.facts(r, c) for c in shown)
-    missions = _shown_rows(win.missions_view)
+    missions = shown_rows(win.missions_view)
     assert 0 < len(missions) < win.missions_model.rowCount()  # the missions their articles name
 
 
@@ -73,17 +66,17 @@ def test_a_date_range_hides_the_articles_outside_it(qtbot, opened):
     day = dated["published"].min()
     qtbot.keyClicks(win.filter_bar.since, day)
     qtbot.keyClicks(win.filter_bar.until, day)
-    shown = _shown_columns(view)
+    shown = shown_columns(view)
     in_range = set(dated.loc[dated["published"] == day, "id"])
     assert shown and {counts.document(c) for c in shown} == in_range
     for r in range(counts.rowCount()):  # each row left holds a figure of that day
         assert any(counts.facts(r, c) for c in shown)
-    assert {win.documents_model.row(r)["id"] for r in _shown_rows(win.documents_view)} == in_range
+    assert {win.documents_model.row(r)["id"] for r in shown_rows(win.documents_view)} == in_range
     win.filter_bar.until.setText("2021-13")  # half typed or wrong: said so, and the range before still applies
     assert "not a date" in win.filter_bar.until.toolTip() or "calendar" in win.filter_bar.until.toolTip()
-    assert _shown_columns(view) == shown
+    assert shown_columns(view) == shown
     win.filter_bar.until.clear()
-    assert len(_shown_columns(view)) > len(shown)
+    assert len(shown_columns(view)) > len(shown)
 
 
 def test_review_status_follows_the_reviews(qtbot, opened):

@@ -130,14 +130,19 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         if mention.entity.kind == "mission" or (foreign and mention.entity.kind == "org" and mention.force
                                                 and mention.force not in ARMED_GROUPS):
             return mention.force
-    if anchor.lemma_.lower() in _MISSION_NOUNS and any(  # "the multinational force will be cut ... from 7,000"
-            c.dep_ == "amod" and c.lower_ in _MULTINATIONAL_WORDS | {"regional"} for c in anchor.children):
+    # "the multinational force will be cut to 500 troops from the 7,000": the body's, as the 500 are
+    if anchor.lemma_.lower() in _MISSION_NOUNS and _multinational(anchor):
         return ctx.main_organisation()
     return None
 
 
 # "Some 32,000 other foreign troops are serving in Afghanistan but NATO allies ...": troops of many nations
 _MULTINATIONAL_WORDS = {"foreign", "international", "multinational", "allied", "coalition"}
+
+
+def _multinational(noun: Token) -> bool:
+    """'the multinational force', 'the regional force': a force of several nations, no one nation's."""
+    return any(c.dep_ == "amod" and c.lower_ in _MULTINATIONAL_WORDS | {"regional"} for c in noun.children)
 
 
 _HOLDING = {"have", "keep", "maintain", "station", "base"}
@@ -414,7 +419,7 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
                 return found.force
         if any(c.lower_ in ("the", "its", "this") for c in subject.children) and ctx.main_mission_lead():
             return ctx.main_mission_lead()  # "the mission", "the force": the one the article is about
-        if any(c.dep_ == "amod" and c.lower_ in _MULTINATIONAL_WORDS | {"regional"} for c in subject.children):
+        if _multinational(subject):
             return ctx.main_organisation()  # "The multinational force" in a story of ECOWAS's troops
     if subject.lemma_.lower() in _ACTOR_NOUNS or subject.lower_ in _ACTOR_NOUNS:
         if any(c.dep_ == "poss" and c.lower_ == "whose" for c in subject.children) and subject.head.dep_ == "relcl":

@@ -59,7 +59,8 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     own = {anchor.i, span[-1].i, *(d.i for d in described)}
     doc = anchor.doc
     if span.end < len(doc) and doc[span.end].lower_ == "of" and anchor.i > span.end and any(
-            v.lemma_.lower() in words("movement_verbs") | _MOVING for v in clause):
+            v.lemma_.lower() in words("movement_verbs") or v.lemma_.lower() in words("relocation_verbs")
+            for v in clause):
         # "4,000 of the 19,000 Marines in Okinawa will be moved to Guam": the whole's place is not the part's
         own = {span[-1].i}
         holders = [h for h in holders if h.i != anchor.i]
@@ -153,7 +154,6 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
 
 
 _RETURN_VERBS = {"return", "repatriate", "rotate"}
-_MOVING = {"move", "relocate", "transfer", "shift", "send", "deploy", "redeploy", "withdraw", "pull"}
 
 
 def _demonym_place(mention: Mention, doc) -> Mention | None:

@@ -344,13 +344,8 @@ class LiveComparison(LiveLookups):
                 differ = np.flatnonzero(unequal(now, keys))
                 write_rows(counts, regroup[differ].tolist(), "key", keys[differ].tolist())
                 changed += regroup[differ].tolist()
-        keys = counts["key"].to_numpy(dtype=object)
-        touched, pairs = touched_keys(changed, old_keys, keys, counts["document"])
-        at = np.flatnonzero(counts["present"].to_numpy(bool) & within(keys, touched))
-        parts, few = self._count_parts(counts.iloc[at], pairs), len(at) < _FEW
-        if len(at) > _STEP_ROWS:
-            yield
-        return self.count_table.replace(touched, parts, pairs=pairs if few else None)
+        touched, parts, pairs = yield from _compare_touched(counts, changed, old_keys, self._count_parts)
+        return self.count_table.replace(touched, parts, pairs=pairs)
 
     def _update_positions(self, diffs: dict[str, set[int]], rows: list[int], moved: list[int],
                           old_keys: np.ndarray) -> Generator[None, None, TableChange]:
@@ -366,13 +361,8 @@ class LiveComparison(LiveLookups):
         changed = rebuilt + moved
         if not changed:
             return TableChange()
-        keys = statements["key"].to_numpy(dtype=object)
-        touched, pairs = touched_keys(changed, old_keys, keys, statements["document"])
-        at = np.flatnonzero(statements["present"].to_numpy(bool) & within(keys, touched))
-        parts, few = self._statement_parts(statements.iloc[at], pairs), len(at) < _FEW
-        if len(at) > _STEP_ROWS:
-            yield
-        return self._positions.replace(touched, parts, order_positions, pairs if few else None)
+        touched, parts, pairs = yield from _compare_touched(statements, changed, old_keys, self._statement_parts)
+        return self._positions.replace(touched, parts, order_positions, pairs)
 
     # -- comparing some keys --------------------------------------------------------------------------------
     def _count_parts(self, rows: pd.DataFrame, pairs: set | None = None
@@ -437,6 +427,19 @@ class LiveComparison(LiveLookups):
 # what a comparison is made of: a change elsewhere (a fact accepted) leaves every key as it was
 _COMPARED_COUNTS = [c for c in COUNT_FRAME if c != "status"] + ["present", "rejected"]
 _COMPARED_STATEMENTS = [c for c in STATEMENT_FRAME if c != "status"] + ["present", "rejected", "key"]
+def _compare_touched(frame: pd.DataFrame, changed: list[int], old_keys: np.ndarray, parts_of
+                     ) -> Generator[None, None, tuple]:
+    """The keys the `changed` rows left or joined, their rows compared again by `parts_of` (a step after
+    comparing many), and the (old, new) key pairs when few enough to follow one by one."""
+    keys = frame["key"].to_numpy(dtype=object)
+    touched, pairs = touched_keys(changed, old_keys, keys, frame["document"])
+    at = np.flatnonzero(frame["present"].to_numpy(bool) & within(keys, touched))
+    parts = parts_of(frame.iloc[at], pairs)
+    if len(at) > _STEP_ROWS:
+        yield
+    return touched, parts, pairs if len(at) < _FEW else None
+
+
 _FEW = 3_000  # rows compared in plain Python below this; pandas is quicker for many
 _FEW_ROWS = 64  # rows a review changes that are built again one by one
 _STEP_ROWS = 64  # statements a step changes above which `update_in_steps` yields between its parts
