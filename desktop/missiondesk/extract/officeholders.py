@@ -85,3 +85,23 @@ def gender_of(name: str) -> str | None:
         return person["gender"]
     first = name.split()[0].lower() if name.split() else ""
     return _first_names().get(first)
+
+
+def country_served(name: str, year: int | None, countries) -> str | None:
+    """The country whose office `name` ('Franz Josef Jung', 'Jung') held in `year`, by the office-holder list;
+    None when the list does not know the person, the offices were not a country's, or two countries match."""
+    people, aliases = _officeholders()
+    canonical = aliases.get(name.lower())
+    if canonical is None and len(name.split()) == 1:
+        found = people_by_surname().get(name.lower(), [])
+        canonical = found[0] if len(found) == 1 else None
+    person = people.get(canonical or "")
+    if person is None:
+        return None
+    served = set()
+    for role in person.get("roles", []):
+        start = int(str(role.get("from") or "0")[:4])
+        end = int(str(role.get("to") or "9999")[:4])
+        if (year is None or start <= year <= end) and role.get("org") in countries:
+            served.add(role["org"])
+    return served.pop() if len(served) == 1 else None

@@ -8,6 +8,7 @@ import itertools
 from spacy.tokens import Span, Token
 
 from missiondesk.extract.context import ARMED_GROUPS, COUNTRIES, DocContext, _located
+from missiondesk.extract.officeholders import country_served
 from missiondesk.extract.roles import (
     _PLACE_PREPS,
     _clause_verbs,
@@ -151,17 +152,27 @@ _HOLDING = {"have", "keep", "maintain", "station", "base"}
 def _relative_holder(anchor: Token, ctx: DocContext) -> str | None:
     """'the 370 troops that Austria is withdrawing', 'the 5,000 soldiers Germany has sent': the subject of a
     relative clause that sends, keeps or withdraws the troops."""
-    for clause in anchor.children:
+    holders = [anchor]
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lower_ in _PARTITIVES:
+        holders.append(anchor.head.head)  # "most of the 150 troops they plan to deploy": the clause hangs there
+    for clause in (c for holder in holders for c in holder.children):
         if clause.dep_ != "relcl":
             continue
-        verb = clause.lemma_.lower()
-        if verb not in words("sending_verbs") and verb not in words("withdraw_verbs") and verb not in _HOLDING:
+        # "the troops Sweden plans to deploy": the verb of sending may be the clause's infinitive
+        verbs = [clause] + [c for c in clause.children if c.dep_ == "xcomp"]
+        if not any(v.lemma_.lower() in words("sending_verbs") or v.lemma_.lower() in words("withdraw_verbs")
+                   or v.lemma_.lower() in _HOLDING for v in verbs):
             continue
         subject = subject_of(clause)
+        if subject is not None and subject.lower_ in ("they", "it"):
+            return antecedent(subject, ctx)
         mention = ctx.by_token.get(subject.i) if subject is not None else None
         if mention is not None and mention.force and mention.entity.kind in ("country", "org", "demonym"):
             return mention.force
     return None
+
+
+_PARTITIVES = {"most", "some", "all", "many", "half", "part", "majority", "bulk", "rest", "remainder"}
 
 
 def _sender(anchor: Token, ctx: DocContext) -> str | None:
@@ -362,7 +373,7 @@ def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str 
         while head.dep_ in ("compound", "conj") and head.head.i != head.i and head.head.i < mention.end + 4:
             head = head.head
         if mention.force and mention.entity.kind in ("country", "org", "city", "mission", "institution") and \
-                head.dep_ in _ACTOR_DEPS and not _excluded(mention, doc):
+                (head.dep_ in _ACTOR_DEPS or _spoken_for(head)) and not _excluded(mention, doc):
             if head.dep_ == "poss" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in _EVENT_NOUNS:
                 owner_of_event = owner_of_event or mention.force
                 continue
@@ -375,6 +386,13 @@ def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str 
                                                 holder.pos_ == "PROPN"):
             return mention.force  # "Polish officials said ... its force", "Australian minister Jo Bloggs: his"
     return owner_of_event
+
+
+def _spoken_for(head: Token) -> bool:
+    """'A spokesman for the Swedish Armed Forces said ... they': the body a subject speaks for acts as it."""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ in ("for", "of") and prep.head.dep_ in ("nsubj", "nsubjpass") \
+        and prep.head.lower_ in _SPOKESPEOPLE
 
 
 # Nouns of an act a possessor does ("Israel's withdrawal"): the possessor is less likely what a later "it"
@@ -434,7 +452,7 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
     for child in subject.children:
         if child.dep_ in ("poss", "compound") or (child.dep_ == "amod" and not speaking):
             # "the USS Eisenhower strike group": a name inside the compound names the force too
-            inside = child.subtree if child.dep_ == "compound" else [child]
+            inside = child.subtree if child.dep_ in ("compound", "poss") else [child]
             found = next((ctx.by_token[t.i] for t in inside if t.i in ctx.by_token), None)
             if found and found.force:
                 return found.force
@@ -448,6 +466,12 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
             if tok.dep_ in ("compound", "amod", "poss") and found is not None and \
                     found.entity.kind in ("country", "demonym") and found.force:
                 return found.force
+    if subject.text[:1].isupper() and subject.pos_ in ("PROPN", "NOUN") and subject.i not in ctx.by_token:
+        # "Ramaphosa extended the contingent's stay", "Defense Minister Franz Josef Jung said ... 1,000 soldiers
+        # will go": a head of government or minister the office-holder list knows acts for that country
+        name = [t.text for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [subject.text]
+        return country_served(" ".join(name[-3:]), ctx.reference_year, COUNTRIES) or \
+            country_served(subject.text, ctx.reference_year, COUNTRIES)
     return None
 
 
