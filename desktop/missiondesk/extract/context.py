@@ -51,6 +51,7 @@ class DocContext:
 
     title_forces: list[str] = field(default_factory=list)
     leaders: list[tuple[int, str]] = field(default_factory=list)  # (token, force): "the Saudi-led coalition"
+    sides: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, force): who a statement speaks for
 
     @classmethod
     def build(cls, text: str, published: str | None, mentions: list[Mention],
@@ -116,6 +117,10 @@ class DocContext:
         """The force named last before `token` as leading something ('the Saudi-led coalition')."""
         earlier = [force for start, force in self.leaders if start < token]
         return earlier[-1] if earlier else None
+
+    def side_at(self, char: int) -> str | None:
+        """The force the speaker of the statement around character `char` speaks for ('we', 'our')."""
+        return next((force for start, end, force in self.sides if start <= char < end), None)
 
     def main_place(self, besides: str | None = None, owners: frozenset[str] = frozenset()) -> str | None:
         """The place the article names most, other than the force `besides` and the `owners` the sentence

@@ -52,6 +52,8 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             pronouns += [c for o in prep.children if o.dep_ == "pobj" and (_is_troop_noun(o))
                          for c in o.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS]
+    if len(owner) == 1 and owner[0].lower_ == "our" and ctx.side_at(owner[0].idx):
+        return ctx.side_at(owner[0].idx)  # "'all our soldiers in Cyprus ...,' the British spokesman said"
     for pronoun in pronouns[:1]:
         owner_force = antecedent(pronoun, ctx)  # "Poland ... its 1,500-troop force"
         if owner_force:
@@ -166,6 +168,8 @@ def _relative_holder(anchor: Token, ctx: DocContext) -> str | None:
         subject = subject_of(clause)
         if subject is not None and subject.lower_ in ("they", "it"):
             return antecedent(subject, ctx)
+        if subject is not None and subject.lower_ == "we":  # "the battle group we already have in Estonia"
+            return ctx.side_at(subject.idx)
         mention = ctx.by_token.get(subject.i) if subject is not None else None
         if mention is not None and mention.force and mention.entity.kind in ("country", "org", "demonym"):
             return mention.force
@@ -420,6 +424,8 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
         return own.force
     if subject.lower_ in ("it", "they"):
         return antecedent(subject, ctx)
+    if subject.lower_ == "we":  # "we have 1,200 soldiers on the island," said the British spokesman
+        return ctx.side_at(subject.idx)
     if subject.lemma_.lower() in ("nation", "country"):  # "The West African nation already has 700 soldiers"
         return _the_country([subject], ctx)
     # "the NATO-led Kosovo Force (KFOR), a UN-mandated peacekeeping mission that includes ...": a mission

@@ -28,6 +28,7 @@ from missiondesk.extract.speakers import SpeakerResolver
 from missiondesk.extract.statements import find_statements
 from missiondesk.extract.topics import mission_for_statement, topic_of
 from missiondesk.extract.troops import find_counts
+from missiondesk.extract.voices import speaker_sides
 
 EXTRACTOR_VERSION = "5"  # raised whenever the rules find something else: saved facts of another version are redone
 # The parser shares the cost of each of its steps among the documents it parses together, so it takes 32 at
@@ -290,6 +291,8 @@ def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
     hits = find_mentions(doc, ctx)
     ctx.main_mission = _most_named(hits)
     facts.missions = [MissionHitRecord(h.mission_id, h.start, h.end, h.text, h.described) for h in hits]
+    said_list = list(find_statements(doc, SpeakerResolver(ctx)))
+    ctx.sides = speaker_sides(doc, said_list, ctx)
     linked: list[str] = []
     for count in find_counts(doc, ctx):
         count.mission = mission_for_count(count, ctx, hits, linked)
@@ -308,7 +311,7 @@ def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
             sentence=count.sentence.text.strip(), start=count.start, end=count.end, period=count.period,
             delta=count.delta, derived_from=count.derived_from))
     local = _localise_missions(facts, ctx)
-    for said in find_statements(doc, SpeakerResolver(ctx)):
+    for said in said_list:
         facts.statements.append(Statement(
             id=fact_id(document.id, "statement", said.start, said.end, said.actor.name),
             document=document.id, actor=said.actor.name, actor_role=said.actor.role, kind=said.kind,
