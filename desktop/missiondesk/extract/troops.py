@@ -239,6 +239,8 @@ def _members_of_a_force(token: Token) -> bool:
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             return any(_is_head(o) or _is_collective(o) for o in prep.children if o.dep_ == "pobj")
+    if any(c.dep_ == "compound" and lexicon()["institutions"].get(c.text) for c in token.lefts):
+        return True  # "1,495 SANDF members", "300 Bundeswehr members": an armed force's initials or name
     verb = token.head
     if token.dep_ in ("dobj", "attr") and verb.lemma_.lower() in _NUMBERING | _MADE_OF:
         subject = roles.subject_of(verb)
