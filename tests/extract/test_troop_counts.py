@@ -104,3 +104,27 @@ def test_a_country_naming_a_dispute_in_the_headline_owns_no_troops():
                           title="More soldiers deploy as Russia-Ukraine tensions continue").troop_counts
     assert [c.value for c in counts] == [3000]
     assert canonical(counts[0].whose) not in (canonical("Russia"), canonical("Ukraine"))
+
+
+_CONTINGENT_STORY = ("Danish soldiers will join the United Nations Mission in South Sudan next month. The Danish "
+                     "defence ministry said the Danish unit would guard a base in Juba. {sentence}")
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    # a sentence that names no body: the headline's nation, the one the story is about
+    ("About 150 engineers and 40 medics are to leave on Friday.", "Denmark"),
+    # the mission or a group of countries named: the mission's
+    ("The UN mission has some 13,000 troops in the country.", "United Nations"),
+    ("About 60 countries contribute 13,000 troops to the force.", "United Nations"),
+])
+def test_in_a_story_of_one_nations_contingent_unowned_troops_are_that_nations(sentence, owner):
+    counts = extract_text(_CONTINGENT_STORY.format(sentence=sentence), published="2023-03-01",
+                          title="Denmark sends engineers to South Sudan").troop_counts
+    assert {canonical(c.whose) for c in counts} == {canonical(owner)}
+
+
+def test_the_country_the_story_happens_in_is_not_a_contributing_nation():
+    text = ("Troops of the United Nations Mission in South Sudan patrol Juba. Fighting in South Sudan and in Juba "
+            "went on. About 150 engineers are to leave on Friday.")
+    counts = extract_text(text, published="2023-03-01", title="South Sudan fighting spreads").troop_counts
+    assert [canonical(c.whose) for c in counts] == [canonical("United Nations")]

@@ -51,6 +51,7 @@ class DocContext:
 
     title_forces: list[str] = field(default_factory=list)
     leaders: list[tuple[int, str]] = field(default_factory=list)  # (token, force): "the Saudi-led coalition"
+    located: Counter = field(default_factory=Counter)  # places named as where something is or goes ("in Iraq")
     sides: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, force): who a statement speaks for
 
     @classmethod
@@ -74,6 +75,7 @@ class DocContext:
                 weight = 0.5 if mention.place in BROAD_REGIONS else 1
                 if doc is not None and _located(mention, doc):
                     weight *= 2  # "troops in Afghanistan", "sent to Mali": where the story happens
+                    ctx.located[mention.place] += 1
                 elif doc is not None and (acting(mention, doc) or naming_people(mention, doc)):
                     weight *= 0.5  # "Britain will withdraw", "Poland's contingent", "U.S. officials": the
                     #                government or its people, not a place
@@ -137,10 +139,15 @@ class DocContext:
                 return force
         return None
 
-    def main_force(self) -> str | None:
+    def main_force(self, sent=None) -> str | None:
         """The force the article is about: its main mission's lead, the first force its headline names,
-        else the most mentioned."""
+        else the most mentioned. In a story of one nation's part in a mission (the headline's country, named
+        more than any other force: "Irish peacekeepers depart for Lebanon"), a sentence that names no body
+        and no group of countries speaks of that nation's troops."""
         lead = self.main_mission_lead()
+        nation = self._story_nation()
+        if nation and lead and nation != lead and sent is not None and not self._names_bodies(sent):
+            return nation
         if lead and (self.force_counts[lead] or not self.title_forces):
             return lead
         if self.title_forces:  # a mission linked by its place alone, its lead never named: the headline's force
@@ -149,6 +156,33 @@ class DocContext:
             if force and force not in ARMED_GROUPS:
                 return force
         return None
+
+
+    def _story_nation(self) -> str | None:
+        """The country the headline names first, when the article names it more than any other force."""
+        nation = self.title_forces[0] if self.title_forces else None
+        if nation not in COUNTRIES or self.located[nation] and \
+                self.located[nation] == max(self.located.values()):
+            return None  # "US troops leave Iraq": the country the story happens in is not one nation's part
+        ranked = [force for force, _ in self.force_counts.most_common(2)]
+        top = self.force_counts[self.title_forces[0]]
+        return self.title_forces[0] if ranked and self.force_counts[ranked[0]] == top and not (
+            len(ranked) > 1 and ranked[1] != self.title_forces[0] and self.force_counts[ranked[1]] == top) else None
+
+    def _names_bodies(self, sent) -> bool:
+        """The sentence names an alliance, a body or a mission, or speaks of several countries ('About 40
+        countries contribute 47,600 troops')."""
+        for i in range(sent.start, sent.end):
+            mention = self.by_token.get(i)
+            if mention is not None and mention.entity.kind in ("org", "mission") and mention.force not in ARMED_GROUPS:
+                return True
+            if sent.doc[i].lower_ in _SEVERAL_NATIONS:
+                return True
+        return False
+
+
+_SEVERAL_NATIONS = {"countries", "nations", "contributors", "allies", "partners", "multinational",
+                    "troop-contributing", "international"}
 
 
 # Nouns of a dispute or an event: "Russia-Ukraine tensions", "the Iran deal" name no force in a headline.

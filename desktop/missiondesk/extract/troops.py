@@ -153,7 +153,7 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
             own_origin = any(c.dep_ == "prep" and c.lower_ == "from" for c in anchor.children)
             whose = roles.force_before(span, ctx) or (elliptical.named and elliptical.whose) or whose or \
                 (None if own_origin else elliptical.whose)
-        whose = whose or _conjoined_owner(anchor, found) or ctx.main_force()
+        whose = whose or _conjoined_owner(anchor, found) or ctx.main_force(sent)
         where = places.where(anchor, span, sent, ctx, whose, inherited=elliptical.where if elliptical else None)
         count = Count(
             value=num.value, value_to=value_to, qualifier=qualifier, unit=unit or "troops", whose=whose,
