@@ -261,7 +261,10 @@ def _modifies_other_noun(token: Token, sent_end: int) -> bool:
 
 
 def _is_collective(token: Token) -> bool:
-    return token.lemma_.lower() in words("collectives") or token.lower_ in words("collectives")
+    """A noun for a body of troops; also a two-word one whose head alone is not ("an advance party of 31")."""
+    collectives = words("collectives")
+    return token.lemma_.lower() in collectives or token.lower_ in collectives or any(
+        f"{c.lower_} {token.lemma_.lower()}" in collectives for c in token.lefts if c.dep_ in ("amod", "compound"))
 
 
 def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
