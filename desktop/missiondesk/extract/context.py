@@ -145,7 +145,7 @@ class DocContext:
         more than any other force: "Irish peacekeepers depart for Lebanon"), a sentence that names no body
         and no group of countries speaks of that nation's troops."""
         lead = self.main_mission_lead()
-        nation = self._story_nation()
+        nation = self.story_nation()
         if nation and lead and nation != lead and sent is not None and not self._names_bodies(sent):
             return nation
         if lead and (self.force_counts[lead] or not self.title_forces):
@@ -158,7 +158,7 @@ class DocContext:
         return None
 
 
-    def _story_nation(self) -> str | None:
+    def story_nation(self) -> str | None:
         """The country the headline names first, when the article names it more than any other force."""
         nation = self.title_forces[0] if self.title_forces else None
         if nation not in COUNTRIES or self.located[nation] and \

@@ -374,7 +374,7 @@ def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str 
             continue
         i = mention.start - 1
         head = doc[mention.end - 1]
-        while head.dep_ in ("compound", "conj") and head.head.i != head.i and head.head.i < mention.end + 4:
+        while head.dep_ in ("compound", "conj", "nmod") and head.head.i != head.i and head.head.i < mention.end + 4:
             head = head.head
         if mention.force and mention.entity.kind in ("country", "org", "city", "mission", "institution") and \
                 (head.dep_ in _ACTOR_DEPS or _spoken_for(head)) and not _excluded(mention, doc):
