@@ -74,7 +74,7 @@ def test_seed_boilerplate_and_quotes(seeds_dir, gold):
     "© 2024 Northern Daily Ltd. All rights reserved.", "Reporting by Tom Balmforth; Editing by Alex Richardson",
     "Troops unload supplies at the base in 2019. Photo: Ahmed Saeed/AFP",
     "Picture: Getty Images", "Читайте также", "Lire aussi", "Views: 3,201", "5 min read",
-    "READ MORE: Ukraine war latest as drones hit Odesa port overnight",
+    "READ MORE: Ukraine war latest as drones hit Odesa port overnight", "ADVERTISEMENT", "SHARE",
 ])
 def test_furniture_lines_inside_an_article_are_removed(line):
     from missiondesk.corpus.clean import clean_page
@@ -93,6 +93,7 @@ def test_furniture_lines_inside_an_article_are_removed(line):
 @pytest.mark.parametrize("line", [
     "It did not elaborate.", "\"We will stay,\" he said.", "Why now?", "Rising tensions",
     "- About 600 troops will rotate out in March", "The mission's budget is about $500 million a year;",
+    "QATAR",  # a heading over the paragraph about one country
 ])
 def test_short_article_lines_survive(line):
     from missiondesk.corpus.clean import clean_page

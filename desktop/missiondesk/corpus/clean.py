@@ -129,7 +129,9 @@ def _kept_inside(line: Line, nxt: Line | None) -> bool:
     if _is_meta(line):
         return False  # a byline or date line under a standfirst
     if line.words <= 1:
-        return line.sentence_end  # "Try." stays; "Advertisement", "Share", "WORLD" go
+        # "Try." stays; "Advertisement", "Share", "WORLD" go; a capitalised heading between paragraphs stays
+        # ("QATAR" over the paragraph about the troops there)
+        return line.sentence_end or (line.text.isupper() and line.text.isalpha() and nxt is not None and nxt.prose)
     continues_below = nxt is not None and nxt.text[:1].islower()
     if line.words >= 6 and not line.continues and not continues_below:
         return False  # the headline of another story, or a caption, set between paragraphs
