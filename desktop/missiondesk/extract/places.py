@@ -132,7 +132,7 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
                   and not _for_something_else(m, doc, anchor)
                   and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
                   and not _names_a_number(m, sent, ctx) and not _modifier_only(m, sent) and not _agent(m, sent)
-                  and not _compared(m, sent)]
+                  and not _compared(m, sent) and not _describes_a_place(m, doc, ctx)]
     onward = [m for m in candidates if _under(m, doc, ("to", "into"))]
     if onward and withdraw:  # "relocate 1,000 soldiers from Vilseck, Germany to Romania": where they go
         candidates = [m for m in candidates if not _under(m, doc, ("from",))] or candidates
@@ -280,6 +280,18 @@ _PARTY_PREPS = {"by", "between", "against", "with", "after", "than", "like", "un
 
 
 _MEASURES = {"size", "area", "length", "population", "width", "scale"}
+
+
+def _describes_a_place(mention: Mention, doc, ctx: DocContext) -> bool:
+    """'in the NATO country, which borders Poland and Belarus': a country in a clause that describes another
+    place is not where the troops are."""
+    for verb in doc[mention.end - 1].ancestors:
+        if verb.dep_ in ("relcl", "acl") and verb.pos_ in ("VERB", "AUX"):
+            noun = verb.head
+            named = ctx.by_token.get(noun.i)
+            return noun.lemma_.lower() in PLACE_NOUNS | {"nation", "state", "island", "republic"} or (
+                named is not None and named.place is not None and named is not mention)
+    return False
 
 
 def _compared(mention: Mention, sent: Span) -> bool:
