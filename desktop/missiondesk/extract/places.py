@@ -125,7 +125,10 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
             return missions()[mention.entity.name]["theater"]
     doc = sent.doc
     named = _mentions(ctx, sent)
-    owners = frozenset(m.place for m in named if m.place and (_names_a_number(m, sent, ctx) or _acts(m, sent)))
+    # countries the sentence names as owners or origins of troops ("including 300 from Italy") are not the
+    # story's place for this count
+    owners = frozenset(m.place for m in named if m.place and (_names_a_number(m, sent, ctx) or _acts(m, sent)
+                                                                 or _is_origin(m, sent)))
     candidates = [m for m in named if m.place and m.place != force and not _near(m, sent) and not _excluded(m, doc)
                   and not _leads(m, doc) and not _acts(m, sent)
                   and not _staging(doc[m.end - 1].head)
@@ -339,8 +342,12 @@ def _is_origin(mention: Mention, sent: Span) -> bool:
     tok = head_token(mention, sent.doc)
     while tok.dep_ == "conj":  # "drawn from Austria, Bulgaria, Romania and Slovakia"
         tok = tok.head
-    return tok.head.lower_ == "from" and not any(
+    return tok.head.lower_ == "from" and tok.head.head.lemma_.lower() not in _LEAVING_NOUNS and not any(
         v.lemma_.lower() in words("withdraw_verbs") for v in _verb_chain(tok, 3))
+
+
+# "its withdrawal from Somalia": the place they leave is where they were
+_LEAVING_NOUNS = {"withdrawal", "pullout", "pull-out", "drawdown", "exit", "departure", "retreat", "evacuation"}
 
 
 def _phrase(token: Token) -> list[Token]:
