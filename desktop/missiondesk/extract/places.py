@@ -49,8 +49,11 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
         own_place = place_after([t for t in anchor.subtree if t.i > anchor.i and t.i not in joined], ctx)
         if own_place:
             return own_place
-    withdraw = _withdrawing(anchor)
     clause = _clause_verbs(anchor)
+    # "flew home from Lebanon": going home, troops are counted where they served
+    homeward = any(c.dep_ in ("advmod", "prt") and c.lower_ in ("home", "homeward") for v in clause for c in v.children)
+    withdraw = _withdrawing(anchor) or homeward
+    moving = homeward or any(v.lemma_.lower() in _TRAVEL for v in clause)
     subjects = [s for s in (subject_of(v) for v in clause[-1:]) if s is not None and s.i != anchor.i]
     described = [c for c in anchor.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
     holders = [anchor, span[-1], *described, *clause, *subjects]
@@ -74,9 +77,9 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
         if prep.i in seen:
             continue
         seen.add(prep.i)
-        if _staging(prep):
-            continue
         word = prep.lower_
+        if _staging(prep) or word == "via" or (word == "through" and moving):
+            continue  # "via Cyprus", "flying home through Qatar": a place passed through
         onward = [p for _, p in preps] + [c for c in prep.children if c.dep_ == "prep"]
         if word == "from" and withdraw and any(p.lower_ in ("to", "into") and _place_in(p, ctx, None)
                                                for p in onward):
@@ -87,6 +90,9 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
                 if near and force and force != near and ctx_is_country(force) and ctx_is_country(near):
                     return force  # "deployed close to Kosovo": a national force on its own side
                 continue
+            own_side = _own_border(prep, ctx, force)
+            if own_side:
+                return own_side
             # "back to the United States", "home to France", "return to Belgium": the force's own country is
             # where they go
             back = holder.lower_ in _BACK or (word in ("to", "into") and (
@@ -157,6 +163,9 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
 
 
 _RETURN_VERBS = {"return", "repatriate", "rotate"}
+# Verbs of a journey: "through Germany" on their way is a place passed, not where troops serve
+_TRAVEL = {"travel", "fly", "sail", "drive", "head", "go", "come", "transit", "pass", "ship", "airlift", "return",
+           "move", "leave", "depart", "send", "deploy", "transfer", "redeploy", "relocate", "journey", "march"}
 
 
 def _demonym_place(mention: Mention, doc) -> Mention | None:
@@ -285,6 +294,27 @@ _PARTY_PREPS = {"by", "between", "against", "with", "after", "than", "like", "un
 _MEASURES = {"size", "area", "length", "population", "width", "scale"}
 
 
+def _own_border(prep: Token, ctx: DocContext, force: str | None) -> str | None:
+    """'massed on its border with Ukraine', 'along India's border with China': troops on a country's own
+    border are in that country, not in the neighbour it borders."""
+    for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in ("border", "frontier",
+                                                                                      "boundary")):
+        for owner in (c for c in noun.children if c.dep_ == "poss"):
+            if owner.lower_ in ("its", "their", "his", "her", "our"):
+                return force if force and ctx_is_country(force) else None
+            named = ctx.by_token.get(owner.i)
+            if named is not None and named.place and ctx_is_country(named.place):
+                return named.place
+    return None
+
+
+def _neighbour(mention: Mention, doc) -> bool:
+    """'the border with Russia': the country on the other side of a border."""
+    head = doc[mention.end - 1]
+    return head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.lemma_.lower() in (
+        "border", "frontier", "boundary")
+
+
 def _describes_a_place(mention: Mention, doc, ctx: DocContext) -> bool:
     """'in the NATO country, which borders Poland and Belarus': a country in a clause that describes another
     place is not where the troops are."""
@@ -361,6 +391,8 @@ def _phrase(token: Token) -> list[Token]:
 def _place_in(token: Token, ctx: DocContext, force: str | None, shallow: bool = False) -> str | None:
     sent = sentence_of(token)
     for mention in _mentions(ctx, [token] if shallow else _phrase(token)):
+        if _neighbour(mention, token.doc):
+            continue  # "near the border with Russia": the country across the border
         if mention.place and mention.place != force and not _modifier_only(mention, sent) \
                 and not _leads(mention, token.doc) and not _compared(mention, sent):
             return mention.place
