@@ -67,6 +67,15 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
         # "4,000 of the 19,000 Marines in Okinawa will be moved to Guam": the whole's place is not the part's
         own = {span[-1].i}
         holders = [h for h in holders if h.i != anchor.i]
+    # "3,000 US troops based in Germany would move to Poland": a journey the sentence speaks of ends where they
+    # will be, before the place the count's own description gives
+    listed = anchor.dep_ == "conj" or span[-1].dep_ == "conj" or any(c.dep_ == "conj" for c in anchor.children)
+    for verb in ([] if listed else clause):  # not "1,000 soldiers to Romania and 2,000 to Poland"
+        if verb.lemma_.lower() in _TRAVEL and verb.i not in {d.i for d in described} and verb.dep_ != "relcl":
+            ends = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "into")]
+            place = next((_place_in(p, ctx, None) for p in ends if _place_in(p, ctx, None)), None)
+            if place:
+                return place
     preps = [(holder, prep) for holder in holders for prep in holder.children if prep.dep_ == "prep"]
     # the count's own phrases first, then the clause's, nearest the count first ("bring 6,400 troops back to the
     # United States and move 5,600 to Belgium")
