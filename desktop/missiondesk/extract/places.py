@@ -70,7 +70,9 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     # "3,000 US troops based in Germany would move to Poland": a journey the sentence speaks of ends where they
     # will be, before the place the count's own description gives
     listed = anchor.dep_ == "conj" or span[-1].dep_ == "conj" or any(c.dep_ == "conj" for c in anchor.children)
-    for verb in ([] if listed else clause):  # not "1,000 soldiers to Romania and 2,000 to Poland"
+    whole = anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.like_num
+    # not "1,000 soldiers to Romania and 2,000 to Poland", nor the whole of "4,000 of the 19,000 in Okinawa"
+    for verb in ([] if listed or whole else clause):
         if verb.lemma_.lower() in _TRAVEL and verb.i not in {d.i for d in described} and verb.dep_ != "relcl":
             ends = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "into")]
             place = next((_place_in(p, ctx, None) for p in ends if _place_in(p, ctx, None)), None)
