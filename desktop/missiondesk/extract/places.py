@@ -285,8 +285,16 @@ def _near(mention: Mention, sent: Span) -> bool:
 def _modifier_only(mention: Mention, sent: Span) -> bool:
     """'NATO's Madrid summit', 'the Dayton agreement': a place naming an event, not a location."""
     last = sent.doc[mention.end - 1]
+    if last.dep_ == "compound" and last.head.i == mention.end and last.head.lower_ in _GEOGRAPHIC:
+        return False  # "the Golan Heights", "Kabul Airport": the name goes on, it is still a place
     return last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.pos_ in ("NOUN", "PROPN") and \
         last.head.lower_ not in _PLACE_NOUNS
+
+
+# The last word of a place's longer name ("the Golan Heights", "the Gaza Strip", "Kabul Airport")
+_GEOGRAPHIC = {"heights", "hills", "mountains", "valley", "strip", "bank", "peninsula", "island", "islands",
+               "airport", "coast", "province", "sea", "gulf", "desert", "plateau", "corridor", "highlands", "basin",
+               "delta", "lake", "river", "region", "state", "county", "district"}
 
 
 def _agent(mention: Mention, sent: Span) -> bool:
