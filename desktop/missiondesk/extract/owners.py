@@ -28,6 +28,15 @@ _ORIGIN_VERBS = {"come", "hail", "arrive", "draw", "be", "originate", "fly", "tr
 def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     """The force the troops belong to."""
     doc = sent.doc
+    part = span.end < len(doc) and doc[span.end].lower_ == "of" and anchor.i > span.end
+    if part and span[-1].dep_ == "dobj" and span[-1].head.lemma_.lower() not in _SPEECH:
+        # "Germany will provide 1,000 of the 5,000 troops of the NATO mission": the part is the giver's
+        subject = subject_of(span[-1].head)
+        found = _subject_force(subject, ctx, span[-1].head) if subject is not None else None
+        if found:
+            return found
+    # "the European Union will contribute 6,900 of the required 15,000-strong force": the whole is not the giver's
+    whole = anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.like_num
     # 1. the noun phrase: its possessor ("Austria's some 300-strong contingent", "NATO's mission"), then its
     #    modifiers ("2,500 U.S. troops", "German KFOR soldiers"), a nationality before an organisation
     owner: list[Token] = []
@@ -66,7 +75,10 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         modifiers += [t for c in unit.lefts for t in c.subtree]
     for prep in anchor.children:  # "the 3,000-plus soldiers of the US Army's 3rd Infantry Division"
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            modifiers += list(prep.subtree)[:8]
+            # not the place inside it: "the 5,000 troops of the NATO mission in Lithuania"
+            located = {t.i for p in prep.subtree if p.dep_ == "prep" and p.i != prep.i and p.lower_ in _PLACE_PREPS
+                       for t in p.subtree}
+            modifiers += [t for t in prep.subtree if t.i not in located][:8]
     # "some 450 are Americans", "around 150 from Hungary": a nationality right after a bare number; not a
     # place ("some 200 are in Latvia", "of whom 900 are in Syria" say where they are)
     tail = doc[span.end: min(sent.end, span.end + 4)]
@@ -103,7 +115,7 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
                     return origins[0]
     # 3. the subject that has, sends or keeps them ("Spain has almost 700 soldiers in Latvia"), or the
     #    force they serve with ("troops serve with the UN Mission", "make up the NATO battlegroup")
-    for verb in _verb_chain(anchor, 5):
+    for verb in ([] if whole else _verb_chain(anchor, 5)):
         if verb.lemma_.lower() in words("host_verbs"):
             break
         if verb.lemma_.lower() in words("command_verbs") and _commanded(anchor, verb):
