@@ -285,7 +285,7 @@ def _sent_by(anchor: Token, ctx: DocContext) -> str | None:
 
 def _the_country(owner: list[Token], ctx: DocContext) -> str | None:
     """'the country's 400-strong contingent': the country last named as an actor before it (not a place)."""
-    noun = next((t for t in owner if t.lower_ in ("country", "nation") and any(
+    noun = next((t for t in owner if t.lower_ in _COUNTRY_NOUNS and any(
         c.lower_ == "the" for c in t.children)), None)
     if noun is None:
         return None
@@ -293,12 +293,18 @@ def _the_country(owner: list[Token], ctx: DocContext) -> str | None:
     start = sentence_of(noun).start
     for _ in range(2):  # this sentence and the two before ("... a U.N. request ..." may split in two)
         start = sentence_of(doc[start - 1]).start if start > 0 else start
-    for i in range(noun.i - 1, start - 1, -1):
+    # the last one named before it, else one named after it in its sentence ("The kingdom has deployed 150,000
+    # soldiers to the Yemeni border, Saudi officials said")
+    after = range(noun.i + 1, sentence_of(noun).end)
+    for i in [*range(noun.i - 1, start - 1, -1), *after]:
         mention = ctx.by_token.get(i)
         if mention is not None and mention.force in COUNTRIES and mention.entity.kind in ("country", "demonym") \
-                and not _located(mention, doc):
+                and not _located(mention, doc) and not _names_a_place(mention, doc):
             return mention.force
     return None
+
+
+_COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "emirate", "monarchy"}
 
 
 def _with_owner(anchor: Token, span: Span, ctx: DocContext) -> str | None:
@@ -438,7 +444,7 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
         return antecedent(subject, ctx)
     if subject.lower_ == "we":  # "we have 1,200 soldiers on the island," said the British spokesman
         return ctx.side_at(subject.idx)
-    if subject.lemma_.lower() in ("nation", "country"):  # "The West African nation already has 700 soldiers"
+    if subject.lemma_.lower() in _COUNTRY_NOUNS:  # "The West African nation already has 700 soldiers"
         return _the_country([subject], ctx)
     # "the NATO-led Kosovo Force (KFOR), a UN-mandated peacekeeping mission that includes ...": a mission
     # described right after it is named is that mission
