@@ -97,3 +97,31 @@ def test_a_national_deployment_is_one_mission_however_worded():
 def test_a_theater_is_the_country_and_the_region_is_kept_beside_it():
     (mission,) = extract_text("Some 7,000 UNAMID peacekeepers remain in Darfur.", published="2016-05-01").missions
     assert mission.theater == "Sudan" and mission.region == "Darfur"
+
+
+def _theaters(text: str, published: str | None = None) -> dict[str, str | None]:
+    return {m.id: m.theater for m in extract_text(text, published=published).missions}
+
+
+def test_a_national_deployment_outside_the_gazetteer_missions_theater_is_its_own_mission():
+    # the gazetteer's operation in Iraq and Syria is based in Iraq: US troops in Syria, the operation unnamed,
+    # are the US forces in Syria
+    assert _theaters("There are about 900 American troops in Syria, officials said.", "2019-01-11") == {
+        "united-states-forces-in-syria": "Syria"}
+    assert _theaters("The United States keeps roughly 2,500 troops in Iraq and 900 in Syria.",
+                     "2024-02-01")["united-states-forces-in-syria"] == "Syria"
+
+
+def test_a_named_operation_keeps_its_counts_in_each_of_its_countries():
+    theaters = _theaters("Operation Inherent Resolve has about 900 US troops in Syria, the coalition said.",
+                         "2019-01-11")
+    assert "inherent-resolve" in theaters and "united-states-forces-in-syria" not in theaters
+
+
+def test_a_country_sending_troops_to_a_region_is_a_national_deployment_there():
+    assert set(_theaters("The Pentagon is sending 1,000 more US troops to the Middle East after the attacks.",
+                         "2019-06-18").values()) == {"Middle East"}
+
+
+def test_an_alliances_troops_in_a_region_are_no_national_deployment():
+    assert _theaters("NATO has put 40,000 troops in Europe on alert.", "2022-03-01") == {}

@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from missiondesk.extract.context import COUNTRIES, DocContext
+from missiondesk.extract.context import BROAD_REGIONS, COUNTRIES, DocContext
 from missiondesk.extract.gazetteer import missions
 from missiondesk.extract.sentences import tokens_where
 from missiondesk.paths import resource
@@ -86,7 +86,11 @@ def _national(token: Token, ctx: DocContext) -> MissionHit | None:
     doc = token.doc
     begin = min(first.i, mention.start)
     text = doc[begin: last + 1].text
-    mission_id = link(theater, lead, None, ctx, strict_lead=True) or national_id(lead, theater)
+    mission_id = link(theater, lead, None, ctx, strict_lead=True)
+    if mission_id is None or not (_placed(missions()[mission_id], theater, ctx)
+                                  or any(mission_id == named for _, named in ctx.missions)):
+        mission_id = national_id(lead, theater)  # "American troops in Syria", no operation named: not the
+        #                                          operation the gazetteer has based in Iraq
     described = None if mission_id in missions() else national_described(lead, theater, text)
     return MissionHit(mission_id, doc[begin].idx, doc[last].idx + len(doc[last].text), text, described)
 
@@ -228,24 +232,36 @@ def mission_for_count(count, ctx: DocContext, hits: list[MissionHit], linked: li
         theater = known["theater"] if known else (hit.described or {}).get("theater")
         if count.where is None or theater == count.where or (known and _covers(known, count.where)):
             return hit.mission_id
+    named = {h.mission_id for h in hits}
     for mission_id in [h.mission_id for h in hits] + list(linked):
         known = missions().get(mission_id)
         if known and count.where and _covers(known, count.where) and (
-                known["lead"] == count.whose or known["kind"] in _MULTINATIONAL):
+                known["lead"] == count.whose or known["kind"] in _MULTINATIONAL) and (
+                mission_id in named or _placed(known, count.where, ctx)):
             return mission_id
     for hit in hits:  # a deployment the article describes: "Turkish troops in Qatar" ... "3,000 troops"
         described = hit.described or {}
         if count.where and described.get("theater") == count.where and described.get("lead") == count.whose:
             return hit.mission_id
     found = link(count.where, count.whose, None, ctx, strict_lead=True)
+    if found is not None and not _placed(missions()[found], count.where, ctx) and is_deployment_abroad(
+            count.whose, count.where):
+        found = None  # "900 US troops in Syria" where the article names no operation: the US forces in Syria,
+        #               not the operation the gazetteer has in Iraq and Syria
     if found is None and is_deployment_abroad(count.whose, count.where):
         return national_id(count.whose, count.where)  # "Poland has 900 troops in Iraq": Poland's forces in Iraq
     return found
 
 
+def _placed(known: dict, where: str, ctx: DocContext) -> bool:
+    """Whether a count in `where` is in the mission's own theater (a broad one is placed per country later)."""
+    return known["theater"] == where or ctx.is_broad(known["theater"])
+
+
 def is_deployment_abroad(whose: str | None, where: str | None) -> bool:
-    """A country's troops in another country."""
-    return bool(whose and where and whose != where and whose in COUNTRIES and where in COUNTRIES)
+    """A country's troops in another country, or in a region ('1,000 more US troops to the Middle East')."""
+    return bool(whose and where and whose != where and whose in COUNTRIES and (
+        where in COUNTRIES or where in BROAD_REGIONS))
 
 
 def localised(mission_id: str, ctx: DocContext, places: list[str]) -> tuple[str, dict] | None:
