@@ -125,3 +125,31 @@ def test_a_country_sending_troops_to_a_region_is_a_national_deployment_there():
 
 def test_an_alliances_troops_in_a_region_are_no_national_deployment():
     assert _theaters("NATO has put 40,000 troops in Europe on alert.", "2022-03-01") == {}
+
+
+def _deployment(lead: str, theater: str):
+    from missiondesk.extract.missions import national_described, national_id
+    from missiondesk.extract.pipeline import MissionHitRecord
+
+    return MissionHitRecord(national_id(lead, theater), 0, 6, "troops", national_described(lead, theater))
+
+
+def test_a_host_country_read_as_sending_troops_to_its_guest_is_dropped():
+    from missiondesk.extract.missions import hosts_as_senders
+
+    polish, iraqi = _deployment("Poland", "Iraq"), _deployment("Iraq", "Poland")
+    made = {polish.mission, iraqi.mission}
+    # Poland's troops in Iraq counted three times, "Iraq's troops in Poland" once: the one is a swapped reading
+    assert hosts_as_senders([polish, iraqi], made, [polish.mission] * 3 + [iraqi.mission]) == {iraqi.mission}
+    # as well attested both ways: neither can be told from the other
+    assert hosts_as_senders([polish, iraqi], made, [polish.mission, iraqi.mission]) == made
+    # a deployment the text words itself ("Iraqi troops in Poland") is kept, and outweighs a count's reading
+    assert hosts_as_senders([polish, iraqi], {polish.mission}, [polish.mission] * 3) == {polish.mission}
+
+
+def test_deployments_of_two_guests_in_one_host_are_both_kept():
+    from missiondesk.extract.missions import hosts_as_senders
+
+    polish, ukrainian = _deployment("Poland", "Iraq"), _deployment("Ukraine", "Iraq")
+    assert hosts_as_senders([polish, ukrainian], {polish.mission, ukrainian.mission},
+                            [polish.mission, ukrainian.mission]) == set()

@@ -253,6 +253,27 @@ def mission_for_count(count, ctx: DocContext, hits: list[MissionHit], linked: li
     return found
 
 
+def hosts_as_senders(records: list, made_by_counts: set[str], count_missions: list[str]) -> set[str]:
+    """The national deployments that only troop counts made whose lead is where another mission of the article
+    is, as well or better attested: a host country is not also sending troops to the country it hosts
+    ("Poland's forces in Iraq" beside "Iraq's forces in Poland" is one count's owner and place read the wrong
+    way round). Attested: the mission's mentions and counts; a mission the text names outweighs any."""
+    weight = Counter(count_missions) + Counter(record.mission for record in records)
+    theaters: dict[str, set[str]] = {}
+    for record in records:
+        known = missions().get(record.mission)
+        theater = (record.described or {}).get("theater") or (known or {}).get("theater")
+        if theater:
+            theaters.setdefault(theater, set()).add(record.mission)
+
+    def outweighed(mission_id: str, lead: str | None) -> bool:
+        return any(other not in made_by_counts or weight[other] >= weight[mission_id]
+                   for other in theaters.get(lead, set()) - {mission_id})
+
+    return {record.mission for record in records if record.mission in made_by_counts and record.described
+            and outweighed(record.mission, record.described.get("lead"))}
+
+
 def _placed(known: dict, where: str, ctx: DocContext) -> bool:
     """Whether a count in `where` is in the mission's own theater (a broad one is placed per country later)."""
     return known["theater"] == where or ctx.is_broad(known["theater"])

@@ -15,6 +15,7 @@ from missiondesk.extract.gazetteer import gazetteer_for, mentions_in
 from missiondesk.extract.gazetteer import missions as known_missions
 from missiondesk.extract.missions import (
     deployment_words,
+    hosts_as_senders,
     find_mentions,
     kind_of,
     localised,
@@ -291,6 +292,7 @@ def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
     ctx.main_mission = _most_named(hits)
     facts.missions = [MissionHitRecord(h.mission_id, h.start, h.end, h.text, h.described) for h in hits]
     linked: list[str] = []
+    made_by_counts: set[str] = set()
     for count in find_counts(doc, ctx):
         count.mission = mission_for_count(count, ctx, hits, linked)
         if count.mission:
@@ -300,6 +302,7 @@ def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
                     count.whose, count.where)
                 start, end = deployment_words(count, ctx)
                 facts.missions.append(MissionHitRecord(count.mission, start, end, text_of(doc)[start:end], described))
+                made_by_counts.add(count.mission)
             linked.append(count.mission)
         facts.troop_counts.append(TroopCount(
             id=fact_id(document.id, "count", count.start, count.end, count.value),
@@ -307,6 +310,10 @@ def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
             unit=count.unit, whose=count.whose, where=count.where, mission=count.mission,
             sentence=count.sentence.text.strip(), start=count.start, end=count.end, period=count.period,
             delta=count.delta, derived_from=count.derived_from))
+    swapped = hosts_as_senders(facts.missions, made_by_counts, [c.mission for c in facts.troop_counts if c.mission])
+    facts.missions = [hit for hit in facts.missions if hit.mission not in swapped]
+    for fact in facts.troop_counts:
+        fact.mission = None if fact.mission in swapped else fact.mission
     local = _localise_missions(facts, ctx)
     for said in find_statements(doc, SpeakerResolver(ctx)):
         facts.statements.append(Statement(
