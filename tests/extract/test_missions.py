@@ -153,3 +153,16 @@ def test_deployments_of_two_guests_in_one_host_are_both_kept():
     polish, ukrainian = _deployment("Poland", "Iraq"), _deployment("Ukraine", "Iraq")
     assert hosts_as_senders([polish, ukrainian], {polish.mission, ukrainian.mission},
                             [polish.mission, ukrainian.mission]) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some of the several hundred Turkish troops who had been stationed in a camp outside the Iraqi city of "
+     "Mosul have pulled out.", {"Iraq"}),
+    ("Trump increased the number of US troops deployed to Syria last summer.", {"Syria"}),
+    ("The Japanese government wants fewer American marines based in Okinawa.", {"Japan"}),
+    # trained, not placed there; and where they come from is no deployment
+    ("Several hundred Turkish troops who had been trained in Germany have returned.", set()),
+    ("Turkish troops who had been flown from Germany have pulled out.", set()),
+])
+def test_a_clause_that_places_a_countrys_troops_abroad_is_a_national_deployment(text, expected):
+    assert set(_theaters(text, "2015-12-14").values()) == expected

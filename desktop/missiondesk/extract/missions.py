@@ -32,6 +32,8 @@ class MissionHit:
     end: int
     text: str
     described: dict | None = None  # for a mission the gazetteer lacks: lead, theater, activity
+    aside: bool = False  # placed by a clause on its troops ("US forces stationed in Iraq"): not what the
+    #                      article is about, so never its main mission
 
 
 def find_mentions(doc: Doc, ctx: DocContext) -> list[MissionHit]:
@@ -70,7 +72,10 @@ def _national(token: Token, ctx: DocContext) -> MissionHit | None:
     if owner is None:
         return None
     place, last = None, None
-    for prep in token.rights:
+    placed_by = [verb for verb in token.rights if verb.dep_ in ("acl", "relcl")
+                 and verb.lemma_.lower() in _vocab()["placement_verbs"]]  # "troops (who were) stationed in Iraq"
+    aside = False
+    for prep in [*token.rights, *(c for verb in placed_by for c in verb.rights)]:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "to", "inside", "across", "throughout"):
             for tok in prep.subtree:
                 mention = ctx.by_token.get(tok.i)
@@ -78,6 +83,7 @@ def _national(token: Token, ctx: DocContext) -> MissionHit | None:
                     place, last = mention, mention.end - 1
                     break
         if place:
+            aside = prep.head.i != token.i
             break
     mention, first = owner
     if place is None or place.place == mention.force or ctx.is_broad(place.place):
@@ -92,7 +98,7 @@ def _national(token: Token, ctx: DocContext) -> MissionHit | None:
         mission_id = national_id(lead, theater)  # "American troops in Syria", no operation named: not the
         #                                          operation the gazetteer has based in Iraq
     described = None if mission_id in missions() else national_described(lead, theater, text)
-    return MissionHit(mission_id, doc[begin].idx, doc[last].idx + len(doc[last].text), text, described)
+    return MissionHit(mission_id, doc[begin].idx, doc[last].idx + len(doc[last].text), text, described, aside)
 
 
 def described_id(lead: str | None, theater: str) -> str:

@@ -361,7 +361,7 @@ def merge(per_document: Iterable[DocumentFacts]) -> Extraction:
 
 
 def _most_named(hits) -> str | None:
-    counts = Counter(h.mission_id for h in hits)
+    counts = Counter(h.mission_id for h in hits if not h.aside)
     return counts.most_common(1)[0][0] if counts else None
 
 
