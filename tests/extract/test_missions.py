@@ -166,3 +166,18 @@ def test_deployments_of_two_guests_in_one_host_are_both_kept():
 ])
 def test_a_clause_that_places_a_countrys_troops_abroad_is_a_national_deployment(text, expected):
     assert set(_theaters(text, "2015-12-14").values()) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United Nations is shutting down its mission in Ivory Coast this month.", {"unoci": "Ivory Coast"}),
+    ("It was not yet time for France to hand over responsibility for the mission in Mali.", {"Mali"}),
+    # neither a lead, nor an activity, nor a mission the article refers to
+    ("The rescue operation in Turkey ended on Sunday.", set()),
+    ("A mission in Mali would be dangerous, one analyst wrote.", set()),
+])
+def test_a_mission_named_by_its_pronoun_or_as_the_mission_there(text, expected):
+    theaters = _theaters(text, "2017-04-01")
+    if isinstance(expected, dict):
+        assert theaters == expected
+    else:
+        assert set(theaters.values()) == expected

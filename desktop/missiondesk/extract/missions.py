@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from missiondesk.extract.context import BROAD_REGIONS, COUNTRIES, DocContext
 from missiondesk.extract.gazetteer import missions
+from missiondesk.extract.roles import subject_of
 from missiondesk.extract.sentences import tokens_where
 from missiondesk.paths import resource
 
@@ -162,8 +163,14 @@ def _described(token: Token, ctx: DocContext) -> MissionHit | None:
                     break
         if theater:
             break
-    if theater is None or (lead is None and activity is None):
+    if theater is None:
         return None
+    if lead is None and activity is None:
+        owner = next((c for c in token.lefts if c.dep_ == "poss" and c.lower_ in vocab["owner_pronouns"]), None)
+        if owner is not None:  # "The United Nations is shutting down its mission in Ivory Coast"
+            lead = _subject_force(token, ctx)
+        elif not (token.lemma_.lower() in vocab["bare_nouns"] and any(c.lower_ == "the" for c in token.lefts)):
+            return None  # "the mission in Mali" stands for the article's mission there; "an operation" does not
     lead = lead or ctx.main_force()
     doc = token.doc
     first = min([token.i, *(t.i for t in left)])
@@ -182,6 +189,20 @@ def _described(token: Token, ctx: DocContext) -> MissionHit | None:
         mission_id = described_id(lead, theater)
         described = {"lead": lead, "theater": theater, "activity": activity, "name": text}
     return MissionHit(mission_id, doc[first].idx, doc[last].idx + len(doc[last].text), text, described)
+
+
+def _subject_force(token: Token, ctx: DocContext) -> str | None:
+    """The force that is the subject of the clause a noun is in: what 'its' refers to in 'the UN is shutting
+    down its mission'."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    for tok in subject.subtree if subject is not None else ():
+        mention = ctx.by_token.get(tok.i)
+        if mention and mention.force:
+            return mention.force
+    return None
 
 
 def _slug(text: str) -> str:
