@@ -181,3 +181,14 @@ def test_a_mission_named_by_its_pronoun_or_as_the_mission_there(text, expected):
         assert theaters == expected
     else:
         assert set(theaters.values()) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where the troops come from is no deployment
+    ("Uganda said just over 5,000 troops from Burundi and Uganda have been deployed.", set()),
+    # withdrawn from a place, they were there
+    ("The United States will withdraw 2,000 troops from Syria, officials said.", {"Syria"}),
+    ("Poland has 900 troops in Iraq, officials said.", {"Iraq"}),
+])
+def test_a_count_is_a_deployment_where_its_troops_are_not_where_they_come_from(text, expected):
+    assert set(_theaters(text, "2010-06-01").values()) == expected

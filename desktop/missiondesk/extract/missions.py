@@ -275,9 +275,26 @@ def mission_for_count(count, ctx: DocContext, hits: list[MissionHit], linked: li
             count.whose, count.where):
         found = None  # "900 US troops in Syria" where the article names no operation: the US forces in Syria,
         #               not the operation the gazetteer has in Iraq and Syria
-    if found is None and is_deployment_abroad(count.whose, count.where):
+    if found is None and is_deployment_abroad(count.whose, count.where) and not _only_origin(count, ctx):
         return national_id(count.whose, count.where)  # "Poland has 900 troops in Iraq": Poland's forces in Iraq
     return found
+
+
+def _only_origin(count, ctx: DocContext) -> bool:
+    """Whether the count's sentence names its place only as where troops come from ('5,000 troops from Burundi
+    and Uganda'): no deployment there. Withdrawn from a place ('remove 12,000 troops from Germany', the phrase
+    on the verb), they were there."""
+    sent = count.sentence
+    heads = []
+    for i in range(sent.start, sent.end):
+        mention = ctx.by_token.get(i)
+        if mention and mention.start == i and mention.place == count.where:
+            tok = sent.doc[mention.end - 1]
+            while tok.dep_ == "conj" and tok.head.i != tok.i:  # "from Burundi and Uganda"
+                tok = tok.head
+            heads.append(tok)
+    return bool(heads) and all(t.dep_ == "pobj" and t.head.lower_ in _vocab()["origin_prepositions"]
+                               and t.head.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") for t in heads)
 
 
 def hosts_as_senders(records: list, made_by_counts: set[str], count_missions: list[str]) -> set[str]:
