@@ -192,3 +192,14 @@ def test_a_mission_named_by_its_pronoun_or_as_the_mission_there(text, expected):
 ])
 def test_a_count_is_a_deployment_where_its_troops_are_not_where_they_come_from(text, expected):
     assert set(_theaters(text, "2010-06-01").values()) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The US plans to move 5,600 troops to Belgium and Italy.", {"Belgium", "Italy"}),
+    ("Germany will keep 500 soldiers in Lithuania and Latvia next year.", {"Lithuania", "Latvia"}),
+    # one region named by its countries, not a deployment in each
+    ("Chad deployed some 1,000 soldiers to the tri-border region of Niger, Burkina Faso and Mali in February.",
+     {"Niger"}),
+])
+def test_a_count_sent_to_two_countries_is_a_deployment_in_each(text, expected):
+    assert set(_theaters(text, "2021-03-01").values()) == expected

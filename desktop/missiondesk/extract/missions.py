@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -278,6 +278,34 @@ def mission_for_count(count, ctx: DocContext, hits: list[MissionHit], linked: li
     if found is None and is_deployment_abroad(count.whose, count.where) and not _only_origin(count, ctx):
         return national_id(count.whose, count.where)  # "Poland has 900 troops in Iraq": Poland's forces in Iraq
     return found
+
+
+def also_placed(count, ctx: DocContext, hits: list[MissionHit], linked: list[str] = ()) -> list:
+    """The count as it stands for each other country its place is joined to ('reshuffle nearly 5,600 to
+    Belgium and Italy'), each with its own national deployment; none when the count has no deployment of its
+    own there."""
+    if count.mission is None or not is_deployment_abroad(count.whose, count.where):
+        return []
+    sent = count.sentence
+    place = next((m for i in range(sent.start, sent.end) if (m := ctx.by_token.get(i)) and m.start == i
+                  and m.place == count.where), None)
+    if place is None:
+        return []
+    token = sent.doc[place.end - 1]
+    if not (token.dep_ == "pobj" and token.head.lower_ in _vocab()["place_prepositions"]):
+        return []  # "the tri-border region of Niger, Burkina Faso and Mali" is one place, not three
+    placed, seen = [], {count.where, count.mission}
+    for tok in token.conjuncts:
+        mention = ctx.by_token.get(tok.i)
+        if mention is None or mention.place in seen or mention.entity.kind != "country" or not \
+                is_deployment_abroad(count.whose, mention.place):
+            continue
+        other = replace(count, where=mention.place)
+        other.mission = mission_for_count(other, ctx, hits, linked)
+        if other.mission not in seen:
+            placed.append(other)
+            seen.update((mention.place, other.mission))
+    return placed
 
 
 def _only_origin(count, ctx: DocContext) -> bool:

@@ -14,6 +14,7 @@ from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import gazetteer_for, mentions_in
 from missiondesk.extract.gazetteer import missions as known_missions
 from missiondesk.extract.missions import (
+    also_placed,
     deployment_words,
     hosts_as_senders,
     find_mentions,
@@ -295,15 +296,17 @@ def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
     made_by_counts: set[str] = set()
     for count in find_counts(doc, ctx):
         count.mission = mission_for_count(count, ctx, hits, linked)
-        if count.mission:
-            if count.mission not in linked and not any(h.mission_id == count.mission for h in hits):
-                # the count is itself the article's reference to the mission
-                described = None if count.mission in known_missions() else national_described(
-                    count.whose, count.where)
-                start, end = deployment_words(count, ctx)
-                facts.missions.append(MissionHitRecord(count.mission, start, end, text_of(doc)[start:end], described))
-                made_by_counts.add(count.mission)
-            linked.append(count.mission)
+        for placed in (count, *also_placed(count, ctx, hits, linked)):  # "5,600 to Belgium and Italy": both
+            if placed.mission:
+                if placed.mission not in linked and not any(h.mission_id == placed.mission for h in hits):
+                    # the count is itself the article's reference to the mission
+                    described = None if placed.mission in known_missions() else national_described(
+                        placed.whose, placed.where)
+                    start, end = deployment_words(placed, ctx)
+                    facts.missions.append(MissionHitRecord(placed.mission, start, end, text_of(doc)[start:end],
+                                                           described))
+                    made_by_counts.add(placed.mission)
+                linked.append(placed.mission)
         facts.troop_counts.append(TroopCount(
             id=fact_id(document.id, "count", count.start, count.end, count.value),
             document=document.id, value=count.value, value_to=count.value_to, qualifier=count.qualifier,
