@@ -198,6 +198,7 @@ def test_a_count_is_a_deployment_where_its_troops_are_not_where_they_come_from(t
     ("The US plans to move 5,600 troops to Belgium and Italy.", {"Belgium", "Italy"}),
     ("Germany will keep 500 soldiers in Lithuania and Latvia next year.", {"Lithuania", "Latvia"}),
     # one region named by its countries, not a deployment in each
+    ("Officials said there are US forces in Iraq and Syria.", {"Iraq", "Syria"}),
     ("Chad deployed some 1,000 soldiers to the tri-border region of Niger, Burkina Faso and Mali in February.",
      {"Niger"}),
 ])

@@ -47,9 +47,9 @@ def find_mentions(doc: Doc, ctx: DocContext) -> list[MissionHit]:
             hits.append(hit)
     taken = [(h.start, h.end) for h in hits]
     for i in tokens_where(doc, _national_noun, _NATIONAL_NOUNS):
-        hit = _national(doc[i], ctx)
-        if hit and not any(s < hit.end and hit.start < e for s, e in taken):
-            hits.append(hit)
+        for hit in _national(doc[i], ctx):
+            if not any(s < hit.end and hit.start < e for s, e in taken):
+                hits.append(hit)
     return hits
 
 
@@ -60,7 +60,7 @@ def _national_noun(lower: str, lemma: str) -> bool:
     return lower in _vocab()["national_nouns"]
 
 
-def _national(token: Token, ctx: DocContext) -> MissionHit | None:
+def _national(token: Token, ctx: DocContext) -> list[MissionHit]:
     """One country's forces in another: 'Turkish troops in Qatar', 'the US military presence in South Korea'.
     The owner modifies the noun (a nationality, a country, its possessive); the place is in a phrase of place
     after it; the two differ, and the owner is a state, not an armed group or an alliance."""
@@ -71,7 +71,7 @@ def _national(token: Token, ctx: DocContext) -> MissionHit | None:
             if mention and mention.entity.kind in ("country", "demonym", "institution") and mention.force:
                 owner = owner or (mention, tok)
     if owner is None:
-        return None
+        return []
     place, last = None, None
     placed_by = [verb for verb in token.rights if verb.dep_ in ("acl", "relcl")
                  and verb.lemma_.lower() in _vocab()["placement_verbs"]]  # "troops (who were) stationed in Iraq"
@@ -88,18 +88,28 @@ def _national(token: Token, ctx: DocContext) -> MissionHit | None:
             break
     mention, first = owner
     if place is None or place.place == mention.force or ctx.is_broad(place.place):
-        return None
-    lead, theater = mention.force, place.place
+        return []
+    lead = mention.force
     doc = token.doc
     begin = min(first.i, mention.start)
-    text = doc[begin: last + 1].text
-    mission_id = link(theater, lead, None, ctx, strict_lead=True)
-    if mission_id is None or not (_placed(missions()[mission_id], theater, ctx)
-                                  or any(mission_id == named for _, named in ctx.missions)):
-        mission_id = national_id(lead, theater)  # "American troops in Syria", no operation named: not the
-        #                                          operation the gazetteer has based in Iraq
-    described = None if mission_id in missions() else national_described(lead, theater, text)
-    return MissionHit(mission_id, doc[begin].idx, doc[last].idx + len(doc[last].text), text, described, aside)
+    found = [(place.place, last, aside)]
+    for tok in doc[last].conjuncts:  # "US forces in Iraq and Syria": in each
+        other = ctx.by_token.get(tok.i)
+        if other and other.place and other.entity.kind == "country" and other.place not in (lead, place.place) \
+                and not ctx.is_broad(other.place):
+            found.append((other.place, other.end - 1, True))
+    hits = []
+    for theater, end, secondary in found:
+        text = doc[begin: end + 1].text
+        mission_id = link(theater, lead, None, ctx, strict_lead=True)
+        if mission_id is None or not (_placed(missions()[mission_id], theater, ctx)
+                                      or any(mission_id == named for _, named in ctx.missions)):
+            mission_id = national_id(lead, theater)  # "American troops in Syria", no operation named: not the
+            #                                          operation the gazetteer has based in Iraq
+        described = None if mission_id in missions() else national_described(lead, theater, text)
+        hits.append(MissionHit(mission_id, doc[begin].idx, doc[end].idx + len(doc[end].text), text, described,
+                               secondary))
+    return hits
 
 
 def described_id(lead: str | None, theater: str) -> str:
