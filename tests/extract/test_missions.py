@@ -123,6 +123,11 @@ def test_a_country_sending_troops_to_a_region_is_a_national_deployment_there():
                          "2019-06-18").values()) == {"Middle East"}
 
 
+def test_a_countrys_forces_in_a_region_the_text_words_are_a_national_deployment_there():
+    assert set(_theaters("Iran wants an end to the US military presence in the Middle East.",
+                         "2018-12-01").values()) == {"Middle East"}
+
+
 def test_an_alliances_troops_in_a_region_are_no_national_deployment():
     assert _theaters("NATO has put 40,000 troops in Europe on alert.", "2022-03-01") == {}
 

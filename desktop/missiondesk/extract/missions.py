@@ -87,8 +87,9 @@ def _national(token: Token, ctx: DocContext) -> list[MissionHit]:
             aside = prep.head.i != token.i
             break
     mention, first = owner
-    if place is None or place.place == mention.force or ctx.is_broad(place.place):
+    if place is None or place.place == mention.force:
         return []
+    aside = aside or ctx.is_broad(place.place)  # "US troops in the Middle East": a theater, seldom the story
     lead = mention.force
     doc = token.doc
     begin = min(first.i, mention.start)
