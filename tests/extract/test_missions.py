@@ -165,6 +165,8 @@ def test_deployments_of_two_guests_in_one_host_are_both_kept():
      "Mosul have pulled out.", {"Iraq"}),
     ("Trump increased the number of US troops deployed to Syria last summer.", {"Syria"}),
     ("The Japanese government wants fewer American marines based in Okinawa.", {"Japan"}),
+    ("The deal raises the number of U.S. Navy destroyers in Rota, Spain, to six.", {"Spain"}),
+    ("Russian warships stationed in Syria will stay, officials in Damascus said.", {"Syria"}),
     # trained, not placed there; and where they come from is no deployment
     ("Several hundred Turkish troops who had been trained in Germany have returned.", set()),
     ("Turkish troops who had been flown from Germany have pulled out.", set()),
