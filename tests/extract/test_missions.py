@@ -211,3 +211,14 @@ def test_a_count_is_a_deployment_where_its_troops_are_not_where_they_come_from(t
 ])
 def test_a_count_sent_to_two_countries_is_a_deployment_in_each(text, expected):
     assert set(_theaters(text, "2021-03-01").values()) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Its soldiers will not go to post-war Iraq, where US troops come under almost daily attack.", {"Iraq"}),
+    ("The base lies near Syria's border with Jordan, where a small number of American soldiers are stationed.",
+     {"Jordan"}),
+    # the forces are not the subject of the clause: nothing is placed there
+    ("Guam is a key location in the Pacific, where a third of the land is owned by the US military.", set()),
+])
+def test_a_countrys_troops_in_a_where_clause_are_deployed_in_its_place(text, expected):
+    assert set(_theaters(text, "2003-08-11").values()) == expected

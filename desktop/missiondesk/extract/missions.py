@@ -86,13 +86,17 @@ def _national(token: Token, ctx: DocContext) -> list[MissionHit]:
         if place:
             aside = prep.head.i != token.i
             break
+    if place is None:  # "post-war Iraq, where US troops come under attack"
+        place = _where_clause_place(token, ctx)
+        last, aside = (place.end - 1, True) if place else (None, aside)
     mention, first = owner
     if place is None or place.place == mention.force:
         return []
     aside = aside or ctx.is_broad(place.place)  # "US troops in the Middle East": a theater, seldom the story
     lead = mention.force
     doc = token.doc
-    begin = min(first.i, mention.start)
+    begin = min(first.i, mention.start, place.start)
+    last = max(last, token.i)
     found = [(place.place, last, aside)]
     for tok in doc[last].conjuncts:  # "US forces in Iraq and Syria": in each
         other = ctx.by_token.get(tok.i)
@@ -200,6 +204,20 @@ def _described(token: Token, ctx: DocContext) -> MissionHit | None:
         mission_id = described_id(lead, theater)
         described = {"lead": lead, "theater": theater, "activity": activity, "name": text}
     return MissionHit(mission_id, doc[first].idx, doc[last].idx + len(doc[last].text), text, described)
+
+
+def _where_clause_place(token: Token, ctx: DocContext):
+    """The place a 'where' clause whose subject the noun is is about: 'Iraq' in 'Iraq, where US troops come
+    under attack', 'Syria, where a small number of American soldiers are stationed'."""
+    tok = token
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":  # "a small number of American soldiers"
+        tok = tok.head.head
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "relcl" or not any(
+            c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        return None
+    mention = ctx.by_token.get(verb.head.i)
+    return mention if mention and mention.place and mention.entity.kind in ("country", "city", "region") else None
 
 
 def _subject_force(token: Token, ctx: DocContext) -> str | None:
