@@ -222,3 +222,27 @@ def test_a_count_sent_to_two_countries_is_a_deployment_in_each(text, expected):
 ])
 def test_a_countrys_troops_in_a_where_clause_are_deployed_in_its_place(text, expected):
     assert set(_theaters(text, "2003-08-11").values()) == expected
+
+
+def _counts_and_context(text: str, published: str):
+    from missiondesk.extract.context import DocContext
+    from missiondesk.extract.gazetteer import gazetteer_for, mentions_in
+    from missiondesk.extract.model import load_model
+    from missiondesk.extract.troops import find_counts
+
+    nlp = load_model()
+    doc, gazetteer = nlp(text), gazetteer_for(nlp)
+    ctx = DocContext.build(text, published, mentions_in(doc, gazetteer), [], doc=doc, title_doc=nlp.make_doc(""))
+    return find_counts(doc, ctx), ctx
+
+
+def test_a_count_read_the_wrong_way_round_makes_no_deployment():
+    from dataclasses import replace
+
+    from missiondesk.extract.missions import mission_for_count
+
+    (count,), ctx = _counts_and_context("The report found Russian mercenaries in Libya, some 1,200 troops.",
+                                        "2020-05-07")
+    # the owner named only as where the troops are, the place not at all: no deployment of Libya's in Russia
+    assert mission_for_count(replace(count, whose="Libya", where="Russia"), ctx, []) is None
+    assert mission_for_count(replace(count, whose="Russia", where="Libya"), ctx, []) == "russia-forces-in-libya"

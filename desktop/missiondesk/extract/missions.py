@@ -304,7 +304,8 @@ def mission_for_count(count, ctx: DocContext, hits: list[MissionHit], linked: li
             count.whose, count.where):
         found = None  # "900 US troops in Syria" where the article names no operation: the US forces in Syria,
         #               not the operation the gazetteer has in Iraq and Syria
-    if found is None and is_deployment_abroad(count.whose, count.where) and not _only_origin(count, ctx):
+    if found is None and is_deployment_abroad(count.whose, count.where) and not _only_origin(count, ctx) \
+            and not _backwards(count, ctx):
         return national_id(count.whose, count.where)  # "Poland has 900 troops in Iraq": Poland's forces in Iraq
     return found
 
@@ -337,19 +338,36 @@ def also_placed(count, ctx: DocContext, hits: list[MissionHit], linked: list[str
     return placed
 
 
-def _only_origin(count, ctx: DocContext) -> bool:
-    """Whether the count's sentence names its place only as where troops come from ('5,000 troops from Burundi
-    and Uganda'): no deployment there. Withdrawn from a place ('remove 12,000 troops from Germany', the phrase
-    on the verb), they were there."""
+def _backwards(count, ctx: DocContext) -> bool:
+    """Whether the count's owner is named in its sentence only as a place the troops are in or go to, and its
+    place not at all ('the presence of Wagner's private military in Libya ... 800 troops' read as Libya's
+    troops elsewhere): owner and place read the wrong way round, no deployment to build on."""
+    owner = _namings(count, ctx, count.whose, as_force=True)
+    return bool(owner) and not _namings(count, ctx, count.where) and all(
+        t.dep_ == "pobj" and t.head.lower_ in _vocab()["place_prepositions"] for t in owner)
+
+
+def _namings(count, ctx: DocContext, place: str | None, as_force: bool = False) -> list[Token]:
+    """The last token of each naming of a place (or, as_force, of a force too) in the count's sentence, the
+    first of a joined run for each."""
     sent = count.sentence
     heads = []
     for i in range(sent.start, sent.end):
         mention = ctx.by_token.get(i)
-        if mention and mention.start == i and mention.place == count.where:
+        if mention and mention.start == i and place and (
+                mention.place == place or (as_force and mention.force == place)):
             tok = sent.doc[mention.end - 1]
             while tok.dep_ == "conj" and tok.head.i != tok.i:  # "from Burundi and Uganda"
                 tok = tok.head
             heads.append(tok)
+    return heads
+
+
+def _only_origin(count, ctx: DocContext) -> bool:
+    """Whether the count's sentence names its place only as where troops come from ('5,000 troops from Burundi
+    and Uganda'): no deployment there. Withdrawn from a place ('remove 12,000 troops from Germany', the phrase
+    on the verb), they were there."""
+    heads = _namings(count, ctx, count.where)
     return bool(heads) and all(t.dep_ == "pobj" and t.head.lower_ in _vocab()["origin_prepositions"]
                                and t.head.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") for t in heads)
 
