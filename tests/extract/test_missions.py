@@ -178,6 +178,7 @@ def test_a_clause_that_places_a_countrys_troops_abroad_is_a_national_deployment(
 @pytest.mark.parametrize("text, expected", [
     ("The United Nations is shutting down its mission in Ivory Coast this month.", {"unoci": "Ivory Coast"}),
     ("It was not yet time for France to hand over responsibility for the mission in Mali.", {"Mali"}),
+    ("About 350 of those are coming from an existing UN mission, the one in Haiti.", {"minustah": "Haiti"}),
     # neither a lead, nor an activity, nor a mission the article refers to
     ("The rescue operation in Turkey ended on Sunday.", set()),
     ("A mission in Mali would be dangerous, one analyst wrote.", set()),

@@ -169,7 +169,8 @@ def _described(token: Token, ctx: DocContext) -> MissionHit | None:
             break
     activity = next((vocab["activities"][t.lower_] for t in left if t.lower_ in vocab["activities"]), None)
     theater = None
-    for prep in token.rights:
+    ones = [c for c in token.rights if c.dep_ == "appos" and c.lower_ == "one"]  # "a UN mission, the one in Haiti"
+    for prep in [*token.rights, *(c for one in ones for c in one.rights)]:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "for", "across", "inside"):
             for tok in prep.subtree:
                 mention = ctx.by_token.get(tok.i)
