@@ -247,3 +247,16 @@ def test_a_count_read_the_wrong_way_round_makes_no_deployment():
     # the owner named only as where the troops are, the place not at all: no deployment of Libya's in Russia
     assert mission_for_count(replace(count, whose="Libya", where="Russia"), ctx, []) is None
     assert mission_for_count(replace(count, whose="Russia", where="Libya"), ctx, []) == "russia-forces-in-libya"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United Nations is shutting down its mission in Ivory Coast this month and will pull its "
+     "peacekeepers out of Haiti by the end of October.", {"Ivory Coast", "Haiti"}),
+    ("Britain will withdraw its troops from Afghanistan next year, the minister said.", {"Afghanistan"}),
+    ("Pakistani troops will withdraw from Afghanistan, officials said.", {"Afghanistan"}),
+    # nothing placed: a withdrawal from talks, or troops the clause's subject does not own
+    ("Britain will withdraw its troops from the talks, the minister said.", set()),
+    ("Reporters watched the convoy withdraw its troops from Afghanistan.", set()),
+])
+def test_forces_withdrawn_from_a_country_were_deployed_there(text, expected):
+    assert set(_theaters(text, "2017-04-01").values()) == expected

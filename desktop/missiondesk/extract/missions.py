@@ -70,6 +70,13 @@ def _national(token: Token, ctx: DocContext) -> list[MissionHit]:
             mention = ctx.by_token.get(tok.i)
             if mention and mention.entity.kind in ("country", "demonym", "institution") and mention.force:
                 owner = owner or (mention, tok)
+    withdrawn = token.dep_ in ("dobj", "nsubj") and token.head.lemma_.lower() in _vocab()["withdrawal_verbs"]
+    if owner is None and withdrawn and any(c.dep_ == "poss" and c.lower_ in _vocab()["owner_pronouns"]
+                                           for c in token.lefts):
+        owner = _subject_mention(token.head, ctx)  # "the UN will pull its peacekeepers out of Haiti"
+        own_words = min([token.i, *(t.i for c in token.lefts for t in c.subtree)])
+    else:
+        own_words = None
     if owner is None:
         return []
     place, last = None, None
@@ -86,6 +93,16 @@ def _national(token: Token, ctx: DocContext) -> list[MissionHit]:
         if place:
             aside = prep.head.i != token.i
             break
+    if place is None and withdrawn:  # "withdraw its troops from Afghanistan", "pull them out of Haiti"
+        for prep in token.head.rights:
+            if prep.dep_ in ("prep", "prt") and prep.lower_ in ("from", "out"):
+                for tok in prep.subtree:
+                    mention = ctx.by_token.get(tok.i)
+                    if mention and mention.place and mention.entity.kind in ("country", "city", "region"):
+                        place, last, aside = mention, mention.end - 1, True
+                        break
+            if place:
+                break
     if place is None:  # "post-war Iraq, where US troops come under attack"
         place = _where_clause_place(token, ctx)
         last, aside = (place.end - 1, True) if place else (None, aside)
@@ -95,7 +112,7 @@ def _national(token: Token, ctx: DocContext) -> list[MissionHit]:
     aside = aside or ctx.is_broad(place.place)  # "US troops in the Middle East": a theater, seldom the story
     lead = mention.force
     doc = token.doc
-    begin = min(first.i, mention.start, place.start)
+    begin = min(first.i, mention.start, place.start) if own_words is None else min(own_words, place.start)
     last = max(last, token.i)
     found = [(place.place, last, aside)]
     for tok in doc[last].conjuncts:  # "US forces in Iraq and Syria": in each
@@ -111,6 +128,8 @@ def _national(token: Token, ctx: DocContext) -> list[MissionHit]:
                                       or any(mission_id == named for _, named in ctx.missions)):
             mission_id = national_id(lead, theater)  # "American troops in Syria", no operation named: not the
             #                                          operation the gazetteer has based in Iraq
+        if mission_id not in missions() and lead not in COUNTRIES:
+            continue  # the UN's peacekeepers where the gazetteer has no UN mission: no national deployment
         described = None if mission_id in missions() else national_described(lead, theater, text)
         hits.append(MissionHit(mission_id, doc[begin].idx, doc[end].idx + len(doc[end].text), text, described,
                                secondary))
@@ -219,6 +238,17 @@ def _where_clause_place(token: Token, ctx: DocContext):
         return None
     mention = ctx.by_token.get(verb.head.i)
     return mention if mention and mention.place and mention.entity.kind in ("country", "city", "region") else None
+
+
+def _subject_mention(verb: Token, ctx: DocContext) -> tuple | None:
+    """The state that is the verb's subject, with its token: 'the United Nations' in 'the United Nations will
+    pull its peacekeepers out of Haiti'."""
+    subject = subject_of(verb)
+    for tok in subject.subtree if subject is not None else ():
+        mention = ctx.by_token.get(tok.i)
+        if mention and mention.entity.kind in ("country", "demonym", "institution", "org") and mention.force:
+            return mention, tok
+    return None
 
 
 def _subject_force(token: Token, ctx: DocContext) -> str | None:
