@@ -241,12 +241,12 @@ def _where_clause_place(token: Token, ctx: DocContext):
 
 
 def _subject_mention(verb: Token, ctx: DocContext) -> tuple | None:
-    """The state that is the verb's subject, with its token: 'the United Nations' in 'the United Nations will
+    """The force that is the verb's subject, with its token: 'the United Nations' in 'the United Nations will
     pull its peacekeepers out of Haiti'."""
     subject = subject_of(verb)
     for tok in subject.subtree if subject is not None else ():
         mention = ctx.by_token.get(tok.i)
-        if mention and mention.entity.kind in ("country", "demonym", "institution", "org") and mention.force:
+        if mention and mention.force:
             return mention, tok
     return None
 
@@ -257,12 +257,8 @@ def _subject_force(token: Token, ctx: DocContext) -> str | None:
     verb = token.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-    for tok in subject.subtree if subject is not None else ():
-        mention = ctx.by_token.get(tok.i)
-        if mention and mention.force:
-            return mention.force
-    return None
+    found = _subject_mention(verb, ctx) if verb.pos_ in ("VERB", "AUX") else None
+    return found[0].force if found else None
 
 
 def _slug(text: str) -> str:

@@ -16,8 +16,8 @@ from missiondesk.extract.gazetteer import missions as known_missions
 from missiondesk.extract.missions import (
     also_placed,
     deployment_words,
-    hosts_as_senders,
     find_mentions,
+    hosts_as_senders,
     kind_of,
     localised,
     mission_for_count,
@@ -315,6 +315,7 @@ def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
             delta=count.delta, derived_from=count.derived_from))
     swapped = hosts_as_senders(facts.missions, made_by_counts, [c.mission for c in facts.troop_counts if c.mission])
     facts.missions = [hit for hit in facts.missions if hit.mission not in swapped]
+    linked = [mission for mission in linked if mission not in swapped]
     for fact in facts.troop_counts:
         fact.mission = None if fact.mission in swapped else fact.mission
     local = _localise_missions(facts, ctx)
