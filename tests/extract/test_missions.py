@@ -260,3 +260,9 @@ def test_a_count_read_the_wrong_way_round_makes_no_deployment():
 ])
 def test_forces_withdrawn_from_a_country_were_deployed_there(text, expected):
     assert set(_theaters(text, "2017-04-01").values()) == expected
+
+
+def test_a_bare_counts_mention_of_its_deployment_keeps_the_place_after_it():
+    result = extract_text("American forces overseas will by Jan. 15 be reduced to 2,500 in Afghanistan and 2,500 "
+                          "in Iraq.", published="2020-11-17")
+    assert sorted(x.text for m in result.missions for x in m.mentions) == ["2,500 in Afghanistan", "2,500 in Iraq"]

@@ -453,10 +453,18 @@ def localised(mission_id: str, ctx: DocContext, places: list[str]) -> tuple[str,
 
 def deployment_words(count, ctx: DocContext) -> tuple[int, int]:
     """The words of a count's sentence that name the deployment it belongs to, without the number: its owner,
-    its noun and its place ('Polish troops ... in Iraq' -> 'troops in Iraq', 'Turkish soldiers'); the count's
-    own characters only when it has no noun."""
+    its noun and its place ('Polish troops ... in Iraq' -> 'troops in Iraq', 'Turkish soldiers'); with no noun,
+    the count and the place after it ('2,500 in Afghanistan'), else the count's own characters."""
     head = count.head
     if head is None:
+        doc = count.sentence.doc
+        after = next((t.i for t in count.sentence if t.idx >= count.end), count.sentence.end)
+        for i in range(after, min(count.sentence.end, after + 4)):
+            mention = ctx.by_token.get(i)
+            if mention is not None and mention.place and mention.place == count.where:
+                return count.start, doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
+            if doc[i].is_punct:
+                break
         return count.start, count.end
     doc = head.doc
     first = head
