@@ -254,9 +254,12 @@ def test_a_count_read_the_wrong_way_round_makes_no_deployment():
      "peacekeepers out of Haiti by the end of October.", {"Ivory Coast", "Haiti"}),
     ("Britain will withdraw its troops from Afghanistan next year, the minister said.", {"Afghanistan"}),
     ("Pakistani troops will withdraw from Afghanistan, officials said.", {"Afghanistan"}),
+    ("Paris announced the withdrawal of French troops from Mali on Thursday.", {"Mali"}),
+    ("U.S. troops finalize their pullout from neighboring Afghanistan.", {"Afghanistan"}),
     # nothing placed: a withdrawal from talks, or troops the clause's subject does not own
     ("Britain will withdraw its troops from the talks, the minister said.", set()),
     ("Reporters watched the convoy withdraw its troops from Afghanistan.", set()),
+    ("The departure of Turkish troops from the talks was noted.", set()),
 ])
 def test_forces_withdrawn_from_a_country_were_deployed_there(text, expected):
     assert set(_theaters(text, "2017-04-01").values()) == expected

@@ -93,8 +93,10 @@ def _national(token: Token, ctx: DocContext) -> list[MissionHit]:
         if place:
             aside = prep.head.i != token.i
             break
-    if place is None and withdrawn:  # "withdraw its troops from Afghanistan", "pull them out of Haiti"
-        for prep in token.head.rights:
+    leaving = token.head if withdrawn else _withdrawal_noun(token)
+    if place is None and leaving is not None:  # "withdraw its troops from Afghanistan", "pull them out of
+        #                                          Haiti", "the withdrawal of French troops from Mali"
+        for prep in leaving.rights:
             if prep.dep_ in ("prep", "prt") and prep.lower_ in ("from", "out"):
                 for tok in prep.subtree:
                     mention = ctx.by_token.get(tok.i)
@@ -224,6 +226,17 @@ def _described(token: Token, ctx: DocContext) -> MissionHit | None:
         mission_id = described_id(lead, theater)
         described = {"lead": lead, "theater": theater, "activity": activity, "name": text}
     return MissionHit(mission_id, doc[first].idx, doc[last].idx + len(doc[last].text), text, described)
+
+
+def _withdrawal_noun(token: Token) -> Token | None:
+    """The noun of leaving the forces are the agent of: 'the withdrawal of French troops', 'US troops finalize
+    their pullout'."""
+    nouns = _vocab()["withdrawal_nouns"]
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in nouns:
+        return token.head.head
+    if token.dep_ == "nsubj":
+        return next((c for c in token.head.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns), None)
+    return None
 
 
 def _where_clause_place(token: Token, ctx: DocContext):
