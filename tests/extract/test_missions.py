@@ -97,3 +97,175 @@ def test_a_national_deployment_is_one_mission_however_worded():
 def test_a_theater_is_the_country_and_the_region_is_kept_beside_it():
     (mission,) = extract_text("Some 7,000 UNAMID peacekeepers remain in Darfur.", published="2016-05-01").missions
     assert mission.theater == "Sudan" and mission.region == "Darfur"
+
+
+def _theaters(text: str, published: str | None = None) -> dict[str, str | None]:
+    return {m.id: m.theater for m in extract_text(text, published=published).missions}
+
+
+def test_a_national_deployment_outside_the_gazetteer_missions_theater_is_its_own_mission():
+    # the gazetteer's operation in Iraq and Syria is based in Iraq: US troops in Syria, the operation unnamed,
+    # are the US forces in Syria
+    assert _theaters("There are about 900 American troops in Syria, officials said.", "2019-01-11") == {
+        "united-states-forces-in-syria": "Syria"}
+    assert _theaters("The United States keeps roughly 2,500 troops in Iraq and 900 in Syria.",
+                     "2024-02-01")["united-states-forces-in-syria"] == "Syria"
+
+
+def test_a_named_operation_keeps_its_counts_in_each_of_its_countries():
+    theaters = _theaters("Operation Inherent Resolve has about 900 US troops in Syria, the coalition said.",
+                         "2019-01-11")
+    assert "inherent-resolve" in theaters and "united-states-forces-in-syria" not in theaters
+
+
+def test_a_country_sending_troops_to_a_region_is_a_national_deployment_there():
+    assert set(_theaters("The Pentagon is sending 1,000 more US troops to the Middle East after the attacks.",
+                         "2019-06-18").values()) == {"Middle East"}
+
+
+def test_a_countrys_forces_in_a_region_the_text_words_are_a_national_deployment_there():
+    assert set(_theaters("Iran wants an end to the US military presence in the Middle East.",
+                         "2018-12-01").values()) == {"Middle East"}
+
+
+def test_an_alliances_troops_in_a_region_are_no_national_deployment():
+    assert _theaters("NATO has put 40,000 troops in Europe on alert.", "2022-03-01") == {}
+
+
+def _deployment(lead: str, theater: str):
+    from missiondesk.extract.missions import national_described, national_id
+    from missiondesk.extract.pipeline import MissionHitRecord
+
+    return MissionHitRecord(national_id(lead, theater), 0, 6, "troops", national_described(lead, theater))
+
+
+def test_a_host_country_read_as_sending_troops_to_its_guest_is_dropped():
+    from missiondesk.extract.missions import hosts_as_senders
+
+    polish, iraqi = _deployment("Poland", "Iraq"), _deployment("Iraq", "Poland")
+    made = {polish.mission, iraqi.mission}
+    # Poland's troops in Iraq counted three times, "Iraq's troops in Poland" once: the one is a swapped reading
+    assert hosts_as_senders([polish, iraqi], made, [polish.mission] * 3 + [iraqi.mission]) == {iraqi.mission}
+    # as well attested both ways: neither can be told from the other
+    assert hosts_as_senders([polish, iraqi], made, [polish.mission, iraqi.mission]) == made
+    # a deployment the text words itself ("Iraqi troops in Poland") is kept, and outweighs a count's reading
+    assert hosts_as_senders([polish, iraqi], {polish.mission}, [polish.mission] * 3) == {polish.mission}
+
+
+def test_deployments_of_two_guests_in_one_host_are_both_kept():
+    from missiondesk.extract.missions import hosts_as_senders
+
+    polish, ukrainian = _deployment("Poland", "Iraq"), _deployment("Ukraine", "Iraq")
+    assert hosts_as_senders([polish, ukrainian], {polish.mission, ukrainian.mission},
+                            [polish.mission, ukrainian.mission]) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some of the several hundred Turkish troops who had been stationed in a camp outside the Iraqi city of "
+     "Mosul have pulled out.", {"Iraq"}),
+    ("Trump increased the number of US troops deployed to Syria last summer.", {"Syria"}),
+    ("The Japanese government wants fewer American marines based in Okinawa.", {"Japan"}),
+    ("The deal raises the number of U.S. Navy destroyers in Rota, Spain, to six.", {"Spain"}),
+    ("Russian warships stationed in Syria will stay, officials in Damascus said.", {"Syria"}),
+    # trained, not placed there; and where they come from is no deployment
+    ("Several hundred Turkish troops who had been trained in Germany have returned.", set()),
+    ("Turkish troops who had been flown from Germany have pulled out.", set()),
+])
+def test_a_clause_that_places_a_countrys_troops_abroad_is_a_national_deployment(text, expected):
+    assert set(_theaters(text, "2015-12-14").values()) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United Nations is shutting down its mission in Ivory Coast this month.", {"unoci": "Ivory Coast"}),
+    ("It was not yet time for France to hand over responsibility for the mission in Mali.", {"Mali"}),
+    ("About 350 of those are coming from an existing UN mission, the one in Haiti.", {"minustah": "Haiti"}),
+    # neither a lead, nor an activity, nor a mission the article refers to
+    ("The rescue operation in Turkey ended on Sunday.", set()),
+    ("A mission in Mali would be dangerous, one analyst wrote.", set()),
+])
+def test_a_mission_named_by_its_pronoun_or_as_the_mission_there(text, expected):
+    theaters = _theaters(text, "2017-04-01")
+    if isinstance(expected, dict):
+        assert theaters == expected
+    else:
+        assert set(theaters.values()) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where the troops come from is no deployment
+    ("Uganda said just over 5,000 troops from Burundi and Uganda have been deployed.", set()),
+    # withdrawn from a place, they were there
+    ("The United States will withdraw 2,000 troops from Syria, officials said.", {"Syria"}),
+    ("Poland has 900 troops in Iraq, officials said.", {"Iraq"}),
+])
+def test_a_count_is_a_deployment_where_its_troops_are_not_where_they_come_from(text, expected):
+    assert set(_theaters(text, "2010-06-01").values()) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The US plans to move 5,600 troops to Belgium and Italy.", {"Belgium", "Italy"}),
+    ("Germany will keep 500 soldiers in Lithuania and Latvia next year.", {"Lithuania", "Latvia"}),
+    # one region named by its countries, not a deployment in each
+    ("Officials said there are US forces in Iraq and Syria.", {"Iraq", "Syria"}),
+    ("Chad deployed some 1,000 soldiers to the tri-border region of Niger, Burkina Faso and Mali in February.",
+     {"Niger"}),
+])
+def test_a_count_sent_to_two_countries_is_a_deployment_in_each(text, expected):
+    assert set(_theaters(text, "2021-03-01").values()) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Its soldiers will not go to post-war Iraq, where US troops come under almost daily attack.", {"Iraq"}),
+    ("The base lies near Syria's border with Jordan, where a small number of American soldiers are stationed.",
+     {"Jordan"}),
+    # the forces are not the subject of the clause: nothing is placed there
+    ("Guam is a key location in the Pacific, where a third of the land is owned by the US military.", set()),
+])
+def test_a_countrys_troops_in_a_where_clause_are_deployed_in_its_place(text, expected):
+    assert set(_theaters(text, "2003-08-11").values()) == expected
+
+
+def _counts_and_context(text: str, published: str):
+    from missiondesk.extract.context import DocContext
+    from missiondesk.extract.gazetteer import gazetteer_for, mentions_in
+    from missiondesk.extract.model import load_model
+    from missiondesk.extract.troops import find_counts
+
+    nlp = load_model()
+    doc, gazetteer = nlp(text), gazetteer_for(nlp)
+    ctx = DocContext.build(text, published, mentions_in(doc, gazetteer), [], doc=doc, title_doc=nlp.make_doc(""))
+    return find_counts(doc, ctx), ctx
+
+
+def test_a_count_read_the_wrong_way_round_makes_no_deployment():
+    from dataclasses import replace
+
+    from missiondesk.extract.missions import mission_for_count
+
+    (count,), ctx = _counts_and_context("The report found Russian mercenaries in Libya, some 1,200 troops.",
+                                        "2020-05-07")
+    # the owner named only as where the troops are, the place not at all: no deployment of Libya's in Russia
+    assert mission_for_count(replace(count, whose="Libya", where="Russia"), ctx, []) is None
+    assert mission_for_count(replace(count, whose="Russia", where="Libya"), ctx, []) == "russia-forces-in-libya"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United Nations is shutting down its mission in Ivory Coast this month and will pull its "
+     "peacekeepers out of Haiti by the end of October.", {"Ivory Coast", "Haiti"}),
+    ("Britain will withdraw its troops from Afghanistan next year, the minister said.", {"Afghanistan"}),
+    ("Pakistani troops will withdraw from Afghanistan, officials said.", {"Afghanistan"}),
+    ("Paris announced the withdrawal of French troops from Mali on Thursday.", {"Mali"}),
+    ("U.S. troops finalize their pullout from neighboring Afghanistan.", {"Afghanistan"}),
+    # nothing placed: a withdrawal from talks, or troops the clause's subject does not own
+    ("Britain will withdraw its troops from the talks, the minister said.", set()),
+    ("Reporters watched the convoy withdraw its troops from Afghanistan.", set()),
+    ("The departure of Turkish troops from the talks was noted.", set()),
+])
+def test_forces_withdrawn_from_a_country_were_deployed_there(text, expected):
+    assert set(_theaters(text, "2017-04-01").values()) == expected
+
+
+def test_a_bare_counts_mention_of_its_deployment_keeps_the_place_after_it():
+    result = extract_text("American forces overseas will by Jan. 15 be reduced to 2,500 in Afghanistan and 2,500 "
+                          "in Iraq.", published="2020-11-17")
+    assert sorted(x.text for m in result.missions for x in m.mentions) == ["2,500 in Afghanistan", "2,500 in Iraq"]

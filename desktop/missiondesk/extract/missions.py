@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from missiondesk.extract.context import COUNTRIES, DocContext
+from missiondesk.extract.context import BROAD_REGIONS, COUNTRIES, DocContext
 from missiondesk.extract.gazetteer import missions
+from missiondesk.extract.roles import subject_of
 from missiondesk.extract.sentences import tokens_where
 from missiondesk.paths import resource
 
@@ -32,6 +33,8 @@ class MissionHit:
     end: int
     text: str
     described: dict | None = None  # for a mission the gazetteer lacks: lead, theater, activity
+    aside: bool = False  # placed by a clause on its troops ("US forces stationed in Iraq"): not what the
+    #                      article is about, so never its main mission
 
 
 def find_mentions(doc: Doc, ctx: DocContext) -> list[MissionHit]:
@@ -44,9 +47,9 @@ def find_mentions(doc: Doc, ctx: DocContext) -> list[MissionHit]:
             hits.append(hit)
     taken = [(h.start, h.end) for h in hits]
     for i in tokens_where(doc, _national_noun, _NATIONAL_NOUNS):
-        hit = _national(doc[i], ctx)
-        if hit and not any(s < hit.end and hit.start < e for s, e in taken):
-            hits.append(hit)
+        for hit in _national(doc[i], ctx):
+            if not any(s < hit.end and hit.start < e for s, e in taken):
+                hits.append(hit)
     return hits
 
 
@@ -57,7 +60,7 @@ def _national_noun(lower: str, lemma: str) -> bool:
     return lower in _vocab()["national_nouns"]
 
 
-def _national(token: Token, ctx: DocContext) -> MissionHit | None:
+def _national(token: Token, ctx: DocContext) -> list[MissionHit]:
     """One country's forces in another: 'Turkish troops in Qatar', 'the US military presence in South Korea'.
     The owner modifies the noun (a nationality, a country, its possessive); the place is in a phrase of place
     after it; the two differ, and the owner is a state, not an armed group or an alliance."""
@@ -67,10 +70,20 @@ def _national(token: Token, ctx: DocContext) -> MissionHit | None:
             mention = ctx.by_token.get(tok.i)
             if mention and mention.entity.kind in ("country", "demonym", "institution") and mention.force:
                 owner = owner or (mention, tok)
+    withdrawn = token.dep_ in ("dobj", "nsubj") and token.head.lemma_.lower() in _vocab()["withdrawal_verbs"]
+    if owner is None and withdrawn and any(c.dep_ == "poss" and c.lower_ in _vocab()["owner_pronouns"]
+                                           for c in token.lefts):
+        owner = _subject_mention(token.head, ctx)  # "the UN will pull its peacekeepers out of Haiti"
+        own_words = min([token.i, *(t.i for c in token.lefts for t in c.subtree)])
+    else:
+        own_words = None
     if owner is None:
-        return None
+        return []
     place, last = None, None
-    for prep in token.rights:
+    placed_by = [verb for verb in token.rights if verb.dep_ in ("acl", "relcl")
+                 and verb.lemma_.lower() in _vocab()["placement_verbs"]]  # "troops (who were) stationed in Iraq"
+    aside = False
+    for prep in [*token.rights, *(c for verb in placed_by for c in verb.rights)]:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "to", "inside", "across", "throughout"):
             for tok in prep.subtree:
                 mention = ctx.by_token.get(tok.i)
@@ -78,17 +91,51 @@ def _national(token: Token, ctx: DocContext) -> MissionHit | None:
                     place, last = mention, mention.end - 1
                     break
         if place:
+            aside = prep.head.i != token.i
             break
+    leaving = token.head if withdrawn else _withdrawal_noun(token)
+    if place is None and leaving is not None:  # "withdraw its troops from Afghanistan", "pull them out of
+        #                                          Haiti", "the withdrawal of French troops from Mali"
+        for prep in leaving.rights:
+            if prep.dep_ in ("prep", "prt") and prep.lower_ in ("from", "out"):
+                for tok in prep.subtree:
+                    mention = ctx.by_token.get(tok.i)
+                    if mention and mention.place and mention.entity.kind in ("country", "city", "region"):
+                        place, last, aside = mention, mention.end - 1, True
+                        break
+            if place:
+                break
+    if place is None:  # "post-war Iraq, where US troops come under attack"
+        place = _where_clause_place(token, ctx)
+        last, aside = (place.end - 1, True) if place else (None, aside)
     mention, first = owner
-    if place is None or place.place == mention.force or ctx.is_broad(place.place):
-        return None
-    lead, theater = mention.force, place.place
+    if place is None or place.place == mention.force:
+        return []
+    aside = aside or ctx.is_broad(place.place)  # "US troops in the Middle East": a theater, seldom the story
+    lead = mention.force
     doc = token.doc
-    begin = min(first.i, mention.start)
-    text = doc[begin: last + 1].text
-    mission_id = link(theater, lead, None, ctx, strict_lead=True) or national_id(lead, theater)
-    described = None if mission_id in missions() else national_described(lead, theater, text)
-    return MissionHit(mission_id, doc[begin].idx, doc[last].idx + len(doc[last].text), text, described)
+    begin = min(first.i, mention.start, place.start) if own_words is None else min(own_words, place.start)
+    last = max(last, token.i)
+    found = [(place.place, last, aside)]
+    for tok in doc[last].conjuncts:  # "US forces in Iraq and Syria": in each
+        other = ctx.by_token.get(tok.i)
+        if other and other.place and other.entity.kind == "country" and other.place not in (lead, place.place) \
+                and not ctx.is_broad(other.place):
+            found.append((other.place, other.end - 1, True))
+    hits = []
+    for theater, end, secondary in found:
+        text = doc[begin: end + 1].text
+        mission_id = link(theater, lead, None, ctx, strict_lead=True)
+        if mission_id is None or not (_placed(missions()[mission_id], theater, ctx)
+                                      or any(mission_id == named for _, named in ctx.missions)):
+            mission_id = national_id(lead, theater)  # "American troops in Syria", no operation named: not the
+            #                                          operation the gazetteer has based in Iraq
+        if mission_id not in missions() and lead not in COUNTRIES:
+            continue  # the UN's peacekeepers where the gazetteer has no UN mission: no national deployment
+        described = None if mission_id in missions() else national_described(lead, theater, text)
+        hits.append(MissionHit(mission_id, doc[begin].idx, doc[end].idx + len(doc[end].text), text, described,
+                               secondary))
+    return hits
 
 
 def described_id(lead: str | None, theater: str) -> str:
@@ -143,7 +190,8 @@ def _described(token: Token, ctx: DocContext) -> MissionHit | None:
             break
     activity = next((vocab["activities"][t.lower_] for t in left if t.lower_ in vocab["activities"]), None)
     theater = None
-    for prep in token.rights:
+    ones = [c for c in token.rights if c.dep_ == "appos" and c.lower_ == "one"]  # "a UN mission, the one in Haiti"
+    for prep in [*token.rights, *(c for one in ones for c in one.rights)]:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "for", "across", "inside"):
             for tok in prep.subtree:
                 mention = ctx.by_token.get(tok.i)
@@ -152,8 +200,14 @@ def _described(token: Token, ctx: DocContext) -> MissionHit | None:
                     break
         if theater:
             break
-    if theater is None or (lead is None and activity is None):
+    if theater is None:
         return None
+    if lead is None and activity is None:
+        owner = next((c for c in token.lefts if c.dep_ == "poss" and c.lower_ in vocab["owner_pronouns"]), None)
+        if owner is not None:  # "The United Nations is shutting down its mission in Ivory Coast"
+            lead = _subject_force(token, ctx)
+        elif not (token.lemma_.lower() in vocab["bare_nouns"] and any(c.lower_ == "the" for c in token.lefts)):
+            return None  # "the mission in Mali" stands for the article's mission there; "an operation" does not
     lead = lead or ctx.main_force()
     doc = token.doc
     first = min([token.i, *(t.i for t in left)])
@@ -172,6 +226,52 @@ def _described(token: Token, ctx: DocContext) -> MissionHit | None:
         mission_id = described_id(lead, theater)
         described = {"lead": lead, "theater": theater, "activity": activity, "name": text}
     return MissionHit(mission_id, doc[first].idx, doc[last].idx + len(doc[last].text), text, described)
+
+
+def _withdrawal_noun(token: Token) -> Token | None:
+    """The noun of leaving the forces are the agent of: 'the withdrawal of French troops', 'US troops finalize
+    their pullout'."""
+    nouns = _vocab()["withdrawal_nouns"]
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in nouns:
+        return token.head.head
+    if token.dep_ == "nsubj":
+        return next((c for c in token.head.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns), None)
+    return None
+
+
+def _where_clause_place(token: Token, ctx: DocContext):
+    """The place a 'where' clause whose subject the noun is is about: 'Iraq' in 'Iraq, where US troops come
+    under attack', 'Syria, where a small number of American soldiers are stationed'."""
+    tok = token
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":  # "a small number of American soldiers"
+        tok = tok.head.head
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "relcl" or not any(
+            c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        return None
+    mention = ctx.by_token.get(verb.head.i)
+    return mention if mention and mention.place and mention.entity.kind in ("country", "city", "region") else None
+
+
+def _subject_mention(verb: Token, ctx: DocContext) -> tuple | None:
+    """The force that is the verb's subject, with its token: 'the United Nations' in 'the United Nations will
+    pull its peacekeepers out of Haiti'."""
+    subject = subject_of(verb)
+    for tok in subject.subtree if subject is not None else ():
+        mention = ctx.by_token.get(tok.i)
+        if mention and mention.force:
+            return mention, tok
+    return None
+
+
+def _subject_force(token: Token, ctx: DocContext) -> str | None:
+    """The force that is the subject of the clause a noun is in: what 'its' refers to in 'the UN is shutting
+    down its mission'."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    found = _subject_mention(verb, ctx) if verb.pos_ in ("VERB", "AUX") else None
+    return found[0].force if found else None
 
 
 def _slug(text: str) -> str:
@@ -228,24 +328,120 @@ def mission_for_count(count, ctx: DocContext, hits: list[MissionHit], linked: li
         theater = known["theater"] if known else (hit.described or {}).get("theater")
         if count.where is None or theater == count.where or (known and _covers(known, count.where)):
             return hit.mission_id
+    named = {h.mission_id for h in hits}
     for mission_id in [h.mission_id for h in hits] + list(linked):
         known = missions().get(mission_id)
         if known and count.where and _covers(known, count.where) and (
-                known["lead"] == count.whose or known["kind"] in _MULTINATIONAL):
+                known["lead"] == count.whose or known["kind"] in _MULTINATIONAL) and (
+                mission_id in named or _placed(known, count.where, ctx)):
             return mission_id
     for hit in hits:  # a deployment the article describes: "Turkish troops in Qatar" ... "3,000 troops"
         described = hit.described or {}
         if count.where and described.get("theater") == count.where and described.get("lead") == count.whose:
             return hit.mission_id
     found = link(count.where, count.whose, None, ctx, strict_lead=True)
-    if found is None and is_deployment_abroad(count.whose, count.where):
+    if found is not None and not _placed(missions()[found], count.where, ctx) and is_deployment_abroad(
+            count.whose, count.where):
+        found = None  # "900 US troops in Syria" where the article names no operation: the US forces in Syria,
+        #               not the operation the gazetteer has in Iraq and Syria
+    if found is None and is_deployment_abroad(count.whose, count.where) and not _only_origin(count, ctx) \
+            and not _backwards(count, ctx):
         return national_id(count.whose, count.where)  # "Poland has 900 troops in Iraq": Poland's forces in Iraq
     return found
 
 
+def also_placed(count, ctx: DocContext, hits: list[MissionHit], linked: list[str] = ()) -> list:
+    """The count as it stands for each other country its place is joined to ('reshuffle nearly 5,600 to
+    Belgium and Italy'), each with its own national deployment; none when the count has no deployment of its
+    own there."""
+    if count.mission is None or not is_deployment_abroad(count.whose, count.where):
+        return []
+    sent = count.sentence
+    place = next((m for i in range(sent.start, sent.end) if (m := ctx.by_token.get(i)) and m.start == i
+                  and m.place == count.where), None)
+    if place is None:
+        return []
+    token = sent.doc[place.end - 1]
+    if not (token.dep_ == "pobj" and token.head.lower_ in _vocab()["place_prepositions"]):
+        return []  # "the tri-border region of Niger, Burkina Faso and Mali" is one place, not three
+    placed, seen = [], {count.where, count.mission}
+    for tok in token.conjuncts:
+        mention = ctx.by_token.get(tok.i)
+        if mention is None or mention.place in seen or mention.entity.kind != "country" or not \
+                is_deployment_abroad(count.whose, mention.place):
+            continue
+        other = replace(count, where=mention.place)
+        other.mission = mission_for_count(other, ctx, hits, linked)
+        if other.mission not in seen:
+            placed.append(other)
+            seen.update((mention.place, other.mission))
+    return placed
+
+
+def _backwards(count, ctx: DocContext) -> bool:
+    """Whether the count's owner is named in its sentence only as a place the troops are in or go to, and its
+    place not at all ('the presence of Wagner's private military in Libya ... 800 troops' read as Libya's
+    troops elsewhere): owner and place read the wrong way round, no deployment to build on."""
+    owner = _namings(count, ctx, count.whose, as_force=True)
+    return bool(owner) and not _namings(count, ctx, count.where) and all(
+        t.dep_ == "pobj" and t.head.lower_ in _vocab()["place_prepositions"] for t in owner)
+
+
+def _namings(count, ctx: DocContext, place: str | None, as_force: bool = False) -> list[Token]:
+    """The last token of each naming of a place (or, as_force, of a force too) in the count's sentence, the
+    first of a joined run for each."""
+    sent = count.sentence
+    heads = []
+    for i in range(sent.start, sent.end):
+        mention = ctx.by_token.get(i)
+        if mention and mention.start == i and place and (
+                mention.place == place or (as_force and mention.force == place)):
+            tok = sent.doc[mention.end - 1]
+            while tok.dep_ == "conj" and tok.head.i != tok.i:  # "from Burundi and Uganda"
+                tok = tok.head
+            heads.append(tok)
+    return heads
+
+
+def _only_origin(count, ctx: DocContext) -> bool:
+    """Whether the count's sentence names its place only as where troops come from ('5,000 troops from Burundi
+    and Uganda'): no deployment there. Withdrawn from a place ('remove 12,000 troops from Germany', the phrase
+    on the verb), they were there."""
+    heads = _namings(count, ctx, count.where)
+    return bool(heads) and all(t.dep_ == "pobj" and t.head.lower_ in _vocab()["origin_prepositions"]
+                               and t.head.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") for t in heads)
+
+
+def hosts_as_senders(records: list, made_by_counts: set[str], count_missions: list[str]) -> set[str]:
+    """The national deployments that only troop counts made whose lead is where another mission of the article
+    is, as well or better attested: a host country is not also sending troops to the country it hosts
+    ("Poland's forces in Iraq" beside "Iraq's forces in Poland" is one count's owner and place read the wrong
+    way round). Attested: the mission's mentions and counts; a mission the text names outweighs any."""
+    weight = Counter(count_missions) + Counter(record.mission for record in records)
+    theaters: dict[str, set[str]] = {}
+    for record in records:
+        known = missions().get(record.mission)
+        theater = (record.described or {}).get("theater") or (known or {}).get("theater")
+        if theater:
+            theaters.setdefault(theater, set()).add(record.mission)
+
+    def outweighed(mission_id: str, lead: str | None) -> bool:
+        return any(other not in made_by_counts or weight[other] >= weight[mission_id]
+                   for other in theaters.get(lead, set()) - {mission_id})
+
+    return {record.mission for record in records if record.mission in made_by_counts and record.described
+            and outweighed(record.mission, record.described.get("lead"))}
+
+
+def _placed(known: dict, where: str, ctx: DocContext) -> bool:
+    """Whether a count in `where` is in the mission's own theater (a broad one is placed per country later)."""
+    return known["theater"] == where or ctx.is_broad(known["theater"])
+
+
 def is_deployment_abroad(whose: str | None, where: str | None) -> bool:
-    """A country's troops in another country."""
-    return bool(whose and where and whose != where and whose in COUNTRIES and where in COUNTRIES)
+    """A country's troops in another country, or in a region ('1,000 more US troops to the Middle East')."""
+    return bool(whose and where and whose != where and whose in COUNTRIES and (
+        where in COUNTRIES or where in BROAD_REGIONS))
 
 
 def localised(mission_id: str, ctx: DocContext, places: list[str]) -> tuple[str, dict] | None:
@@ -270,10 +466,18 @@ def localised(mission_id: str, ctx: DocContext, places: list[str]) -> tuple[str,
 
 def deployment_words(count, ctx: DocContext) -> tuple[int, int]:
     """The words of a count's sentence that name the deployment it belongs to, without the number: its owner,
-    its noun and its place ('Polish troops ... in Iraq' -> 'troops in Iraq', 'Turkish soldiers'); the count's
-    own characters only when it has no noun."""
+    its noun and its place ('Polish troops ... in Iraq' -> 'troops in Iraq', 'Turkish soldiers'); with no noun,
+    the count and the place after it ('2,500 in Afghanistan'), else the count's own characters."""
     head = count.head
     if head is None:
+        doc = count.sentence.doc
+        after = next((t.i for t in count.sentence if t.idx >= count.end), count.sentence.end)
+        for i in range(after, min(count.sentence.end, after + 4)):
+            mention = ctx.by_token.get(i)
+            if mention is not None and mention.place and mention.place == count.where:
+                return count.start, doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
+            if doc[i].is_punct:
+                break
         return count.start, count.end
     doc = head.doc
     first = head

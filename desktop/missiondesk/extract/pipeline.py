@@ -14,8 +14,10 @@ from missiondesk.extract.context import DocContext
 from missiondesk.extract.gazetteer import gazetteer_for, mentions_in
 from missiondesk.extract.gazetteer import missions as known_missions
 from missiondesk.extract.missions import (
+    also_placed,
     deployment_words,
     find_mentions,
+    hosts_as_senders,
     kind_of,
     localised,
     mission_for_count,
@@ -294,22 +296,31 @@ def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
     said_list = list(find_statements(doc, SpeakerResolver(ctx)))
     ctx.sides = speaker_sides(doc, said_list, ctx)
     linked: list[str] = []
+    made_by_counts: set[str] = set()
     for count in find_counts(doc, ctx):
         count.mission = mission_for_count(count, ctx, hits, linked)
-        if count.mission:
-            if count.mission not in linked and not any(h.mission_id == count.mission for h in hits):
-                # the count is itself the article's reference to the mission
-                described = None if count.mission in known_missions() else national_described(
-                    count.whose, count.where)
-                start, end = deployment_words(count, ctx)
-                facts.missions.append(MissionHitRecord(count.mission, start, end, text_of(doc)[start:end], described))
-            linked.append(count.mission)
+        for placed in (count, *also_placed(count, ctx, hits, linked)):  # "5,600 to Belgium and Italy": both
+            if placed.mission:
+                if placed.mission not in linked and not any(h.mission_id == placed.mission for h in hits):
+                    # the count is itself the article's reference to the mission
+                    described = None if placed.mission in known_missions() else national_described(
+                        placed.whose, placed.where)
+                    start, end = deployment_words(placed, ctx)
+                    facts.missions.append(MissionHitRecord(placed.mission, start, end, text_of(doc)[start:end],
+                                                           described))
+                    made_by_counts.add(placed.mission)
+                linked.append(placed.mission)
         facts.troop_counts.append(TroopCount(
             id=fact_id(document.id, "count", count.start, count.end, count.value),
             document=document.id, value=count.value, value_to=count.value_to, qualifier=count.qualifier,
             unit=count.unit, whose=count.whose, where=count.where, mission=count.mission,
             sentence=count.sentence.text.strip(), start=count.start, end=count.end, period=count.period,
             delta=count.delta, derived_from=count.derived_from))
+    swapped = hosts_as_senders(facts.missions, made_by_counts, [c.mission for c in facts.troop_counts if c.mission])
+    facts.missions = [hit for hit in facts.missions if hit.mission not in swapped]
+    linked = [mission for mission in linked if mission not in swapped]
+    for fact in facts.troop_counts:
+        fact.mission = None if fact.mission in swapped else fact.mission
     local = _localise_missions(facts, ctx)
     for said in said_list:
         facts.statements.append(Statement(
@@ -357,7 +368,7 @@ def merge(per_document: Iterable[DocumentFacts]) -> Extraction:
 
 
 def _most_named(hits) -> str | None:
-    counts = Counter(h.mission_id for h in hits)
+    counts = Counter(h.mission_id for h in hits if not h.aside)
     return counts.most_common(1)[0][0] if counts else None
 
 
