@@ -24,6 +24,7 @@ from missiondesk.extract.speaker_phrases import (
     _clean_name,
     _honorific_gender,
     _is_subject,
+    _keeper_of,
     _led_by,
     _part_of,
     _phrase,
@@ -48,6 +49,7 @@ from missiondesk.extract.speaker_words import (
     _SUBJECT_REACH,
     _TITLE_NOUNS,
     _TITLE_WORDS,
+    _word_set,
 )
 
 _PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]{1,4}")  # "D66", "CDU", "AKP" before a title noun
@@ -145,7 +147,7 @@ class SpeakerResolver(DescribedSpeakers):
         """Where the last person named before `char` was named."""
         return next((at for at, _, _ in reversed(self.timeline) if at < char), None)
 
-    def resolve(self, subject: Token, verb: Token | None = None) -> Actor | None:
+    def resolve(self, subject: Token, verb: Token | None = None, phrase: list[Token] | None = None) -> Actor | None:
         low = subject.lower_
         if low in _PRONOUNS:
             return self._pronoun(_PRONOUNS[low], subject)
@@ -160,12 +162,15 @@ class SpeakerResolver(DescribedSpeakers):
         part = _part_of(subject)
         if part is not None:  # "one of the officials", "some of the ministers": the group speaks
             return self.resolve(part, verb)
+        keeper = _keeper_of(subject, _word_set("data_nouns"))
+        if keeper is not None:  # "according to Pentagon data": the Pentagon
+            return self.resolve(*keeper[:1], verb, keeper[1])
         leader = _led_by(subject)
         if leader is not None:  # "a delegation, led by Assistant Secretary X, told ...": X
             found = self.resolve(leader, verb)
             if found is not None and found.kind == "person":
                 return found
-        phrase = _phrase(subject)
+        phrase = phrase or _phrase(subject)
         actor = self._known_body(subject, phrase) or self._ministry_named_before(subject, phrase) \
             or self._generic_body(subject, phrase) \
             or self._title_reference(subject, phrase) or self._document(subject, phrase) \

@@ -98,7 +98,7 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
                 and not _attributing(verb):
             continue
         actor = resolver.resolve(subject, verb)
-        if actor is None:
+        if actor is None or _unnamed_decision(verb, subject, actor, resolver, attached):
             continue
         actor.nouns |= _vehicles(verb)  # "X said in a statement ... the statement added": X's statement
         found.append(_statement(verb, actor, attached, complement, art))
@@ -121,6 +121,29 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
             said.actor = named
         said.actor = resolver.fullest(said.actor)
     return sorted(found, key=lambda s: s.start)
+
+
+def _decision(verb: Token, attached: list[Quote]) -> bool:
+    """A verb of deciding or undertaking with only what is to be done after it ('agreed to send', 'pledged
+    immediate deployment', 'is considering reducing'): no words reported, no clause, no quote."""
+    return verb.lemma_.lower() in _lexicon()["decision_verbs"] and not attached and not any(
+        c.dep_ == "ccomp" for c in verb.children)
+
+
+_COUNTRY_SETS = {"country", "nation", "state", "government", "donor", "contributor"}
+
+
+def _unnamed_decision(verb: Token, subject: Token, actor: Actor, resolver: SpeakerResolver,
+                      attached: list[Quote]) -> bool:
+    """'Some 10 countries have pledged 3,100 troops', 'Countries like Djibouti that had pledged deployment': a
+    decision taken by a set of countries or people the article neither names nor ties to a body is news of an
+    action, no one's statement. 'NATO defence ministers agreed to ...' names its body and stays."""
+    if not _decision(verb, attached) or actor.kind != "anonymous" or not actor.plural or not any(
+            t.lemma_.lower() in _COUNTRY_SETS for t in subject.subtree):
+        return False  # "the rebels have promised a wave of attacks": a group's threat is still theirs
+    return not any((m := resolver.ctx.by_token.get(t.i)) and m.entity.kind in ("org", "institution", "mission")
+                   and not any(a.lower_ in ("like", "including", "as") for a in t.ancestors if a.i > subject.i)
+                   for t in subject.subtree)
 
 
 def _vehicles(verb: Token) -> set[str]:
@@ -174,6 +197,9 @@ def _is_speech(token: Token) -> bool:
         return False  # "officials appear to be signalling that ...": the writer's reading, not their words
     if lemma == "deny" and any(c.dep_ == "dative" for c in token.children):
         return False  # "deny them the ability": withhold, not say
+    if lemma in _lexicon()["decision_verbs"] and not any(c.dep_ == "ccomp" for c in token.children) and (
+            _background(token) or lemma == "consider" and _deliberating(token)):
+        return False  # "days after Vienna decided to quit", "is considering reducing its contingent": no words said
     clauses = ("ccomp",) if lemma in _AIMS else ("ccomp", "xcomp")
     if lemma in _SAID_WITH_A_CLAUSE and not any(c.dep_ in clauses for c in token.children) and (
             token.i + 1 == len(token.doc) or token.nbor(1).text not in ('"', "“", ":")):
@@ -183,6 +209,21 @@ def _is_speech(token: Token) -> bool:
         for c in token.children))
     # a VBN with its subject after it is an inverted attribution the tagger misread: "..., stated chief X"; so is
     # a VBN heading its sentence with an active subject: "X, the president of the Congo, requested that ..."
+
+
+_WHEN = {"after", "before", "since", "until", "once", "when", "while", "as"}
+
+
+def _background(verb: Token) -> bool:
+    """'shortly after the ministers agreed to ...', 'days after Vienna decided to quit': a decision told as the
+    time of something else, in a clause that hangs on another verb."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _WHEN for c in verb.children)
+
+
+def _deliberating(verb: Token) -> bool:
+    """'is considering reducing its contingent', 'considered sending troops': weighing an action, not a view
+    (the seed gold keeps 'is considering whether to stick to the deadline')."""
+    return any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children)
 
 
 def _described_as(verb: Token) -> bool:
