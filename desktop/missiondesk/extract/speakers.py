@@ -121,6 +121,35 @@ class SpeakerResolver(DescribedSpeakers):
         for at, person, noun in self.introduced:
             if start < at and at - end <= _NAMED_REACH and noun in actor.nouns:
                 return person
+        return self._titled_later(actor, end)
+
+    def _titled_later(self, actor: Actor, end: int) -> Actor | None:
+        """'..., the country's defense minister said. ... Romanian Defense Minister Vasile Dancu told reporters';
+        '..., a spokesman for the French military said. ... said Lt. Col Guillaume Leroy': an unnamed speaker
+        given a title is the person named soon after the statement with that title (and the country the title
+        gives, if any), not named before it; a spokesman is the first person named after with only a military rank."""
+        words = [w.replace("defence", "defense") for w in re.findall(r"[\w-]+", (actor.text or "").lower())]
+        title = [w for w in words if w in _TITLE_NOUNS or w in _TITLE_WORDS and w not in ("nato", "un", "eu")]
+        if not title or not any(w in _TITLE_NOUNS for w in title):
+            return None
+        qualifiers = {w for w in re.findall(r"[\w-]+", actor.text or "") if w[:1].isupper()
+                      and w.lower() not in _TITLE_WORDS and w.lower() not in _TITLE_NOUNS}
+        seen: list[str] = []
+        for at, person, _ in self.timeline:
+            if at < end or person.kind != "person" or person.name in seen:
+                continue
+            if at - end > _NAMED_REACH:
+                break
+            seen.append(person.name)
+            if any(a.name == person.name and when < end for when, a, _ in self.timeline):
+                continue  # named before: the article would have called them by their name
+            role = next((a.role for when, a, _ in self.timeline if when >= end and a.name == person.name and a.role),
+                        "") or ""
+            role_words = re.findall(r"[\w.-]+", role.lower().replace("defence", "defense"))
+            if role_words and set(title) <= set(role_words) and qualifiers <= set(re.findall(r"[\w-]+", role)):
+                return person
+            if len(seen) == 1 and role_words and all(w in _RANKS for w in role_words) and set(title) & _SPEAKS_FOR:
+                return person  # "a spokesman for the French military" ... "said Lt. Col Guillaume Leroy"
         return None
 
     def fullest(self, actor: Actor) -> Actor:
