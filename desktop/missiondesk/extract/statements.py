@@ -186,6 +186,9 @@ def _is_speech(token: Token) -> bool:
             token.i + 1 == len(token.doc) or token.nbor(1).text not in ('"', "“", "'", "‘")):
         if not any(c.dep_ == "dobj" for c in token.children):
             return False  # "called it a day" is not "called for a delay" nor "called the decision absurd"
+    if lemma in _lexicon()["naming_verbs"] and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("what", "which")
+                                                   for c in token.children):
+        return False  # "part of what the military has called the alliance's Forward Presence": a name for a thing
     needs = _lexicon()["speech_needs"].get(lemma)
     if needs is not None and not _has_needed(token, needs):
         return False  # "pointed to the map", "expressed the parcel", "read the book": not speech
