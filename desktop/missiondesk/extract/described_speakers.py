@@ -14,6 +14,7 @@ from missiondesk.extract.context import ARMED_GROUPS
 from missiondesk.extract.officeholders import gender_of
 from missiondesk.extract.speaker_bodies import (
     _national_body,
+    home_country,
     _title_holder,
     mission_actor,
 )
@@ -270,6 +271,9 @@ class DescribedSpeakers:
             if found is not None:
                 self.history.append(found)
                 return found
+            home = home_country(subject, self.ctx) if lemma == "cabinet" and len(phrase) == 2 else None
+            if home:  # "the cabinet announced", no cabinet named before: the government of the article's country
+                return Actor(f"Government of {home}", "body", text=_text(phrase), nouns={lemma, "statement"})
             mission = self.ctx.mission_before(subject.i) or self.ctx.main_mission \
                 if lemma in _MISSION_SPEAKERS else None
             if mission:  # "the mission said": the one the article names
