@@ -145,6 +145,13 @@ class DescribedSpeakers:
                 found = Actor(mission_actor(mission), "body", nouns={lemma, "statement"}) if mission else None
             if found is not None:
                 return found
+        if lemma in ("statement", "report", "letter") and any(t.lower_ in ("the", "this") for t in phrase):
+            writer = _writer_before(subject, lemma)
+            if writer is not None:  # "The army issued a statement on Monday. The statement said ...": the army
+                found = self.resolve(writer)
+                if found is not None:
+                    found.nouns.add(lemma)
+                    return found
         if lemma in ("statement", "report", "letter") or not any(t.lower_ in ("the", "this") for t in phrase):
             return None  # "the statement said": the last speaker that made one (_description)
         writer = _writer_before(subject, lemma)
