@@ -284,7 +284,7 @@ def _nested(verb: Token) -> bool:
                 # "Barrow had requested that ..., a UN official said": Barrow's request and the official's; not
                 # "Kenya has asked to be named lead nation, the ministry said" (an aim, no words of Kenya's)
                 return False
-            return outer is None or not is_reporter(outer) or not _own_subject(verb)
+            return outer is None or not is_reporter(outer) or not _own_subject(verb) or _directive(verb)
         child = ancestor
     return False
 
@@ -368,8 +368,18 @@ def _relays(verb: Token, subject: Token) -> bool:
         return is_reporter(subject) and head.i != verb.i and _is_speech(head) and _own_subject(head)
     if subject.ent_type_ == "PERSON" or not is_reporter(subject):
         return False  # a correspondent's own account stays beside the speaker they report
-    return any(t.i != verb.i and _is_speech(t) and _own_subject(t) for t in verb.subtree
+    return any(t.i != verb.i and _is_speech(t) and _own_subject(t) and not _directive(t) for t in verb.subtree
                if t.i > verb.i or t.dep_ in _REPORTED_CONTENT)
+
+
+def _directive(verb: Token) -> bool:
+    """'asked Pentagon officials to look at options', 'ordered the troops to leave': an instruction the paper
+    reports, no words of the one who gave it; the report stays the paper's."""
+    return verb.lemma_.lower() in _DIRECTIVES and any(c.dep_ == "xcomp" for c in verb.children) and any(
+        c.dep_ == "dobj" for c in verb.children)
+
+
+_DIRECTIVES = {"ask", "order", "instruct", "direct", "request", "urge", "press", "tell"}
 
 
 def _negated(verb: Token) -> bool:
