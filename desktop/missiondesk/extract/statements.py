@@ -106,6 +106,9 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
             also = resolver.resolve(other, verb)
             if also is not None and also.name != actor.name:
                 found.append(_statement(verb, also, attached, complement, art))
+        quoted = _quoted_speaker(attached, actor, art, resolver)
+        if quoted is not None:  # '"... Maj Gen X emphasised the importance of ...," the army said': X's words too
+            found.insert(len(found) - 1, _statement(verb, quoted, attached, complement, art))  # the body's goes on
         cited = _cited(verb)
         if cited is not None:  # "..., TASS reported, citing the Russian Defense Ministry": the ministry's too
             source = resolver.resolve(cited, verb)
@@ -144,6 +147,25 @@ def _unnamed_decision(verb: Token, subject: Token, actor: Actor, resolver: Speak
     return not any((m := resolver.ctx.by_token.get(t.i)) and m.entity.kind in ("org", "institution", "mission")
                    and not any(a.lower_ in ("like", "including", "as") for a in t.ancestors if a.i > subject.i)
                    for t in subject.subtree)
+
+
+def _quoted_speaker(attached: list[Quote], actor: Actor, art: _Article, resolver: SpeakerResolver) -> Actor | None:
+    """A body's statement that itself tells what a named person said ('"Prior to their departure, Maj Gen X
+    emphasised the importance of discipline," the army said'): that person, whose words they are."""
+    if actor.kind == "person" and not actor.name.isupper():  # "the RDF" may pass for a name; no person is
+        return None
+    for quote in attached:
+        span = art.doc.char_span(quote.inner_start, quote.inner_end, alignment_mode="contract")
+        for tok in span or ():
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in _lexicon()["speech_verbs"] or not _is_speech(tok):
+                continue
+            subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"), None)
+            if subject is None:
+                continue
+            person = resolver.resolve(subject, tok)
+            if person is not None and person.kind == "person":
+                return person
+    return None
 
 
 def _vehicles(verb: Token) -> set[str]:
