@@ -13,7 +13,9 @@ from missiondesk.extract.actor import Actor
 from missiondesk.extract.context import ARMED_GROUPS
 from missiondesk.extract.officeholders import gender_of
 from missiondesk.extract.speaker_bodies import (
+    _demonyms,
     _national_body,
+    force_country,
     home_country,
     _title_holder,
     mission_actor,
@@ -278,6 +280,10 @@ class DescribedSpeakers:
             if found is not None:
                 self.history.append(found)
                 return found
+            forces = force_country(subject, self.ctx) if lemma in ("military", "army") and len(phrase) == 2 else None
+            if forces:  # "The Turkish army has begun ..., the military said": the Turkish military
+                return Actor(f"{_demonyms().get(forces, forces)} {subject.lower_}", "body", text=_text(phrase),
+                             nouns={lemma, "statement"})
             home = home_country(subject, self.ctx) if lemma == "cabinet" and len(phrase) == 2 else None
             if home:  # "the cabinet announced", no cabinet named before: the government of the article's country
                 return Actor(f"Government of {home}", "body", text=_text(phrase), nouns={lemma, "statement"})

@@ -78,6 +78,29 @@ def home_country(subject: Token, ctx: DocContext) -> str | None:
     return main if main in COUNTRIES else None
 
 
+_FORCE_NOUNS = {"army", "military", "troops", "forces", "soldiers", "navy", "force", "armed", "contingent"}
+
+
+def force_country(subject: Token, ctx: DocContext, sentences: int = 3) -> str | None:
+    """The country whose forces a bare 'the military' or 'the army' is: the one named last on troops, an army or
+    forces before it ('The Turkish army has begun ..., the military said'), in its sentence or the two before."""
+    doc = subject.doc
+    first = subject.sent.start
+    for _ in range(sentences - 1):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    for i in range(subject.i - 1, first - 1, -1):
+        tok = doc[i]
+        if tok.lemma_.lower() not in _FORCE_NOUNS and tok.lower_ not in _FORCE_NOUNS:
+            continue
+        for mod in tok.children:
+            mention = ctx.by_token.get(mod.i)
+            if mod.dep_ in ("amod", "compound", "poss", "nmod") and mention is not None \
+                    and mention.entity.kind in ("country", "demonym"):
+                return mention.entity.country or mention.entity.name
+    return None
+
+
 def mission_actor(mission_id: str) -> str:
     """How a mission is named as a speaker: its acronym where it has a word-like one (UNIFIL, KFOR, MINUSMA,
     EUFOR), else its name."""
