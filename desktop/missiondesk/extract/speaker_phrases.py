@@ -169,7 +169,7 @@ def _phrase(subject: Token) -> list[Token]:
     holding a two-day video meeting, decided ...')."""
     keep = []
     for tok in subject.subtree:
-        if tok.i > subject.i and (tok.dep_ == "relcl" and tok.head.i == subject.i or tok.text == ","
+        if tok.i > subject.i and (tok.dep_ == "relcl" and tok.head.i == subject.i or tok.text in (",", "(")
                                   or tok.dep_ == "cc" and tok.head.i == subject.i and coordinated(subject)):
             break
         keep.append(tok)

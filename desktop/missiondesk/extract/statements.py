@@ -95,7 +95,7 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
         if not attached and verb.lemma_.lower() in _lexicon()["needs_clause"] and not any(
                 c.dep_ in _REPORTED_CONTENT for c in verb.children) and not _inverted(verb) \
                 and not _trailing(verb) and not _described_as(verb) and not _parenthetical(verb) \
-                and not _attributing(verb):
+                and not _attributing(verb) and _outlet_before(verb) is None:
             continue
         actor = resolver.resolve(subject, verb)
         if actor is None or _unnamed_decision(verb, subject, actor, resolver, attached):
@@ -231,9 +231,10 @@ def _is_speech(token: Token) -> bool:
         return False  # "agreed to a drawdown", "seeks to bolster", "to counter Iran's build-up": no words said
     return token.dep_ not in ("amod", "compound") and (token.tag_ != "VBN" or any(
         c.dep_ == "aux" or c.dep_ == "nsubj" and (c.i > token.i or token.dep_ == "ROOT") or c.dep_ == "agent"
-        for c in token.children))
+        for c in token.children) or _outlet_span(token) is not None)
     # a VBN with its subject after it is an inverted attribution the tagger misread: "..., stated chief X"; so is
-    # a VBN heading its sentence with an active subject: "X, the president of the Congo, requested that ..."
+    # a VBN heading its sentence with an active subject: "X, the president of the Congo, requested that ..."; so is
+    # one right after an outlet it was hung on: "..., Iraq's Shafaq news agency reported on Saturday"
 
 
 _WHEN = {"after", "before", "since", "until", "once", "when", "while", "as"}
@@ -453,6 +454,9 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
         if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             return verb.head
         return child
+    outlet = _outlet_before(verb)
+    if outlet is not None:  # "..., Turkey's Hurriyet daily reported": the parser hung the outlet elsewhere
+        return outlet
     if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and any(c.lower_ == "to" for c in verb.children):
         return _speaker_of(verb.head.head, art)  # "Esper took pains to argue": who took pains
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite"):
@@ -517,6 +521,37 @@ def _closing_speaker(verb: Token, art: _Article) -> Token | None:
     return None
 
 
+def _outlet_before(verb: Token) -> Token | None:
+    """'..., Turkey's Hurriyet daily reported', '..., the Czech News Agency (CTK) reported': an outlet named after
+    a comma right before its verb, which the parser hung on the clause before; its head word."""
+    span = _outlet_span(verb)
+    return verb.doc[span[1]] if span else None
+
+
+def _outlet_span(verb: Token) -> tuple[int, int] | None:
+    """The first and the head word of the outlet _outlet_before finds."""
+    if verb.lemma_.lower() not in _INVERTING or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    k = verb.i - 1
+    if k > 0 and doc[k].text == ")":  # "(CTK)"
+        while k > 0 and doc[k].text != "(":
+            k -= 1
+        k -= 1
+    if k < 1:
+        return None
+    head = doc[k]
+    if not is_reporter(head) and not (head.pos_ == "PROPN" and any(is_reporter(t) for t in doc[max(0, k - 3):k + 1])):
+        return None
+    first = k
+    while first > 0 and doc[first - 1].text != "," and (
+            doc[first - 1].pos_ in ("PROPN", "DET", "PART", "ADJ", "NOUN") or doc[first - 1].text in ("'s", "’s")):
+        first -= 1
+    if first == 0 or doc[first - 1].text != "," or k - first > 6:
+        return None
+    return first, k
+
+
 def _complement(verb: Token) -> list[Token] | None:
     """The words a verb of saying governs: 'said [the Taliban need to show ...]'."""
     if verb.lower_ == "according":
@@ -527,6 +562,13 @@ def _complement(verb: Token) -> list[Token] | None:
         return words or None
     parts = []
     sent = sentence_of(verb)
+    outlet = _outlet_span(verb)
+    if outlet is not None:  # "Soldiers entered Idlib on Friday, Turkey's Hurriyet daily reported": the clause before
+        words = [t for t in sent if t.i < outlet[0] - 1]
+        while words and (words[-1].is_punct or words[-1].is_space):
+            words.pop()
+        if len(words) >= 4:
+            return words
     agent = _agent(verb)
     if agent is not None and any(c.dep_ == "auxpass" for c in verb.children) and not any(
             c.dep_ in _REPORTED_CONTENT for c in verb.children):
