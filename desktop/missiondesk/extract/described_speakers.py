@@ -13,7 +13,10 @@ from missiondesk.extract.actor import Actor
 from missiondesk.extract.context import ARMED_GROUPS
 from missiondesk.extract.officeholders import gender_of
 from missiondesk.extract.speaker_bodies import (
+    _demonyms,
     _national_body,
+    force_country,
+    home_country,
     _title_holder,
     mission_actor,
 )
@@ -144,6 +147,13 @@ class DescribedSpeakers:
                 found = Actor(mission_actor(mission), "body", nouns={lemma, "statement"}) if mission else None
             if found is not None:
                 return found
+        if lemma in ("statement", "report", "letter") and any(t.lower_ in ("the", "this") for t in phrase):
+            writer = _writer_before(subject, lemma)
+            if writer is not None:  # "The army issued a statement on Monday. The statement said ...": the army
+                found = self.resolve(writer)
+                if found is not None:
+                    found.nouns.add(lemma)
+                    return found
         if lemma in ("statement", "report", "letter") or not any(t.lower_ in ("the", "this") for t in phrase):
             return None  # "the statement said": the last speaker that made one (_description)
         writer = _writer_before(subject, lemma)
@@ -270,6 +280,13 @@ class DescribedSpeakers:
             if found is not None:
                 self.history.append(found)
                 return found
+            forces = force_country(subject, self.ctx) if lemma in ("military", "army") and len(phrase) == 2 else None
+            if forces:  # "The Turkish army has begun ..., the military said": the Turkish military
+                return Actor(f"{_demonyms().get(forces, forces)} {subject.lower_}", "body", text=_text(phrase),
+                             nouns={lemma, "statement"})
+            home = home_country(subject, self.ctx) if lemma == "cabinet" and len(phrase) == 2 else None
+            if home:  # "the cabinet announced", no cabinet named before: the government of the article's country
+                return Actor(f"Government of {home}", "body", text=_text(phrase), nouns={lemma, "statement"})
             mission = self.ctx.mission_before(subject.i) or self.ctx.main_mission \
                 if lemma in _MISSION_SPEAKERS else None
             if mission:  # "the mission said": the one the article names

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 _OPEN_DOUBLE = "“«„"
 _CLOSE_DOUBLE = "”»"
 _WORD = re.compile(r"\w+")
-_DOUBLE_MARK = re.compile("[" + re.escape(_OPEN_DOUBLE + _CLOSE_DOUBLE + '"') + "]")
+_STRAIGHT_DOUBLE = '"″'  # a double prime typed for a straight mark: its side comes from its neighbours
+_DOUBLE_MARK = re.compile("[" + re.escape(_OPEN_DOUBLE + _CLOSE_DOUBLE + _STRAIGHT_DOUBLE) + "]")
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def _double_quotes(chunk: str, base: int) -> list[Quote]:
     while (mark := _DOUBLE_MARK.search(chunk, i)) is not None:
         i = mark.start()
         ch = chunk[i]
-        if i + 1 < len(chunk) and chunk[i + 1] == ch and ch in '"“':
+        if i + 1 < len(chunk) and chunk[i + 1] == ch and ch in '"“″':
             i += 1  # a doubled mark (""We ...) is one mark
         side = _side(chunk, i, ch)
         if side == "open":
@@ -110,7 +111,7 @@ def _quote(base: int, open_at: int, end: int, closed: bool, chunk: str | None = 
 
 
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=[A-Za-z0-9(\[])")
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?)\]])['’](?=$|[\s.,;:!?)\]—–-])")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?)\]])['’′](?=$|[\s.,;:!?)\]—–-])")  # a prime may close: ‘Tower 22′
 
 
 def _has_single_quotes(chunk: str) -> bool:

@@ -28,9 +28,9 @@ def _demonyms() -> dict[str, str]:
 def _national_body(subject: Token, phrase: list[Token], ctx: DocContext) -> str | None:
     """A country's ministry or government, named the way the gold answers and the registry name bodies:
     'the Georgian Defence Ministry' and 'Georgia's defence ministry' -> 'Georgian Ministry of Defence',
-    'the Polish government' -> 'Government of Poland'. None when the phrase names no country."""
+    'the Polish government' -> 'Government of Poland', 'the German cabinet' -> 'German Cabinet'. None when the phrase names no country."""
     lemma = subject.lemma_.lower()
-    if lemma not in ("ministry", "government"):
+    if lemma not in ("ministry", "government", "cabinet"):
         return None
     country, rest = None, []
     for tok in phrase:
@@ -49,6 +49,9 @@ def _national_body(subject: Token, phrase: list[Token], ctx: DocContext) -> str 
         return None
     if lemma == "government":
         return f"Government of {country}" if not rest or all(t.pos_ == "ADJ" for t in rest) else None
+    if lemma == "cabinet":  # "the German cabinet", "Germany's cabinet": the German Cabinet
+        return f"{_demonyms().get(country, country)} Cabinet" if not rest or all(t.pos_ == "ADJ" for t in rest) \
+            else None
     field = " ".join(t.text for t in rest if t.i < subject.i) or " ".join(t.text for t in rest)
     if not _MINISTRY_FIELDS.match(field):
         return None
@@ -56,6 +59,46 @@ def _national_body(subject: Token, phrase: list[Token], ctx: DocContext) -> str 
     field = re.sub(r"(?i)defense", "defence", field)  # one spelling, so 'defense ministry' is the same body
     field = re.sub(r"(?i)^foreign$", "foreign affairs", field)
     return f"{demonym} Ministry of {' '.join(w[:1].upper() + w[1:] for w in field.split())}"
+
+
+def home_country(subject: Token, ctx: DocContext) -> str | None:
+    """The country a bare 'the cabinet' governs: the country named nearest it in its sentence, before it, else
+    after it ('the cabinet announced that the Dutch deployment ...'), else in the sentence before, else the one
+    the article is about (its main force)."""
+    from missiondesk.extract.context import COUNTRIES
+
+    sent = subject.sent
+    first = subject.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+    for i in [*range(subject.i - 1, sent.start - 1, -1), *range(subject.i + 1, sent.end),
+              *range(sent.start - 1, first - 1, -1)]:
+        mention = ctx.by_token.get(i)
+        if mention is not None and mention.entity.kind in ("country", "demonym", "city"):
+            return mention.entity.country or mention.entity.name
+    main = ctx.main_force()
+    return main if main in COUNTRIES else None
+
+
+_FORCE_NOUNS = {"army", "military", "troops", "forces", "soldiers", "navy", "force", "armed", "contingent"}
+
+
+def force_country(subject: Token, ctx: DocContext, sentences: int = 3) -> str | None:
+    """The country whose forces a bare 'the military' or 'the army' is: the one named last on troops, an army or
+    forces before it ('The Turkish army has begun ..., the military said'), in its sentence or the two before."""
+    doc = subject.doc
+    first = subject.sent.start
+    for _ in range(sentences - 1):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    for i in range(subject.i - 1, first - 1, -1):
+        tok = doc[i]
+        if tok.lemma_.lower() not in _FORCE_NOUNS and tok.lower_ not in _FORCE_NOUNS:
+            continue
+        for mod in tok.children:
+            mention = ctx.by_token.get(mod.i)
+            if mod.dep_ in ("amod", "compound", "poss", "nmod") and mention is not None \
+                    and mention.entity.kind in ("country", "demonym"):
+                return mention.entity.country or mention.entity.name
+    return None
 
 
 def mission_actor(mission_id: str) -> str:

@@ -68,6 +68,23 @@ def _part_of(subject: Token) -> Token | None:
                  for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN")), None)
 
 
+def _keeper_of(subject: Token, data_nouns: frozenset[str]) -> tuple[Token, list[Token]] | None:
+    """'Pentagon data', 'a State Department tally', 'the latest information from the DPA', 'the army's figures':
+    the body whose figures they are speaks through them; its word and its phrase."""
+    if subject.lemma_.lower() not in data_nouns and subject.lower_ not in data_nouns:
+        return None
+    before = [c for c in subject.children if c.i < subject.i and (
+        c.dep_ == "compound" and c.pos_ == "PROPN" or c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"))]
+    if before:  # "State Department tally": the words before the noun, up to it, name the body
+        owner = before[-1]
+        phrase = [t for t in subject.subtree if t.i < subject.i and (t.i >= before[0].left_edge.i)
+                  and t.text not in ("'s", "’s")]
+        return owner, phrase
+    owner = next((pobj for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "by")
+                  for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN")), None)
+    return (owner, _phrase(owner)) if owner is not None else None
+
+
 def _led_by(subject: Token) -> Token | None:
     """'a delegation, led by X,' / 'a team headed by X': the person at its head."""
     for acl in subject.children:
@@ -152,7 +169,7 @@ def _phrase(subject: Token) -> list[Token]:
     holding a two-day video meeting, decided ...')."""
     keep = []
     for tok in subject.subtree:
-        if tok.i > subject.i and (tok.dep_ == "relcl" and tok.head.i == subject.i or tok.text == ","
+        if tok.i > subject.i and (tok.dep_ == "relcl" and tok.head.i == subject.i or tok.text in (",", "(")
                                   or tok.dep_ == "cc" and tok.head.i == subject.i and coordinated(subject)):
             break
         keep.append(tok)

@@ -24,6 +24,7 @@ from missiondesk.extract.speaker_phrases import (
     _clean_name,
     _honorific_gender,
     _is_subject,
+    _keeper_of,
     _led_by,
     _part_of,
     _phrase,
@@ -48,6 +49,7 @@ from missiondesk.extract.speaker_words import (
     _SUBJECT_REACH,
     _TITLE_NOUNS,
     _TITLE_WORDS,
+    _word_set,
 )
 
 _PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]{1,4}")  # "D66", "CDU", "AKP" before a title noun
@@ -119,6 +121,35 @@ class SpeakerResolver(DescribedSpeakers):
         for at, person, noun in self.introduced:
             if start < at and at - end <= _NAMED_REACH and noun in actor.nouns:
                 return person
+        return self._titled_later(actor, end)
+
+    def _titled_later(self, actor: Actor, end: int) -> Actor | None:
+        """'..., the country's defense minister said. ... Romanian Defense Minister Vasile Dancu told reporters';
+        '..., a spokesman for the French military said. ... said Lt. Col Guillaume Leroy': an unnamed speaker
+        given a title is the person named soon after the statement with that title (and the country the title
+        gives, if any), not named before it; a spokesman is the first person named after with only a military rank."""
+        words = [w.replace("defence", "defense") for w in re.findall(r"[\w-]+", (actor.text or "").lower())]
+        title = [w for w in words if w in _TITLE_NOUNS or w in _TITLE_WORDS and w not in ("nato", "un", "eu")]
+        if not title or not any(w in _TITLE_NOUNS for w in title):
+            return None
+        qualifiers = {w for w in re.findall(r"[\w-]+", actor.text or "") if w[:1].isupper()
+                      and w.lower() not in _TITLE_WORDS and w.lower() not in _TITLE_NOUNS}
+        seen: list[str] = []
+        for at, person, _ in self.timeline:
+            if at < end or person.kind != "person" or person.name in seen:
+                continue
+            if at - end > _NAMED_REACH:
+                break
+            seen.append(person.name)
+            if any(a.name == person.name and when < end for when, a, _ in self.timeline):
+                continue  # named before: the article would have called them by their name
+            role = next((a.role for when, a, _ in self.timeline if when >= end and a.name == person.name and a.role),
+                        "") or ""
+            role_words = re.findall(r"[\w.-]+", role.lower().replace("defence", "defense"))
+            if role_words and set(title) <= set(role_words) and qualifiers <= set(re.findall(r"[\w-]+", role)):
+                return person
+            if len(seen) == 1 and role_words and all(w in _RANKS for w in role_words) and set(title) & _SPEAKS_FOR:
+                return person  # "a spokesman for the French military" ... "said Lt. Col Guillaume Leroy"
         return None
 
     def fullest(self, actor: Actor) -> Actor:
@@ -145,7 +176,7 @@ class SpeakerResolver(DescribedSpeakers):
         """Where the last person named before `char` was named."""
         return next((at for at, _, _ in reversed(self.timeline) if at < char), None)
 
-    def resolve(self, subject: Token, verb: Token | None = None) -> Actor | None:
+    def resolve(self, subject: Token, verb: Token | None = None, phrase: list[Token] | None = None) -> Actor | None:
         low = subject.lower_
         if low in _PRONOUNS:
             return self._pronoun(_PRONOUNS[low], subject)
@@ -160,12 +191,15 @@ class SpeakerResolver(DescribedSpeakers):
         part = _part_of(subject)
         if part is not None:  # "one of the officials", "some of the ministers": the group speaks
             return self.resolve(part, verb)
+        keeper = _keeper_of(subject, _word_set("data_nouns"))
+        if keeper is not None:  # "according to Pentagon data": the Pentagon
+            return self.resolve(*keeper[:1], verb, keeper[1])
         leader = _led_by(subject)
         if leader is not None:  # "a delegation, led by Assistant Secretary X, told ...": X
             found = self.resolve(leader, verb)
             if found is not None and found.kind == "person":
                 return found
-        phrase = _phrase(subject)
+        phrase = phrase or _phrase(subject)
         actor = self._known_body(subject, phrase) or self._ministry_named_before(subject, phrase) \
             or self._generic_body(subject, phrase) \
             or self._title_reference(subject, phrase) or self._document(subject, phrase) \

@@ -95,10 +95,10 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
         if not attached and verb.lemma_.lower() in _lexicon()["needs_clause"] and not any(
                 c.dep_ in _REPORTED_CONTENT for c in verb.children) and not _inverted(verb) \
                 and not _trailing(verb) and not _described_as(verb) and not _parenthetical(verb) \
-                and not _attributing(verb):
+                and not _attributing(verb) and _outlet_before(verb) is None:
             continue
         actor = resolver.resolve(subject, verb)
-        if actor is None:
+        if actor is None or _unnamed_decision(verb, subject, actor, resolver, attached):
             continue
         actor.nouns |= _vehicles(verb)  # "X said in a statement ... the statement added": X's statement
         found.append(_statement(verb, actor, attached, complement, art))
@@ -106,6 +106,9 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
             also = resolver.resolve(other, verb)
             if also is not None and also.name != actor.name:
                 found.append(_statement(verb, also, attached, complement, art))
+        quoted = _quoted_speaker(attached, actor, art, resolver)
+        if quoted is not None:  # '"... Maj Gen X emphasised the importance of ...," the army said': X's words too
+            found.insert(len(found) - 1, _statement(verb, quoted, attached, complement, art))  # the body's goes on
         cited = _cited(verb)
         if cited is not None:  # "..., TASS reported, citing the Russian Defense Ministry": the ministry's too
             source = resolver.resolve(cited, verb)
@@ -121,6 +124,48 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
             said.actor = named
         said.actor = resolver.fullest(said.actor)
     return sorted(found, key=lambda s: s.start)
+
+
+def _decision(verb: Token, attached: list[Quote]) -> bool:
+    """A verb of deciding or undertaking with only what is to be done after it ('agreed to send', 'pledged
+    immediate deployment', 'is considering reducing'): no words reported, no clause, no quote."""
+    return verb.lemma_.lower() in _lexicon()["decision_verbs"] and not attached and not any(
+        c.dep_ == "ccomp" for c in verb.children)
+
+
+_COUNTRY_SETS = {"country", "nation", "state", "government", "donor", "contributor"}
+
+
+def _unnamed_decision(verb: Token, subject: Token, actor: Actor, resolver: SpeakerResolver,
+                      attached: list[Quote]) -> bool:
+    """'Some 10 countries have pledged 3,100 troops', 'Countries like Djibouti that had pledged deployment': a
+    decision taken by a set of countries or people the article neither names nor ties to a body is news of an
+    action, no one's statement. 'NATO defence ministers agreed to ...' names its body and stays."""
+    if not _decision(verb, attached) or actor.kind != "anonymous" or not actor.plural or not any(
+            t.lemma_.lower() in _COUNTRY_SETS for t in subject.subtree):
+        return False  # "the rebels have promised a wave of attacks": a group's threat is still theirs
+    return not any((m := resolver.ctx.by_token.get(t.i)) and m.entity.kind in ("org", "institution", "mission")
+                   and not any(a.lower_ in ("like", "including", "as") for a in t.ancestors if a.i > subject.i)
+                   for t in subject.subtree)
+
+
+def _quoted_speaker(attached: list[Quote], actor: Actor, art: _Article, resolver: SpeakerResolver) -> Actor | None:
+    """A body's statement that itself tells what a named person said ('"Prior to their departure, Maj Gen X
+    emphasised the importance of discipline," the army said'): that person, whose words they are."""
+    if actor.kind == "person" and not actor.name.isupper():  # "the RDF" may pass for a name; no person is
+        return None
+    for quote in attached:
+        span = art.doc.char_span(quote.inner_start, quote.inner_end, alignment_mode="contract")
+        for tok in span or ():
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in _lexicon()["speech_verbs"] or not _is_speech(tok):
+                continue
+            subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"), None)
+            if subject is None:
+                continue
+            person = resolver.resolve(subject, tok)
+            if person is not None and person.kind == "person":
+                return person
+    return None
 
 
 def _vehicles(verb: Token) -> set[str]:
@@ -163,6 +208,9 @@ def _is_speech(token: Token) -> bool:
             token.i + 1 == len(token.doc) or token.nbor(1).text not in ('"', "“", "'", "‘")):
         if not any(c.dep_ == "dobj" for c in token.children):
             return False  # "called it a day" is not "called for a delay" nor "called the decision absurd"
+    if lemma in _lexicon()["naming_verbs"] and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("what", "which")
+                                                   for c in token.children):
+        return False  # "part of what the military has called the alliance's Forward Presence": a name for a thing
     needs = _lexicon()["speech_needs"].get(lemma)
     if needs is not None and not _has_needed(token, needs):
         return False  # "pointed to the map", "expressed the parcel", "read the book": not speech
@@ -174,15 +222,34 @@ def _is_speech(token: Token) -> bool:
         return False  # "officials appear to be signalling that ...": the writer's reading, not their words
     if lemma == "deny" and any(c.dep_ == "dative" for c in token.children):
         return False  # "deny them the ability": withhold, not say
+    if lemma in _lexicon()["decision_verbs"] and not any(c.dep_ == "ccomp" for c in token.children) and (
+            _background(token) or lemma == "consider" and _deliberating(token)):
+        return False  # "days after Vienna decided to quit", "is considering reducing its contingent": no words said
     clauses = ("ccomp",) if lemma in _AIMS else ("ccomp", "xcomp")
     if lemma in _SAID_WITH_A_CLAUSE and not any(c.dep_ in clauses for c in token.children) and (
             token.i + 1 == len(token.doc) or token.nbor(1).text not in ('"', "“", ":")):
         return False  # "agreed to a drawdown", "seeks to bolster", "to counter Iran's build-up": no words said
     return token.dep_ not in ("amod", "compound") and (token.tag_ != "VBN" or any(
         c.dep_ == "aux" or c.dep_ == "nsubj" and (c.i > token.i or token.dep_ == "ROOT") or c.dep_ == "agent"
-        for c in token.children))
+        for c in token.children) or _outlet_span(token) is not None)
     # a VBN with its subject after it is an inverted attribution the tagger misread: "..., stated chief X"; so is
-    # a VBN heading its sentence with an active subject: "X, the president of the Congo, requested that ..."
+    # a VBN heading its sentence with an active subject: "X, the president of the Congo, requested that ..."; so is
+    # one right after an outlet it was hung on: "..., Iraq's Shafaq news agency reported on Saturday"
+
+
+_WHEN = {"after", "before", "since", "until", "once", "when", "while", "as"}
+
+
+def _background(verb: Token) -> bool:
+    """'shortly after the ministers agreed to ...', 'days after Vienna decided to quit': a decision told as the
+    time of something else, in a clause that hangs on another verb."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _WHEN for c in verb.children)
+
+
+def _deliberating(verb: Token) -> bool:
+    """'is considering reducing its contingent', 'considered sending troops': weighing an action, not a view
+    (the seed gold keeps 'is considering whether to stick to the deadline')."""
+    return any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children)
 
 
 def _described_as(verb: Token) -> bool:
@@ -240,7 +307,7 @@ def _nested(verb: Token) -> bool:
                 # "Barrow had requested that ..., a UN official said": Barrow's request and the official's; not
                 # "Kenya has asked to be named lead nation, the ministry said" (an aim, no words of Kenya's)
                 return False
-            return outer is None or not is_reporter(outer) or not _own_subject(verb)
+            return outer is None or not is_reporter(outer) or not _own_subject(verb) or _directive(verb)
         child = ancestor
     return False
 
@@ -324,8 +391,18 @@ def _relays(verb: Token, subject: Token) -> bool:
         return is_reporter(subject) and head.i != verb.i and _is_speech(head) and _own_subject(head)
     if subject.ent_type_ == "PERSON" or not is_reporter(subject):
         return False  # a correspondent's own account stays beside the speaker they report
-    return any(t.i != verb.i and _is_speech(t) and _own_subject(t) for t in verb.subtree
+    return any(t.i != verb.i and _is_speech(t) and _own_subject(t) and not _directive(t) for t in verb.subtree
                if t.i > verb.i or t.dep_ in _REPORTED_CONTENT)
+
+
+def _directive(verb: Token) -> bool:
+    """'asked Pentagon officials to look at options', 'ordered the troops to leave': an instruction the paper
+    reports, no words of the one who gave it; the report stays the paper's."""
+    return verb.lemma_.lower() in _DIRECTIVES and any(c.dep_ == "xcomp" for c in verb.children) and any(
+        c.dep_ == "dobj" for c in verb.children)
+
+
+_DIRECTIVES = {"ask", "order", "instruct", "direct", "request", "urge", "press", "tell"}
 
 
 def _negated(verb: Token) -> bool:
@@ -377,6 +454,9 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
         if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             return verb.head
         return child
+    outlet = _outlet_before(verb)
+    if outlet is not None:  # "..., Turkey's Hurriyet daily reported": the parser hung the outlet elsewhere
+        return outlet
     if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and any(c.lower_ == "to" for c in verb.children):
         return _speaker_of(verb.head.head, art)  # "Esper took pains to argue": who took pains
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite"):
@@ -441,6 +521,37 @@ def _closing_speaker(verb: Token, art: _Article) -> Token | None:
     return None
 
 
+def _outlet_before(verb: Token) -> Token | None:
+    """'..., Turkey's Hurriyet daily reported', '..., the Czech News Agency (CTK) reported': an outlet named after
+    a comma right before its verb, which the parser hung on the clause before; its head word."""
+    span = _outlet_span(verb)
+    return verb.doc[span[1]] if span else None
+
+
+def _outlet_span(verb: Token) -> tuple[int, int] | None:
+    """The first and the head word of the outlet _outlet_before finds."""
+    if verb.lemma_.lower() not in _INVERTING or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    k = verb.i - 1
+    if k > 0 and doc[k].text == ")":  # "(CTK)"
+        while k > 0 and doc[k].text != "(":
+            k -= 1
+        k -= 1
+    if k < 1:
+        return None
+    head = doc[k]
+    if not is_reporter(head) and not (head.pos_ == "PROPN" and any(is_reporter(t) for t in doc[max(0, k - 3):k + 1])):
+        return None
+    first = k
+    while first > 0 and doc[first - 1].text != "," and (
+            doc[first - 1].pos_ in ("PROPN", "DET", "PART", "ADJ", "NOUN") or doc[first - 1].text in ("'s", "’s")):
+        first -= 1
+    if first == 0 or doc[first - 1].text != "," or k - first > 6:
+        return None
+    return first, k
+
+
 def _complement(verb: Token) -> list[Token] | None:
     """The words a verb of saying governs: 'said [the Taliban need to show ...]'."""
     if verb.lower_ == "according":
@@ -451,6 +562,13 @@ def _complement(verb: Token) -> list[Token] | None:
         return words or None
     parts = []
     sent = sentence_of(verb)
+    outlet = _outlet_span(verb)
+    if outlet is not None:  # "Soldiers entered Idlib on Friday, Turkey's Hurriyet daily reported": the clause before
+        words = [t for t in sent if t.i < outlet[0] - 1]
+        while words and (words[-1].is_punct or words[-1].is_space):
+            words.pop()
+        if len(words) >= 4:
+            return words
     agent = _agent(verb)
     if agent is not None and any(c.dep_ == "auxpass" for c in verb.children) and not any(
             c.dep_ in _REPORTED_CONTENT for c in verb.children):
