@@ -128,3 +128,17 @@ def test_a_last_paragraph_cut_mid_sentence_is_kept(last, kept):
         last,
     ]
     assert clean_page("\n\n".join(paragraphs)).paragraphs == (paragraphs if kept else paragraphs[:2])
+
+
+@pytest.mark.parametrize("repeat", [False, True])
+def test_a_date_field_before_the_headline_is_the_date_not_part_of_the_title(repeat):
+    """' date 2021-03-04 Kenya sends 300 more soldiers to Somalia': a stored page's date field with the headline
+    run on after it; when the page prints the headline again below, that copy stays article text."""
+    from missiondesk.corpus.clean import clean_page
+
+    headline = "Kenya sends 300 more soldiers to Somalia"
+    paragraphs = ["Kenya will send 300 more soldiers to Somalia next month, the defence ministry said on Thursday, "
+                  "after the African Union asked its members for reinforcements."]
+    page = clean_page("\n".join([f" date 2021-03-04 {headline}", *([headline] if repeat else []), *paragraphs]))
+    assert (page.published, page.title) == ("2021-03-04", headline)
+    assert page.paragraphs == ([headline] if repeat else []) + paragraphs

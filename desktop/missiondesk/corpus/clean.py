@@ -42,7 +42,8 @@ def clean_page(text: str) -> CleanPage:
     if _looks_hard_wrapped(text):
         text = unwrap_lines(text)
     latin = page_is_latin(text)
-    rows = _merge_datelines([raw.strip() for raw in text.splitlines() if raw.strip()])
+    rows, repeated = _split_date_lines([raw.strip() for raw in text.splitlines() if raw.strip()])
+    rows = _merge_datelines(rows)
     lines = [describe(i, row, latin) for i, row in enumerate(rows)]
     if not lines:
         return CleanPage([])
@@ -52,7 +53,32 @@ def clean_page(text: str) -> CleanPage:
     page = CleanPage([ln.text for ln, k in zip(lines, keep) if k])
     page.title = lines[title_pos].text if title_pos is not None else None
     _read_metadata(page, lines, keep, title_pos)
+    if repeated and page.title == repeated and page.paragraphs[:1] != [repeated]:
+        page.paragraphs.insert(0, repeated)  # the page prints its headline twice: once it is the article's text
     return page
+
+
+# "date 2020-11-10 Russia sends nearly 2,000 peacekeepers to Karabakh": a stored page's date field, with the
+# headline or first paragraph run on after it on the same line
+_DATE_FIELD = re.compile(r"^(date \d{4}-\d{2}-\d{2})\s+(\S.*)$")
+
+
+def _split_date_lines(rows: list[str]) -> tuple[list[str], str | None]:
+    """The date field on a line of its own; the headline after it once, when the page repeats it below (returned
+    as well, so that its second copy stays article text)."""
+    out: list[str] = []
+    repeated = None
+    for pos, row in enumerate(rows):
+        found = _DATE_FIELD.match(row)
+        if not found:
+            out.append(row)
+            continue
+        out.append(found.group(1))
+        if pos + 1 < len(rows) and rows[pos + 1] == found.group(2):
+            repeated = found.group(2)
+        else:
+            out.append(found.group(2))
+    return out, repeated
 
 
 def _merge_datelines(rows: list[str]) -> list[str]:
