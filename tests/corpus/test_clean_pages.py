@@ -75,6 +75,7 @@ def test_seed_boilerplate_and_quotes(seeds_dir, gold):
     "Troops unload supplies at the base in 2019. Photo: Ahmed Saeed/AFP",
     "Picture: Getty Images", "Читайте также", "Lire aussi", "Views: 3,201", "5 min read",
     "READ MORE: Ukraine war latest as drones hit Odesa port overnight", "ADVERTISEMENT", "SHARE",
+    "Evening Headlines email {{ #verifyErrors }} {{ message }} {{ /verifyErrors }} Something went wrong",
 ])
 def test_furniture_lines_inside_an_article_are_removed(line):
     from missiondesk.corpus.clean import clean_page
