@@ -145,14 +145,14 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     # countries the sentence names as owners or origins of troops ("including 300 from Italy") are not the
     # story's place for this count
     owners = frozenset(m.place for m in named if m.place and (_names_a_number(m, sent, ctx) or _acts(m, sent)
-                                                                 or _is_origin(m, sent)))
+                                                                 or _is_origin(m, sent) or _where_said(m, doc)))
     candidates = [m for m in named if m.place and m.place != force and not _near(m, sent) and not _excluded(m, doc)
                   and not _leads(m, doc) and not _acts(m, sent)
                   and not _staging(doc[m.end - 1].head)
                   and not _for_something_else(m, doc, anchor)
                   and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
                   and not _names_a_number(m, sent, ctx) and not _modifier_only(m, sent) and not _agent(m, sent)
-                  and not _compared(m, sent) and not _describes_a_place(m, doc, ctx)]
+                  and not _compared(m, sent) and not _describes_a_place(m, doc, ctx) and not _where_said(m, doc)]
     onward = [m for m in candidates if _under(m, doc, ("to", "into"))]
     if onward and withdraw:  # "relocate 1,000 soldiers from Vilseck, Germany to Romania": where they go
         candidates = [m for m in candidates if not _under(m, doc, ("from",))] or candidates
@@ -325,6 +325,26 @@ def _own_border(prep: Token, ctx: DocContext, force: str | None) -> str | None:
             if named is not None and named.place and ctx_is_country(named.place):
                 return named.place
     return None
+
+
+# Where something is said: "told reporters in Oslo", "said at a news conference in Brussels"
+_SAYING_NOUNS = {"reporters", "journalists", "press", "conference", "briefing", "interview", "summit", "meeting",
+                 "talks", "visit", "speech", "statement", "event", "ceremony", "forum"}
+
+
+def _where_said(mention: Mention, doc) -> bool:
+    """'..., Stoltenberg told reporters in Oslo': the place a statement is made is not where the troops are."""
+    head = doc[mention.end - 1]
+    if head.dep_ != "pobj" or head.head.lower_ not in ("in", "at"):
+        return False
+    holder = head.head.head
+    while holder.lower_ in _SAYING_NOUNS and holder.dep_ in ("dobj", "pobj", "prep", "npadvmod", "dative"):
+        holder = holder.head if holder.dep_ != "pobj" else holder.head.head
+    return holder.lemma_.lower() in _SAYING_VERBS or holder.lower_ in _SAYING_NOUNS
+
+
+_SAYING_VERBS = {"say", "tell", "announce", "add", "state", "confirm", "declare", "speak", "warn", "note", "report",
+                 "insist", "stress", "explain", "claim", "write", "tweet"}
 
 
 def _neighbour(mention: Mention, doc) -> bool:

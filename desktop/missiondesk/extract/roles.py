@@ -211,6 +211,14 @@ def not_a_force(head: Token, span: Span) -> bool:
 
 
 def _withdrawing(anchor: Token) -> bool:
+    """A verb of withdrawing governs the troops, so 'from X' says where they were ('withdraw 1,000 troops from
+    Germany'); not when the troops are its subject and 'from X' is their own ('200 soldiers from Djibouti have
+    left': where they come from)."""
+    first = anchor
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "200 soldiers from Djibouti and 600 from Burundi have left"
+    if first.dep_ == "nsubj" and any(c.dep_ == "prep" and c.lower_ == "from" for c in anchor.children):
+        return False
     return any(v.lemma_.lower() in words("withdraw_verbs") for v in _verb_chain(anchor, 3))
 
 
