@@ -53,6 +53,15 @@ def coordinated(subject: Token) -> list[Token]:
         nxt = [c for t in frontier for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
         others += nxt
         frontier = nxt
+    # "Minister X and army chief General Y": the parse may join the title ("chief") and hang the name after it
+    # elsewhere (as a second conjunct or in apposition to the first speaker): the name is the speaker
+    doc = subject.doc
+    titled = []
+    for t in others:
+        name = next((o for o in doc[t.i + 1: min(len(doc), t.i + 5)] if o.pos_ == "PROPN" and o.ent_type_ == "PERSON"
+                     and o.dep_ in ("conj", "appos")), None) if t.pos_ == "NOUN" else None
+        titled.append(name if name is not None else t)
+    others = list(dict.fromkeys(titled))
     named = [subject, *others]
     if not others or not all(t.pos_ == "PROPN" or t.lemma_.lower() in _COORDINATED_BODIES
                              or t.ent_type_ for t in named):
