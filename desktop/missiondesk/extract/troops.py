@@ -5,7 +5,7 @@ head counts."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -163,8 +163,42 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
             start=start - prefix_qualifier(before)[1], end=max(end, anchor.idx + len(anchor.text)),
             sentence=sent, head=head)
         found.append(count)
+        found.extend(_each(count, anchor, span, ctx))
     found.extend(_shares(sent, ctx, found, earlier))
     return found
+
+
+def _each(count: Count, anchor: Token, span: Span, ctx: DocContext) -> list[Count]:
+    """'400 soldiers each from Ethiopia, Uganda and Kenya', 'France and Germany will each send 500 troops': one
+    count of the figure for every nation named; the first nation takes the count already made, the others get
+    one each that ends at their name."""
+    doc = span.doc
+    after = doc[anchor.i + 1: anchor.i + 3]
+    if any(t.lower_ == "each" for t in after):  # "400 soldiers each from A, B and C"
+        origin = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "from"), None) or next(
+            (c for t in after for c in t.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        names = roles._mentions(ctx, origin.subtree) if origin is not None else []
+    else:  # "France and Germany will each send 500 troops"
+        verb = next((v for v in roles._verb_chain(anchor, 2) if any(c.lower_ == "each" for c in v.children)), None)
+        subject = roles.subject_of(verb) if verb is not None else None
+        group = [subject, *subject.conjuncts] if subject is not None else []
+        names = [m for t in group if (m := ctx.by_token.get(t.i)) is not None]
+    nations = list(dict.fromkeys(m.force for m in names if m.force and m.entity.kind in ("country", "demonym")))
+    if len(nations) < 2:
+        return []
+    count.whose = nations[0]
+    if count.where in nations:  # "... each from Ethiopia, Uganda and Kenya leave": where they come from
+        count.where = ctx.main_place(owners=frozenset(nations))
+    extra = []
+    for mention in names[1:]:
+        if mention.force not in nations[1:] or any(c.whose == mention.force for c in extra):
+            continue
+        first, last = doc[mention.start], doc[mention.end - 1]
+        if first.idx < count.start:  # "France and Germany will each send": the span starts at the name
+            extra.append(replace(count, whose=mention.force, start=first.idx))
+        else:
+            extra.append(replace(count, whose=mention.force, end=max(count.end, last.idx + len(last.text))))
+    return extra
 
 
 def _conjoined_owner(anchor: Token, found: list[Count]) -> str | None:
