@@ -105,3 +105,8 @@ def country_served(name: str, year: int | None, countries) -> str | None:
         if (year is None or start <= year <= end) and role.get("org") in countries:
             served.add(role["org"])
     return served.pop() if len(served) == 1 else None
+
+
+def is_officeholder(name: str) -> bool:
+    """The office-holder list knows this name ('Jens Stoltenberg', 'Lord Robertson')."""
+    return name.lower() in _officeholders()[1]
