@@ -10,6 +10,8 @@ and a batch that small altogether keeps the stock path."""
 
 from __future__ import annotations
 
+import threading
+
 import numpy
 
 _MEMO_LIMIT = 50_000  # distinct words remembered (about 0.5 KB each) before the memo starts afresh
@@ -29,6 +31,7 @@ class EmbeddingMemo:
         self.mixed = embed.layers[3].layers[0]
         self.rows: dict[bytes, int] = {}  # a word's six numbers, as bytes -> its row in self.vectors
         self.vectors = numpy.zeros((1024, embed.get_dim("nO")), dtype="float32")  # grown by doubling
+        self.lock = threading.Lock()  # one batch at a time reads and grows the memo
 
     def __call__(self, model, docs, is_train: bool):
         tables = [doc.to_array(self.columns).reshape(len(doc), len(self.columns)) for doc in docs]
@@ -36,8 +39,9 @@ class EmbeddingMemo:
         if is_train or sum(lengths) < _MIN_ROWS:
             return self.stock(model, docs, is_train)
         keys = numpy.concatenate(tables).astype("uint64", copy=False)
-        rows = self._rows(keys)
-        out = self.vectors.take(rows, axis=0)
+        with self.lock:
+            rows = self._rows(keys)  # first: it may grow self.vectors
+            out = self.vectors.take(rows, axis=0)
         return numpy.split(out, numpy.cumsum(lengths)[:-1]), _no_backprop
 
     def _rows(self, keys: numpy.ndarray) -> numpy.ndarray:
