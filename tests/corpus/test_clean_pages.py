@@ -134,7 +134,7 @@ def test_a_last_paragraph_cut_mid_sentence_is_kept(last, kept):
 @pytest.mark.parametrize("repeat", [False, True])
 def test_a_date_field_before_the_headline_is_the_date_not_part_of_the_title(repeat):
     """' date 2021-03-04 Kenya sends 300 more soldiers to Somalia': a stored page's date field with the headline
-    run on after it; when the page prints the headline again below, that copy stays article text."""
+    run on after it; the page printing the headline again below gives one headline, not two."""
     from missiondesk.corpus.clean import clean_page
 
     headline = "Kenya sends 300 more soldiers to Somalia"
@@ -142,4 +142,18 @@ def test_a_date_field_before_the_headline_is_the_date_not_part_of_the_title(repe
                   "after the African Union asked its members for reinforcements."]
     page = clean_page("\n".join([f" date 2021-03-04 {headline}", *([headline] if repeat else []), *paragraphs]))
     assert (page.published, page.title) == ("2021-03-04", headline)
-    assert page.paragraphs == ([headline] if repeat else []) + paragraphs
+    assert page.paragraphs == paragraphs
+
+
+@pytest.mark.parametrize("headline, shown", [
+    ("US to send 3,000 troops to Baltic states", True),  # a figure: the headline is the article's first line
+    ("NATO chief says the mission will go on", False),  # no figure: the headline stays the title only
+])
+def test_a_headline_with_a_figure_is_article_text(tmp_path, headline, shown):
+    paragraphs = ["The United States will send about 3,000 troops to the Baltic states for three months of "
+                  "exercises, the Pentagon said on Monday, in a show of support for its NATO allies."]
+    path = tmp_path / "page.txt"
+    path.write_text("\n\n".join([headline, *paragraphs]), encoding="utf-8")
+    doc = read_document(path)
+    assert doc.title == headline
+    assert doc.body == "\n\n".join(([headline] if shown else []) + paragraphs)

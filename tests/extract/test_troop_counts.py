@@ -128,3 +128,17 @@ def test_the_country_the_story_happens_in_is_not_a_contributing_nation():
             "went on. About 150 engineers are to leave on Friday.")
     counts = extract_text(text, published="2023-03-01", title="South Sudan fighting spreads").troop_counts
     assert [canonical(c.whose) for c in counts] == [canonical("United Nations")]
+
+
+def test_a_headline_counts_its_figures_but_says_nothing_itself(tmp_path):
+    """'Jordan says 900 US troops boost defense': the headline's figure is a count of the article; its 'says'
+    is the article's summary of a statement made below it, not a statement of its own."""
+    from missiondesk.corpus import read_document
+    from missiondesk.extract import extract_documents
+
+    path = tmp_path / "page.txt"
+    path.write_text("Jordan says 900 US troops boost defense\n\nSome 900 U.S. military personnel are now in Jordan, "
+                    "Jordan's information minister said on Monday, as fighting went on in Syria.", encoding="utf-8")
+    result = extract_documents([read_document(path)])
+    assert sorted(c.value for c in result.troop_counts) == [900, 900]
+    assert [s.sentence.startswith("Some 900") for s in result.statements] == [True]

@@ -42,7 +42,7 @@ def clean_page(text: str) -> CleanPage:
     if _looks_hard_wrapped(text):
         text = unwrap_lines(text)
     latin = page_is_latin(text)
-    rows, repeated = _split_date_lines([raw.strip() for raw in text.splitlines() if raw.strip()])
+    rows = _split_date_lines([raw.strip() for raw in text.splitlines() if raw.strip()])
     rows = _merge_datelines(rows)
     lines = [describe(i, row, latin) for i, row in enumerate(rows)]
     if not lines:
@@ -53,8 +53,6 @@ def clean_page(text: str) -> CleanPage:
     page = CleanPage([ln.text for ln, k in zip(lines, keep) if k])
     page.title = lines[title_pos].text if title_pos is not None else None
     _read_metadata(page, lines, keep, title_pos)
-    if repeated and page.title == repeated and page.paragraphs[:1] != [repeated]:
-        page.paragraphs.insert(0, repeated)  # the page prints its headline twice: once it is the article's text
     return page
 
 
@@ -63,22 +61,18 @@ def clean_page(text: str) -> CleanPage:
 _DATE_FIELD = re.compile(r"^(date \d{4}-\d{2}-\d{2})\s+(\S.*)$")
 
 
-def _split_date_lines(rows: list[str]) -> tuple[list[str], str | None]:
-    """The date field on a line of its own; the headline after it once, when the page repeats it below (returned
-    as well, so that its second copy stays article text)."""
+def _split_date_lines(rows: list[str]) -> list[str]:
+    """The date field on a line of its own; the headline after it once, when the page prints it again below."""
     out: list[str] = []
-    repeated = None
     for pos, row in enumerate(rows):
         found = _DATE_FIELD.match(row)
         if not found:
             out.append(row)
             continue
         out.append(found.group(1))
-        if pos + 1 < len(rows) and rows[pos + 1] == found.group(2):
-            repeated = found.group(2)
-        else:
+        if pos + 1 >= len(rows) or rows[pos + 1] != found.group(2):
             out.append(found.group(2))
-    return out, repeated
+    return out
 
 
 def _merge_datelines(rows: list[str]) -> list[str]:

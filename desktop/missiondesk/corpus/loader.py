@@ -50,11 +50,21 @@ def build_document(doc_id: str, path: str, raw: RawArticle) -> Document:
         raise UnreadableFile("no article text was found in it (only menus, links or captions); open the page and "
                              "save the article's own text")
     body = page.body
-    title = raw.title or page.title or _first_words(body) or Path(path).stem
+    headline = raw.title or page.title
+    if headline and _HEADLINE_FIGURE.search(headline) and not _MARKUP.search(headline) and \
+            not body.startswith(headline):
+        # a headline's figure is a fact of the article ('US to send 3,000 troops to Baltic states'): the headline
+        # is shown above the rest as the article's first line
+        body = f"{headline}\n\n{body}"
+    title = headline or _first_words(body) or Path(path).stem
     outlet = known_outlet(raw.outlet) if raw.outlet and known_outlet(raw.outlet) else raw.outlet or page.outlet
     published = _iso(raw.published) or page.published
     return Document(id=doc_id, path=path, title=title, outlet=outlet, author=raw.author or page.author,
                     published=published, body=body, format=raw.format)
+
+
+_HEADLINE_FIGURE = re.compile(r"\d")
+_MARKUP = re.compile(r"[\[\]<>=_{}|@#]")  # a page's code or widgets picked as its title, never a headline
 
 
 def _iso(value: str | None) -> str | None:

@@ -293,7 +293,9 @@ def _facts(document: Document, doc, nlp, gazetteer) -> DocumentFacts:
     hits = find_mentions(doc, ctx)
     ctx.main_mission = _most_named(hits)
     facts.missions = [MissionHitRecord(h.mission_id, h.start, h.end, h.text, h.described) for h in hits]
-    said_list = list(find_statements(doc, SpeakerResolver(ctx)))
+    # a headline's "X says ..." is the article's summary of a statement made below it, never one of its own
+    headline = len(document.title) if document.title and document.body.startswith(document.title + "\n") else 0
+    said_list = [said for said in find_statements(doc, SpeakerResolver(ctx)) if said.start >= headline]
     ctx.sides = speaker_sides(doc, said_list, ctx)
     linked: list[str] = []
     made_by_counts: set[str] = set()
