@@ -157,3 +157,22 @@ def test_a_headline_with_a_figure_is_article_text(tmp_path, headline, shown):
     doc = read_document(path)
     assert doc.title == headline
     assert doc.body == "\n\n".join(([headline] if shown else []) + paragraphs)
+
+
+def test_hard_wrapped_paragraphs_set_apart_by_blank_lines_are_joined_whole():
+    """Lines wrapped at a width, paragraphs set apart by blank lines: a line that starts with a capital ('Asia-
+    Pacific', 'Rodham Clinton') still continues its paragraph."""
+    from missiondesk.corpus.clean import clean_page
+
+    text = ("Some 9,000 U.S. Marines stationed on the island of Okinawa will be\n"
+            "moved to the U.S. territory of Guam and other locations in the\n"
+            "Asia-Pacific, under an agreement announced on Thursday by the\n"
+            "two governments after years of talks.\n\n"
+            "The agreement was outlined in a joint statement issued by Secretary\n"
+            "of State Hillary Rodham Clinton and Defense Secretary Leon\n"
+            "Panetta and their Japanese counterparts on Thursday night.\n\n"
+            "It said the move would happen when appropriate facilities are\n"
+            "available to receive the Marines on Guam and elsewhere in the\n"
+            "Pacific, and gave no timetable for the departures.\n")
+    page = clean_page(text)
+    assert page.paragraphs == [" ".join(block.split()) for block in text.strip().split("\n\n")]

@@ -40,7 +40,7 @@ class CleanPage:
 def clean_page(text: str) -> CleanPage:
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     if _looks_hard_wrapped(text):
-        text = unwrap_lines(text)
+        text = _join_blocks(text) if re.search(r"\n[ \t]*\n", text) else unwrap_lines(text)
     latin = page_is_latin(text)
     rows = _split_date_lines([raw.strip() for raw in text.splitlines() if raw.strip()])
     rows = _merge_datelines(rows)
@@ -83,6 +83,13 @@ def _merge_datelines(rows: list[str]) -> list[str]:
         else:
             merged.append(row)
     return merged
+
+
+def _join_blocks(text: str) -> str:
+    """A hard-wrapped page whose paragraphs are set apart by blank lines: each block of lines is one paragraph,
+    whatever letter its lines start with ('... the\nAsia-Pacific region')."""
+    blocks = re.split(r"\n[ \t]*\n", text)
+    return "\n\n".join(" ".join(line.strip() for line in block.splitlines() if line.strip()) for block in blocks)
 
 
 def _looks_hard_wrapped(text: str) -> bool:
