@@ -36,7 +36,8 @@ _TO = re.compile(r"\bto\s*$", re.I)
 _MEASURE = re.compile(r"\b(?:number|numbers|level|levels|strength|ceiling|cap|presence|size|total|headcount|"
                       r"contingent|deployment|garrison|footprint|contribution|commitment|pledge|offer)\b", re.I)
 _NUMBERING = {"number", "total", "comprise", "count", "stand", "include", "reach", "swell", "grow", "rise",
-              "fall", "drop", "shrink", "increase", "decrease", "reduce", "cut", "boost", "raise", "lower", "bring"}
+              "fall", "drop", "shrink", "increase", "decrease", "reduce", "cut", "boost", "raise", "lower", "bring",
+              "expand", "enlarge", "double", "triple", "jump", "climb", "scale", "trim", "slash", "halve"}
 _SHARE = re.compile(r"\b(?:(?:a|one|two|three)[ -])?(quarter|third|half|fifth|tenth|thirds|quarters)s?\s+of\s+"
                     r"(?:them|whom|those|these|the\s+\w+)", re.I)
 _POLICE_STORY = "missiondesk_police_story"  # doc.user_data key: the article is about a police mission
@@ -226,6 +227,9 @@ def _is_head(token: Token) -> str | None:
         return "troops"
     heads = lex["head_nouns"]
     unit = heads.get(lemma) or heads.get(low) or heads.get(low.rstrip("s")) or heads.get(re.sub(r"men$", "man", low))
+    if unit == "police" and low == "police" and not (token.doc.user_data.get(_POLICE_STORY) or any(
+            c.dep_ in ("amod", "compound") and c.text[:1].isupper() for c in token.lefts)):
+        return None  # "230 Kenyan police", "UN police", police in a police mission's story; not a city's police
     if unit is None and lemma == "member" and token.tag_ == "NNS" and _members_of_a_force(token):
         unit = "troops"
     if unit is None and low in ("people", "persons") and _people_of_a_force(token):
