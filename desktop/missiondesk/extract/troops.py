@@ -156,8 +156,13 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
             own_origin = any(c.dep_ == "prep" and c.lower_ == "from" for c in anchor.children)
             whose = roles.force_before(span, ctx) or (elliptical.named and elliptical.whose) or whose or \
                 (None if own_origin else elliptical.whose)
+        whole = _the_troops_before(span, anchor, sent, earlier) if elliptical is None else None
+        if whole is not None:  # "... 900 U.S. personnel are in Jordan. 200 of the personnel were experts"
+            whose = whole.whose
         whose = whose or _conjoined_owner(anchor, found) or ctx.main_force(sent)
         where = places.where(anchor, span, sent, ctx, whose, inherited=elliptical.where if elliptical else None)
+        if whole is not None and whole.where:
+            where = whole.where
         count = Count(
             value=num.value, value_to=value_to, qualifier=qualifier, unit=unit or "troops", whose=whose,
             where=where, period=roles.period(anchor, span, sent), delta=roles.delta(anchor, span, qualifier),
@@ -456,6 +461,24 @@ def _refers_back(span: Span, sent: Span) -> bool:
 
 
 _FIGURE_WORDS = {"number", "figure", "total", "force", "contingent", "presence", "deployment"}
+
+
+def _the_troops_before(span: Span, anchor: Token, sent: Span, earlier: list[Count]) -> Count | None:
+    """'200 of the personnel were experts' after '900 U.S. military personnel are in Jordan': a share of 'the'
+    troops, with nothing of their own, is a share of the count just before (in the sentence before)."""
+    doc = span.doc
+    if not (span.end + 1 < sent.end and doc[span.end].lower_ == "of" and doc[span.end + 1].lower_ == "the"):
+        return None
+    if anchor.i != span.end + 2 or any(c.dep_ not in ("det",) for c in anchor.children if c.i < anchor.i):
+        return None  # "200 of the 900 personnel", "of the Jordanian troops": the whole is described here
+    if any(c.dep_ == "prep" for c in anchor.children):
+        return None  # "of the troops in Syria": a whole of its own
+    before = [c for c in earlier if sent.start - _SHARE_REACH <= c.sentence.end <= sent.start]
+    same_unit = [c for c in before if c.head is not None and c.head.lemma_ == anchor.lemma_]
+    return same_unit[-1] if same_unit else None
+
+
+_SHARE_REACH = 40  # tokens: how far back "the personnel" still means the ones just counted
 
 
 def _force_between(ref: Count, span: Span, ctx: DocContext) -> str | None:
