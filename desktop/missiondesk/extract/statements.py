@@ -243,6 +243,8 @@ _WHEN = {"after", "before", "since", "until", "once", "when", "while", "as"}
 def _background(verb: Token) -> bool:
     """'shortly after the ministers agreed to ...', 'days after Vienna decided to quit': a decision told as the
     time of something else, in a clause that hangs on another verb."""
+    if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return True  # "The Kenyan government had pledged to send 1,000": a decision before the story's time
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _WHEN for c in verb.children)
 
 
