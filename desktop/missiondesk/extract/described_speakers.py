@@ -15,9 +15,9 @@ from missiondesk.extract.officeholders import gender_of
 from missiondesk.extract.speaker_bodies import (
     _demonyms,
     _national_body,
+    _title_holder,
     force_country,
     home_country,
-    _title_holder,
     mission_actor,
 )
 from missiondesk.extract.speaker_phrases import (

@@ -28,7 +28,8 @@ def _demonyms() -> dict[str, str]:
 def _national_body(subject: Token, phrase: list[Token], ctx: DocContext) -> str | None:
     """A country's ministry or government, named the way the gold answers and the registry name bodies:
     'the Georgian Defence Ministry' and 'Georgia's defence ministry' -> 'Georgian Ministry of Defence',
-    'the Polish government' -> 'Government of Poland', 'the German cabinet' -> 'German Cabinet'. None when the phrase names no country."""
+    'the Polish government' -> 'Government of Poland', 'the German cabinet' -> 'German Cabinet'. None when the
+    phrase names no country."""
     lemma = subject.lemma_.lower()
     if lemma not in ("ministry", "government", "cabinet"):
         return None

@@ -83,7 +83,8 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
     for k, num in enumerate(numbers):
         if k in consumed:
             continue
-        if k > 0 and numbers[k - 1].value == num.value and re.fullmatch(r"\s*\(\s*", text[numbers[k - 1].end:num.start]):
+        if k > 0 and numbers[k - 1].value == num.value and \
+                re.fullmatch(r"\s*\(\s*", text[numbers[k - 1].end:num.start]):
             continue  # "Two hundred (200) more soldiers": the figure written again in digits
         start, end = base + num.start, base + num.end
         before = text_of(doc)[max(base, start - 48):start]
