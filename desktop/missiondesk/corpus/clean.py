@@ -40,7 +40,7 @@ class CleanPage:
 def clean_page(text: str) -> CleanPage:
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     if _looks_hard_wrapped(text):
-        text = _join_blocks(text) if re.search(r"\n[ \t]*\n", text) else unwrap_lines(text)
+        text = _join_blocks(text) if _BLANK_LINE.search(text) else unwrap_lines(text)
     latin = page_is_latin(text)
     rows = _split_date_lines([raw.strip() for raw in text.splitlines() if raw.strip()])
     rows = _merge_datelines(rows)
@@ -85,10 +85,13 @@ def _merge_datelines(rows: list[str]) -> list[str]:
     return merged
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _join_blocks(text: str) -> str:
     """A hard-wrapped page whose paragraphs are set apart by blank lines: each block of lines is one paragraph,
     whatever letter its lines start with ('... the\nAsia-Pacific region')."""
-    blocks = re.split(r"\n[ \t]*\n", text)
+    blocks = _BLANK_LINE.split(text)
     return "\n\n".join(" ".join(line.strip() for line in block.splitlines() if line.strip()) for block in blocks)
 
 

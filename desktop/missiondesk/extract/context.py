@@ -157,17 +157,14 @@ class DocContext:
                 return force
         return None
 
-
     def story_nation(self) -> str | None:
         """The country the headline names first, when the article names it more than any other force."""
         nation = self.title_forces[0] if self.title_forces else None
         if nation not in COUNTRIES or self.located[nation] and \
                 self.located[nation] == max(self.located.values()):
             return None  # "US troops leave Iraq": the country the story happens in is not one nation's part
-        ranked = [force for force, _ in self.force_counts.most_common(2)]
-        top = self.force_counts[self.title_forces[0]]
-        return self.title_forces[0] if ranked and self.force_counts[ranked[0]] == top and not (
-            len(ranked) > 1 and ranked[1] != self.title_forces[0] and self.force_counts[ranked[1]] == top) else None
+        others = max((n for force, n in self.force_counts.items() if force != nation), default=0)
+        return nation if self.force_counts[nation] > others else None
 
     def _names_bodies(self, sent) -> bool:
         """The sentence names an alliance, a body or a mission, or speaks of several countries ('About 40

@@ -17,7 +17,9 @@ from missiondesk.extract.roles import (
     _names_a_place,
     _verb_chain,
     _withdrawing,
+    part_of_a_whole,
     subject_of,
+    whole_of_a_part,
 )
 from missiondesk.extract.sentences import sentence_of
 from missiondesk.extract.wording import words
@@ -28,15 +30,14 @@ _ORIGIN_VERBS = {"come", "hail", "arrive", "draw", "be", "originate", "fly", "tr
 def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     """The force the troops belong to."""
     doc = sent.doc
-    part = span.end < len(doc) and doc[span.end].lower_ == "of" and anchor.i > span.end
-    if part and span[-1].dep_ == "dobj" and span[-1].head.lemma_.lower() not in _SPEECH:
+    if part_of_a_whole(span, anchor) and span[-1].dep_ == "dobj" and span[-1].head.lemma_.lower() not in _SPEECH:
         # "Germany will provide 1,000 of the 5,000 troops of the NATO mission": the part is the giver's
         subject = subject_of(span[-1].head)
         found = _subject_force(subject, ctx, span[-1].head) if subject is not None else None
         if found:
             return found
     # "the European Union will contribute 6,900 of the required 15,000-strong force": the whole is not the giver's
-    whole = anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.like_num
+    whole = whole_of_a_part(anchor)
     # 1. the noun phrase: its possessor ("Austria's some 300-strong contingent", "NATO's mission"), then its
     #    modifiers ("2,500 U.S. troops", "German KFOR soldiers"), a nationality before an organisation
     owner: list[Token] = []
@@ -61,8 +62,8 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             pronouns += [c for o in prep.children if o.dep_ == "pobj" and (_is_troop_noun(o))
                          for c in o.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS]
-    if len(owner) == 1 and owner[0].lower_ == "our" and ctx.side_at(owner[0].idx):
-        return ctx.side_at(owner[0].idx)  # "'all our soldiers in Cyprus ...,' the British spokesman said"
+    if len(owner) == 1 and owner[0].lower_ == "our" and (side := ctx.side_at(owner[0].idx)):
+        return side  # "'all our soldiers in Cyprus ...,' the British spokesman said"
     for pronoun in pronouns[:1]:
         owner_force = antecedent(pronoun, ctx)  # "Poland ... its 1,500-troop force"
         if owner_force:

@@ -23,7 +23,9 @@ from missiondesk.extract.roles import (
     _verb_chain,
     _withdrawing,
     head_token,
+    part_of_a_whole,
     subject_of,
+    whole_of_a_part,
 )
 from missiondesk.extract.sentences import sentence_of
 from missiondesk.extract.wording import words
@@ -61,7 +63,7 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     holders += [a for h in clause for a in h.children if a.dep_ in ("advmod", "prt") and a.lower_ in _BACK]
     own = {anchor.i, span[-1].i, *(d.i for d in described)}
     doc = anchor.doc
-    if span.end < len(doc) and doc[span.end].lower_ == "of" and anchor.i > span.end and any(
+    if part_of_a_whole(span, anchor) and any(
             v.lemma_.lower() in words("movement_verbs") or v.lemma_.lower() in words("relocation_verbs")
             for v in clause):
         # "4,000 of the 19,000 Marines in Okinawa will be moved to Guam": the whole's place is not the part's
@@ -70,12 +72,13 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     # "3,000 US troops based in Germany would move to Poland": a journey the sentence speaks of ends where they
     # will be, before the place the count's own description gives
     listed = anchor.dep_ == "conj" or span[-1].dep_ == "conj" or any(c.dep_ == "conj" for c in anchor.children)
-    whole = anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.like_num
     # not "1,000 soldiers to Romania and 2,000 to Poland", nor the whole of "4,000 of the 19,000 in Okinawa"
-    for verb in ([] if listed or whole else clause):
-        if verb.lemma_.lower() in _TRAVEL and verb.i not in {d.i for d in described} and verb.dep_ != "relcl":
-            ends = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "into")]
-            place = next((_place_in(p, ctx, None) for p in ends if _place_in(p, ctx, None)), None)
+    describing = {d.i for d in described}
+    for verb in ([] if listed or whole_of_a_part(anchor) else clause):
+        if verb.lemma_.lower() not in _TRAVEL or verb.i in describing or verb.dep_ == "relcl":
+            continue
+        for end in (p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "into")):
+            place = _place_in(end, ctx, None)
             if place:
                 return place
     preps = [(holder, prep) for holder in holders for prep in holder.children if prep.dep_ == "prep"]
@@ -316,8 +319,7 @@ _MEASURES = {"size", "area", "length", "population", "width", "scale"}
 def _own_border(prep: Token, ctx: DocContext, force: str | None) -> str | None:
     """'massed on its border with Ukraine', 'along India's border with China': troops on a country's own
     border are in that country, not in the neighbour it borders."""
-    for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in ("border", "frontier",
-                                                                                      "boundary")):
+    for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _BORDER_NOUNS):
         for owner in (c for c in noun.children if c.dep_ == "poss"):
             if owner.lower_ in ("its", "their", "his", "her", "our"):
                 return force if force and ctx_is_country(force) else None
@@ -350,8 +352,11 @@ _SAYING_VERBS = {"say", "tell", "announce", "add", "state", "confirm", "declare"
 def _neighbour(mention: Mention, doc) -> bool:
     """'the border with Russia': the country on the other side of a border."""
     head = doc[mention.end - 1]
-    return head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.lemma_.lower() in (
-        "border", "frontier", "boundary")
+    return head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.lemma_.lower() in _BORDER_NOUNS
+
+
+_BORDER_NOUNS = {"border", "frontier", "boundary"}
+_PLACE_HEADS = PLACE_NOUNS | {"nation", "state", "island", "republic"}  # a clause on one of these describes a place
 
 
 def _describes_a_place(mention: Mention, doc, ctx: DocContext) -> bool:
@@ -361,7 +366,7 @@ def _describes_a_place(mention: Mention, doc, ctx: DocContext) -> bool:
         if verb.dep_ in ("relcl", "acl") and verb.pos_ in ("VERB", "AUX"):
             noun = verb.head
             named = ctx.by_token.get(noun.i)
-            return noun.lemma_.lower() in PLACE_NOUNS | {"nation", "state", "island", "republic"} or (
+            return noun.lemma_.lower() in _PLACE_HEADS or (
                 named is not None and named.place is not None and named is not mention)
     return False
 

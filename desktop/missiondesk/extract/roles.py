@@ -210,6 +210,17 @@ def not_a_force(head: Token, span: Span) -> bool:
     return span[-1].head.lower_ in shares and span[-1].head.i != head.i
 
 
+def part_of_a_whole(span: Span, anchor: Token) -> bool:
+    """'4,000 of the 19,000 Marines', '1,000 of the 5,000 troops': the number is a part, its noun the whole's."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ == "of" and anchor.i > span.end
+
+
+def whole_of_a_part(anchor: Token) -> bool:
+    """'1,000 of the 5,000 troops': the noun counted here is the whole that a number before it is part of."""
+    return anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.like_num
+
+
 def _withdrawing(anchor: Token) -> bool:
     """A verb of withdrawing governs the troops, so 'from X' says where they were ('withdraw 1,000 troops from
     Germany'); not when the troops are its subject and 'from X' is their own ('200 soldiers from Djibouti have

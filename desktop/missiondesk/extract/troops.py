@@ -470,7 +470,7 @@ def _the_troops_before(span: Span, anchor: Token, sent: Span, earlier: list[Coun
     doc = span.doc
     if not (span.end + 1 < sent.end and doc[span.end].lower_ == "of" and doc[span.end + 1].lower_ == "the"):
         return None
-    if anchor.i != span.end + 2 or any(c.dep_ not in ("det",) for c in anchor.children if c.i < anchor.i):
+    if anchor.i != span.end + 2 or any(c.dep_ != "det" for c in anchor.children if c.i < anchor.i):
         return None  # "200 of the 900 personnel", "of the Jordanian troops": the whole is described here
     if any(c.dep_ == "prep" for c in anchor.children):
         return None  # "of the troops in Syria": a whole of its own
