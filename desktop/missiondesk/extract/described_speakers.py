@@ -62,6 +62,7 @@ def _ministry_field(name: str) -> str | None:
     return found.group(1).lower().replace("defense", "defence") if found else None
 
 
+_ISSUED = {"statement", "communique", "communiqué", "release"}  # texts a speaker issues, unlike a report or a study
 _SPOKEN_REACH = 1000  # characters: how far back a body that spoke is still 'the bloc', 'the organisation'
 
 
@@ -287,6 +288,11 @@ class DescribedSpeakers:
             home = home_country(subject, self.ctx) if lemma == "cabinet" and len(phrase) == 2 else None
             if home:  # "the cabinet announced", no cabinet named before: the government of the article's country
                 return Actor(f"Government of {home}", "body", text=_text(phrase), nouns={lemma, "statement"})
+            if lemma in _ISSUED:  # "the statement said", nobody named as its issuer: the one who spoke last
+                found = next((a for at, a in reversed(self.spoken)
+                              if at < subject.idx and subject.idx - at <= _SPOKEN_REACH), None)
+                if found is not None:
+                    return found
             mission = self.ctx.mission_before(subject.i) or self.ctx.main_mission \
                 if lemma in _MISSION_SPEAKERS else None
             if mission:  # "the mission said": the one the article names

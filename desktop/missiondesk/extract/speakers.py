@@ -90,6 +90,11 @@ class SpeakerResolver(DescribedSpeakers):
         self.described: list[tuple[int, Actor]] = []  # (character, actor): bodies and unnamed speakers heard
         self.introduced: list[tuple[int, Actor, str]] = []  # "the spokesman Assane Ba": (character, person, noun)
         self.bare_names: list[tuple[int, Actor]] = []  # lone capitalised subjects with no entity: maybe surnames
+        self.spoken: list[tuple[int, Actor]] = []  # (character, actor): each statement's speaker, in order
+
+    def spoke(self, at: int, actor: Actor) -> None:
+        """`actor` made a statement at character `at`: 'the statement' later may be theirs."""
+        self.spoken.append((at, actor))
 
     # -- people named anywhere: a surname alone later refers to them --------------------------------------
     def note_people(self, doc, quoted=None) -> None:

@@ -101,6 +101,7 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
         if actor is None or _unnamed_decision(verb, subject, actor, resolver, attached):
             continue
         actor.nouns |= _vehicles(verb)  # "X said in a statement ... the statement added": X's statement
+        resolver.spoke(verb.idx, actor)
         found.append(_statement(verb, actor, attached, complement, art))
         for other in coordinated(subject):  # "the Afghan government and the UN have urged": each of them
             also = resolver.resolve(other, verb)
