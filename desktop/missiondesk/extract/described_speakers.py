@@ -62,6 +62,8 @@ def _ministry_field(name: str) -> str | None:
     return found.group(1).lower().replace("defense", "defence") if found else None
 
 
+_WHEN = re.compile(r"\s+(?:on|last|this|late|early)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|"
+                   r"March|April|May|June|July|August|September|October|November|December)\b(?:\s+\d{1,2}\b)?")
 _ISSUED = {"statement", "communique", "communiqué", "release"}  # texts a speaker issues, unlike a report or a study
 _SPOKEN_REACH = 1000  # characters: how far back a body that spoke is still 'the bloc', 'the organisation'
 
@@ -307,6 +309,7 @@ class DescribedSpeakers:
         else:
             text = re.sub(r"\s+([,’'])", r"\1", _text(words)).strip(" ,")
         text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+        text = _WHEN.sub("", text)  # "the commander of X on Wednesday announced": the day is not the speaker's
         if not text:
             return None
         plural = subject.tag_ in ("NNS", "NNPS")

@@ -6,6 +6,7 @@ the words both read by in speaker_words.py and speaker_phrases.py."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -76,6 +77,28 @@ def _one_letter_apart(x: str, y: str) -> bool:
         return sum(c != d for c, d in zip(x, y)) == 1
     short, long_ = sorted((x, y), key=len)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _nations(text: str) -> set[str]:
+    """The countries a phrase names or gives a demonym of ('commander of French forces' -> {'France'})."""
+    words = re.findall(r"[\w.-]+", text or "")
+    table = _nation_words()
+    return {table[" ".join(words[i:i + n])] for n in (3, 2, 1) for i in range(len(words) - n + 1)
+            if " ".join(words[i:i + n]) in table}
+
+
+def _same_nation(one: str, other: str) -> bool:
+    """Two titles that could be one person's: not 'German commander' and 'commander of French forces'."""
+    first, second = _nations(one), _nations(other)
+    return not first or not second or bool(first & second)
+
+
+@cache
+def _nation_words() -> dict[str, str]:
+    from missiondesk.extract.gazetteer import _entries
+
+    return {alias: entity.country or entity.name for alias, entity in _entries()
+            if entity.kind in ("country", "demonym") and alias[:1].isupper()}
 
 
 class SpeakerResolver(DescribedSpeakers):
@@ -159,7 +182,10 @@ class SpeakerResolver(DescribedSpeakers):
         title = [w for w in words if w in _TITLE_NOUNS or w in _TITLE_WORDS and w not in ("nato", "un", "eu")]
         if not title or not any(w in _TITLE_NOUNS for w in title):
             return None
-        qualifiers = {w for w in re.findall(r"[\w-]+", actor.text or "") if w[:1].isupper()
+        # the words before the title say whose it is ("Romanian Defense Minister"); those after it ("commander of
+        # US forces in the Middle East") say what the holder leads, which the later title may name otherwise
+        before = re.split(r"(?i)\b(?:of|for|in|at)\b", actor.text or "", maxsplit=1)[0]
+        qualifiers = {w for w in re.findall(r"[\w-]+", before) if w[:1].isupper()
                       and w.lower() not in _TITLE_WORDS and w.lower() not in _TITLE_NOUNS}
         seen: list[str] = []
         for at, person, _ in self.timeline:
@@ -173,7 +199,8 @@ class SpeakerResolver(DescribedSpeakers):
             role = next((a.role for when, a, _ in self.timeline if when >= end and a.name == person.name and a.role),
                         "") or ""
             role_words = re.findall(r"[\w.-]+", role.lower().replace("defence", "defense"))
-            if role_words and set(title) <= set(role_words) and qualifiers <= set(re.findall(r"[\w-]+", role)):
+            if role_words and set(title) <= set(role_words) and qualifiers <= set(re.findall(r"[\w-]+", role)) \
+                    and _same_nation(role, actor.text or ""):
                 return person
             if len(seen) == 1 and role_words and all(w in _RANKS for w in role_words) and set(title) & _SPEAKS_FOR:
                 return person  # "a spokesman for the French military" ... "said Lt. Col Guillaume Leroy"
