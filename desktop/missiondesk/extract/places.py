@@ -148,6 +148,7 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     # countries the sentence names as owners or origins of troops ("including 300 from Italy") are not the
     # story's place for this count
     owners = frozenset(m.place for m in named if m.place and (_names_a_number(m, sent, ctx) or _acts(m, sent)
+                                                                 or _counted_nationals(m, doc)
                                                                  or _is_origin(m, sent) or _where_said(m, doc)))
     candidates = [m for m in named if m.place and m.place != force and not _near(m, sent) and not _excluded(m, doc)
                   and not _leads(m, doc) and not _acts(m, sent)
@@ -382,6 +383,11 @@ def _compared(mention: Mention, sent: Span) -> bool:
 def _in_a_part(mention: Mention, sent: Span) -> bool:
     """'30 personnel, including operators at a base in Qatar': a place of some of them, not of the count."""
     return any(a.lower_ in ("including", "excluding") for a in head_token(mention, sent.doc).ancestors)
+
+
+def _counted_nationals(mention: Mention, doc) -> bool:
+    """'330 Australian and 100 New Zealand troops': a nationality right after a figure is whose they are."""
+    return mention.entity.kind == "demonym" and mention.start > 0 and doc[mention.start - 1].like_num
 
 
 def _names_a_number(mention: Mention, sent: Span, ctx: DocContext) -> bool:

@@ -5,6 +5,7 @@ head counts."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -349,6 +350,9 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
             continue
         if tok.dep_ in ("amod", "npadvmod", "punct") and j + 1 < sent_end and tok.head.i > j:
             continue  # "Iraq-bound forces", "UN-mandated troops": a modifier inside the noun phrase
+        if tok.lower_ in ("and", "or") and j > i and doc[j - 1].lower_ in _nationality_words() and \
+                j + 1 < sent_end and doc[j + 1].like_num:
+            continue  # "330 Australian and 100 New Zealand troops": the noun after the second figure is both's
         break
     head = span[-1].head
     if span[-1].dep_ in ("nummod", "quantmod", "compound", "amod") and head.i > span[-1].i:
@@ -358,6 +362,14 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
         if strong and _is_collective(head):
             return head, "troops", strong
     return None, None, strong
+
+
+@cache
+def _nationality_words() -> frozenset[str]:
+    """'french', 'australian', 'zealand': the last word of every nationality the gazetteer knows."""
+    from missiondesk.extract.gazetteer import _entries
+
+    return frozenset(alias.split()[-1].lower() for alias, entity in _entries() if entity.kind == "demonym")
 
 
 _HEDGE_WORDS = {"approximately", "about", "around", "roughly", "some", "nearly", "almost", "over", "estimated",
