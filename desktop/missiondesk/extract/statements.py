@@ -457,6 +457,9 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
         if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             return verb.head
         return child
+    opening = _after_opening_participle(verb)
+    if opening is not None:
+        return opening
     outlet = _outlet_before(verb)
     if outlet is not None:  # "..., Turkey's Hurriyet daily reported": the parser hung the outlet elsewhere
         return outlet
@@ -485,6 +488,19 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
                 head = head.head
         return _speaker_of(head, art)
     return _closing_speaker(verb, art)
+
+
+def _after_opening_participle(verb: Token) -> Token | None:
+    """'Addressing the contingent at the airport, Lt Gen Jane Roe, chief of staff, said ...': the parser may make
+    the opening participle the verb's subject and the person after its comma the participle's object."""
+    opening = next((c for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
+    if opening is None:
+        return None
+    comma = next((t for t in opening.subtree if t.text == "," and t.i > opening.i), None)
+    if comma is None:
+        return None
+    return next((t for t in opening.subtree if t.i > comma.i and t.ent_type_ == "PERSON" and t.dep_ != "compound"),
+                None)
 
 
 def _name_after_title(title: Token) -> Token | None:
