@@ -144,7 +144,7 @@ class DescribedSpeakers:
             return self.resolve(author)
         owner = next((c for c in subject.children if c.dep_ in ("poss", "compound")), None)
         if owner is not None and owner.lower_ not in _PRONOUNS and owner.lower_ not in ("its", "their"):
-            found = self._name(owner, [owner]) or self._body(owner, [owner])
+            found = self._name(owner, [owner]) or self._body(owner, [owner]) or self._owning_body(owner)
             if found is None and owner.lemma_.lower() in _MISSION_SPEAKERS:  # "the mission statement"
                 mission = self.ctx.mission_before(subject.i) or self.ctx.main_mission
                 found = Actor(mission_actor(mission), "body", nouns={lemma, "statement"}) if mission else None
@@ -173,6 +173,17 @@ class DescribedSpeakers:
         if body is None:
             return None
         return Actor(body.entity.name, "body", text=_text(phrase), nouns={lemma, "statement"})
+
+    def _owning_body(self, owner: Token) -> Actor | None:
+        """'a French defence ministry statement': the body its words name, with its country."""
+        if owner.dep_ != "compound":
+            return None
+        document = owner.head  # the parse may hang the nationality on the document: "French (defence ministry) statement"
+        words = [t for t in owner.doc[document.left_edge.i:owner.i + 1] if t.dep_ not in ("det", "poss")]
+        if len(words) < 2:
+            return None
+        found = self._description(owner, words)
+        return found if found is not None and found.kind == "body" else None
 
     def _body(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """An organisation or government: 'the Taliban', 'Taliban officials', 'NATO', 'Washington'."""
