@@ -18,6 +18,7 @@ from missiondesk.extract.roles import (
     _verb_chain,
     _withdrawing,
     part_of_a_whole,
+    parts_verb,
     subject_of,
     whole_of_a_part,
 )
@@ -119,6 +120,8 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     for verb in ([] if whole else _verb_chain(anchor, 5)):
         if verb.lemma_.lower() in words("host_verbs"):
             break
+        if parts_verb(anchor) is not None and verb.i == anchor.head.i:
+            continue  # "the 1,200-strong contingent includes forces of France and Belgium": its parts' nations
         if verb.lemma_.lower() in words("command_verbs") and _commanded(anchor, verb):
             break  # "Brazil, which commands the existing force of 12,250": a mission's troops, not Brazil's
         subject = subject_of(verb)

@@ -221,6 +221,27 @@ def whole_of_a_part(anchor: Token) -> bool:
     return anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.like_num
 
 
+# "the 1,200-strong contingent includes forces of France and Belgium": the verb names the force's parts
+_MADE_UP_OF = {"include", "comprise", "consist", "incorporate", "contain"}
+
+
+def parts_verb(anchor: Token) -> Token | None:
+    """The verb by which the counted force, its subject, lists what it is made of ('the 1,200-strong battlegroup
+    includes troops from France and Denmark'); the nations named there are parts, neither its owner nor its
+    place."""
+    verb = anchor.head
+    if anchor.dep_ == "nsubj" and verb.lemma_.lower() in _MADE_UP_OF:
+        return verb
+    return None
+
+
+def in_parts(token: Token, anchor: Token) -> bool:
+    """`token` lies in the object of `anchor`'s parts verb."""
+    verb = parts_verb(anchor)
+    return verb is not None and any(token.i in {t.i for t in c.subtree} for c in verb.children
+                                    if c.dep_ in ("dobj", "prep") and c.i > verb.i)
+
+
 def _withdrawing(anchor: Token) -> bool:
     """A verb of withdrawing governs the troops, so 'from X' says where they were ('withdraw 1,000 troops from
     Germany'); not when the troops are its subject and 'from X' is their own ('200 soldiers from Djibouti have
