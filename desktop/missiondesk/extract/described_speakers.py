@@ -251,6 +251,21 @@ class DescribedSpeakers:
         return Actor(f"{name} (unnamed official)", "anonymous", plural=subject.tag_ in ("NNS", "NNPS"),
                      text=_text(phrase), nouns={subject.lemma_.lower(), subject.lower_})
 
+    def _official_of_a_country(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'an official in Burundi', 'a senior official from Rwanda': the same speaker as 'a Burundian official'."""
+        if subject.lemma_.lower() not in _OFFICIAL_NOUNS:
+            return None
+        country = next((m.entity.name for prep in subject.children if prep.dep_ == "prep"
+                        and prep.lower_ in ("in", "from") for obj in prep.children if obj.dep_ == "pobj"
+                        for m in [self.ctx.by_token.get(obj.i)] if m is not None and m.entity.kind == "country"), None)
+        demonym = _demonyms().get(country) if country else None
+        if demonym is None:
+            return None
+        ranks = [t.lower_ for t in phrase if t.i < subject.i and t.lower_ in _RANK_ADJECTIVES]
+        text = " ".join([*ranks, demonym, subject.lower_])
+        return Actor(text, "anonymous", plural=subject.tag_ in ("NNS", "NNPS"), text=text,
+                     nouns={subject.lemma_.lower(), subject.lower_})
+
     def _member_group(self, subject: Token, words: list[Token]) -> str | None:
         """'other NATO members', 'NATO countries', 'the allies': the members of an alliance, one actor."""
         if subject.lower_ not in _MEMBERS or subject.tag_ not in ("NNS", "NNPS"):
@@ -310,6 +325,9 @@ class DescribedSpeakers:
                 if lemma in _MISSION_SPEAKERS else None
             if mission:  # "the mission said": the one the article names
                 return Actor(mission_actor(mission), "body", text=_text(phrase), nouns={lemma, "statement"})
+        national = self._official_of_a_country(subject, phrase)
+        if national is not None:
+            return national
         words = [t for t in phrase if t.lower_ not in _DETERMINERS or t.i > subject.i]
         author = _author_of_document(subject)
         group = self._member_group(subject, words)
