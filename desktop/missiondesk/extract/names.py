@@ -60,8 +60,9 @@ def make_person_names(nlp, name):  # not annotated: spaCy 3.8.6's config checker
             cue = max((k for k in range(i + 1, j) if doc[k].lower_ in cue_words), default=None)
             if cue is not None:
                 i = cue + 1
-            elif doc[i].lower_ not in first_names:
-                # "Joint Chiefs of Staff John Hyten": the name starts at a known first name inside the run
+            elif doc[i].lower_ not in first_names and not (i > 0 and doc[i - 1].lower_ in cue_words):
+                # "Joint Chiefs of Staff John Hyten": the name starts at a known first name inside the run; not
+                # right after a rank or title ("Captain Kato Ahmad Hassan" is all his name)
                 i = next((k for k in range(i + 1, j) if doc[k].lower_ in first_names
                           and doc[k - 1].lower_ not in _JOINERS), i)
             run = doc[i:j + 1]

@@ -456,7 +456,7 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
         child = next((c for c in subjects if c.ent_type_ == "PERSON"), min(subjects, key=lambda c: abs(c.i - verb.i)))
         if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             return verb.head
-        return child
+        return _name_closing_title(child) or child
     opening = _after_opening_participle(verb)
     if opening is not None:
         return opening
@@ -488,6 +488,18 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
                 head = head.head
         return _speaker_of(head, art)
     return _closing_speaker(verb, art)
+
+
+def _name_closing_title(subject: Token) -> Token | None:
+    """'the spokesman for the Ugandan contingent Captain Jane Roe said': the name that closes a title's phrase,
+    set in apposition to it, is the one who speaks."""
+    if subject.lower_ not in _TITLE_NOUNS and subject.lemma_.lower() not in _TITLE_NOUNS:
+        return None
+    last = subject.doc[max(t.i for t in subject.subtree)]
+    if last.i > subject.i + 1 and last.ent_type_ == "PERSON" and last.dep_ == "appos" and last.head.i != subject.i \
+            and not any(t.text == "," for t in subject.doc[subject.i:last.i]):
+        return last
+    return None
 
 
 def _after_opening_participle(verb: Token) -> Token | None:

@@ -1,0 +1,20 @@
+"""The person-name finder (extract/names.py) on sentences written for these tests."""
+
+import pytest
+
+from missiondesk.extract.model import load_model
+
+
+def _people(text: str) -> list[str]:
+    return [e.text for e in load_model()(text).ents if e.label_ == "PERSON"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # after a rank, the whole run is the name, also when a known first name comes inside it
+    ("The spokesman Captain Kato Ahmad Hassan said the troops would stay.", "Kato Ahmad Hassan"),
+    ("Lt. Col. Okello Hassan Musa told reporters that 300 troops had left.", "Okello Hassan Musa"),
+    # with no rank or title before it, a run of capitals starts at the first name it holds
+    ("Joint Chiefs of Staff John Hyten said the troops would stay.", "John Hyten"),
+])
+def test_the_name_and_only_the_name(text, name):
+    assert name in _people(text)
