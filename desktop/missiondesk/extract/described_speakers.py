@@ -19,6 +19,7 @@ from missiondesk.extract.speaker_bodies import (
     force_country,
     home_country,
     mission_actor,
+    story_country,
 )
 from missiondesk.extract.speaker_phrases import (
     _author_of_document,
@@ -313,6 +314,10 @@ class DescribedSpeakers:
             if forces:  # "The Turkish army has begun ..., the military said": the Turkish military
                 return Actor(f"{_demonyms().get(forces, forces)} {subject.lower_}", "body", text=_text(phrase),
                              nouns={lemma, "statement"})
+            ministry = _national_body(subject, phrase, self.ctx, home=story_country(self.ctx)) \
+                if lemma == "ministry" else None
+            if ministry:  # "the Defense Ministry said", none named before: the ministry of the story's country
+                return Actor(ministry, "body", text=_text(phrase), nouns={lemma, "statement"})
             home = home_country(subject, self.ctx) if lemma == "cabinet" and len(phrase) == 2 else None
             if home:  # "the cabinet announced", no cabinet named before: the government of the article's country
                 return Actor(f"Government of {home}", "body", text=_text(phrase), nouns={lemma, "statement"})

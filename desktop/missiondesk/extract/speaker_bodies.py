@@ -25,11 +25,11 @@ def _demonyms() -> dict[str, str]:
     return table
 
 
-def _national_body(subject: Token, phrase: list[Token], ctx: DocContext) -> str | None:
+def _national_body(subject: Token, phrase: list[Token], ctx: DocContext, home: str | None = None) -> str | None:
     """A country's ministry or government, named the way the gold answers and the registry name bodies:
     'the Georgian Defence Ministry' and 'Georgia's defence ministry' -> 'Georgian Ministry of Defence',
     'the Polish government' -> 'Government of Poland', 'the German cabinet' -> 'German Cabinet'. None when the
-    phrase names no country."""
+    phrase names no country, unless a ministry's `home` country is given."""
     lemma = subject.lemma_.lower()
     if lemma not in ("ministry", "government", "cabinet"):
         return None
@@ -46,6 +46,8 @@ def _national_body(subject: Token, phrase: list[Token], ctx: DocContext) -> str 
         if tok.i != subject.i and tok.lower_ not in _DETERMINERS and tok.text not in ("'s", "’s", "of") \
                 and not tok.is_punct:
             rest.append(tok)
+    if country is None and lemma == "ministry":
+        country = home
     if country is None:
         return None
     if lemma == "government":
@@ -60,6 +62,15 @@ def _national_body(subject: Token, phrase: list[Token], ctx: DocContext) -> str 
     field = re.sub(r"(?i)defense", "defence", field)  # one spelling, so 'defense ministry' is the same body
     field = re.sub(r"(?i)^foreign$", "foreign affairs", field)
     return f"{demonym} Ministry of {' '.join(w[:1].upper() + w[1:] for w in field.split())}"
+
+
+def story_country(ctx: DocContext) -> str | None:
+    """The country an article is about: the nation of its story, else its main force when that is a country
+    ('the Defense Ministry said' in a story of South Korea's troops in Iraq is South Korea's)."""
+    from missiondesk.extract.context import COUNTRIES
+
+    main = ctx.story_nation() or ctx.main_force()
+    return main if main in COUNTRIES else None
 
 
 def home_country(subject: Token, ctx: DocContext) -> str | None:
