@@ -88,6 +88,8 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
             continue
         if _relays(verb, subject):
             continue  # "The paper reported that two officials insisted ...": the officials speak
+        if _fighting_words(verb, subject):
+            continue  # "a brigade-sized force that can help defend against an invasion": no one speaks
         attached = _attached_quotes(verb, art, used)
         complement = _complement(verb)
         if not attached and complement is None:
@@ -135,6 +137,23 @@ def _decision(verb: Token, attached: list[Quote]) -> bool:
 
 
 _COUNTRY_SETS = {"country", "nation", "state", "government", "donor", "contributor"}
+
+
+# Verbs of speech that a force's own acts share ("defend", "push", "press", "counter", "secure"): with troops or a
+# unit as their subject they tell of an act, not of words
+_PLAIN_SPEECH = {"say", "tell", "announce", "state", "declare", "confirm", "report", "claim", "warn", "add", "deny",
+                 "write", "note", "explain", "insist", "stress", "urge", "call", "tweet", "accuse", "request",
+                 "threaten", "condemn", "speak", "ask", "demand"}
+_UNIT_NOUNS = {"force", "forces", "troop", "troops", "soldier", "soldiers", "brigade", "battalion", "battlegroup",
+               "contingent", "unit", "division", "regiment", "company", "platoon", "squadron", "marines"}
+
+
+def _fighting_words(verb: Token, subject: Token) -> bool:
+    """'a brigade-sized force that can help defend against an invasion', 'the troops pushed into the town'."""
+    head = subject.head if subject.lower_ in ("that", "which", "who") and subject.head.dep_ == "relcl" else subject
+    if head.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+        head = verb.head
+    return head.lemma_.lower() in _UNIT_NOUNS and verb.lemma_.lower() not in _PLAIN_SPEECH
 
 
 def _unnamed_decision(verb: Token, subject: Token, actor: Actor, resolver: SpeakerResolver,
