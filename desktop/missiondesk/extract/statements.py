@@ -289,8 +289,8 @@ def _has_needed(verb: Token, needs: dict) -> bool:
     if "preposition" in needs and any(c.dep_ in ("prep", "prt") and c.lower_ in needs["preposition"]
                                       for c in children):
         return True
-    if "object" in needs and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in needs["object"]
-                                 for c in children):
+    if "object" in needs and any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in needs["object"] or
+                                                                      c.lower_ in needs["object"]) for c in children):
         return True
     if "after_quote" in needs and any(c.dep_ == "dobj" and c.lemma_.lower() in needs["after_quote"]
                                       for c in children):
@@ -484,6 +484,9 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
         return outlet
     if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and any(c.lower_ == "to" for c in verb.children):
         return _speaker_of(verb.head.head, art)  # "Esper took pains to argue": who took pains
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB" and verb.tag_ == "VBG" \
+            and verb.lemma_.lower() in _PLAIN_SPEECH:
+        return _speaker_of(verb.head.head, art)  # "an official responded to the reports by saying ...": who responded
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite"):
         # "the agency quoted him as saying": the one quoted speaks
         quoted = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
