@@ -65,6 +65,7 @@ def _ministry_field(name: str) -> str | None:
 
 _WHEN = re.compile(r"\s+(?:on|last|this|late|early)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|"
                    r"March|April|May|June|July|August|September|October|November|December)\b(?:\s+\d{1,2}\b)?")
+_NAMELESS_BODIES = {"ministry", "presidency", "embassy"}  # bodies the article names without their country
 _ISSUED = {"statement", "communique", "communiqué", "release"}  # texts a speaker issues, unlike a report or a study
 _SPOKEN_REACH = 1000  # characters: how far back a body that spoke is still 'the bloc', 'the organisation'
 
@@ -351,4 +352,6 @@ class DescribedSpeakers:
         if first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_ and not first.text.isupper() \
                 and not self.ctx.by_token.get(first.i):
             text = text[:1].lower() + text[1:]  # "Diplomats say" and "diplomats said" are one actor
+        if lemma in _NAMELESS_BODIES and not plural:  # "the Ministry of National Defense": a body, which 'it' is
+            return Actor(text, "body", text=text, nouns={lemma, subject.lower_, "statement"})
         return Actor(text, "anonymous", plural=plural, text=text, nouns={lemma, subject.lower_})

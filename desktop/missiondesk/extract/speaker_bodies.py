@@ -65,12 +65,13 @@ def _national_body(subject: Token, phrase: list[Token], ctx: DocContext, home: s
 
 
 def story_country(ctx: DocContext) -> str | None:
-    """The country an article is about: the nation of its story, else its main force when that is a country
-    ('the Defense Ministry said' in a story of South Korea's troops in Iraq is South Korea's)."""
+    """The country an article is about, when its headline names one more than any other force ('the Defense
+    Ministry said' in a story of South Korea's troops in Iraq is South Korea's); not the force the article names
+    most, which may be another country's ('a US-led coalition')."""
     from missiondesk.extract.context import COUNTRIES
 
-    main = ctx.story_nation() or ctx.main_force()
-    return main if main in COUNTRIES else None
+    nation = ctx.story_nation()
+    return nation if nation in COUNTRIES else None
 
 
 def home_country(subject: Token, ctx: DocContext) -> str | None:
