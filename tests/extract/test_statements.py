@@ -408,3 +408,13 @@ def test_central_command_is_one_body_however_written():
     text = ("U.S. Central Command said the strikes hit three sites. According to central command, 350 troops were "
             "at the base. CENTCOM said the drone was shot down. Iran's central command said the base was hit.")
     assert [s.actor for s in extract_text(text).statements] == ["US Central Command"] * 3 + ["Iran's central command"]
+
+
+def test_a_bare_ministry_is_the_story_countrys():
+    # the headline makes South Korea the story: its ministry, not one "Defense Ministry" for every country
+    text = ("South Korea plans to bring home 1,000 of its 3,200 troops in Iraq. The Defense Ministry said it will "
+            "include the plan in a bill. The ministry added that 2,200 troops would stay.")
+    got = extract_text(text, title="South Korea to bring home 1,000 troops from Iraq").statements
+    assert [s.actor for s in got] == ["South Korean Ministry of Defence"] * 2
+    # no headline nation: the article's most named force may be another country's, so the ministry stays bare
+    assert {s.actor for s in extract_text(text).statements} == {"Defense Ministry"}
