@@ -305,7 +305,9 @@ class DescribedSpeakers:
         if definite:  # "the official", "the statement", "the ministry": the last one that fits
             # "the police chief" is not "the mission chief": a noun before the head must fit too
             mods = [t.lower_ for t in phrase if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i < subject.i]
-            found = self._last(lambda a: (lemma in a.nouns or subject.lower_ in a.nouns) and all(
+            # a body is not a person whose title names it ("head of the military section in the presidency")
+            found = self._last(lambda a: not (lemma in _BODY_NOUNS and a.kind == "person") and (
+                lemma in a.nouns or subject.lower_ in a.nouns) and all(
                 m in a.nouns or m in (a.role or "").lower().split() or m in f"{a.text} {a.name}".lower().split()
                 for m in mods))
             if found is not None:
