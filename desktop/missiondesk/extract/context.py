@@ -22,8 +22,10 @@ def _armed_groups() -> frozenset[str]:
 ARMED_GROUPS = _armed_groups()
 
 
-def _place_tables() -> tuple[frozenset[str], frozenset[str]]:
-    """Country names, and regions that span several countries ('Sahel', 'Eastern flank', 'Black Sea')."""
+def _place_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Country names, regions that span several countries ('Sahel', 'Eastern flank', 'Black Sea'), and the
+    regions that are only a grouping of states ('the Baltic states', 'NATO's eastern flank'): troops sent there
+    are in one or several of its countries, never in the grouping."""
     import json
 
     from missiondesk.paths import resource
@@ -32,10 +34,11 @@ def _place_tables() -> tuple[frozenset[str], frozenset[str]]:
         places = json.load(fh)
     countries = frozenset(c["name"] for c in places["countries"])
     broad = frozenset(r["name"] for r in places["regions"] if len(r.get("countries", [])) != 1)
-    return countries, broad
+    groupings = frozenset(r["name"] for r in places["regions"] if r.get("grouping"))
+    return countries, broad, groupings
 
 
-COUNTRIES, BROAD_REGIONS = _place_tables()
+COUNTRIES, BROAD_REGIONS, GROUPINGS = _place_tables()
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -128,7 +131,7 @@ class DocContext:
         """The place the article names most, other than the force `besides` and the `owners` the sentence
         names as owners of troops."""
         for place, _ in self.place_counts.most_common():
-            if place != besides and place not in owners:
+            if place != besides and place not in owners and place not in GROUPINGS:
                 return place
         return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from missiondesk.extract.context import PLACE_NOUNS, DocContext, acting, naming_people
+from missiondesk.extract.context import GROUPINGS, PLACE_NOUNS, DocContext, acting, naming_people
 from missiondesk.extract.gazetteer import Entity, Mention, missions
 from missiondesk.extract.owners import (
     _MISSION_NOUNS,
@@ -44,7 +44,14 @@ _BACK = {"back", "home", "homeward", "out", "away", "over", "down", "up"}  # "br
 def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | None,
           inherited: str | None = None) -> str | None:
     """The country or region the troops are in; `inherited` is the place of the count a bare number
-    refers back to, used when the number's own clause names none."""
+    refers back to, used when the number's own clause names none. Troops sent to a grouping of states ('to the
+    Baltic states') are in none of them in particular."""
+    place = _where(anchor, span, sent, ctx, force, inherited)
+    return None if place in GROUPINGS else place
+
+
+def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | None,
+           inherited: str | None = None) -> str | None:
     if inherited and anchor.like_num:
         # "800 troops from Croatia are stationed in Hungary, 900 from the United States in Bulgaria": a gapped
         # clause's own place, before the clause's and the place of the count it repeats
