@@ -394,6 +394,9 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     token = span[-1]
     while token.dep_ == "quantmod" and token.head.i != token.i and token.head.like_num:
         token = token.head  # "a force of 35,000 to 50,000": the range's first number hangs on its second
+    if token.dep_ == "nummod" and token.head.lower_ in ("more", "fewer", "less") and token.head.dep_ in (
+            "pobj", "dobj", "attr"):
+        token = token.head  # "expand the force to 20,000 or more": the parse hangs the number on "more"
     listed = roles.force_before(span, ctx)
     same = [c for c in found if c.sentence == sent]
     if listed and same:  # "send 256 soldiers, Tanzania and Gambia 196, Chad 40": each country's share
