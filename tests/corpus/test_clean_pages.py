@@ -114,7 +114,9 @@ def test_short_article_lines_survive(line):
      True),  # a page stored only up to a length stops mid-sentence: its last paragraph is still article text
     ("We are approaching nine months since the war began and the region is bracing for a wider conflict …",
      False),  # a teaser of another story
-    ("Preparations for the drawdown of 2000 #ATMIS soldiers by 30 June", False),  # short: a post or a headline
+    ("The minister has threatened to pull the whole contingent out of the missi", True),  # short, but cut mid-word
+    ("Preparations for the drawdown of 2000 #ATMIS soldiers by 30 June", False),  # a post: its hashtag
+    ("Follow @UNIFIL_ for the latest news from the mission and its peacekeepers", False),  # a handle
     ("Israel Says It Is At War After Surprise Attack On Its Southern Towns And Military Bases Near Gaza Border",
      False),  # a headline in capitals
 ])

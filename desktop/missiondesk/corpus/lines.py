@@ -117,8 +117,8 @@ class Line:
         written in small letters (no headline), not a teaser ending in an ellipsis."""
         if self.furniture or self.credit or self.marker or self.foreign_script or self.bio or self.sentence_end:
             return False
-        return self.words >= 14 and self.function_density >= 0.25 and self.lower_share >= 0.5 \
-            and not self.text.rstrip().endswith(("…", "..."))
+        return self.words >= 8 and self.function_density >= 0.25 and self.lower_share >= 0.5 \
+            and not self.text.rstrip().endswith(("…", "...")) and not _SOCIAL.search(self.text)
 
     @property
     def sentence_like(self) -> bool:
@@ -127,6 +127,10 @@ class Line:
             return False
         return (self.sentence_end or self.continues) and self.words >= 3 and self.has_lower_word \
             and self.function_density >= 0.15
+
+
+# A post shown in the page: a hashtag, a handle or a link ("... 2000 #ATMIS soldiers by 30 Jun")
+_SOCIAL = re.compile(r"(?:^|\s)[#@]\w|https?://|pic\.twitter")
 
 
 # A line this long is a paragraph whatever it holds: its signs are read from its start and end only, so that a
