@@ -312,6 +312,14 @@ def _anonymity(verb: Token) -> bool:
     return lemma in ("remain", "stay") and any(c.lower_ == "anonymous" for c in children)
 
 
+def _writers_frame(verb: Token) -> bool:
+    """'It is worth noting that X said', 'It should be noted that X said': the writer's words, no one's statement
+    that the one inside it would belong to."""
+    if verb.dep_ == "xcomp" and verb.head.lower_ == "worth":
+        return True
+    return any(c.lower_ == "it" and c.dep_ == "nsubjpass" for c in verb.children)
+
+
 def _nested(verb: Token) -> bool:
     """A verb of saying inside what another reports ('He said the US faced a dilemma when deciding ...')
     belongs to that statement; one joined to it ('said ... and warned', 'told ..., adding that') does not,
@@ -321,7 +329,7 @@ def _nested(verb: Token) -> bool:
     for ancestor in verb.ancestors:
         deps.append(child.dep_)
         if _is_speech(ancestor) and ancestor.lower_ != "according":
-            if not any(d in _REPORTED_CONTENT for d in deps):
+            if not any(d in _REPORTED_CONTENT for d in deps) or _writers_frame(ancestor):
                 return False
             outer = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if ancestor.i > verb.i and _named_subject(verb) and verb.lemma_.lower() not in _COGNITION \
