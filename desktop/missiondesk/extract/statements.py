@@ -251,7 +251,7 @@ def _is_speech(token: Token) -> bool:
         return False  # "agreed to a drawdown", "seeks to bolster", "to counter Iran's build-up": no words said
     return token.dep_ not in ("amod", "compound") and (token.tag_ != "VBN" or any(
         c.dep_ == "aux" or c.dep_ == "nsubj" and (c.i > token.i or token.dep_ == "ROOT") or c.dep_ == "agent"
-        for c in token.children) or _outlet_span(token) is not None)
+        for c in token.children) or _outlet_span(token) is not None or _as_stated(token))
     # a VBN with its subject after it is an inverted attribution the tagger misread: "..., stated chief X"; so is
     # a VBN heading its sentence with an active subject: "X, the president of the Congo, requested that ..."; so is
     # one right after an outlet it was hung on: "..., Iraq's Shafaq news agency reported on Saturday"
@@ -310,6 +310,14 @@ def _anonymity(verb: Token) -> bool:
     if lemma in _ANONYMITY:
         return any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "neg" for c in children)
     return lemma in ("remain", "stay") and any(c.lower_ == "anonymous" for c in children)
+
+
+def _as_stated(verb: Token) -> bool:
+    """'As stated by the ministry, ...', 'as announced in the mission's statement': a participle of saying that
+    attributes the clause it hangs on."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and any(
+        c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "in" for c in verb.children)
 
 
 def _writers_frame(verb: Token) -> bool:
@@ -477,6 +485,9 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
     agent = _agent(verb)
     if agent is not None and any(c.dep_ == "auxpass" for c in verb.children):
         return agent  # "it was corroborated by an Egyptian official", "the plan was announced by the ministry"
+    if _as_stated(verb):  # "As stated by the ministry, ...", "As stated in the mission's statement, ..."
+        return agent or next((o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+                              for o in p.children if o.dep_ == "pobj"), None)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and art.inside(c.idx) is None]
     if subjects:
         # "UNIFIL spokesperson Andrea Tenenti said" can parse with two subjects: the name, else the nearest
@@ -630,6 +641,12 @@ def _complement(verb: Token) -> list[Token] | None:
             words.pop()
         if len(words) >= 4:
             return words
+    if _as_stated(verb):  # "As stated in the mission's statement, this step is ...": the clause it hangs on
+        inside = {t.i for t in verb.subtree}
+        words = [t for t in sent if t.i not in inside]
+        while words and (words[0].is_punct or words[-1].is_punct):
+            words = words[1:] if words[0].is_punct else words[:-1]
+        return words or None
     agent = _agent(verb)
     if agent is not None and any(c.dep_ == "auxpass" for c in verb.children) and not any(
             c.dep_ in _REPORTED_CONTENT for c in verb.children):
