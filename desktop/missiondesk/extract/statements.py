@@ -250,7 +250,7 @@ def _is_speech(token: Token) -> bool:
             token.i + 1 == len(token.doc) or token.nbor(1).text not in ('"', "“", ":")):
         return False  # "agreed to a drawdown", "seeks to bolster", "to counter Iran's build-up": no words said
     return token.dep_ not in ("amod", "compound") and (token.tag_ != "VBN" or any(
-        c.dep_ == "aux" or c.dep_ == "nsubj" and (c.i > token.i or token.dep_ == "ROOT") or c.dep_ == "agent"
+        c.dep_ == "aux" or c.dep_ == "nsubj" and (c.i > token.i or token.dep_ in ("ROOT", "relcl")) or c.dep_ == "agent"
         for c in token.children) or _outlet_span(token) is not None or _as_stated(token))
     # a VBN with its subject after it is an inverted attribution the tagger misread: "..., stated chief X"; so is
     # a VBN heading its sentence with an active subject: "X, the president of the Congo, requested that ..."; so is
@@ -682,7 +682,16 @@ def _complement(verb: Token) -> list[Token] | None:
             words.pop()
         if len(words) >= 4:
             return words
+    relative = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("which", "that")), None) \
+        if verb.dep_ == "relcl" else None
+    if relative is not None:  # "the drills, which the military described as a rehearsal": what it described
+        parts.extend(t for t in verb.head.subtree if t.i <= verb.head.i)
+        relative_at = relative.i
+    else:
+        relative_at = -1
     for child in verb.children:
+        if child.i == relative_at:
+            continue
         if child.dep_ == "prep" and any(t.lemma_.lower() in _VEHICLES and any(a.dep_ == "acl" for a in t.children)
                                         for t in child.subtree):
             parts.extend(child.subtree)  # "said in a statement that ..."
