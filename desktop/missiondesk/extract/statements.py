@@ -97,7 +97,7 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
         if not attached and verb.lemma_.lower() in _lexicon()["needs_clause"] and not any(
                 c.dep_ in _REPORTED_CONTENT for c in verb.children) and not _inverted(verb) \
                 and not _trailing(verb) and not _described_as(verb) and not _parenthetical(verb) \
-                and not _attributing(verb) and _outlet_before(verb) is None:
+                and not _attributing(verb) and _outlet_before(verb) is None and _told_that(verb) is None:
             continue
         actor = resolver.resolve(subject, verb)
         if actor is None or _unnamed_decision(verb, subject, actor, resolver, attached):
@@ -310,6 +310,20 @@ def _anonymity(verb: Token) -> bool:
     if lemma in _ANONYMITY:
         return any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "neg" for c in children)
     return lemma in ("remain", "stay") and any(c.lower_ == "anonymous" for c in children)
+
+
+def _told_that(verb: Token) -> Token | None:
+    """'He reminded the troops that Ghana had carved for itself an enviable position': the parse may hang the
+    that-clause on the listener as a relative clause; one whose verb has a subject and an object of its own
+    besides 'that' can only be the message."""
+    for listener in (c for c in verb.children if c.dep_ == "dobj"):
+        for clause in (c for c in listener.children if c.dep_ == "relcl"):
+            that = next((c for c in clause.children if c.lower_ == "that" and c.dep_ in ("dobj", "mark")), None)
+            subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in clause.children)
+            objects = any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ != "that" for c in clause.children)
+            if that is not None and that.i == clause.left_edge.i and subject and objects:
+                return clause
+    return None
 
 
 def _as_stated(verb: Token) -> bool:
