@@ -65,6 +65,7 @@ def _ministry_field(name: str) -> str | None:
 
 _WHEN = re.compile(r"\s+(?:on|last|this|late|early)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|"
                    r"March|April|May|June|July|August|September|October|November|December)\b(?:\s+\d{1,2}\b)?")
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 _NAMELESS_BODIES = {"ministry", "presidency", "embassy"}  # bodies the article names without their country
 _ISSUED = {"statement", "communique", "communiqué", "release"}  # texts a speaker issues, unlike a report or a study
 _SPOKEN_REACH = 1000  # characters: how far back a body that spoke is still 'the bloc', 'the organisation'
@@ -253,6 +254,15 @@ class DescribedSpeakers:
         return Actor(f"{name} (unnamed official)", "anonymous", plural=subject.tag_ in ("NNS", "NNPS"),
                      text=_text(phrase), nouns={subject.lemma_.lower(), subject.lower_})
 
+    def _whose_spokesperson(self, subject: Token) -> str | None:
+        """The body a bare 'the spokesperson' speaks for: the last body heard before it, else the article's mission."""
+        body = next((a for at, a in reversed(self.spoken) if at < subject.idx and a.kind == "body"
+                     and subject.idx - at <= _SPOKEN_REACH), None)
+        if body is not None:
+            return body.name
+        mission = self.ctx.mission_before(subject.i) or self.ctx.main_mission
+        return mission_actor(mission) if mission else None
+
     def _official_of_a_country(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'an official in Burundi', 'a senior official from Rwanda': the same speaker as 'a Burundian official'."""
         if subject.lemma_.lower() not in _OFFICIAL_NOUNS:
@@ -321,6 +331,9 @@ class DescribedSpeakers:
                 if lemma == "ministry" else None
             if ministry:  # "the Defense Ministry said", none named before: the ministry of the story's country
                 return Actor(ministry, "body", text=_text(phrase), nouns={lemma, "statement"})
+            voice = self._whose_spokesperson(subject) if lemma in _SPOKESPEOPLE and len(phrase) == 2 else None
+            if voice:  # "the spokesperson said", no one named so: the body that spoke last, else the mission
+                return Actor(f"{voice} (unnamed official)", "anonymous", text=_text(phrase), nouns={lemma})
             home = home_country(subject, self.ctx) if lemma == "cabinet" and len(phrase) == 2 else None
             if home:  # "the cabinet announced", no cabinet named before: the government of the article's country
                 return Actor(f"Government of {home}", "body", text=_text(phrase), nouns={lemma, "statement"})
