@@ -26,6 +26,7 @@ from missiondesk.extract.speaker_phrases import (
     _in_clause,
     _outside_clauses,
     _text,
+    same_nation,
 )
 from missiondesk.extract.speaker_words import (
     _AUTHORED,
@@ -317,7 +318,8 @@ class DescribedSpeakers:
             mods = [t.lower_ for t in phrase if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i < subject.i]
             # a body is not a person whose title names it ("head of the military section in the presidency")
             found = self._last(lambda a: not (lemma in _BODY_NOUNS and a.kind == "person") and (
-                lemma in a.nouns or subject.lower_ in a.nouns) and all(
+                lemma in a.nouns or subject.lower_ in a.nouns) and same_nation(_text(phrase), f"{a.role} {a.text}")
+                and all(
                 m in a.nouns or m in (a.role or "").lower().split() or m in f"{a.text} {a.name}".lower().split()
                 for m in mods))
             if found is not None:

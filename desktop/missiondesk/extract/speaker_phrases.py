@@ -4,6 +4,7 @@ article writes it, the title or appositive with it, and the speakers joined to i
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -254,4 +255,34 @@ def _role_nouns(role: str | None) -> set[str]:
     if not role:
         return set()
     nouns = _word_set("speaker_nouns")
-    return {w for w in re.findall(r"[a-z]+", role.lower()) if w in nouns}
+    found = {w for w in re.findall(r"[a-z]+", role.lower()) if w in nouns}
+    if found & _OFFICES:  # "Iraq's military spokesman Yehia Rasool ... the Iraqi official said": him
+        found.add("official")
+    return found
+
+
+# Titles whose holders the news may call 'the official' later
+_OFFICES = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "ambassador", "envoy", "commander",
+            "chief", "adviser", "advisor", "representative", "negotiator", "coordinator", "head"}
+
+
+def nations_in(text: str) -> set[str]:
+    """The countries a phrase names or gives a demonym of ('commander of French forces' -> {'France'})."""
+    words = re.findall(r"[\w.-]+", text or "")
+    table = _nation_words()
+    return {table[" ".join(words[i:i + n])] for n in (3, 2, 1) for i in range(len(words) - n + 1)
+            if " ".join(words[i:i + n]) in table}
+
+
+def same_nation(one: str, other: str) -> bool:
+    """Two titles that could be one person's: not 'German commander' and 'commander of French forces'."""
+    first, second = nations_in(one), nations_in(other)
+    return not first or not second or bool(first & second)
+
+
+@cache
+def _nation_words() -> dict[str, str]:
+    from missiondesk.extract.gazetteer import _entries
+
+    return {alias: entity.country or entity.name for alias, entity in _entries()
+            if entity.kind in ("country", "demonym") and alias[:1].isupper()}

@@ -6,7 +6,6 @@ the words both read by in speaker_words.py and speaker_phrases.py."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.tokens import Token
 
@@ -36,6 +35,7 @@ from missiondesk.extract.speaker_phrases import (
     _text,
     _title_of,
     name_text,
+    same_nation,
 )
 from missiondesk.extract.speaker_words import (
     _ABBREVIATION,
@@ -77,28 +77,6 @@ def _one_letter_apart(x: str, y: str) -> bool:
         return sum(c != d for c, d in zip(x, y)) == 1
     short, long_ = sorted((x, y), key=len)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-
-
-def _nations(text: str) -> set[str]:
-    """The countries a phrase names or gives a demonym of ('commander of French forces' -> {'France'})."""
-    words = re.findall(r"[\w.-]+", text or "")
-    table = _nation_words()
-    return {table[" ".join(words[i:i + n])] for n in (3, 2, 1) for i in range(len(words) - n + 1)
-            if " ".join(words[i:i + n]) in table}
-
-
-def _same_nation(one: str, other: str) -> bool:
-    """Two titles that could be one person's: not 'German commander' and 'commander of French forces'."""
-    first, second = _nations(one), _nations(other)
-    return not first or not second or bool(first & second)
-
-
-@cache
-def _nation_words() -> dict[str, str]:
-    from missiondesk.extract.gazetteer import _entries
-
-    return {alias: entity.country or entity.name for alias, entity in _entries()
-            if entity.kind in ("country", "demonym") and alias[:1].isupper()}
 
 
 class SpeakerResolver(DescribedSpeakers):
@@ -200,7 +178,7 @@ class SpeakerResolver(DescribedSpeakers):
                         "") or ""
             role_words = re.findall(r"[\w.-]+", role.lower().replace("defence", "defense"))
             if role_words and set(title) <= set(role_words) and qualifiers <= set(re.findall(r"[\w-]+", role)) \
-                    and _same_nation(role, actor.text or ""):
+                    and same_nation(role, actor.text or ""):
                 return person
             if len(seen) == 1 and role_words and all(w in _RANKS for w in role_words) and set(title) & _SPEAKS_FOR:
                 return person  # "a spokesman for the French military" ... "said Lt. Col Guillaume Leroy"
