@@ -546,14 +546,14 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
 
 
 def _name_closing_title(subject: Token) -> Token | None:
-    """'the spokesman for the Ugandan contingent Captain Jane Roe said': the name that closes a title's phrase,
-    set in apposition to it, is the one who speaks."""
-    if subject.lower_ not in _TITLE_NOUNS and subject.lemma_.lower() not in _TITLE_NOUNS:
+    """'the spokesman for the Ugandan contingent Captain Jane Roe said', 'Commanding Officer of X, Lieutenant
+    Colonel Jane Roe told': the name in apposition that closes a title's phrase is the one who speaks."""
+    if subject.lower_ not in _TITLE_NOUNS and subject.lemma_.lower() not in _TITLE_NOUNS and \
+            subject.lower_ not in _lexicon()["speaker_nouns"]:
         return None
     last = subject.doc[max(t.i for t in subject.subtree)]
-    if last.i > subject.i + 1 and last.ent_type_ == "PERSON" and last.dep_ == "appos" and last.head.i != subject.i \
-            and not any(t.text == "," for t in subject.doc[subject.i:last.i]):
-        return last
+    if last.i > subject.i + 1 and last.ent_type_ == "PERSON" and last.dep_ == "appos":
+        return last  # also "Commanding Officer of Marine Rotational Force Darwin, Lieutenant Colonel X told"
     return None
 
 
