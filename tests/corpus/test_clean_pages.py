@@ -161,6 +161,15 @@ def test_a_headline_with_a_figure_is_article_text(tmp_path, headline, shown):
     assert doc.body == "\n\n".join(([headline] if shown else []) + paragraphs)
 
 
+def test_a_key_points_line_taken_for_the_title_loses_its_bullet(tmp_path):
+    paragraphs = ["The regional bloc will deploy an initial 1,650 troops from its standby force, its commission "
+                  "president told the Security Council on Tuesday, and expand the force to 5,000 later."]
+    path = tmp_path / "page.txt"
+    path.write_text("\n\n".join(["- Bloc to deploy 1,650 troops as part of its standby force", *paragraphs]),
+                    encoding="utf-8")
+    assert read_document(path).title == "Bloc to deploy 1,650 troops as part of its standby force"
+
+
 def test_hard_wrapped_paragraphs_set_apart_by_blank_lines_are_joined_whole():
     """Lines wrapped at a width, paragraphs set apart by blank lines: a line that starts with a capital ('Asia-
     Pacific', 'Rodham Clinton') still continues its paragraph."""

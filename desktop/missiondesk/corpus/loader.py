@@ -56,7 +56,7 @@ def build_document(doc_id: str, path: str, raw: RawArticle) -> Document:
         # a headline's figure is a fact of the article ('US to send 3,000 troops to Baltic states'): the headline
         # is shown above the rest as the article's first line
         body = f"{headline}\n\n{body}"
-    title = headline or _first_words(body) or Path(path).stem
+    title = _BULLET.sub("", headline or "") or _first_words(body) or Path(path).stem
     outlet = known_outlet(raw.outlet) if raw.outlet and known_outlet(raw.outlet) else raw.outlet or page.outlet
     published = _iso(raw.published) or page.published
     return Document(id=doc_id, path=path, title=title, outlet=outlet, author=raw.author or page.author,
@@ -64,6 +64,7 @@ def build_document(doc_id: str, path: str, raw: RawArticle) -> Document:
 
 
 _HEADLINE_FIGURE = re.compile(r"\d")
+_BULLET = re.compile(r"^[\s\-–—•*·]+")  # "- ECOWAS to deploy 1,650 troops": a key-points line shown as a title
 _MARKUP = re.compile(r"[\[\]<>=_{}|@#]")  # a page's code or widgets picked as its title, never a headline
 
 
