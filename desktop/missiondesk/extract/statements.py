@@ -238,6 +238,9 @@ def _is_speech(token: Token) -> bool:
         return False  # "the leader is said to have discussed": hearsay with no speaker
     if lemma in ("ask", "request") and any(c.dep_ == "xcomp" and _anonymity(c) for c in token.children):
         return False  # "who asked not to be named": the anonymity formula, not something said
+    if any(t.lower_ in ("anonymity", "anonymously") and t.head.i in (token.i, *(c.i for c in token.children))
+           for t in token.subtree):
+        return False  # "who insisted on anonymity", "spoke on condition of anonymity": why no name is given
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _HEDGES:
         return False  # "officials appear to be signalling that ...": the writer's reading, not their words
     if lemma == "deny" and any(c.dep_ == "dative" for c in token.children):
