@@ -170,6 +170,16 @@ def test_a_key_points_line_taken_for_the_title_loses_its_bullet(tmp_path):
     assert read_document(path).title == "Bloc to deploy 1,650 troops as part of its standby force"
 
 
+def test_a_browser_notice_is_never_the_title():
+    from missiondesk.corpus.clean import clean_page
+
+    paragraphs = ["Australian troops are embarking on a two-year mission in Iraq to be spent entirely behind the "
+                  "wire, with no involvement in combat, the defence minister said on Tuesday."]
+    page = clean_page("\n\n".join(["Your web browser is no longer supported. To improve your experience update it",
+                                    "Training force for Iraq will not fight", *paragraphs]))
+    assert page.title == "Training force for Iraq will not fight" and page.paragraphs == paragraphs
+
+
 def test_hard_wrapped_paragraphs_set_apart_by_blank_lines_are_joined_whole():
     """Lines wrapped at a width, paragraphs set apart by blank lines: a line that starts with a capital ('Asia-
     Pacific', 'Rodham Clinton') still continues its paragraph."""
