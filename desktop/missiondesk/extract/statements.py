@@ -100,7 +100,8 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
                 and not _attributing(verb) and _outlet_before(verb) is None and _told_that(verb) is None:
             continue
         actor = resolver.resolve(subject, verb)
-        if actor is None or _unnamed_decision(verb, subject, actor, resolver, attached):
+        if actor is None or _unnamed_decision(verb, subject, actor, resolver, attached) \
+                or _state_decision(verb, subject, resolver, attached):
             continue
         actor.nouns |= _vehicles(verb)  # "X said in a statement ... the statement added": X's statement
         resolver.spoke(verb.idx, actor)
@@ -137,6 +138,23 @@ def _decision(verb: Token, attached: list[Quote]) -> bool:
 
 
 _COUNTRY_SETS = {"country", "nation", "state", "government", "donor", "contributor"}
+
+# A state's organs that decide rather than speak: "the French government has decided to send 200 troops"
+_STATE_ORGANS = {"government", "cabinet", "authorities", "administration", "parliament", "country", "nation"}
+_DECIDING = {"decide", "agree", "opt", "choose"}
+
+
+def _state_decision(verb: Token, subject: Token, resolver: SpeakerResolver, attached: list[Quote]) -> bool:
+    """'The French government has decided to send 200 troops', 'Spain and the U.S. agreed to hold meetings':
+    a state's decision, no quote and no clause of words, is news of an act, not a statement (ministers who
+    decide at a meeting, or a council whose words are quoted, still speak)."""
+    if verb.lemma_.lower() not in _DECIDING or not _decision(verb, attached):
+        return False
+    for who in (subject, *coordinated(subject)):
+        mention = resolver.ctx.by_token.get(who.i)
+        if not (who.lemma_.lower() in _STATE_ORGANS or mention is not None and mention.entity.kind == "country"):
+            return False
+    return True
 
 
 # Verbs of speech that a force's own acts share ("defend", "push", "press", "counter", "secure"): with troops or a
