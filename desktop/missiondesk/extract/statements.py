@@ -487,10 +487,12 @@ def _negated(verb: Token) -> bool:
 
 
 def _headline(verb: Token) -> bool:
-    """'Kremlin says no plans for new mobilisation': a headline, with no full stop and a present 'says'."""
+    """'Kremlin says no plans for new mobilisation': a headline, with no full stop and a verb in the present."""
     sent = span_text(sentence_of(verb)).strip()
-    return verb.tag_ in ("VBZ", "VBP") and verb.lower_ in ("says", "say") and not re.search(
-        r"[.!?\"”’)]$", sent)
+    if verb.tag_ not in ("VBZ", "VBP") or re.search(r"[.!?\"”’)]$", sent):
+        return False
+    # "Kremlin says ...", and a short crosshead in the same present: "- Burundi rejects AU's pull-out decision -"
+    return verb.lower_ in ("says", "say") or len(sent.split()) <= 12
 
 
 def _speaker_of(verb: Token, art: _Article) -> Token | None:
