@@ -115,6 +115,9 @@ def test_short_article_lines_survive(line):
     ("We are approaching nine months since the war began and the region is bracing for a wider conflict …",
      False),  # a teaser of another story
     ("The minister has threatened to pull the whole contingent out of the missi", True),  # short, but cut mid-word
+    ("Despite these measures, Dr. Roe stressed that major obstacles persist. Disjointed national strategies, "
+     "mistrust among neighbouring countries, weak intelligence-sharing systems and limited operational "
+     "coordination continue to undermine re", True),  # few little words, but a sentence ends inside it
     ("Preparations for the drawdown of 2000 #ATMIS soldiers by 30 June", False),  # a post: its hashtag
     ("Follow @UNIFIL_ for the latest news from the mission and its peacekeepers", False),  # a handle
     ("Israel Says It Is At War After Surprise Attack On Its Southern Towns And Military Bases Near Gaza Border",

@@ -117,8 +117,11 @@ class Line:
         written in small letters (no headline), not a teaser ending in an ellipsis."""
         if self.furniture or self.credit or self.marker or self.foreign_script or self.bio or self.sentence_end:
             return False
-        return self.words >= 8 and self.function_density >= 0.25 and self.lower_share >= 0.5 \
-            and not self.text.rstrip().endswith(("…", "...")) and not _SOCIAL.search(self.text)
+        worded = self.words >= 8 and self.function_density >= 0.25 and self.lower_share >= 0.5
+        # a sentence ended inside it and a long run of small letters after: prose, however few its little words
+        sentences = self.words >= 20 and self.lower_share >= 0.6 and bool(_INNER_STOP.search(self.text))
+        return (worded or sentences) and not self.text.rstrip().endswith(("…", "...")) \
+            and not _SOCIAL.search(self.text)
 
     @property
     def sentence_like(self) -> bool:
@@ -129,6 +132,7 @@ class Line:
             and self.function_density >= 0.15
 
 
+_INNER_STOP = re.compile(r"[a-z][.!?]\s+[A-Z]")
 # A post shown in the page: a hashtag, a handle or a link ("... 2000 #ATMIS soldiers by 30 Jun")
 _SOCIAL = re.compile(r"(?:^|\s)[#@]\w|https?://|pic\.twitter")
 
