@@ -182,7 +182,7 @@ class DescribedSpeakers:
         """'a French defence ministry statement': the body its words name, with its country."""
         if owner.dep_ != "compound":
             return None
-        document = owner.head  # the parse may hang the nationality on the document: "French (defence ministry) statement"
+        document = owner.head  # the nationality may hang on the document: "French (defence ministry) statement"
         words = [t for t in owner.doc[document.left_edge.i:owner.i + 1] if t.dep_ not in ("det", "poss")]
         if len(words) < 2:
             return None

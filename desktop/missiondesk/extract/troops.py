@@ -5,8 +5,8 @@ head counts."""
 from __future__ import annotations
 
 import re
-from functools import cache
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
