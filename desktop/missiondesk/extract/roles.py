@@ -132,12 +132,6 @@ def _skip_hedges(doc, i: int, start: int) -> int:
     return i
 
 
-def is_trainee(head: Token) -> bool:
-    """'has trained 15,000 Malian soldiers': the soldiers were trained, they are not the force."""
-    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in (
-        "train", "recruit", "arm", "equip", "graduate", "instruct", "mentor", "vet", "pay", "educate", "drill")
-
-
 def is_casualty(head: Token, span: Span) -> bool:
     """The noun phrase counts the killed, wounded, captured: 'killed 59 troops', '30 soldiers were wounded'."""
     casualty = words("casualty_words")

@@ -140,8 +140,7 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
             unit = elliptical.unit
         elif num.is_year_like and head.i - span[-1].i > 1 and not strong:
             continue  # "in 2014 ... forces": a year next to a noun, not a head count
-        if head is not None and (roles.is_casualty(head, span) or roles.not_a_force(head, span)
-                                 or roles.is_trainee(head)):
+        if head is not None and (roles.is_casualty(head, span) or roles.not_a_force(head, span)):
             continue
         if roles.is_casualty(span[-1], span) and (elliptical is None or span[-1].dep_ in ("nsubj", "nsubjpass") or any(
                 c.dep_ in ("relcl", "acl") for c in span[-1].children)):
