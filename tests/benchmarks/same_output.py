@@ -68,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
             theirs = extract(args.other.resolve(), files, work / f"{name}.theirs.json")
             differs = differing(ours, theirs)
             same = same and not differs
-            print(f"{name:10s} {len(files):5d} files  " + ("same" if not differs else "DIFFERENT: " + ", ".join(differs)))
+            verdict = "same" if not differs else "DIFFERENT: " + ", ".join(differs)
+            print(f"{name:10s} {len(files):5d} files  {verdict}")
     return 0 if same else 1
 
 
