@@ -71,3 +71,26 @@ def test_rules_the_index_cannot_read_keep_spacys_matcher():
     assert index_attribute_ruler(ruler) is False
     assert ruler.match == stock
     assert len(ruler.match(nlp("very very good"))) >= 2
+
+
+def test_the_array_path_annotates_as_the_stock_one(stock, monkeypatch):
+    """In pipelines the ruler's values are written as one array per doc, from a table of what each kind of token
+    writes; the same annotations, the two-token rules included, also once the table has started afresh."""
+    from missiondesk.extract import attributes
+
+    fast = spacy.load(model_package(), exclude=["ner"])
+    ruler = fast.get_pipe("attribute_ruler")
+    assert index_attribute_ruler(ruler)
+    annotations = ruler.pipe.__self__
+    assert isinstance(annotations, attributes.ArrayAnnotations)
+    texts = _texts() + ODD_WORDS
+
+    def seen(docs):
+        return [[(t.pos_, t.tag_, t.lemma_, str(t.morph), t.dep_) for t in doc] for doc in docs]
+
+    expected = seen(stock.pipe(texts))
+    assert seen(fast.pipe(texts)) == expected
+    assert seen(fast.pipe(texts)) == expected  # from the table
+    monkeypatch.setattr(attributes, "_MEMO_LIMIT", 50)
+    assert seen(fast.pipe(texts)) == expected
+    assert len(annotations.rows) < 50 + max(len(doc) for doc in fast.pipe(texts))

@@ -81,3 +81,21 @@ def test_a_small_load_is_cut_so_that_each_worker_gets_several_tasks():
         tasks = -(-expected // size)
         assert size <= pipeline.CHUNK and tasks >= 2 * pipeline.TASKS_PER_WORKER - 1, expected
     assert pipeline.chunk_size(1, 4) == 1
+
+
+def test_each_worker_starts_on_a_small_task_and_the_last_tasks_shrink():
+    from itertools import islice
+
+    for expected, workers in ((1000, 2), (181, 2), (100, 4), (24, 2)):
+        size = pipeline.chunk_size(expected, workers)
+        sizes = []
+        for step in pipeline.chunk_sizes(expected, workers):
+            if sum(sizes) >= expected:
+                break
+            sizes.append(step)
+        assert sizes[:workers] == [min(pipeline.SMALL_CHUNK, size)] * workers, expected
+        assert max(sizes) == size and all(s >= min(pipeline.SMALL_CHUNK, size) for s in sizes), expected
+        tail = sizes[sizes.index(size):]
+        assert tail == sorted(tail, reverse=True), expected  # never a larger task after a smaller one
+        assert tail[-1] <= pipeline.SMALL_CHUNK, expected
+    assert list(islice(pipeline.chunk_sizes(1000, 2), 40))[-1] == pipeline.SMALL_CHUNK  # more than expected: small

@@ -2,14 +2,20 @@
 index. The stock Matcher tries every one of the model's ~180 rules at every token and took a fifth of the
 pipeline's time; here each token only tries the rules that name its word or its tag (plus the few that name
 neither). The rules, their order and what they set are the model's own: `match` returns exactly what the
-stock `AttributeRuler.match` returns (a test compares them), and spaCy's own function sets what they say."""
+stock `AttributeRuler.match` returns (a test compares them), and spaCy's own function sets what they say.
+
+In pipelines (`pipe`, what Language.pipe calls) the matches are not listed at all: what a token's rules write
+is worked out once per distinct token, as the rules apply in order (a later rule's value wins), and a doc's
+values are written as one array, the same values spaCy's function would set one match at a time."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
@@ -121,7 +127,119 @@ def index_attribute_ruler(ruler: AttributeRuler) -> bool:
     except ValueError:
         return False
     ruler.set_annotations = _direct_annotations(ruler)
+    if {name for attrs in ruler.attrs for name in attrs} <= _ARRAY_ATTRS:
+        ruler.pipe = ArrayAnnotations(ruler, ruler.match).pipe
     return True
+
+
+# What a rule may set for the array path: token attributes only. spaCy's function also writes each attribute to
+# the word's lexeme, where these five are not kept (it ignores them there), so a doc's array holds all they do.
+_ARRAY_ATTRS = {POS, TAG, LEMMA, MORPH, DEP}
+
+
+class ArrayAnnotations:
+    """Stands in for the ruler's `pipe`: match and set_annotations without the list of matches. A token's
+    writes are those of its matches in spaCy's order (sorted by rule, then match, start, end; each overwrites
+    the one before). What its own one-token rules write depends on its four fields alone: it is worked out once
+    per distinct token, as a row of a table, and a doc takes its tokens' rows at once; a token in a two-token
+    match has its matches sorted on the spot. nlp(text) keeps the stock path."""
+
+    def __init__(self, ruler: AttributeRuler, match: IndexedMatch) -> None:
+        self.ruler = ruler
+        self.match = match
+        self.columns = sorted({name for attrs in ruler.attrs for name in attrs})
+        at = {name: column for column, name in enumerate(self.columns)}
+        self.writes = [tuple((at[name], value) for name, value in attrs.items()) for attrs in ruler.attrs]
+        # row r of the table: what a kind of token writes (`written` says which columns) and whether it may start
+        # a two-token match (rows from 1)
+        self.rows: dict[tuple, int] = {}  # token key -> its row
+        self.values = numpy.zeros((1024, len(self.columns)), dtype="uint64")  # grown by doubling
+        self.written = numpy.zeros((1024, len(self.columns)), dtype=bool)
+        self.starts_pair = numpy.zeros(1024, dtype=bool)
+        self.broken = numpy.zeros(1024, dtype=bool)  # a rule that writes outside its match: the stock path
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        error_handler = self.ruler.get_error_handler()
+        for doc in docs:
+            try:
+                yield self(doc)
+            except Exception as exc:
+                error_handler(self.ruler.name, self.ruler, [doc], exc)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc) or not self.columns:
+            return doc
+        keys = list(map(tuple, doc.to_array(_ARRAY).tolist()))
+        if len(self.rows) + len(keys) >= _MEMO_LIMIT:
+            self.rows.clear()  # between docs: a doc's rows stay its own while it is read
+        known = self.rows.get
+        rows = numpy.fromiter((known(key) or self._row(key) for key in keys), dtype=numpy.intp, count=len(keys))
+        if self.broken[rows].any():
+            return self._stock(doc)
+        current = doc.to_array(self.columns).reshape(len(doc), len(self.columns))
+        values = numpy.where(self.written[rows], self.values[rows], current)
+        starts = numpy.flatnonzero(self.starts_pair[rows[:-1]]).tolist()
+        if starts:
+            paired = self._paired(keys, starts)
+            if paired is None:
+                return self._stock(doc)
+            for i, matches in paired.items():
+                singles = self._entry(keys[i])[0]
+                for column, value in self._fold([*((rule, m, i, i + 1) for rule, m in singles), *matches]):
+                    values[i, column] = value
+        doc.from_array(self.columns, values)
+        return doc
+
+    def _stock(self, doc: Doc) -> Doc:
+        """A rule that writes outside its match: spaCy's own path says so as it would."""
+        self.ruler.set_annotations(doc, self.match(doc))
+        return doc
+
+    def _row(self, key: tuple) -> int:
+        """A new kind of token's row: its one-token rules' writes, folded in spaCy's order."""
+        singles, firsts, _ = self._entry(key)
+        row = len(self.rows) + 1
+        while row >= len(self.values):
+            self.values = numpy.concatenate([self.values, numpy.zeros_like(self.values)])
+            self.written = numpy.concatenate([self.written, numpy.zeros_like(self.written)])
+            self.starts_pair = numpy.concatenate([self.starts_pair, numpy.zeros_like(self.starts_pair)])
+            self.broken = numpy.concatenate([self.broken, numpy.zeros_like(self.broken)])
+        writes = self._fold([(rule, match_id, 0, 1) for rule, match_id in singles])
+        self.values[row], self.written[row] = 0, False
+        self.starts_pair[row], self.broken[row] = bool(firsts), writes is None
+        for column, value in writes or ():
+            self.values[row, column], self.written[row, column] = value, True
+        self.rows[key] = row
+        return row
+
+    def _entry(self, key: tuple) -> tuple:
+        return self.match._memo.get(key) or self.match._token(key)
+
+    def _paired(self, keys: list[tuple], starts: list[int]) -> dict[int, list[tuple]] | None:
+        """The two-token matches beginning at `starts`, by the token each writes (None if one writes outside its
+        match)."""
+        pairs, indices = self.match.pairs, self.ruler.indices
+        found: dict[int, list[tuple]] = {}
+        for i in starts:
+            for p in self._entry(keys[i])[1] & self._entry(keys[i + 1])[2]:
+                rule, match_id = pairs[p][0], pairs[p][1]
+                index = indices[rule]
+                target = i + index if index >= 0 else i + 2 + index
+                if not i <= target < i + 2:
+                    return None
+                found.setdefault(target, []).append((rule, match_id, i, i + 2))
+        return found
+
+    def _fold(self, matches: list[tuple]) -> tuple | None:
+        """The (column, value) writes of `matches` (rule, match id, start, end) applied in spaCy's order."""
+        final: dict[int, int] = {}
+        indices = self.ruler.indices
+        for rule, _, start, end in sorted(matches):
+            index = indices[rule]
+            if not start <= (start + index if index >= 0 else end + index) < end:
+                return None
+            final.update(self.writes[rule])
+        return tuple(final.items())
 
 
 def _direct_annotations(ruler: AttributeRuler):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 
 from missiondesk.corpus.document import Document
@@ -41,6 +41,7 @@ COMPONENT_BATCHES = {"tok2vec": {"batch_size": 8}, "tagger": {"batch_size": 8}}
 PARALLEL_MIN_DOCUMENTS = 24  # below this, starting worker processes costs more than it saves
 CHUNK = 32  # documents a worker process takes at a time, at most
 TASKS_PER_WORKER = 4  # a small load is cut finer, so that the workers finish together
+SMALL_CHUNK = 8  # each worker's first task, and the last tasks: no core waits long for the first or the last
 
 
 def fact_id(*parts: object) -> str:
@@ -186,7 +187,8 @@ def _extract_parallel(documents: Iterable[Document], expected: int, workers: int
                 return False
         return True
 
-    size = chunk_size(expected, workers)
+    sizes = chunk_sizes(expected, workers)
+    size = next(sizes)
     with ProcessPoolExecutor(max_workers=workers, mp_context=_process_context(),
                              initializer=_start_worker) as pool:
         chunk: list[Document] = []
@@ -196,6 +198,7 @@ def _extract_parallel(documents: Iterable[Document], expected: int, workers: int
             if len(chunk) == size:
                 pending.append((_submit(pool, chunk), chunk))
                 chunk = []
+                size = next(sizes)
             if not collect(False):
                 going = False
                 break
@@ -214,6 +217,22 @@ def chunk_size(expected: int, workers: int) -> int:
     """Documents per worker task: CHUNK, or fewer when `expected` documents would give each worker fewer than
     TASKS_PER_WORKER tasks (100 articles in chunks of 32 would leave one worker with 64 and the other 36)."""
     return max(1, min(CHUNK, -(-expected // (workers * TASKS_PER_WORKER))))
+
+
+def chunk_sizes(expected: int, workers: int) -> Iterator[int]:
+    """Documents per worker task, task after task, for `expected` documents: chunk_size's, except that each
+    worker's first task is SMALL_CHUNK (it starts once 8 articles are read, not 32) and the last ones shrink
+    to SMALL_CHUNK (a worker left with the others' last 32 articles would keep a core idle for as long)."""
+    size = chunk_size(expected, workers)
+    smallest = min(SMALL_CHUNK, size)
+    for _ in range(workers):
+        yield smallest
+    given = workers * smallest
+    while True:
+        left = expected - given
+        next_size = min(size, max(smallest, -(-left // (2 * workers))))
+        yield next_size
+        given += next_size
 
 
 def _submit(pool, chunk: list[Document]):
