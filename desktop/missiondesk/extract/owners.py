@@ -53,7 +53,7 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     for tok in (c for noun in nouns for c in noun.children):
         if tok.dep_ == "poss":
             owner.extend(tok.subtree)
-    owner_force = _bracketed(span, ctx) or respectively(span, sent, ctx) or _owner_mission(owner, ctx) \
+    owner_force = bracketed(span, ctx) or respectively(span, sent, ctx) or _owner_mission(owner, ctx) \
         or _with_owner(anchor, span, ctx) or _the_country(owner, ctx) or _sent_by(anchor, ctx) \
         or _relative_holder(anchor, ctx)
     if owner_force:
@@ -225,7 +225,7 @@ def _by_vehicle(child: Token) -> bool:
     return any(t.lemma_.lower() in _CARRIERS or t.lower_ in _CARRIERS for t in objects[:1])
 
 
-def _bracketed(span: Span, ctx: DocContext) -> str | None:
+def bracketed(span: Span, ctx: DocContext) -> str | None:
     """'Serbia (48), Australia (15)': a contributor's figure in brackets after its name."""
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":

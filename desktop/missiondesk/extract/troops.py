@@ -447,6 +447,8 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
             return _Inherited(ref.unit, ref.whose, ref.where, named=bool(ref.whose) and not _nationality_after(
                 span, sent, ctx))
         return _Inherited(ref.unit, ref.whose if same and not _gapped(span) else None, ref.where)
+    if owners.bracketed(span, ctx) and any(_is_head(t) or _is_collective(t) for t in sent):
+        return _Inherited("troops", None, None, named=True)  # "after the American, British (8,500) and ..."
     return None
 
 
