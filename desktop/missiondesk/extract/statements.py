@@ -13,7 +13,7 @@ from missiondesk.extract.actor import Actor
 from missiondesk.extract.quotes import Quote, find_quotes, paragraphs
 from missiondesk.extract.reporters import is_reporter
 from missiondesk.extract.sentences import join_tokens, sentence_of, span_text, text_of, tokens_where
-from missiondesk.extract.speaker_phrases import coordinated
+from missiondesk.extract.speaker_phrases import _role_nouns, coordinated
 from missiondesk.extract.speaker_words import _HONORIFICS, _RANKS, _TITLE_NOUNS, _TITLE_WORDS, _lexicon
 from missiondesk.extract.speakers import SpeakerResolver
 
@@ -103,6 +103,7 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
         if actor is None or _unnamed_decision(verb, subject, actor, resolver, attached) \
                 or _state_decision(verb, subject, resolver, attached):
             continue
+        _keep_title(subject, actor)
         actor.nouns |= _vehicles(verb)  # "X said in a statement ... the statement added": X's statement
         resolver.spoke(verb.idx, actor)
         found.append(_statement(verb, actor, attached, complement, art))
@@ -578,6 +579,17 @@ def _name_closing_title(subject: Token) -> Token | None:
     if last.i > subject.i + 1 and last.ent_type_ == "PERSON" and last.dep_ == "appos":
         return last  # also "Commanding Officer of Marine Rotational Force Darwin, Lieutenant Colonel X told"
     return None
+
+
+def _keep_title(name: Token, actor) -> None:
+    """A name taken from the end of a title's phrase keeps the title's nouns, so that 'the UNCI spokesperson'
+    later is still the person ('The spokesperson for the UN operations (UNCI), Hamadou Toure, announced')."""
+    title = name.head
+    if name.dep_ != "appos" or actor.kind != "person" or title.i == name.i:
+        return
+    words = " ".join(t.text for t in title.subtree if t.i < name.left_edge.i and not t.is_punct)
+    actor.nouns |= _role_nouns(words)
+    actor.role = actor.role or words or None
 
 
 def _after_opening_participle(verb: Token) -> Token | None:
