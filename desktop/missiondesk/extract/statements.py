@@ -13,8 +13,19 @@ from missiondesk.extract.actor import Actor
 from missiondesk.extract.quotes import Quote, find_quotes, paragraphs
 from missiondesk.extract.reporters import is_reporter
 from missiondesk.extract.sentences import join_tokens, sentence_of, span_text, text_of, tokens_where
-from missiondesk.extract.speaker_phrases import _role_nouns, coordinated
-from missiondesk.extract.speaker_words import _HONORIFICS, _RANKS, _TITLE_NOUNS, _TITLE_WORDS, _lexicon
+from missiondesk.extract.speaker_phrases import coordinated
+from missiondesk.extract.speaker_tokens import (
+    _INVERTING,
+    _PLAIN_SPEECH,
+    _agent,
+    _as_stated,
+    _keep_title,
+    _outlet_before,
+    _outlet_span,
+    _speaker_after,
+    _speaker_of,
+)
+from missiondesk.extract.speaker_words import _lexicon
 from missiondesk.extract.speakers import SpeakerResolver
 
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "dative", "attr", "oprd")
@@ -23,8 +34,6 @@ _REPORTED_CONTENT = ("ccomp", "xcomp")  # a verb of saying below one of these is
 _VEHICLES = {"statement", "interview", "post", "letter", "briefing", "address", "tweet", "message", "speech",
              "communique", "communiqué", "report", "note"}
 _HEDGES = {"appear", "seem"}
-_INVERTING = {"say", "add", "state", "note", "explain", "insist", "write", "stress", "warn", "claim", "argue",
-              "confirm", "announce", "observe", "remark", "declare", "conclude", "continue", "report"}
 _ANONYMITY = {"name", "identify", "quote", "cite"}
 _NEGATORS = {"decline", "refuse", "fail", "won't", "wouldn't", "cannot", "can't"}
 _COGNITION = {"believe", "think", "consider", "estimate", "favour", "favor", "oppose", "decide", "agree", "welcome"}
@@ -158,11 +167,6 @@ def _state_decision(verb: Token, subject: Token, resolver: SpeakerResolver, atta
     return True
 
 
-# Verbs of speech that a force's own acts share ("defend", "push", "press", "counter", "secure"): with troops or a
-# unit as their subject they tell of an act, not of words
-_PLAIN_SPEECH = {"say", "tell", "announce", "state", "declare", "confirm", "report", "claim", "warn", "add", "deny",
-                 "write", "note", "explain", "insist", "stress", "urge", "call", "tweet", "accuse", "request",
-                 "threaten", "condemn", "speak", "ask", "demand"}
 _UNIT_NOUNS = {"force", "forces", "troop", "troops", "soldier", "soldiers", "brigade", "battalion", "battlegroup",
                "contingent", "unit", "division", "regiment", "company", "platoon", "squadron", "marines"}
 
@@ -348,14 +352,6 @@ def _told_that(verb: Token) -> Token | None:
     return None
 
 
-def _as_stated(verb: Token) -> bool:
-    """'As stated by the ministry, ...', 'as announced in the mission's statement': a participle of saying that
-    attributes the clause it hangs on."""
-    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and any(
-        c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "in" for c in verb.children)
-
-
 def _writers_frame(verb: Token) -> bool:
     """'It is worth noting that X said', 'It should be noted that X said': the writer's words, no one's statement
     that the one inside it would belong to."""
@@ -429,24 +425,6 @@ def _trailing(verb: Token) -> bool:
         and _speaker_after(verb) is not None  # not "..., adding 10 to 14 days"
 
 
-def _speaker_after(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod", "appos") and c.i > verb.i and (
-        c.ent_type_ == "PERSON" or c.lemma_.lower() in _lexicon()["speaker_nouns"]
-        or c.pos_ == "PROPN" and is_reporter(c))), None)  # "..., reported Moscow Times"
-
-
-_SAID_BY = {"announce", "confirm", "corroborate", "deny", "condemn", "criticise", "criticize", "reject", "tell",
-            "report", "state", "declare", "reveal", "disclose", "urge", "warn", "dismiss"}
-
-
-def _agent(verb: Token) -> Token | None:
-    """The one 'by' whom a passive verb of saying was done: 'was confirmed by the ministry' (not 'written by',
-    'praised by': authorship and judgement of a thing, no words of their own reported)."""
-    if verb.lemma_.lower() not in _SAID_BY:
-        return None
-    return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
-
-
 def _named_subject(verb: Token) -> bool:
     """A subject that names its speaker (a name or a country, not a pronoun nor a description)."""
     return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and (c.ent_type_ or c.text[:1].isupper())
@@ -494,183 +472,6 @@ def _headline(verb: Token) -> bool:
         return False
     # "Kremlin says ...", and a short crosshead in the same present: "- Burundi rejects AU's pull-out decision -"
     return verb.lower_ in ("says", "say") or len(sent.split()) <= 12
-
-
-def _speaker_of(verb: Token, art: _Article) -> Token | None:
-    if verb.lower_ == "according":
-        to = verb.nbor(1)
-        objects = [t for t in to.subtree if t.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "pobj"]
-        if objects and is_reporter(objects[0]):
-            # "According to ORF, the ambassador, Anna Evstigneeva, renewed her criticism": the one reported on
-            person = next((c for c in verb.head.children if c.dep_ == "nsubj" and (
-                c.ent_type_ == "PERSON" or any(
-                    a.dep_ == "appos" and a.pos_ == "PROPN" for a in c.children))), None)
-            if person is not None and verb.head.pos_ == "VERB":
-                return person
-        if objects and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children):
-            # "According to ORF, Russia's deputy ambassador, Anna Evstigneeva, renewed ...": the parser hung the
-            # clause's subject on the source as an appositive
-            person = next((t for t in objects[0].subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"
-                           and t.i > objects[0].i and objects[0].ent_type_ != "PERSON"
-                           and t.doc[t.left_edge.i - 1].text == ","), None)
-            if person is not None:
-                return person
-        if objects:
-            named = _name_after_title(objects[0])
-            if named is not None:  # "According to the Press Officer of the mission, Lt. Jane Roe, ...": Jane Roe
-                return named
-        return objects[0] if objects else None
-    agent = _agent(verb)
-    if agent is not None and any(c.dep_ == "auxpass" for c in verb.children):
-        return agent  # "it was corroborated by an Egyptian official", "the plan was announced by the ministry"
-    if _as_stated(verb):  # "As stated by the ministry, ...", "As stated in the mission's statement, ..."
-        return agent or next((o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
-                              for o in p.children if o.dep_ == "pobj"), None)
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and art.inside(c.idx) is None]
-    if subjects:
-        # "UNIFIL spokesperson Andrea Tenenti said" can parse with two subjects: the name, else the nearest
-        child = next((c for c in subjects if c.ent_type_ == "PERSON"), min(subjects, key=lambda c: abs(c.i - verb.i)))
-        if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-            return verb.head
-        return _name_closing_title(child) or child
-    opening = _after_opening_participle(verb)
-    if opening is not None:
-        return opening
-    outlet = _outlet_before(verb)
-    if outlet is not None:  # "..., Turkey's Hurriyet daily reported": the parser hung the outlet elsewhere
-        return outlet
-    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and any(c.lower_ == "to" for c in verb.children):
-        return _speaker_of(verb.head.head, art)  # "Esper took pains to argue": who took pains
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB" and verb.tag_ == "VBG" \
-            and verb.lemma_.lower() in _PLAIN_SPEECH:
-        return _speaker_of(verb.head.head, art)  # "an official responded to the reports by saying ...": who responded
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite"):
-        # "the agency quoted him as saying": the one quoted speaks
-        quoted = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
-        if quoted is not None:
-            return quoted
-    # '"...?" asked a Ghanaian officer': after a quote the speaker may follow the verb as its object; so may
-    # it after a comma ("South Africa will send 256 soldiers, added the spokesman, without saying when")
-    before = art.text[max(0, verb.idx - 4):verb.idx]
-    if re.search(r",\s*$", before) and verb.lemma_.lower() in _INVERTING and _speaker_after(verb) is not None:
-        return _speaker_after(verb)
-    if re.search(r"[\"”’']\s*$", before):
-        for child in verb.children:
-            if child.dep_ in ("dobj", "attr", "dative", "npadvmod", "appos") and child.i > verb.i:
-                return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        head = verb.head
-        if verb.tag_ == "VBG" and verb.dep_ == "advcl":
-            # "Germany wants the troops to stay, saying ...": the participle tells of the main clause's subject,
-            # not of the clause the parser hung it on
-            while head.dep_ in ("ccomp", "xcomp") and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX"):
-                head = head.head
-        return _speaker_of(head, art)
-    return _closing_speaker(verb, art)
-
-
-def _name_closing_title(subject: Token) -> Token | None:
-    """'the spokesman for the Ugandan contingent Captain Jane Roe said', 'Commanding Officer of X, Lieutenant
-    Colonel Jane Roe told': the name in apposition that closes a title's phrase is the one who speaks."""
-    if subject.lower_ not in _TITLE_NOUNS and subject.lemma_.lower() not in _TITLE_NOUNS and \
-            subject.lower_ not in _lexicon()["speaker_nouns"]:
-        return None
-    last = subject.doc[max(t.i for t in subject.subtree)]
-    if last.i > subject.i + 1 and last.ent_type_ == "PERSON" and last.dep_ == "appos":
-        return last  # also "Commanding Officer of Marine Rotational Force Darwin, Lieutenant Colonel X told"
-    return None
-
-
-def _keep_title(name: Token, actor) -> None:
-    """A name taken from the end of a title's phrase keeps the title's nouns, so that 'the UNCI spokesperson'
-    later is still the person ('The spokesperson for the UN operations (UNCI), Hamadou Toure, announced')."""
-    title = name.head
-    if name.dep_ != "appos" or actor.kind != "person" or title.i == name.i:
-        return
-    words = " ".join(t.text for t in title.subtree if t.i < name.left_edge.i and not t.is_punct)
-    actor.nouns |= _role_nouns(words)
-    actor.role = actor.role or words or None
-
-
-def _after_opening_participle(verb: Token) -> Token | None:
-    """'Addressing the contingent at the airport, Lt Gen Jane Roe, chief of staff, said ...': the parser may make
-    the opening participle the verb's subject and the person after its comma the participle's object."""
-    opening = next((c for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
-    if opening is None:
-        return None
-    comma = next((t for t in opening.subtree if t.text == "," and t.i > opening.i), None)
-    if comma is None:
-        return None
-    return next((t for t in opening.subtree if t.i > comma.i and t.ent_type_ == "PERSON" and t.dep_ != "compound"),
-                None)
-
-
-def _name_after_title(title: Token) -> Token | None:
-    """'the Press and Information Officer of UNIFIL, Lt. Andy La-Anyane,': the name set off by commas right after
-    a title's phrase is its holder's, however the parser hung it."""
-    if title.lower_ not in _TITLE_NOUNS and title.lower_ not in _TITLE_WORDS:
-        return None
-    doc = title.doc
-    k = max(t.i for t in title.subtree) + 1
-    if k >= len(doc) or doc[k].text != ",":
-        return None
-    k += 1
-    while k < len(doc) and (doc[k].lower_ in _RANKS or doc[k].lower_ in _HONORIFICS) and not doc[k].ent_type_:
-        k += 1
-    ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start == k), None)
-    if ent is None or ent.end >= len(doc) or doc[ent.end].text != ",":
-        return None
-    return doc[ent.end - 1]
-
-
-def _closing_speaker(verb: Token, art: _Article) -> Token | None:
-    """'Russian peacekeepers have done their job, Viktor Bondarev, first deputy chairman of the committee,
-    said.': a verb of saying whose speaker the parser hung elsewhere: the person named right before it, or the
-    nearest one set off by commas before the appositive that ends at the verb; outside quotes."""
-    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
-        return None
-    sent = sentence_of(verb)
-    people = [e for e in verb.doc.ents if e.label_ == "PERSON" and sent.start <= e.start and e.end <= verb.i
-              and art.inside(e.start_char) is None]
-    if people and people[-1].end == verb.i:  # "In a post on X, M23 spokesman Innocent Rugira said": right before
-        return people[-1][-1]
-    if verb.nbor(-1).text != ",":
-        return None
-    for ent in reversed(people):  # "..., Kwame Asante, the AU commissioner for peace, said"
-        if ent.start > sent.start and verb.doc[ent.start - 1].text == "," and verb.doc[ent.end].text == ",":
-            return ent[-1]
-    return None
-
-
-def _outlet_before(verb: Token) -> Token | None:
-    """'..., Turkey's Hurriyet daily reported', '..., the Czech News Agency (CTK) reported': an outlet named after
-    a comma right before its verb, which the parser hung on the clause before; its head word."""
-    span = _outlet_span(verb)
-    return verb.doc[span[1]] if span else None
-
-
-def _outlet_span(verb: Token) -> tuple[int, int] | None:
-    """The first and the head word of the outlet _outlet_before finds."""
-    if verb.lemma_.lower() not in _INVERTING or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return None
-    doc = verb.doc
-    k = verb.i - 1
-    if k > 0 and doc[k].text == ")":  # "(CTK)"
-        while k > 0 and doc[k].text != "(":
-            k -= 1
-        k -= 1
-    if k < 1:
-        return None
-    head = doc[k]
-    if not is_reporter(head) and not (head.pos_ == "PROPN" and any(is_reporter(t) for t in doc[max(0, k - 3):k + 1])):
-        return None
-    first = k
-    while first > 0 and doc[first - 1].text != "," and (
-            doc[first - 1].pos_ in ("PROPN", "DET", "PART", "ADJ", "NOUN") or doc[first - 1].text in ("'s", "’s")):
-        first -= 1
-    if first == 0 or doc[first - 1].text != "," or k - first > 6:
-        return None
-    return first, k
 
 
 def _complement(verb: Token) -> list[Token] | None:
