@@ -581,9 +581,10 @@ def _attached_quotes(verb: Token, art: _Article, used: set[int]) -> list[Quote]:
             if len(between.split()) <= 6 and _LEAD_IN.search(between):
                 attached.append(quote)
     if not attached and text[sent.start_char:sent.end_char].rstrip().endswith(":"):
-        nxt = art.para_of(sent.end_char) + 1
-        attached = [q for q in art.quotes
-                    if id(q) not in used and q.opens_paragraph and art.para_of(q.start) == nxt][:1]
+        nxt = art.para_of(verb.idx) + 1  # not of sent.end_char: a sentence keeps the blank line after it
+        attached = [q for q in art.quotes if id(q) not in used and (
+            q.opens_paragraph and art.para_of(q.start) == nxt
+            or q.start >= sent.end_char and not text[sent.end_char:q.start].strip())][:1]  # the next line
     return attached
 
 
