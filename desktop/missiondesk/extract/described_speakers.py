@@ -138,6 +138,10 @@ class DescribedSpeakers:
                            if rel.dep_ == "relcl" and rel.lemma_.lower() in _AUTHORED
                            for c in rel.children if c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who")
                            and c.lower_ not in _PRONOUNS), None)
+        sent_from = author is None
+        if author is None:  # "a statement from the Kenyan defence ministry"; a sender no body or person, on
+            author = next((o for p in subject.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
+                           for o in p.children if o.dep_ == "pobj"), None)
         if author is not None:  # "a statement signed by the leaders of Armenia", "issued by Kigali"
             for tok in author.subtree:
                 mention = self.ctx.by_token.get(tok.i)
@@ -145,7 +149,9 @@ class DescribedSpeakers:
                         tok.head.i == author.i or tok.i == author.i):
                     country = mention.entity.country or mention.entity.name
                     return Actor(f"Government of {country}", "body", text=_text(phrase), nouns={lemma, "statement"})
-            return self.resolve(author)
+            found = self.resolve(author)
+            if not sent_from or found is not None and found.kind != "anonymous":
+                return found
         owner = next((c for c in subject.children if c.dep_ in ("poss", "compound")), None)
         if owner is not None and owner.lower_ not in _PRONOUNS and owner.lower_ not in ("its", "their"):
             found = self._name(owner, [owner]) or self._body(owner, [owner]) or self._owning_body(owner)

@@ -77,8 +77,8 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
             and verb.lemma_.lower() in _PLAIN_SPEECH:
         return _speaker_of(verb.head.head, art)  # "an official responded to the reports by saying ...": who responded
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite"):
-        # "the agency quoted him as saying": the one quoted speaks
-        quoted = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        # "the agency quoted him as saying", "X was quoted by AFP as saying": the one quoted speaks
+        quoted = next((c for c in verb.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)  # "X was quoted"
         if quoted is not None:
             return quoted
     # '"...?" asked a Ghanaian officer': after a quote the speaker may follow the verb as its object; so may
