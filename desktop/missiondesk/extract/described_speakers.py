@@ -138,8 +138,8 @@ class DescribedSpeakers:
                            if rel.dep_ == "relcl" and rel.lemma_.lower() in _AUTHORED
                            for c in rel.children if c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who")
                            and c.lower_ not in _PRONOUNS), None)
-        sent_from = author is None
-        if author is None:  # "a statement from the Kenyan defence ministry"; a sender no body or person, on
+        from_sender = author is None  # "a statement from the Kenyan defence ministry": a body or person sent it
+        if from_sender:
             author = next((o for p in subject.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
                            for o in p.children if o.dep_ == "pobj"), None)
         if author is not None:  # "a statement signed by the leaders of Armenia", "issued by Kigali"
@@ -150,8 +150,8 @@ class DescribedSpeakers:
                     country = mention.entity.country or mention.entity.name
                     return Actor(f"Government of {country}", "body", text=_text(phrase), nouns={lemma, "statement"})
             found = self.resolve(author)
-            if not sent_from or found is not None and found.kind != "anonymous":
-                return found
+            if not from_sender or found is not None and found.kind != "anonymous":
+                return found  # a sender that is no body or person: the rules below
         owner = next((c for c in subject.children if c.dep_ in ("poss", "compound")), None)
         if owner is not None and owner.lower_ not in _PRONOUNS and owner.lower_ not in ("its", "their"):
             found = self._name(owner, [owner]) or self._body(owner, [owner]) or self._owning_body(owner)
@@ -261,10 +261,14 @@ class DescribedSpeakers:
         return Actor(f"{name} (unnamed official)", "anonymous", plural=subject.tag_ in ("NNS", "NNPS"),
                      text=_text(phrase), nouns={subject.lemma_.lower(), subject.lower_})
 
+    def _heard_before(self, subject: Token, kind: str | None = None) -> Actor | None:
+        """The last speaker of a statement within reach before `subject` (of that kind, if given)."""
+        return next((a for at, a in reversed(self.spoken) if at < subject.idx and subject.idx - at <= _SPOKEN_REACH
+                     and kind in (None, a.kind)), None)
+
     def _whose_spokesperson(self, subject: Token) -> str | None:
         """The body a bare 'the spokesperson' speaks for: the last body heard before it, else the article's mission."""
-        body = next((a for at, a in reversed(self.spoken) if at < subject.idx and a.kind == "body"
-                     and subject.idx - at <= _SPOKEN_REACH), None)
+        body = self._heard_before(subject, "body")
         if body is not None:
             return body.name
         mission = self.ctx.mission_before(subject.i) or self.ctx.main_mission
@@ -346,8 +350,7 @@ class DescribedSpeakers:
             if home:  # "the cabinet announced", no cabinet named before: the government of the article's country
                 return Actor(f"Government of {home}", "body", text=_text(phrase), nouns={lemma, "statement"})
             if lemma in _ISSUED:  # "the statement said", nobody named as its issuer: the one who spoke last
-                found = next((a for at, a in reversed(self.spoken)
-                              if at < subject.idx and subject.idx - at <= _SPOKEN_REACH), None)
+                found = self._heard_before(subject)
                 if found is not None:
                     return found
             mission = self.ctx.mission_before(subject.i) or self.ctx.main_mission \

@@ -117,10 +117,11 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
                     return origins[0]
     # 3. the subject that has, sends or keeps them ("Spain has almost 700 soldiers in Latvia"), or the
     #    force they serve with ("troops serve with the UN Mission", "make up the NATO battlegroup")
+    parts = parts_verb(anchor)
     for verb in ([] if whole else _verb_chain(anchor, 5)):
         if verb.lemma_.lower() in words("host_verbs"):
             break
-        if parts_verb(anchor) is not None and verb.i == anchor.head.i:
+        if parts is not None and verb.i == parts.i:
             continue  # "the 1,200-strong contingent includes forces of France and Belgium": its parts' nations
         if verb.lemma_.lower() in words("command_verbs") and _commanded(anchor, verb):
             break  # "Brazil, which commands the existing force of 12,250": a mission's troops, not Brazil's

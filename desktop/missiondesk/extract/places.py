@@ -23,8 +23,8 @@ from missiondesk.extract.roles import (
     _verb_chain,
     _withdrawing,
     head_token,
-    in_parts,
     part_of_a_whole,
+    parts_of,
     subject_of,
     whole_of_a_part,
 )
@@ -153,11 +153,12 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
             return missions()[mention.entity.name]["theater"]
     doc = sent.doc
     named = _mentions(ctx, sent)
+    parts = parts_of(anchor)  # "the contingent includes forces of France and Belgium": its parts' nations
     # countries the sentence names as owners or origins of troops ("including 300 from Italy") are not the
     # story's place for this count
     owners = frozenset(m.place for m in named if m.place and (_names_a_number(m, sent, ctx) or _acts(m, sent)
                                                                  or _counted_nationals(m, doc)
-                                                                 or in_parts(doc[m.start], anchor)
+                                                                 or m.start in parts
                                                                  or _is_origin(m, sent) or _where_said(m, doc)))
     candidates = [m for m in named if m.place and m.place != force and not _near(m, sent) and not _excluded(m, doc)
                   and not _leads(m, doc) and not _acts(m, sent)
@@ -166,7 +167,7 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
                   and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
                   and not _names_a_number(m, sent, ctx) and not _modifier_only(m, sent) and not _agent(m, sent)
                   and not _compared(m, sent) and not _describes_a_place(m, doc, ctx) and not _where_said(m, doc)
-                  and not in_parts(doc[m.start], anchor)]
+                  and m.start not in parts]
     onward = [m for m in candidates if _under(m, doc, ("to", "into"))]
     if onward and withdraw:  # "relocate 1,000 soldiers from Vilseck, Germany to Romania": where they go
         candidates = [m for m in candidates if not _under(m, doc, ("from",))] or candidates

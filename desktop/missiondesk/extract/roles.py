@@ -229,11 +229,12 @@ def parts_verb(anchor: Token) -> Token | None:
     return None
 
 
-def in_parts(token: Token, anchor: Token) -> bool:
-    """`token` lies in the object of `anchor`'s parts verb."""
+def parts_of(anchor: Token) -> frozenset[int]:
+    """The token indices of what `anchor`'s parts verb lists ('forces of France and Belgium'); none without one."""
     verb = parts_verb(anchor)
-    return verb is not None and any(token.i in {t.i for t in c.subtree} for c in verb.children
-                                    if c.dep_ in ("dobj", "prep") and c.i > verb.i)
+    if verb is None:
+        return frozenset()
+    return frozenset(t.i for c in verb.children if c.dep_ in ("dobj", "prep") and c.i > verb.i for t in c.subtree)
 
 
 def _withdrawing(anchor: Token) -> bool:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from missiondesk.extract.actor import Actor
 from missiondesk.extract.reporters import is_reporter
 from missiondesk.extract.sentences import sentence_of
 from missiondesk.extract.speaker_phrases import _role_nouns
@@ -111,7 +112,7 @@ def _name_closing_title(subject: Token) -> Token | None:
         return last  # also "Commanding Officer of Marine Rotational Force Darwin, Lieutenant Colonel X told"
     return None
 
-def _keep_title(name: Token, actor) -> None:
+def _keep_title(name: Token, actor: Actor) -> None:
     """A name taken from the end of a title's phrase keeps the title's nouns, so that 'the UNCI spokesperson'
     later is still the person ('The spokesperson for the UN operations (UNCI), Hamadou Toure, announced')."""
     title = name.head
