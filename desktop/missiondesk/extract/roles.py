@@ -40,6 +40,11 @@ def subject_of(verb: Token) -> Token | None:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return _relative_antecedent(verb.head)
             return child
+    for aux in verb.children:  # "Germany had this month already pledged ...": the parse hung it on "had"
+        if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
+            found = next((c for c in aux.children if c.dep_ in _SUBJECT_DEPS), None)
+            if found is not None:
+                return found
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head)
     if verb.dep_ in ("relcl", "acl"):
