@@ -142,3 +142,36 @@ def test_a_headline_counts_its_figures_but_says_nothing_itself(tmp_path):
     result = extract_documents([read_document(path)])
     assert sorted(c.value for c in result.troop_counts) == [900, 900]
     assert [s.sentence.startswith("Some 900") for s in result.statements] == [True]
+
+
+_PART_STORY = ("Kenyan soldiers flew to Mogadishu on Monday to join the African Union mission in Somalia, where "
+               "the force fights al-Shabaab. {sentence}")
+
+
+@pytest.mark.parametrize("title, sentence, owner", [
+    # "the contingent", "the deployment" with no nation named: the nation whose part the story is about
+    ("Kenya sends fresh troops to Somalia", "The contingent has 1,100 personnel, including 950 infantry.", "Kenya"),
+    ("Kenya sends fresh troops to Somalia",
+     "The Somalia deployment was cut last year from 3,600 to 3,000 soldiers.", "Kenya"),
+    # a headline that names no nation, or names the mission's lead: the mission's
+    ("Fighting flares in Somalia", "The contingent has 1,100 personnel, including 950 infantry.", "African Union"),
+    ("African Union force gets fresh troops", "The contingent has 1,100 personnel, including 950 infantry.",
+     "African Union"),
+])
+def test_a_contingent_or_deployment_unnamed_is_the_story_nations(title, sentence, owner):
+    counts = extract_text(_PART_STORY.format(sentence=sentence), published="2015-03-01", title=title).troop_counts
+    assert counts and {canonical(c.whose) for c in counts} == {canonical(owner)}
+    assert {canonical(c.where) for c in counts} == {canonical("Somalia")}
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    # a country's name before a mission noun, named elsewhere as where troops are: where, not whose
+    ("The Iraq deployment was extended, and the number of personnel was cut from 250 to 180.", "Norway"),
+    # its people's word, or a country never named as a place: whose
+    ("The Iraqi deployment was extended, and the number of personnel was cut from 250 to 180.", "Iraq"),
+    ("The Danish deployment was extended, and the number of personnel was cut from 250 to 180.", "Denmark"),
+])
+def test_a_country_named_before_a_deployment_is_its_place_when_troops_are_there(sentence, owner):
+    text = "Norwegian trainers have served in Iraq since 2015. " + sentence
+    counts = extract_text(text, published="2019-03-01", title="Norway extends Iraq mission").troop_counts
+    assert [(c.value, canonical(c.whose)) for c in counts] == [(250, canonical(owner))]  # 250 to 180: one change

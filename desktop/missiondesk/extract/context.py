@@ -160,6 +160,15 @@ class DocContext:
                 return force
         return None
 
+    def contingent_nation(self) -> str | None:
+        """The nation whose part of a mission 'the contingent' is: the country the headline names first, when it
+        is not the mission's lead nor the place the story happens in."""
+        nation = self.title_forces[0] if self.title_forces else None
+        if nation not in COUNTRIES or nation == self.main_mission_lead():
+            return None
+        most = max(self.located.values(), default=0)
+        return None if most and self.located[nation] == most else nation
+
     def story_nation(self) -> str | None:
         """The country the headline names first, when the article names it more than any other force."""
         nation = self.title_forces[0] if self.title_forces else None

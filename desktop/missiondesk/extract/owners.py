@@ -356,6 +356,8 @@ _MISSION_NOUNS = {"mission", "force", "operation", "deployment", "presence", "co
                   "brigade", "battalion", "garrison"}
 
 
+_NATIONAL_PARTS = {"contingent", "deployment"}  # what one nation sends to a mission, where "force" is the whole's
+
 _SPEECH = {"say", "tell", "report", "claim", "warn", "note", "add", "state", "confirm", "estimate", "believe",
            "insist", "argue", "write", "according", "show", "suggest"}
 
@@ -457,13 +459,16 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
         for child in subject.children:  # "the U.S. presence", "the German contingent": its own nation first
             found = ctx.by_token.get(child.i)
             if child.dep_ in ("compound", "amod", "poss") and found and found.force and \
-                    found.entity.kind in ("country", "demonym", "institution"):
+                    found.entity.kind in ("country", "demonym", "institution") and not _place_named(child, found, ctx):
                 return found.force
         sent = sentence_of(subject)
         for i in range(subject.i - 1, max(sent.start, subject.i - 14) - 1, -1):
             found = ctx.by_token.get(i)
             if found and found.entity.kind == "mission":
                 return found.force
+        if subject.lemma_.lower() in _NATIONAL_PARTS and ctx.contingent_nation():
+            return ctx.contingent_nation()  # "The contingent has 5,500 personnel", "the Iraq deployment was
+            #                                 extended": one nation's part in a story of that nation's part
         if any(c.lower_ in ("the", "its", "this") for c in subject.children) and ctx.main_mission_lead():
             return ctx.main_mission_lead()  # "the mission", "the force": the one the article is about
         if _multinational(subject):
@@ -502,6 +507,13 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
         return country_served(" ".join(name[-3:]), ctx.reference_year, COUNTRIES) or \
             country_served(subject.text, ctx.reference_year, COUNTRIES)
     return None
+
+
+def _place_named(modifier: Token, mention, ctx: DocContext) -> bool:
+    """'the Iraq deployment', 'the Afghanistan mission': a country's name (not its people's) before a mission
+    noun, in an article that names it as a place troops are in or go to, is where the mission is, not whose."""
+    return modifier.dep_ == "compound" and mention.entity.kind == "country" and ctx.located[mention.place] > 0 \
+        and mention.force not in ctx.title_forces[:1]
 
 
 def force_of_phrase(token: Token, ctx: DocContext) -> str | None:
