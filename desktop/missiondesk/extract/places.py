@@ -117,9 +117,9 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
                 return own_side
             # "back to the United States", "home to France", "return to Belgium": the force's own country is
             # where they go
-            back = holder.lower_ in _BACK or (word in ("to", "into") and (
-                holder.lemma_.lower() in _RETURN_VERBS or any(
-                    c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "home") for c in holder.children)))
+            back = holder.lower_ in _BACK or (word in ("to", "into") and holder.lemma_.lower() in _RETURN_VERBS) or (
+                word in ("to", "into", "in") and any(  # "arrived back in New Zealand"
+                    c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "home") for c in holder.children))
             place = _place_in(prep, ctx, None if back else force)
             if place:
                 return place
