@@ -269,3 +269,38 @@ def test_a_bare_counts_mention_of_its_deployment_keeps_the_place_after_it():
     result = extract_text("American forces overseas will by Jan. 15 be reduced to 2,500 in Afghanistan and 2,500 "
                           "in Iraq.", published="2020-11-17")
     assert sorted(x.text for m in result.missions for x in m.mentions) == ["2,500 in Afghanistan", "2,500 in Iraq"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of countries after a mission noun: one mission in each
+    ("NATO deployed four battalions to the Baltic states Estonia, Latvia and Lithuania as well as Poland.",
+     {"efp-estonia", "efp-latvia", "efp-lithuania", "efp-poland"}),
+    ("The alliance later set up four new battle groups, including in Bulgaria, Hungary, Romania and Slovakia, "
+     "NATO said.", set()),  # no lead named with the noun nor as the subject that sets them up: none
+    ("NATO battle groups that have been stationed in Slovakia and Hungary since 2022 are growing.",
+     {"efp-slovakia", "efp-hungary"}),
+    # a name for them all ("the Enhanced Forward Presence") with the list: each country's own battlegroup
+    ("NATO's Enhanced Forward Presence has four multinational battalions in Estonia, Latvia, Lithuania and "
+     "Poland.", {"efp-estonia", "efp-latvia", "efp-lithuania", "efp-poland"}),
+    # one place, or places that are no list of countries: one mission, as before
+    ("NATO's battlegroup in Lithuania is led by Germany.", {"efp-lithuania"}),
+])
+def test_a_mission_noun_over_a_list_of_countries_is_a_mission_in_each(text, expected):
+    found = _missions(text, published="2023-05-01")
+    assert {m for m in found if not m.startswith("enhanced-forward-presence")} == expected
+
+
+def test_each_mission_of_a_list_is_mentioned_by_the_noun_not_by_another_s_place():
+    result = extract_text("NATO deployed four battalions to Estonia, Latvia and Lithuania.", published="2023-05-01")
+    mentions = {m.id: [x.text for x in m.mentions] for m in result.missions}
+    assert mentions == {"efp-estonia": ["four battalions"], "efp-latvia": ["four battalions"],
+                        "efp-lithuania": ["four battalions"]}
+
+
+def test_missions_named_in_a_list_are_not_the_story_s_main_mission():
+    # the Lithuanian battlegroup is named on its own; the list names the others only in passing, so the
+    # count with no place of its own is in Lithuania, not in the list's first country
+    text = ("NATO deployed four battalions to Estonia, Latvia, Lithuania and Poland in 2017. Germany leads "
+            "NATO's battlegroup in Lithuania. Berlin has pledged 350 more soldiers.")
+    counts = extract_text(text, published="2022-02-22").troop_counts
+    assert [(c.value, c.whose, c.where) for c in counts] == [(350, "Germany", "Lithuania")]

@@ -42,9 +42,7 @@ def find_mentions(doc: Doc, ctx: DocContext) -> list[MissionHit]:
             for m in ctx.mentions if m.entity.kind == "mission"]
     named = {(h.start, h.end) for h in hits}
     for i in tokens_where(doc, _mission_noun, _MISSION_NOUNS):
-        hit = _described(doc[i], ctx)
-        if hit and not any(s <= hit.start < e for s, e in named):
-            hits.append(hit)
+        hits += [hit for hit in _described(doc[i], ctx) if not any(s <= hit.start < e for s, e in named)]
     taken = [(h.start, h.end) for h in hits]
     for i in tokens_where(doc, _national_noun, _NATIONAL_NOUNS):
         for hit in _national(doc[i], ctx):
@@ -166,7 +164,7 @@ _MISSION_NOUNS: dict = {}  # (lower, lemma) hashes -> whether the word is a miss
 
 def _mission_noun(lower: str, lemma: str) -> bool:
     nouns = _vocab()["nouns"]
-    return lemma.lower() in nouns or lower in nouns
+    return lemma.lower() in nouns or lower in nouns or lower in ("group", "groups")  # "battle groups": below
 
 
 def _end_char(doc: Doc, end_token: int) -> int:
@@ -174,13 +172,16 @@ def _end_char(doc: Doc, end_token: int) -> int:
     return last.idx + len(last.text)
 
 
-def _described(token: Token, ctx: DocContext) -> MissionHit | None:
-    """A mission noun with a theater ("in Iraq") and a lead or an activity ("NATO's", "training")."""
+def _described(token: Token, ctx: DocContext) -> list[MissionHit]:
+    """A mission noun with a theater ("in Iraq") and a lead or an activity ("NATO's", "training"); one mission
+    for each country a list names ("NATO deployed four battlegroups to Estonia, Latvia, Lithuania and Poland")."""
     vocab = _vocab()
     if not _mission_noun(token.lower_, token.lemma_):
-        return None
+        return []
+    if token.lower_ in ("group", "groups") and not any(c.lower_ == "battle" for c in token.lefts):
+        return []  # a battle group is a mission's unit; any other group is not
     if token.lower_ in ("force", "forces") and not any(c.lower_ in vocab["activities"] for c in token.lefts):
-        return None  # "Kurdish forces in Iraq" are fighters, not a mission
+        return []  # "Kurdish forces in Iraq" are fighters, not a mission
     left = [t for c in token.lefts for t in c.subtree]
     lead = None
     for tok in left:
@@ -189,43 +190,114 @@ def _described(token: Token, ctx: DocContext) -> MissionHit | None:
             lead = mention.force
             break
     activity = next((vocab["activities"][t.lower_] for t in left if t.lower_ in vocab["activities"]), None)
-    theater = None
-    ones = [c for c in token.rights if c.dep_ == "appos" and c.lower_ == "one"]  # "a UN mission, the one in Haiti"
-    for prep in [*token.rights, *(c for one in ones for c in one.rights)]:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "for", "across", "inside"):
-            for tok in prep.subtree:
-                mention = ctx.by_token.get(tok.i)
-                if mention and mention.place:
-                    theater = mention.place
-                    break
-        if theater:
-            break
-    if theater is None:
-        return None
+    theaters, listed = _theaters(token, ctx)
+    if not theaters:
+        return []
+    placing = _placing_verb(token)
     if lead is None and activity is None:
         owner = next((c for c in token.lefts if c.dep_ == "poss" and c.lower_ in vocab["owner_pronouns"]), None)
-        if owner is not None:  # "The United Nations is shutting down its mission in Ivory Coast"
+        if owner is not None or placing is not None:
+            # "The United Nations is shutting down its mission in Ivory Coast", "NATO deployed battlegroups to"
             lead = _subject_force(token, ctx)
+            if lead is None:
+                return []
         elif not (token.lemma_.lower() in vocab["bare_nouns"] and any(c.lower_ == "the" for c in token.lefts)):
-            return None  # "the mission in Mali" stands for the article's mission there; "an operation" does not
+            return []  # "the mission in Mali" stands for the article's mission there; "an operation" does not
     lead = lead or ctx.main_force()
     doc = token.doc
     first = min([token.i, *(t.i for t in left)])
     joined = {t.i for c in token.rights if c.dep_ in ("cc", "conj", "punct", "appos", "relcl") for t in c.subtree}
     stop = next((t.i for t in doc[token.i + 1: token.i + 7] if t.is_punct and t.text not in "-‐"), token.i + 7)
     last = max(t.i for t in token.subtree if token.i <= t.i < stop and t.i not in joined)
+    if listed:
+        last = token.i  # "four battalions" for each of "... in Estonia, Latvia and Lithuania": not one's place
     text = doc[first: last + 1].text
-    mission_id = link(theater, lead, activity, ctx, noun=token.lemma_)
-    described = None
-    if mission_id is None and lead in COUNTRIES and lead != theater:
-        # one country's own deployment, however the article words it: the same id as "French troops in Mali"
-        mission_id, described = national_id(lead, theater), national_described(lead, theater)
-    elif mission_id is None:
-        # one id per lead and theater, however the article words it ("the EU's training mission in Mali",
-        # "the EU mission there"), the same in every article
-        mission_id = described_id(lead, theater)
-        described = {"lead": lead, "theater": theater, "activity": activity, "name": text}
-    return MissionHit(mission_id, doc[first].idx, doc[last].idx + len(doc[last].text), text, described)
+    hits = []
+    for theater in theaters:
+        mission_id = link(theater, lead, activity, ctx, noun=token.lemma_)
+        described = None
+        if mission_id and listed:  # "battalions in Estonia, Latvia and Lithuania" under a name for all of them
+            mission_id, described = _country_part(mission_id, theater, ctx)
+        if mission_id is None and lead in COUNTRIES and lead != theater:
+            # one country's own deployment, however the article words it: the same id as "French troops in Mali"
+            mission_id, described = national_id(lead, theater), national_described(lead, theater)
+        elif mission_id is None:
+            # one id per lead and theater, however the article words it ("the EU's training mission in Mali",
+            # "the EU mission there"), the same in every article
+            mission_id = described_id(lead, theater)
+            described = {"lead": lead, "theater": theater, "activity": activity, "name": text}
+        if any(h.mission_id == mission_id for h in hits):
+            continue
+        hits.append(MissionHit(mission_id, doc[first].idx, doc[last].idx + len(doc[last].text), text, described,
+                               aside=listed))  # one of a list of places: named in passing, not the story's
+    return hits
+
+
+def _country_part(mission_id: str, country: str, ctx: DocContext) -> tuple[str, dict | None]:
+    """A mission over several countries, in one of them: the gazetteer's mission of the same lead there (the
+    Estonian battlegroup of the Enhanced Forward Presence), else that country's part of it."""
+    known = missions()[mission_id]
+    if known["theater"] == country or not ctx.is_broad(known["theater"]):
+        return mission_id, None
+    own = [m for m in missions().values() if m["lead"] == known["lead"] and m["theater"] == country
+           and _active(m, ctx.reference_date)]
+    if own:
+        return max(own, key=lambda m: (_active(m, ctx.reference_date, 0), m.get("start") or ""))["id"], None
+    part = localised(mission_id, ctx, [country])
+    return part if part else (mission_id, None)
+
+
+def _placing_verb(token: Token) -> Token | None:
+    """The verb that sends or places the mission noun it takes as object: 'deployed' in 'NATO deployed four
+    battlegroups to the Baltic states'."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in _vocab()["nouns"]:
+        return None
+    if token.dep_ == "dobj" and verb.lemma_.lower() in _vocab()["placement_verbs"]:
+        return verb
+    return None
+
+
+def _theaters(token: Token, ctx: DocContext) -> tuple[list[str], bool]:
+    """The places a mission noun is in: its own phrase of place ('in Iraq', 'including in Bulgaria and
+    Hungary'), a clause that places it ('battlegroups that were stationed in Poland'), or the phrase of the
+    verb that sends it ('deployed four battlegroups to Estonia'); each country of a list, a grouping ('the
+    Baltic states') only when it names none; and whether the place was one of a list."""
+    ones = [c for c in token.rights if c.dep_ == "appos" and c.lower_ == "one"]  # "a UN mission, the one in Haiti"
+    placed_by = [v for v in token.rights if v.dep_ in ("acl", "relcl") and v.lemma_.lower() in
+                 _vocab()["placement_verbs"]]
+    holders = [token, *ones, *placed_by]
+    placing = _placing_verb(token)
+    preps = [c for h in holders for c in h.rights if c.dep_ == "prep"]
+    preps += [p for inc in preps if inc.lower_ == "including" for p in inc.children if p.dep_ == "prep"]
+    if placing is not None:
+        preps += [c for c in placing.rights if c.dep_ == "prep" and c.i > token.i]
+    for prep in preps:
+        if prep.lower_ not in ("in", "to", "for", "across", "inside", "into"):
+            continue
+        for tok in prep.subtree:
+            mention = ctx.by_token.get(tok.i)
+            if mention and mention.place:
+                listed = [m.place for m in _listed(tok.doc[mention.end - 1], ctx)]
+                countries = [place for place in listed if place in COUNTRIES]
+                return list(dict.fromkeys(countries if len(countries) > 1 else [mention.place])), len(listed) > 1
+    return [], False
+
+
+def _listed(tok: Token, ctx: DocContext) -> list:
+    """The place mentions of a list headed by `tok`: its conjuncts and what stands beside it in apposition
+    ('the Baltic states Estonia, Latvia and Lithuania as well as Poland')."""
+    out, todo, seen = [], [tok], set()
+    while todo:
+        cur = todo.pop(0)
+        if cur.i in seen:
+            continue
+        seen.add(cur.i)
+        mention = ctx.by_token.get(cur.i)
+        if mention and mention.place and mention not in out:
+            out.append(mention)
+        todo += [c for c in cur.children if c.dep_ in ("conj", "appos")]
+    return out
 
 
 def _withdrawal_noun(token: Token) -> Token | None:
