@@ -26,6 +26,7 @@ from missiondesk.extract.speaker_phrases import (
     _in_clause,
     _outside_clauses,
     _text,
+    nations_in,
     same_nation,
 )
 from missiondesk.extract.speaker_words import (
@@ -261,6 +262,22 @@ class DescribedSpeakers:
         return Actor(f"{name} (unnamed official)", "anonymous", plural=subject.tag_ in ("NNS", "NNPS"),
                      text=_text(phrase), nouns={subject.lemma_.lower(), subject.lower_})
 
+    def _spokesperson_named_before(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'the British military spokesman' after 'Major Guy Richardson, the British spokesman for ISAF': the
+        person named with that title, when the phrase's nation agrees and every body it names is in their title."""
+        if subject.lemma_.lower() not in _SPOKESPEOPLE:
+            return None
+        text = _text(phrase)
+        # the bodies it names, by name or by a proper noun that is no nation ("the Pentagon spokesman")
+        names = {m.entity.name for m in (self.ctx.by_token.get(t.i) for t in phrase)
+                 if m and m.entity.kind in ("org", "institution", "mission")}
+        names |= {t.text for t in phrase if t.pos_ == "PROPN" and not nations_in(t.text)}
+        # the last spokesperson that fits; one described without a name since ("A spokesperson for the army
+        # said ... The spokesperson said") is the one meant, and the rules after this find it
+        found = self._last(lambda a: bool(a.nouns & _SPOKESPEOPLE) and same_nation(text, f"{a.role} {a.text}")
+                           and all(n.lower() in f"{a.role} {a.text} {a.name}".lower() for n in names))
+        return found if found is not None and found.kind == "person" else None
+
     def _heard_before(self, subject: Token, kind: str | None = None) -> Actor | None:
         """The last speaker of a statement within reach before `subject` (of that kind, if given)."""
         return next((a for at, a in reversed(self.spoken) if at < subject.idx and subject.idx - at <= _SPOKEN_REACH
@@ -310,6 +327,10 @@ class DescribedSpeakers:
         body = _national_body(subject, phrase, self.ctx)
         if body is not None:  # "the Georgian Defence Ministry", "Russia's defence ministry", "the Afghan government"
             return Actor(body, "body", text=_text(phrase), nouns={lemma, "statement"})
+        spoke = self._spokesperson_named_before(subject, phrase) if definite else None
+        if spoke is not None:  # "Major Jane Roe, the British spokeswoman, ... said the British military
+            self.history.append(spoke)  # spokeswoman": the one named, not an unnamed official
+            return spoke
         unnamed = self._unnamed_official(subject, phrase)
         if unnamed is not None:
             return unnamed

@@ -390,11 +390,16 @@ class SpeakerResolver(DescribedSpeakers):
         if not title or not any(t.lower() in _TITLE_NOUNS or _ABBREVIATION.fullmatch(t) for t in title):
             return None
         nouns = {t.lower() for t in title}
+        # "the Pentagon spokesman" is not the State Department's: a body it names must be in the role too
+        bodies = [m for m in (self.ctx.by_token.get(t.i) for t in words)
+                  if m and m.entity.kind not in ("country", "demonym")]
         later = max((at for at, actor in self.described if at < subject.idx and actor.nouns & nouns), default=-1)
         for at, actor, _ in reversed(self.timeline):
             if at < later:
                 return None  # "a spokesperson for the military said ... The spokesperson said": that one
-            if at < subject.idx and actor.kind == "person" and _role_fits(actor.role, title):
+            role = (actor.role or "").lower()
+            if at < subject.idx and actor.kind == "person" and _role_fits(actor.role, title) and all(
+                    m.text.lower() in role or m.entity.name.lower() in role for m in bodies):
                 self.history.append(actor)
                 return actor
         return None
