@@ -15,7 +15,8 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # No force on earth has more people: a larger figure is a population, money or noise, never a head count (and
 # 10^30 from an article overflowed pandas' integers in the fact sheet).
 MAX_FORCE = 10_000_000
-_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "dozen", "a", "an", "and"], key=len, reverse=True))
+_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, *(f"{scale}s" for scale in _SCALES), "dozen", "a", "an", "and"],
+                        key=len, reverse=True))
 
 # Digits: grouped by commas, apostrophes (Swiss style: 1'400), spaces (incl. narrow no-break) or dots (European
 # style), or plain; then a scale word.
@@ -47,6 +48,8 @@ def parse_words(text: str) -> int | None:
     words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
     if not words:
         return None
+    if len(words) > 1 and words[0] in _UNITS | _TENS:  # "six thousands servicemen", as some copy has it
+        words = [w[:-1] if w[:-1] in _SCALES else w for w in words]
     if words[0] in _SCALES or words[0] == "dozen":
         return None  # "hundreds", "several hundred": the quantity is vague
     if words[0] in ("a", "an"):

@@ -229,6 +229,8 @@ def _is_head(token: Token) -> str | None:
         return None
     if lemma == "force" and low == "force":
         return None  # singular "force" is a collective: "a 4,500-strong force"
+    if low == "military" and (token.dep_ in ("compound", "amod") or not any(c.dep_ == "nummod" for c in token.children)):
+        return None  # "1,500 military" counts; "900 military personnel" counts its personnel
     if low in ("boots",) and token.doc[token.i + 1: token.i + 4].text.lower() == "on the ground":
         return "troops"
     heads = lex["head_nouns"]
