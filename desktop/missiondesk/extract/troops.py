@@ -34,7 +34,7 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or)\s*$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _FROM = re.compile(r"(?<![\w])(up|down)?\s*\bfrom\s*$", re.I)  # "up from 4,500" compares, it is no change
 _TO = re.compile(r"\bto\s*$", re.I)
-_MEASURE = re.compile(r"\b(?:number|numbers|level|levels|strength|ceiling|cap|presence|size|total|headcount|"
+_MEASURE = re.compile(r"\b(?:number|numbers|level|levels|strength|ceiling|cap|limit|presence|size|total|headcount|"
                       r"contingent|deployment|garrison|footprint|contribution|commitment|pledge|offer)\b", re.I)
 _NUMBERING = {"number", "total", "comprise", "count", "stand", "include", "reach", "swell", "grow", "rise",
               "fall", "drop", "shrink", "increase", "decrease", "reduce", "cut", "boost", "raise", "lower", "bring",
@@ -588,13 +588,17 @@ def _measure_phrase(sent: Span) -> Token | None:
     """The head noun in 'the number of US troops', 'troop levels', 'the strength of the force'."""
     for tok in sent:
         if tok.lower_ in ("number", "numbers", "levels", "level", "strength", "ceiling", "size", "presence",
-                          "headcount", "total"):
+                          "headcount", "total", "limit", "cap"):
             for sub in list(tok.subtree)[:12]:
                 if _is_head(sub) or sub.lower_ == "troop":
                     return sub
-            if any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in tok.children):
-                # "Russian troops were stationed in Transnistria ..., but their numbers have dwindled to 1,500"
-                earlier = [t for t in sent if t.i < tok.i and _is_head(t) and t.pos_ == "NOUN"]
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ == "NOUN" and _is_collective(owner):
+                return owner  # "the force's authorized strength to 20,500": the force's
+            if owner is not None and owner.lower_ in ("their", "its"):
+                # "Russian troops were stationed in Transnistria ..., but their numbers have dwindled to 1,500",
+                # "increasing the force from its authorized limit of 13,000 to 20,500"
+                earlier = [t for t in sent if t.i < tok.i and t.pos_ == "NOUN" and (_is_head(t) or _is_collective(t))]
                 if earlier:
                     return earlier[-1]
     return None
