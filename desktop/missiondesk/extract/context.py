@@ -218,7 +218,9 @@ def _located(mention: Mention, doc) -> bool:
     while head.dep_ == "conj" and head.head.i < head.i:
         head = head.head
     verb = head.head.lemma_.lower()
+    following = [t.lower_ for t in doc[mention.end: mention.end + 2]]
     return (head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
+            or following in (["-", "based"], ["‐", "based"])  # "the Germany-based regiment"
             or head.dep_ == "nsubj" and verb in words("host_verbs")
             or head.dep_ == "dobj" and verb in words("movement_verbs"))
 

@@ -279,10 +279,15 @@ def _excluded(mention: Mention, doc) -> bool:
 def _names_a_place(mention: Mention, doc) -> bool:
     """'Iraq-bound forces', 'the Chadian capital', 'the northern Iraqi town': a destination or a place, never the
     troops' owner."""
-    if _bound_for(mention, doc):
+    if _bound_for(mention, doc) or _based_in(mention, doc):
         return True
     nxt = doc[mention.end] if mention.end < len(doc) else None
     return mention.entity.kind == "demonym" and nxt is not None and nxt.lower_ in _PLACE_NOUNS
+
+
+def _based_in(mention: Mention, doc) -> bool:
+    """'the Germany-based 2nd Cavalry Regiment', 'Italy-based paratroopers': where the unit is based, not whose."""
+    return [t.lower_ for t in doc[mention.end: mention.end + 2]] in (["-", "based"], ["‐", "based"])
 
 
 def _bound_for(mention: Mention, doc) -> bool:
