@@ -175,3 +175,17 @@ def test_a_country_named_before_a_deployment_is_its_place_when_troops_are_there(
     text = "Norwegian trainers have served in Iraq since 2015. " + sentence
     counts = extract_text(text, published="2019-03-01", title="Norway extends Iraq mission").troop_counts
     assert [(c.value, canonical(c.whose)) for c in counts] == [(250, canonical(owner))]  # 250 to 180: one change
+
+
+@pytest.mark.parametrize("title, owner", [
+    # the headline's nation sends the contingent, though the story is told from its capital
+    ("Indonesia sends new peacekeepers to Lebanon", "Indonesia"),
+    # the mission's host is no contributor to it: the mission's
+    ("Lebanon welcomes new peacekeepers", "United Nations"),
+])
+def test_the_contingent_is_the_headline_nations_unless_it_hosts_the_mission(title, owner):
+    text = ("At a briefing in Jakarta, officers spoke of the United Nations Interim Force in Lebanon (UNIFIL). "
+            "Families gathered in Jakarta on Wednesday. The new unit will replace the current contingent, which "
+            "consists of 1,230 personnel.")
+    counts = extract_text(text, published="2025-01-10", title=title).troop_counts
+    assert [(c.value, canonical(c.whose)) for c in counts] == [(1230, canonical(owner))]

@@ -166,6 +166,11 @@ class DocContext:
         nation = self.title_forces[0] if self.title_forces else None
         if nation not in COUNTRIES or nation == self.main_mission_lead():
             return None
+        from missiondesk.extract.gazetteer import missions
+
+        known = missions().get(self.main_mission or "")
+        if known:  # a mission's host is no contributor to it, wherever the story is told from
+            return None if nation in (known["theater"], *known.get("countries", [])) else nation
         most = max(self.located.values(), default=0)
         return None if most and self.located[nation] == most else nation
 
