@@ -185,6 +185,11 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
         if ctx.is_broad(mission["theater"]) and main in mission.get("countries", []):
             return main  # an Estonia story about the eastern-flank battlegroups: Estonia
         return mission["theater"]
+    if force and ctx.located[force] and ctx.located[force] == max(ctx.located.values()) and \
+            2 * ctx.located[force] >= ctx.force_counts[force] and ctx.main_place(owners=owners) == force:
+        # "5,000 Filipino troops" in a story of drills in the Philippines, named as the place things happen in
+        # more than half as often as an actor: the host's own troops, at home
+        return force
     return ctx.main_place(besides=force, owners=owners)
 
 
