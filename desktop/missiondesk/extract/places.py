@@ -214,9 +214,10 @@ def _deictic_place(anchor: Token, clause: list[Token], sent: Span, ctx: DocConte
     before the sentence (not the force's own, nor one that leads or acts), up to three sentences back."""
     holders = [anchor, *clause, *(v for v in anchor.children if v.dep_ in ("acl", "relcl"))]
     # "to the region", "in the area": a place named before, a broad region as much as a country
-    region = any(p.dep_ == "prep" and p.lower_ in ("to", "in", "into") and any(
-        o.dep_ == "pobj" and o.lemma_.lower() in ("region", "area") and any(d.lower_ == "the" for d in o.children)
-        for o in p.children) for v in holders for p in v.children)
+    # "on the island": the island country named before
+    region = any(p.dep_ == "prep" and p.lower_ in ("to", "in", "into", "on") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in ("region", "area", "island") and any(
+            d.lower_ == "the" for d in o.children) for o in p.children) for v in holders for p in v.children)
     if not region and not any(c.dep_ == "advmod" and c.lower_ in ("here", "there") for v in holders
                               for c in v.children):
         return None
