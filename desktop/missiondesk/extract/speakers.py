@@ -59,6 +59,11 @@ _PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]{1,4}")  # "D66", "CDU", "AKP" before a 
 _REPORTER_NOUNS = {"correspondent", "reporter"}
 _PERSONS_BODIES = {"administration", "house", "government", "cabinet", "campaign", "team", "camp"}
 
+# Days and months the parse sometimes hangs on a subject ("the government of Mali last Friday asked")
+_CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                             "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                             "october", "november", "december"})
+
 
 def _misspelt(one: str, other: str) -> bool:
     """Two spellings of one name: same surname, and the given names one letter apart ('Jen' and 'Jens'), each at
@@ -288,8 +293,9 @@ class SpeakerResolver(DescribedSpeakers):
              and t.doc[t.left_edge.i - 1].text == ","]  # ", Colonel X," set off by commas, however it parsed
         for tok in candidates:
             head = tok if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" else None
-            if head is None or self.ctx.by_token.get(head.i):
-                continue
+            if head is None or self.ctx.by_token.get(head.i) or tok.ent_type_ in ("DATE", "TIME") \
+                    or tok.lower_ in _CALENDAR_WORDS:
+                continue  # "the government of Mali last Friday asked": a day, no name
             if tok.ent_type_ != "PERSON" and _PARTY_CODE.fullmatch(tok.text) and subject.lower_ in _TITLE_NOUNS:
                 continue  # "the D66 minister": a party's code before a title is no name
             found = self._name(head, [t for t in head.subtree])
