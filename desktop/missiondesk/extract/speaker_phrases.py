@@ -49,6 +49,12 @@ def coordinated(subject: Token) -> list[Token]:
     Only names and bodies: 'diplomats and observers' stay one group."""
     if subject.pos_ not in ("PROPN", "NOUN"):
         return []
+    # "Minister Jane Roe and army chief General John Doe said": the parse may hang the first name on the
+    # second (as a modifier that carries the "and"): both speak
+    first = [c for c in subject.children if c.dep_ in ("nmod", "compound") and c.i < subject.i
+             and c.ent_type_ == "PERSON" and any(cc.dep_ == "cc" and cc.lower_ == "and" for cc in c.children)]
+    if subject.ent_type_ == "PERSON" and first:
+        return first[:1]
     others, frontier = [], [subject]
     while frontier:  # "Spain, France and Italy": the parse chains each name to the one before
         nxt = [c for t in frontier for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
