@@ -418,3 +418,11 @@ def test_a_bare_ministry_is_the_story_countrys():
     assert [s.actor for s in got] == ["South Korean Ministry of Defence"] * 2
     # no headline nation: the article's most named force may be another country's, so the ministry stays bare
     assert {s.actor for s in extract_text(text).statements} == {"Defense Ministry"}
+
+
+def test_a_bodys_proper_name_is_kept_whole():
+    """'The Maldives National Defence Force confirmed': the body's name, not a person called 'Force' or
+    'National'; 'The Government of Mali said': with its country."""
+    text = ("The Maldives National Defence Force confirmed the withdrawal had begun. The Government of Mali said the "
+            "convoy had left Gao. The Swedish Armed Forces said 400 soldiers would take part.")
+    assert _actors(text) == ["Maldives National Defence Force", "Government of Mali", "Swedish Armed Forces"]

@@ -59,6 +59,27 @@ _PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]{1,4}")  # "D66", "CDU", "AKP" before a 
 _REPORTER_NOUNS = {"correspondent", "reporter"}
 _PERSONS_BODIES = {"administration", "house", "government", "cabinet", "campaign", "team", "camp"}
 
+# Heads of a body's proper name ("the Maldives National Defence Force", "the Government of Mali") that the
+# parse or the name finder take for a person's; ministries and councils are named by the rules for bodies
+_PROPER_BODY_HEADS = frozenset({"force", "forces", "government"})
+
+
+def _proper_body(subject: Token, phrase: list[Token]) -> Actor | None:
+    """A body by its proper name, the capitalised words up to its head and a proper noun after 'of': 'the
+    Swedish Armed Forces', 'the Maldives National Defence Force', 'the Government of Mali'. None for a lone
+    head ('the Council')."""
+    words = [t for t in phrase if t.i <= subject.i and t.lower_ not in _DETERMINERS and t.text[:1].isupper()
+             and t.text not in ("'s", "’s")]
+    if not words or words[-1].i != subject.i or any(t.i < subject.i and t.dep_ == "poss" for t in words):
+        return None
+    of = next((p for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+    owner = [t for t in of.subtree if t.text[:1].isupper() and t.lower_ not in _DETERMINERS] if of is not None else []
+    if len(words) + len(owner) < 2 or words[0].i != min(t.i for t in phrase if t.lower_ not in _DETERMINERS):
+        return None
+    name = " ".join([*(t.text for t in words), *(["of", *(t.text for t in owner)] if owner else [])])
+    return Actor(name, "body", text=_text(phrase), nouns={subject.lower_, subject.lemma_.lower(), "statement"})
+
+
 # Days and months the parse sometimes hangs on a subject ("the government of Mali last Friday asked")
 _CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                              "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -287,8 +308,10 @@ class SpeakerResolver(DescribedSpeakers):
     def _name_inside(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'UNIFIL spokesperson Andrea Tenenti' parsed with 'spokesperson' as head, or 'Zelensky's spokesman,
         Serhiy Nykyforov': the name in apposition or compound, not the owner nor one after a preposition."""
+        body_name = subject.lower_ in _PROPER_BODY_HEADS  # "the Maldives National Defence Force": one name
         candidates = [c for c in subject.children if c.dep_ == "appos"] + \
-            [c for c in subject.children if c.dep_ in ("compound", "npadvmod") and c.pos_ == "PROPN"] + \
+            [c for c in subject.children if c.dep_ in ("compound", "npadvmod") and c.pos_ == "PROPN"
+             and not body_name] + \
             [t for t in subject.subtree if t.dep_ == "appos" and t.head.i != subject.i and t.i > subject.i
              and t.doc[t.left_edge.i - 1].text == ","]  # ", Colonel X," set off by commas, however it parsed
         for tok in candidates:
@@ -436,6 +459,10 @@ class SpeakerResolver(DescribedSpeakers):
         if subject.pos_ == "PROPN" and is_reporter(subject) and subject.ent_type_ != "PERSON":
             name = " ".join(t.text for t in phrase if t.lower_ not in _DETERMINERS)
             return Actor(name, "body", text=name, nouns={"agency", "statement"})  # "Reuters": an outlet, no person
+        if subject.lower_ in _PROPER_BODY_HEADS:
+            body = _proper_body(subject, phrase)
+            if body is not None:  # "the Maldives National Defence Force", "the Government of Mali": no person
+                return body
         doc = subject.doc
         ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
         name_tokens: list[Token]

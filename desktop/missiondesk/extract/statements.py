@@ -372,9 +372,10 @@ def _nested(verb: Token) -> bool:
             if not any(d in _REPORTED_CONTENT for d in deps) or _writers_frame(ancestor):
                 return False
             outer = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if ancestor.i > verb.i and _named_subject(verb) and verb.lemma_.lower() not in _COGNITION \
+            if (_named_subject(verb) or _national_body_subject(verb)) and verb.lemma_.lower() not in _COGNITION \
                     and any(c.dep_ == "ccomp" for c in verb.children):
-                # "Barrow had requested that ..., a UN official said": Barrow's request and the official's; not
+                # "Barrow had requested that ..., a UN official said", "Mihaaru said the defence force confirmed
+                # the withdrawal had begun": a named speaker's words inside another's are theirs as well; not
                 # "Kenya has asked to be named lead nation, the ministry said" (an aim, no words of Kenya's)
                 return False
             return outer is None or not is_reporter(outer) or not _own_subject(verb) or _directive(verb)
@@ -429,6 +430,15 @@ def _named_subject(verb: Token) -> bool:
     """A subject that names its speaker (a name or a country, not a pronoun nor a description)."""
     return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and (c.ent_type_ or c.text[:1].isupper())
                for c in verb.children)
+
+
+def _national_body_subject(verb: Token) -> bool:
+    """A subject that is a body of a named country: 'the Malian government', 'Kenya's defence ministry'."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in _NATIONAL_BODIES and any(
+        m.dep_ in ("amod", "compound", "poss") and m.text[:1].isupper() for m in c.children) for c in verb.children)
+
+
+_NATIONAL_BODIES = {"government", "ministry", "army", "military", "presidency", "embassy", "cabinet", "parliament"}
 
 
 def _own_subject(verb: Token) -> bool:
