@@ -44,6 +44,13 @@ _COORDINATED_BODIES = {"government", "ministry", "council", "army", "military", 
                        "command", "embassy"}
 
 
+def named_after_title(subject: Token) -> Token | None:
+    """The holder's name set off by a comma after a title: 'army head, General John Doe (and ...)'; the parse
+    makes it an apposition or, with a list after it, a conjunct."""
+    return next((c for c in subject.children if c.dep_ in ("appos", "conj") and c.i > subject.i
+                 and c.ent_type_ == "PERSON" and c.doc[c.left_edge.i - 1].text == ","), None)
+
+
 def coordinated(subject: Token) -> list[Token]:
     """'The Afghan government and the UN have urged': the other speakers joined to the subject by 'and'.
     Only names and bodies: 'diplomats and observers' stay one group."""
@@ -55,7 +62,9 @@ def coordinated(subject: Token) -> list[Token]:
              and c.ent_type_ == "PERSON" and any(cc.dep_ == "cc" and cc.lower_ == "and" for cc in c.children)]
     if subject.ent_type_ == "PERSON" and first:
         return first[:1]
-    others, frontier = [], [subject]
+    # "SANDF head, General Rudzani Maphwanya and Motshekga called": the title's holder and the one joined to them
+    base = subject if subject.ent_type_ == "PERSON" else named_after_title(subject) or subject
+    others, frontier = [], [base]
     while frontier:  # "Spain, France and Italy": the parse chains each name to the one before
         nxt = [c for t in frontier for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
         others += nxt
@@ -69,7 +78,7 @@ def coordinated(subject: Token) -> list[Token]:
                      and o.dep_ in ("conj", "appos")), None) if t.pos_ == "NOUN" else None
         titled.append(name if name is not None else t)
     others = list(dict.fromkeys(titled))
-    named = [subject, *others]
+    named = [base, *others]
     if not others or not all(t.pos_ == "PROPN" or t.lemma_.lower() in _COORDINATED_BODIES
                              or t.ent_type_ for t in named):
         return []

@@ -24,7 +24,8 @@ _TITLE_WORDS = {"secretary", "general", "secretary-general", "minister", "presid
                 "chairman", "chair", "king", "queen", "premier", "governor", "senator", "representative",
                 "inspector", "acting", "vice", "high", "supreme", "allied", "coordinator", "adviser", "advisor",
                 "leader", "officer", "official", "ministry", "department", "office", "nato", "un", "eu", "mp", "cs",
-                "lawmaker", "legislator", "congressman", "congresswoman", "mayor", "sheikh", "emir", "crown"}
+                "lawmaker", "legislator", "congressman", "congresswoman", "mayor", "sheikh", "emir", "crown",
+                "commandant"}
 _OWNED_WORDS = {"statement", "communique", "communiqué", "letter", "post", "tweet", "message"}
 _QUANTIFIER_SUBJECTS = {"many", "some", "others", "most", "several", "few", "both", "all"}
 

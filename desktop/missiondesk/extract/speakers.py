@@ -35,6 +35,7 @@ from missiondesk.extract.speaker_phrases import (
     _text,
     _title_of,
     name_text,
+    named_after_title,
     same_nation,
 )
 from missiondesk.extract.speaker_words import (
@@ -263,7 +264,8 @@ class SpeakerResolver(DescribedSpeakers):
             if found is not None and found.kind == "person":
                 return found
         phrase = phrase or _phrase(subject)
-        actor = self._known_body(subject, phrase) or self._ministry_named_before(subject, phrase) \
+        actor = self._titled_apposition(subject, phrase) or self._name_after_title(subject, phrase) \
+            or self._known_body(subject, phrase) or self._ministry_named_before(subject, phrase) \
             or self._generic_body(subject, phrase) \
             or self._title_reference(subject, phrase) or self._document(subject, phrase) \
             or self._persons_body(subject, phrase) or self._name(subject, phrase) \
@@ -396,6 +398,41 @@ class SpeakerResolver(DescribedSpeakers):
             self.history.append(found)
         return found
 
+    def _titled_apposition(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'The Deputy Commander Land Forces, Maj Gen Sam Kavuma, said': a title set off by a comma before the
+        holder's name; the name speaks, with the title as role."""
+        if not any(t.lower_ in _TITLE_WORDS or t.lower_ in _TITLE_NOUNS for t in phrase) \
+                and subject.lower_ not in _CALENDAR_WORDS:  # "Early Friday, Col. Sean Ryan ... said"
+            return None
+        name = named_after_title(subject)
+        if name is None:
+            return None
+        found = self._name(name, [t for t in name.subtree])
+        if found is not None:
+            found.role = found.role or _text([t for t in phrase if t.lower_ not in _DETERMINERS]) or None
+        return found
+
+    def _name_after_title(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'according to the Commandant of the PSO-TC, Brig Gen Bonny Wolimbwa.': a title, a comma and a name
+        that ends the clause, however the parse hung the name; the name speaks."""
+        if subject.lower_ not in _TITLE_WORDS and subject.lower_ not in _TITLE_NOUNS or not phrase:
+            return None
+        doc = subject.doc
+        after = phrase[-1].i + 1
+        if after >= len(doc) or doc[after].text != ",":
+            return None
+        ent = next((e for e in doc.ents if e.label_ == "PERSON" and after < e.start <= after + 4), None)
+        if ent is None or any(t.lower_ not in _RANKS and t.lower_ not in _HONORIFICS
+                              for t in doc[after + 1:ent.start]):
+            return None
+        closing = doc[ent.end] if ent.end < len(doc) else None
+        if closing is not None and not (closing.is_punct or closing.pos_ in ("VERB", "AUX")):
+            return None
+        found = self._name(ent[-1], list(ent))
+        if found is not None:
+            found.role = found.role or _text([t for t in phrase if t.lower_ not in _DETERMINERS]) or None
+        return found
+
     def _title_reference(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'the CS', 'the Prime Minister', 'the secretary general': a title alone, with 'the', stands for the
         last person named with that title ('Interior Cabinet Secretary Kipchumba Murkomen')."""
@@ -412,8 +449,11 @@ class SpeakerResolver(DescribedSpeakers):
                 title.append(tok.text)
             elif tok.lower_ in _TITLE_WORDS or tok.lower_ in _TITLE_NOUNS:
                 title.append(tok.lower_)
-            elif tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.i < subject.i and titled:
-                title.append(tok.lower_)  # "the mission chief", "the force commander": the role must carry it too
+            elif tok.dep_ == "compound" and tok.i < subject.i and titled and (
+                    tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON"):
+                title.append(tok.lower_)  # "the mission chief", "the Force Commander": the role must carry it too
+            elif tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.i < subject.i and titled and tok.text.islower():
+                continue  # "the military chief": a word of description, not of the title
             elif not (self.ctx.by_token.get(tok.i) or tok.text in ("'s", "’s")):
                 return None  # "the defence minister's aide", "the new president of the council"
         if not title or not any(t.lower() in _TITLE_NOUNS or _ABBREVIATION.fullmatch(t) for t in title):
@@ -459,10 +499,8 @@ class SpeakerResolver(DescribedSpeakers):
         if subject.pos_ == "PROPN" and is_reporter(subject) and subject.ent_type_ != "PERSON":
             name = " ".join(t.text for t in phrase if t.lower_ not in _DETERMINERS)
             return Actor(name, "body", text=name, nouns={"agency", "statement"})  # "Reuters": an outlet, no person
-        if subject.lower_ in _PROPER_BODY_HEADS:
-            body = _proper_body(subject, phrase)
-            if body is not None:  # "the Maldives National Defence Force", "the Government of Mali": no person
-                return body
+        if subject.lower_ in _PROPER_BODY_HEADS:  # "the Maldives National Defence Force", "the Government of
+            return _proper_body(subject, phrase)  # Mali": a body's name; "Force" alone is no person either
         doc = subject.doc
         ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
         name_tokens: list[Token]
@@ -482,8 +520,8 @@ class SpeakerResolver(DescribedSpeakers):
         while kept and kept[0].lower_ in _TITLE_WORDS and len(kept) > 1 and kept[0].i < subject.i \
                 and kept[0].ent_type_ != "PERSON":
             kept = kept[1:]  # "MP Kata'a Al-Rikabi", "Minister Ali Mahamat": the title before the name
-        if not kept or all(t.lower_ in _TITLE_WORDS for t in kept):
-            return None  # "Secretary General", "Minister": a title, not a name
+        if not kept or all(t.lower_ in _TITLE_WORDS or t.lower_ in _PROPER_BODY_HEADS for t in kept):
+            return None  # "Secretary General", "Minister", "Force Commander": a title, not a name
         name = re.sub(r"['’]s$", "", name_text(kept)).strip()
         if len(name.split()) == 1:
             known = self.persons.get(name.lower())
