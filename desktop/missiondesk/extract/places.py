@@ -119,7 +119,8 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
             # where they go
             back = holder.lower_ in _BACK or (word in ("to", "into") and holder.lemma_.lower() in _RETURN_VERBS) or (
                 word in ("to", "into", "in") and any(  # "arrived back in New Zealand"
-                    c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "home") for c in holder.children))
+                    c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "home") for c in holder.children)) or (
+                word in ("in", "at", "on") and holder.lemma_.lower() in _ARRIVING)  # "arrived in South Africa"
             place = _place_in(prep, ctx, None if back else force)
             if place:
                 return place
@@ -194,6 +195,8 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
 
 
 _RETURN_VERBS = {"return", "repatriate", "rotate"}
+# Verbs of arriving: troops that arrive in their own country are home ("257 SANDF members arrived in South Africa")
+_ARRIVING = {"arrive", "land", "touch", "touchdown"}
 # Verbs of a journey: "through Germany" on their way is a place passed, not where troops serve
 _TRAVEL = {"travel", "fly", "sail", "drive", "head", "go", "come", "transit", "pass", "ship", "airlift", "return",
            "move", "leave", "depart", "send", "deploy", "transfer", "redeploy", "relocate", "journey", "march"}
