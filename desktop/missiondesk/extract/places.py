@@ -60,7 +60,8 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
         if own_place:
             return own_place
     clause = _clause_verbs(anchor)
-    # "flew home from Lebanon": going home, troops are counted where they served
+    if _back_home(anchor, clause, ctx, force):
+        return force  # "400 troops have already returned": home, where they now are
     homeward = any(c.dep_ in ("advmod", "prt") and c.lower_ in ("home", "homeward") for v in clause for c in v.children)
     withdraw = _withdrawing(anchor) or homeward
     moving = homeward or any(v.lemma_.lower() in _TRAVEL for v in clause)
@@ -200,6 +201,20 @@ _ARRIVING = {"arrive", "land", "touch", "touchdown"}
 # Verbs of a journey: "through Germany" on their way is a place passed, not where troops serve
 _TRAVEL = {"travel", "fly", "sail", "drive", "head", "go", "come", "transit", "pass", "ship", "airlift", "return",
            "move", "leave", "depart", "send", "deploy", "transfer", "redeploy", "relocate", "journey", "march"}
+
+
+def _back_home(anchor: Token, clause: list[Token], ctx: DocContext, force: str | None) -> bool:
+    """Troops that have returned (the count the subject of 'returned', no place they went to named) are home:
+    '400 troops have already returned', 'returned from Somalia last week'."""
+    if not force or not ctx_is_country(force):
+        return False
+    for verb in clause:
+        subject = subject_of(verb)
+        if verb.lemma_.lower() == "return" and verb.tag_ in ("VBD", "VBN") and subject is not None \
+                and subject.i == anchor.i and not any(p.dep_ == "prep" and p.lower_ in ("to", "into")
+                                                      for p in verb.children):
+            return True
+    return False
 
 
 def _demonym_place(mention: Mention, doc) -> Mention | None:
