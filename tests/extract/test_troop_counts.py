@@ -189,3 +189,13 @@ def test_the_contingent_is_the_headline_nations_unless_it_hosts_the_mission(titl
             "consists of 1,230 personnel.")
     counts = extract_text(text, published="2025-01-10", title=title).troop_counts
     assert [(c.value, canonical(c.whose)) for c in counts] == [(1230, canonical(owner))]
+
+
+def test_a_relative_clause_after_a_country_is_the_countrys():
+    """'... with 3,600 troops after Ethiopia that has sent 4,300 soldiers': the parse hangs the clause on the
+    troops before, but English puts a relative clause right after what it describes: Ethiopia sent the 4,300,
+    and the 3,600 are not Ethiopia's."""
+    text = ("Kenya's contingent is the third largest in the African Union mission with 3,600 troops after Ethiopia "
+            "that has sent 4,300 soldiers to Somalia.")
+    owners = {c.value: canonical(c.whose) for c in extract_text(text, published="2015-03-01").troop_counts}
+    assert owners[4300] == canonical("Ethiopia") and owners[3600] != canonical("Ethiopia")

@@ -17,6 +17,7 @@ from missiondesk.extract.roles import (
     _names_a_place,
     _verb_chain,
     _withdrawing,
+    nearer_antecedent,
     part_of_a_whole,
     parts_verb,
     subject_of,
@@ -110,7 +111,11 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
             adjacent = holder.i in (anchor.i, span[-1].i) or holder.lemma_.lower() in _ORIGIN_VERBS \
                 or prep.i == anchor.i + 1
             if prep.lower_ == "from" and not withdraw and adjacent:
-                origins = [m.force for m in _mentions(ctx, prep.subtree) if m.force and m.entity.kind != "city"]
+                # not a place inside it: "troops from all contributing countries in Somalia"
+                located = {t.i for p in prep.subtree if p.dep_ == "prep" and p.i != prep.i and p.lower_ in _PLACE_PREPS
+                           for t in p.subtree}
+                origins = [m.force for m in _mentions(ctx, [t for t in prep.subtree if t.i not in located])
+                           if m.force and m.entity.kind != "city"]
                 if len(set(origins)) > 1:
                     break  # "5,000 troops from Burundi and Uganda": several nations' troops, a mission's force
                 if origins:
@@ -182,6 +187,8 @@ def _relative_holder(anchor: Token, ctx: DocContext) -> str | None:
         if not any(v.lemma_.lower() in words("sending_verbs") or v.lemma_.lower() in words("withdraw_verbs")
                    or v.lemma_.lower() in _HOLDING for v in verbs):
             continue
+        if any(c.dep_ == "nsubj" and nearer_antecedent(c) is not None for c in clause.children):
+            continue  # "5,432 troops after Uganda that had deployed 6,200": the clause is Uganda's, not theirs
         subject = subject_of(clause)
         if subject is not None and subject.lower_ in ("they", "it"):
             return antecedent(subject, ctx)

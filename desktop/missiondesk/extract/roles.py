@@ -38,7 +38,7 @@ def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return _relative_antecedent(verb.head)
+                return nearer_antecedent(child) or _relative_antecedent(verb.head)
             return child
     for aux in verb.children:  # "Germany had this month already pledged ...": the parse hung it on "had"
         if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
@@ -50,6 +50,19 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ in ("relcl", "acl"):
         return _relative_antecedent(verb.head)
     return None
+
+
+def nearer_antecedent(pronoun: Token) -> Token | None:
+    """'5,432 troops after Uganda that had deployed 6,200': a relative clause follows what it describes; the
+    parse hung it on a noun further back, but the country or body right before 'that' is its antecedent (not a
+    place: 'the battlegroup in Latvia, which has ...' is the battlegroup's, below)."""
+    if pronoun.i == 0:
+        return None
+    before = pronoun.doc[pronoun.i - 1]
+    if before.i == pronoun.head.head.i or before.pos_ != "PROPN" or before.ent_type_ in ("PERSON", "DATE") \
+            or before.dep_ != "pobj" or before.head.lower_ in _PLACE_PREPS:
+        return None
+    return before
 
 
 def _relative_antecedent(head: Token) -> Token:
