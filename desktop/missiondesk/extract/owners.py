@@ -116,7 +116,11 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
                            for t in p.subtree}
                 origins = [m.force for m in _mentions(ctx, [t for t in prep.subtree if t.i not in located])
                            if m.force and m.entity.kind != "city"]
-                if len(set(origins)) > 1:
+                # the list may run past what the parse gave the phrase ("from SA, Malawi, and Tanzania are")
+                end = next((t.i for t in doc[prep.i: holder.head.i] if t.like_num), holder.head.i)  # not the
+                listed = [m.force for m in _mentions(ctx, doc[prep.i: end]) if m.force and  # next count's
+                          m.entity.kind == "country"] if holder.i == anchor.i and holder.head.i > prep.i else []
+                if len(set(origins)) > 1 or len(set(listed)) > 1:
                     break  # "5,000 troops from Burundi and Uganda": several nations' troops, a mission's force
                 if origins:
                     return origins[0]
