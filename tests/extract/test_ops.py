@@ -85,7 +85,7 @@ def _annotations(doc):
 def test_the_pipeline_annotates_as_the_stock_one_in_its_batches(stock):
     """Against spaCy as it comes (its BLIS, its maxout, one document at a time), with only our paragraph breaks
     added: the same tags, arcs, lemmas and sentences, for more documents than one batch."""
-    documents = load_corpus([SEEDS]).documents * 8
+    documents = load_corpus([SEEDS]).documents * (pipeline.BATCH_SIZE // 5 + 3)
     stock.add_pipe("paragraph_breaks", before="parser")
     parsed = pipeline._parse(load_model(), documents)
     assert len(parsed) > pipeline.BATCH_SIZE
