@@ -9,7 +9,7 @@ from thinc.api import NumpyOps
 from missiondesk.corpus import load_corpus
 from missiondesk.extract import pipeline
 from missiondesk.extract.model import load_model, model_package
-from missiondesk.extract.ops import InferenceOps, layer_norm_forward
+from missiondesk.extract.ops import InferenceOps, PieceMajorMaxout, layer_norm_forward
 from tests.conftest import SEEDS
 
 
@@ -45,6 +45,28 @@ def test_layer_norm_gives_thincs_numbers(stock):
         layer_norm_forward(norms[0], X, True)
 
 
+@pytest.mark.parametrize("rows", [1, 3, 4, 5, 16, 257, 2700])
+def test_piece_major_maxout_gives_thincs_numbers(stock, rows):
+    """tok2vec's maxout layers with their weights reordered piece by piece: the same numbers as thinc's forward
+    on the same operations, bit for bit, for products of any number of rows."""
+    from thinc.layers.maxout import forward
+
+    layers = [n for n in stock.get_pipe("tok2vec").model.walk() if n.name == "maxout"]
+    rng = numpy.random.default_rng(rows)
+    for layer in layers:
+        stock_ops, layer.ops = layer.ops, InferenceOps()  # the operations the pipeline runs them on
+        try:
+            X = rng.standard_normal((rows, layer.get_dim("nI"))).astype("float32")
+            X[::3] = 0.0  # rows of ties
+            expected, _ = forward(layer, X, False)
+            got, _ = PieceMajorMaxout()(layer, X, False)
+        finally:
+            layer.ops = stock_ops  # the stock pipeline stays stock for the tests after this one
+        assert numpy.array_equal(got.view("int32"), expected.view("int32"))
+    with pytest.raises(NotImplementedError):
+        PieceMajorMaxout()(layers[0], X, True)
+
+
 def test_the_model_runs_on_the_inference_ops():
     nlp = load_model()
     for name in ("tok2vec", "tagger"):
@@ -52,6 +74,8 @@ def test_the_model_runs_on_the_inference_ops():
     assert isinstance(nlp.get_pipe("parser").model.ops, InferenceOps)  # its C loop takes the BLAS from these
     norms = [n for n in nlp.get_pipe("tok2vec").model.walk() if n.name == "layernorm"]
     assert len(norms) == 5 and all(n._func is layer_norm_forward for n in norms)
+    maxouts = [n for n in nlp.get_pipe("tok2vec").model.walk() if n.name == "maxout"]
+    assert len(maxouts) == 5 and all(isinstance(n._func, PieceMajorMaxout) for n in maxouts)
 
 
 def _annotations(doc):
@@ -61,7 +85,7 @@ def _annotations(doc):
 def test_the_pipeline_annotates_as_the_stock_one_in_its_batches(stock):
     """Against spaCy as it comes (its BLIS, its maxout, one document at a time), with only our paragraph breaks
     added: the same tags, arcs, lemmas and sentences, for more documents than one batch."""
-    documents = load_corpus([SEEDS]).documents * 8
+    documents = load_corpus([SEEDS]).documents * (pipeline.BATCH_SIZE // 5 + 3)
     stock.add_pipe("paragraph_breaks", before="parser")
     parsed = pipeline._parse(load_model(), documents)
     assert len(parsed) > pipeline.BATCH_SIZE

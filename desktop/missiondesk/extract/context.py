@@ -68,15 +68,17 @@ class DocContext:
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 ctx.by_token[i] = mention
+            located = doc is not None and (mention.entity.kind == "country" or mention.place is not None) \
+                and _located(mention, doc)  # read once: it walks the parse
             if mention.entity.kind in ("org", "demonym", "mission") or (
-                    mention.entity.kind == "country" and not (doc is not None and _located(mention, doc))):
+                    mention.entity.kind == "country" and not located):
                 ctx.force_counts[mention.force] += 1
             if doc is not None and leads(mention, doc):
                 if mention.force:  # "the Saudi-led coalition": who leads it, not the story's geography
                     ctx.leaders.append((mention.start, mention.force))
             elif mention.place:
                 weight = 0.5 if mention.place in BROAD_REGIONS else 1
-                if doc is not None and _located(mention, doc):
+                if located:
                     weight *= 2  # "troops in Afghanistan", "sent to Mali": where the story happens
                     ctx.located[mention.place] += 1
                 elif doc is not None and (acting(mention, doc) or naming_people(mention, doc)):

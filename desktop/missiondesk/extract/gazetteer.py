@@ -8,9 +8,10 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import IDX, LOWER, ORTH
 from spacy.tokens import Span
 
+from missiondesk.extract.sentences import text_of
 from missiondesk.paths import resource
 
 MAX_TOKENS = 8
@@ -134,19 +135,18 @@ class Gazetteer:
                 continue
             key = tuple(w.lower() for w in words)
             self._table.setdefault(key, []).append((words, entity))
-        self._ids: tuple[dict, dict] | None = None
+        self._ids: tuple[dict, frozenset] | None = None
+        self._fits: dict[tuple, Entity | None] = {}  # (id of a name's entries, its words' ids) -> entity
 
-    def _id_table(self, strings) -> tuple[dict, dict]:
+    def _id_table(self, strings) -> tuple[dict, frozenset]:
         """The table keyed by the string-store ids of its lower-case words (ids are hashes, the same in every
-        vocab), and for each first word the name lengths it starts, longest first."""
+        vocab), and every leading part of its keys (a name's first word, its first two, ...), so that a run of
+        words is followed only while some name still starts with it."""
         if self._ids is None:
             by_ids: dict[tuple[int, ...], list] = {}
-            sizes: dict[int, set[int]] = {}
             for key, entries in self._table.items():
-                ids = tuple(strings.add(word) for word in key)
-                by_ids[ids] = entries
-                sizes.setdefault(ids[0], set()).add(len(ids))
-            self._ids = by_ids, {first: sorted(lengths, reverse=True) for first, lengths in sizes.items()}
+                by_ids[tuple(strings.add(word) for word in key)] = entries
+            self._ids = by_ids, frozenset(ids[:size] for ids in by_ids for size in range(1, len(ids) + 1))
         return self._ids
 
     def find(self, tokens) -> list[Mention]:
@@ -156,25 +156,27 @@ class Gazetteer:
         n = len(tokens)
         strings = doc.vocab.strings
         # words from the doc's arrays, names looked up by their words' ids: no Token is made
-        table = doc.to_array([LOWER, ORTH])[offset:offset + n].tolist() if n else []
+        table = doc.to_array([LOWER, ORTH, IDX])[offset:offset + n].tolist() if n else []
         lower_ids = [row[0] for row in table]
-        by_ids, sizes_after = self._id_table(strings)
+        by_ids, prefixes = self._id_table(strings)
+        text = text_of(doc)
         candidates: list[Mention] = []
-        for i, lower_id in enumerate(lower_ids):
-            sizes = sizes_after.get(lower_id)
-            if sizes is None:
-                continue
-            for size in sizes:  # longest first
-                if i + size > n:
-                    continue
-                entries = by_ids.get(tuple(lower_ids[i:i + size]))
-                if not entries:
-                    continue
-                texts = [strings[row[1]] for row in table[i:i + size]]
-                entity = next((e for words, e in entries if _case_fits(words, texts)), None)
+        for i in [i for i, lower_id in enumerate(lower_ids) if (lower_id,) in prefixes]:
+            # the names that start here, longest first: the words are followed while a name starts with them
+            sizes = []
+            size = 1
+            while True:
+                if (ids := tuple(lower_ids[i:i + size])) in by_ids:
+                    sizes.append((size, ids))
+                if i + size >= n or tuple(lower_ids[i:i + size + 1]) not in prefixes:
+                    break
+                size += 1
+            for size, ids in reversed(sizes):
+                entity = self._entity(by_ids[ids], tuple(row[1] for row in table[i:i + size]), strings)
                 if entity is not None:
+                    last = table[i + size - 1]
                     candidates.append(Mention(offset + i, offset + i + size, entity,
-                                              doc[offset + i:offset + i + size].text))
+                                              text[table[i][2]:last[2] + len(strings[last[1]])]))
                     break
         taken: set[int] = set()
         found = []
@@ -183,6 +185,19 @@ class Gazetteer:
                 taken.update(range(mention.start, mention.end))
                 found.append(mention)
         return sorted(found, key=lambda m: m.start)
+
+    def _entity(self, entries: list, orths: tuple[int, ...], strings) -> Entity | None:
+        """The first entry whose capitals the words as written fit, or None; remembered per (entries, words)."""
+        key = (id(entries), orths)
+        if key not in self._fits:
+            if len(self._fits) >= _FITS_LIMIT:
+                self._fits.clear()
+            texts = [strings[orth] for orth in orths]
+            self._fits[key] = next((e for words, e in entries if _case_fits(words, texts)), None)
+        return self._fits[key]
+
+
+_FITS_LIMIT = 100_000  # (name, words as written) answers remembered before the memo starts afresh
 
 
 def _case_fits(alias: tuple[str, ...], seen: list[str]) -> bool:

@@ -86,28 +86,33 @@ def tokens_where(doc: Doc, test: Callable[[str, str], bool], memo: dict) -> list
     """Indices of the tokens whose (lower-case form, lemma) pass `test`, read from the doc's arrays with each
     distinct pair tested once (`memo`, one per test, remembers the answers): a cheap first pass before the
     rules look at a token's parse."""
-    keys, distinct = _word_keys(doc)
+    at = _word_keys(doc)
     strings = doc.vocab.strings
-    passing = set()
-    for key in distinct:
+    found: list[int] = []
+    for key, indices in at.items():
         hit = memo.get(key)
         if hit is None:
             if len(memo) >= _WORD_MEMO_LIMIT:
                 memo.clear()
             hit = memo[key] = test(strings[key[0]], strings[key[1]])
         if hit:
-            passing.add(key)
-    return [i for i, key in enumerate(keys) if key in passing] if passing else []
+            found.extend(indices)
+    return sorted(found)
 
 
-def _word_keys(doc: Doc) -> tuple[list[tuple[int, int]], dict]:
-    """Each token's (lower-case form, lemma) hashes, and the distinct pairs in order of first use: read from
-    the doc's array once for all the rules' first passes."""
+def _word_keys(doc: Doc) -> dict[tuple[int, int], list[int]]:
+    """Each distinct (lower-case form, lemma) pair of hashes, in order of first use, with the indices of its
+    tokens: read from the doc's array once for all the rules' first passes."""
     found = doc.user_data.get(_WORDS)
     if found is None:
-        table = doc.to_array([LOWER, LEMMA])
-        keys = list(zip(table[:, 0].tolist(), table[:, 1].tolist())) if len(doc) else []
-        found = doc.user_data[_WORDS] = (keys, dict.fromkeys(keys))
+        found = doc.user_data[_WORDS] = {}
+        if len(doc):
+            table = doc.to_array([LOWER, LEMMA])
+            for i, key in enumerate(zip(table[:, 0].tolist(), table[:, 1].tolist())):
+                if key in found:
+                    found[key].append(i)
+                else:
+                    found[key] = [i]
     return found
 
 

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import DEP, POS
+from spacy.symbols import PROPN, nsubj
 from spacy.tokens import Token
 
 from missiondesk.extract.actor import Actor
@@ -159,8 +162,9 @@ class SpeakerResolver(DescribedSpeakers):
             if ent.start >= 2 and doc[ent.start - 2].lower_ == "the" and doc[ent.start - 1].lower_ in _TITLE_NOUNS:
                 self.introduced.append((ent.start_char, actor, doc[ent.start - 1].lower_))
             self.timeline.append((ent.start_char, actor, _is_subject(ent.root)))
-        for tok in doc:  # "Ollongren spoke to the president": a lone surname the tagger gave no entity
-            if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and not tok.ent_type_ and tok.is_alpha and len(tok) > 2 \
+        for i in _proper_subjects(doc):  # "Ollongren spoke to the president": a lone surname the tagger gave no entity
+            tok = doc[i]
+            if not tok.ent_type_ and tok.is_alpha and len(tok) > 2 \
                     and tok.text[:1].isupper() and not tok.text.isupper() and tok.head.pos_ == "VERB" \
                     and not any(c.dep_ in ("compound", "det", "poss", "amod") for c in tok.children) \
                     and not self.ctx.by_token.get(tok.i) and tok.lower_ not in _TITLE_WORDS and not is_reporter(tok) \
@@ -550,3 +554,12 @@ class SpeakerResolver(DescribedSpeakers):
             matches = [p for p in matches if any(int(str(r.get("from") or 0)[:4]) <= year <= int(str(
                 r.get("to") or 9999)[:4]) for r in people[p].get("roles", []))]
         return matches[0] if len(matches) == 1 else None
+
+
+def _proper_subjects(doc) -> list[int]:
+    """Indices of the proper nouns that are a verb's subject (POS PROPN, dependency nsubj), read from the doc's
+    arrays: no Token is made for the other words."""
+    if not len(doc):
+        return []
+    table = doc.to_array([POS, DEP])
+    return numpy.flatnonzero((table[:, 0] == PROPN) & (table[:, 1] == nsubj)).tolist()

@@ -261,8 +261,8 @@ def _is_speech(token: Token) -> bool:
         return False  # "the leader is said to have discussed": hearsay with no speaker
     if lemma in ("ask", "request") and any(c.dep_ == "xcomp" and _anonymity(c) for c in token.children):
         return False  # "who asked not to be named": the anonymity formula, not something said
-    if any(t.lower_ in ("anonymity", "anonymously") and t.head.i in (token.i, *(c.i for c in token.children))
-           for t in token.subtree):
+    if _mentions_anonymity(token.doc) and any(t.lower_ in _NO_NAME_WORDS and t.head.i in (
+            token.i, *(c.i for c in token.children)) for t in token.subtree):
         return False  # "who insisted on anonymity", "spoke on condition of anonymity": why no name is given
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _HEDGES:
         return False  # "officials appear to be signalling that ...": the writer's reading, not their words
@@ -327,6 +327,21 @@ def _has_needed(verb: Token, needs: dict) -> bool:
             return True
     return "subject" in needs and any(c.dep_ == "nsubj" and c.lemma_.lower() in needs["subject"]
                                       for c in children)
+
+
+_NO_NAME_WORDS = ("anonymity", "anonymously")  # "spoke on condition of anonymity"
+_ANONYMITY_WORDS: dict = {}  # (lower, lemma) hashes -> whether the word is one of _NO_NAME_WORDS, for tokens_where
+_ANONYMITY_KEY = "missiondesk_mentions_anonymity"
+
+
+def _mentions_anonymity(doc: Doc) -> bool:
+    """Whether the doc has 'anonymity' or 'anonymously' at all: most have neither, and then no speech verb's
+    subtree needs walking for them (found once per doc, from the doc's arrays)."""
+    found = doc.user_data.get(_ANONYMITY_KEY)
+    if found is None:
+        found = doc.user_data[_ANONYMITY_KEY] = bool(
+            tokens_where(doc, lambda lower, _: lower in _NO_NAME_WORDS, _ANONYMITY_WORDS))
+    return found
 
 
 def _anonymity(verb: Token) -> bool:

@@ -23,15 +23,17 @@ def topic_of(doc: Doc, start: int, end: int) -> str | None:
     words.update(_lower_lemmas(doc)[span.start:span.end])
     best, best_hits = None, 0
     for topic, singles, phrases in _keywords():
-        hits = sum(1 for k in singles if k in words) + sum(1 for k in phrases if f" {k} " in text)
+        hits = sum(singles[k] for k in words.intersection(singles)) + sum(1 for k in phrases if f" {k} " in text)
         if hits > best_hits:
             best, best_hits = topic, hits
     return best
 
 
 @cache
-def _keywords() -> list[tuple[str, list[str], list[str]]]:
-    return [(topic, [k for k in keywords if " " not in k], [k for k in keywords if " " in k])
+def _keywords() -> list[tuple[str, Counter, list[str]]]:
+    """Each topic's one-word keywords (each with how often the list names it, as each listing counts a hit) and
+    its longer ones."""
+    return [(topic, Counter(k for k in keywords if " " not in k), [k for k in keywords if " " in k])
             for topic, keywords in _lexicon()["topics"].items()]
 
 
