@@ -90,7 +90,10 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         start, end = base + num.start, base + num.end
         before = text_of(doc)[max(base, start - 48):start]
         after = text_of(doc)[end:min(sent.end_char, end + 40)]
-        if num.value < 2 or (not num.text[0].isdigit() and num.value < 10) or vague(before):
+        # "four police officers", "two senior officers from Belize": a number word under ten counts only with a
+        # troop noun of its own right after it ("two officials said", "one of them" never)
+        small_word = not num.text[0].isdigit() and num.value < 10
+        if num.value < 2 or vague(before):
             continue
         if re.search(r"[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*,", after) and num.value < 120:
             continue  # "Gayane Harutyunyan, 71, who left her home": an age
@@ -124,6 +127,8 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         head, unit, strong = _head_noun(span, after)
         if membered and (head is None or not strong):
             continue  # "the 28-member alliance", "a 15-member council": members of a body
+        if small_word and (head is None or strong or head.i - span[-1].i > 3):
+            continue
         if head is None:
             head = _nationals(span, sent, ctx, found)
             unit = "troops" if head is not None else None
