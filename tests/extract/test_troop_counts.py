@@ -153,8 +153,9 @@ _PART_STORY = ("Kenyan soldiers flew to Mogadishu on Monday to join the African 
     ("Kenya sends fresh troops to Somalia", "The contingent has 1,100 personnel, including 950 infantry.", "Kenya"),
     ("Kenya sends fresh troops to Somalia",
      "The Somalia deployment was cut last year from 3,600 to 3,000 soldiers.", "Kenya"),
-    # a headline that names no nation, or names the mission's lead: the mission's
-    ("Fighting flares in Somalia", "The contingent has 1,100 personnel, including 950 infantry.", "African Union"),
+    # a headline that names no nation: the nation the article names most as a force
+    ("Fighting flares in Somalia", "The contingent has 1,100 personnel, including 950 infantry.", "Kenya"),
+    # a headline that names the mission's lead: the mission's
     ("African Union force gets fresh troops", "The contingent has 1,100 personnel, including 950 infantry.",
      "African Union"),
 ])
@@ -199,3 +200,12 @@ def test_a_relative_clause_after_a_country_is_the_countrys():
             "that has sent 4,300 soldiers to Somalia.")
     owners = {c.value: canonical(c.whose) for c in extract_text(text, published="2015-03-01").troop_counts}
     assert owners[4300] == canonical("Ethiopia") and owners[3600] != canonical("Ethiopia")
+
+
+def test_a_headlines_country_before_a_mission_noun_is_its_place_not_the_storys_force():
+    """'Colombo to continue with Haiti military mission': Haiti is where the mission is; the contingent is the
+    country the article names most as a force."""
+    text = ("The government is to deploy fresh troops in Haiti under the UN flag, the Sri Lankan army said. Sri "
+            "Lanka has served there since 2004. The first contingent comprises 376 officers and men.")
+    counts = extract_text(text, published="2005-11-20", title="Colombo to continue with Haiti military mission")
+    assert [(c.value, canonical(c.whose)) for c in counts.troop_counts] == [(376, canonical("Sri Lanka"))]

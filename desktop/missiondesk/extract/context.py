@@ -64,7 +64,8 @@ class DocContext:
         ctx.title_forces = [m.force for m in title_mentions if m.force and not _armed_group(m) and not (
             m.entity.kind == "country" and title_doc is not None and m.start > 0
             and title_doc[m.start - 1].lower_ in _LOCATIVE | {"from", "for", "out"})  # "... troops from Germany"
-            and not (title_doc is not None and _names_a_topic(m, title_doc, title_mentions))]
+            and not (title_doc is not None and _names_a_topic(m, title_doc, title_mentions))
+            and not (title_doc is not None and _mission_place(m, title_doc))]
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 ctx.by_token[i] = mention
@@ -165,7 +166,7 @@ class DocContext:
     def contingent_nation(self) -> str | None:
         """The nation whose part of a mission 'the contingent' is: the country the headline names first, when it
         is not the mission's lead nor the place the story happens in."""
-        nation = self.title_forces[0] if self.title_forces else None
+        nation = self.title_forces[0] if self.title_forces else self._most_named_country()
         if nation not in COUNTRIES or nation == self.main_mission_lead():
             return None
         from missiondesk.extract.gazetteer import missions
@@ -175,6 +176,14 @@ class DocContext:
             return None if nation in (known["theater"], *known.get("countries", [])) else nation
         most = max(self.located.values(), default=0)
         return None if most and self.located[nation] == most else nation
+
+    def _most_named_country(self) -> str | None:
+        """With no headline force: the country the article names as a force more than any other country."""
+        named = [(n, force) for force, n in self.force_counts.items() if force in COUNTRIES]
+        if not named:
+            return None
+        named.sort(reverse=True)
+        return named[0][1] if len(named) == 1 or named[0][0] > named[1][0] else None
 
     def story_nation(self) -> str | None:
         """The country the headline names first, when the article names it more than any other force."""
@@ -216,6 +225,22 @@ def _names_a_topic(mention: Mention, title_doc, mentions) -> bool:
 
 
 _LOCATIVE = {"in", "into", "to", "at", "near", "across", "inside", "throughout", "within"}
+
+
+_MISSION_HEADS = {"mission", "missions", "deployment", "operation", "presence", "contingent"}
+
+
+def _mission_place(mention: Mention, doc) -> bool:
+    """A headline's 'Haiti military mission', 'Iraq deployment': a country's name before a mission noun (and the
+    lower-case words describing it) is where the mission is, not the story's force."""
+    if mention.entity.kind != "country":
+        return False
+    for token in doc[mention.end: mention.end + 3]:  # a headline is not parsed: read the words after it
+        if token.lower_ in _MISSION_HEADS:
+            return True
+        if not (token.is_alpha and token.is_lower):
+            return False  # "Haiti military mission", not "Haiti, the mission"
+    return False
 
 
 def _located(mention: Mention, doc) -> bool:

@@ -86,7 +86,9 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
     for verb in ([] if listed or whole_of_a_part(anchor) else clause):
         if verb.lemma_.lower() not in _TRAVEL or verb.i in describing or verb.dep_ == "relcl":
             continue
-        for end in (p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "into")):
+        leaving = verb.lemma_.lower() in ("leave", "depart", "head", "sail", "fly")  # "leaving for Haiti"
+        for end in (p for p in verb.children if p.dep_ == "prep" and (p.lower_ in ("to", "into")
+                                                                      or leaving and p.lower_ == "for")):
             place = _place_in(end, ctx, None)
             if place:
                 return place

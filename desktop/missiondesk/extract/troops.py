@@ -32,6 +32,8 @@ _CASUALTY_AFTER = re.compile(r"^\s*(?:(?:were|had been|have been|was|are)\s+)?(?
                              r"missing|captured)\b", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or)\s*$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
+_DAY_IN_BRACKETS = re.compile(r"\b(?:today|tomorrow|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|"
+                              r"saturday|sunday)\s*\(\s*$", re.I)
 _FROM = re.compile(r"(?<![\w])(up|down)?\s*\bfrom\s*$", re.I)  # "up from 4,500" compares, it is no change
 _TO = re.compile(r"\bto\s*$", re.I)
 _MEASURE = re.compile(r"\b(?:number|numbers|level|levels|strength|ceiling|cap|limit|presence|size|total|headcount|"
@@ -97,6 +99,8 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
             continue
         if re.search(r"[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*,", after) and num.value < 120:
             continue  # "Gayane Harutyunyan, 71, who left her home": an age
+        if num.value <= 31 and _DAY_IN_BRACKETS.search(before) and re.match(r"\s*\)", after):
+            continue  # "leaving tomorrow (24)": the day of the month
         membered = _MEMBERED.match(after)
         if not _STRONG.match(after) and not membered and not_a_count(before, after):
             continue
@@ -241,14 +245,17 @@ def _is_head(token: Token) -> str | None:
     heads = lex["head_nouns"]
     unit = heads.get(lemma) or heads.get(low) or heads.get(low.rstrip("s")) or heads.get(re.sub(r"men$", "man", low))
     if unit == "police" and low == "police" and not (token.doc.user_data.get(_POLICE_STORY) or any(
-            c.dep_ in ("amod", "compound") and c.text[:1].isupper() for c in token.lefts)):
-        return None  # "230 Kenyan police", "UN police", police in a police mission's story; not a city's police
+            c.dep_ in ("amod", "compound") and (c.text[:1].isupper() or c.lower_ == "military") for c in token.lefts)):
+        return None  # "230 Kenyan police", "UN police", "150 military police", police in a police mission's
+        #              story; not a city's police
     if unit is None and lemma == "member" and token.tag_ == "NNS" and _members_of_a_force(token):
         unit = "troops"
     if unit is None and low in ("people", "persons") and _people_of_a_force(token):
         unit = "personnel"
     if unit is None and low in ("men", "women") and _men_of_a_force(token):
         unit = "troops"
+    if unit is None and low == "officers" and any(c.dep_ == "conj" and c.lower_ == "men" for c in token.children):
+        unit = "troops"  # "376 officers and men": a unit's whole strength
     if unit is None and lemma == "officer" and token.doc.user_data.get(_POLICE_STORY):
         unit = "police"  # "Kenya has pledged 1,000 officers" in a story about a police mission
     if unit is None:
