@@ -167,8 +167,9 @@ def is_casualty(head: Token, span: Span) -> bool:
     if head.dep_ == "pobj" and hit(head.head.head):
         return True  # "the lives of 4,500 service members", "deaths of 13 peacekeepers"
     whole = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
-    if whole is not None and whole.dep_ in ("nsubj", "nsubjpass") and hit(whole.head):
-        return True  # "a total of 40 French soldiers have died": the total is the verb's subject
+    if whole is not None and whole.lemma_.lower() in ("total", "number", "group") \
+            and whole.dep_ in ("nsubj", "nsubjpass") and hit(whole.head):
+        return True  # "a total of 40 French soldiers have died": the total is the verb's subject (not "none of")
     noun = head.head if head.dep_ in ("nummod", "quantmod") else head
     for verb in _verb_chain(head, 2):
         if noun.dep_ in ("nsubj", "nsubjpass") and any(
