@@ -304,3 +304,15 @@ def test_missions_named_in_a_list_are_not_the_story_s_main_mission():
             "NATO's battlegroup in Lithuania. Berlin has pledged 350 more soldiers.")
     counts = extract_text(text, published="2022-02-22").troop_counts
     assert [(c.value, c.whose, c.where) for c in counts] == [(350, "Germany", "Lithuania")]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("INTERFET troops landed in Dili on Monday.", "1999-09-21", "interfet"),
+    ("The UN Mission of Support in East Timor will leave next year.", "2004-05-01", "unmiset"),
+    ("RAMSI police and soldiers arrived in Honiara.", "2003-07-25", "ramsi"),
+    ("The UN Mission for Justice Support in Haiti closed in 2019.", "2019-10-01", "minujusth"),
+    ("MINURCAT troops guarded the camps in eastern Chad.", "2009-06-01", "minurcat"),
+    ("The Marine Rotational Force-Darwin will be 2,500 strong.", "2019-04-01", "mrf-darwin"),
+])
+def test_missions_of_east_timor_the_pacific_haiti_and_chad_are_known_by_name(text, published, expected):
+    assert expected in _missions(text, published)

@@ -363,6 +363,15 @@ def _active(mission: dict, date: str | None, slack_years: int = 1) -> bool:
     return start - slack_years <= year <= end + slack_years
 
 
+def _on(mission: dict, date: str | None) -> bool:
+    """Whether the mission ran on that very day (ISO dates compare as text; a year alone stands for all of it):
+    MINUSTAH in April 2017, not MINUJUSTH, which followed it that October."""
+    if not date:
+        return True
+    start, end = mission.get("start") or "", mission.get("end") or "9999"
+    return start[:len(date)] <= date <= end + "-99"
+
+
 def link(place: str | None, lead: str | None, activity: str | None, ctx: DocContext,
          multinational_only: bool = False, noun: str | None = None, strict_lead: bool = False) -> str | None:
     """The gazetteer mission for a lead, a place and an activity at the article's date."""
@@ -385,7 +394,7 @@ def link(place: str | None, lead: str | None, activity: str | None, ctx: DocCont
     def rank(m: dict) -> tuple:
         named_like = bool(noun and noun.lower() in m["name"].lower())  # "operation" ~ "Operation Barkhane"
         return (m["id"] in mentioned, bool(activity and activity in m.get("activities", [])),
-                _active(m, date, 0), named_like, m.get("start") or "")
+                _active(m, date, 0), _on(m, date), named_like, m.get("start") or "")
 
     return max(candidates, key=rank)["id"]
 
