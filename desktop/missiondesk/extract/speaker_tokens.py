@@ -162,12 +162,31 @@ def _closing_speaker(verb: Token, art: _Article) -> Token | None:
               and art.inside(e.start_char) is None]
     if people and people[-1].end == verb.i:  # "In a post on X, M23 spokesman Innocent Rugira said": right before
         return people[-1][-1]
+    described = _described_before(verb, sent)
+    if described is not None:  # "..., a communications officer for the mission said.": the parse hung it elsewhere
+        return described
     if verb.nbor(-1).text != ",":
         return None
     for ent in reversed(people):  # "..., Kwame Asante, the AU commissioner for peace, said"
         if ent.start > sent.start and verb.doc[ent.start - 1].text == "," and verb.doc[ent.end].text == ",":
             return ent[-1]
     return None
+
+def _described_before(verb: Token, sent) -> Token | None:
+    """A speaker described between the last comma and a subjectless verb of saying at the sentence's end ('...,
+    a communications officer for the mission said.'): the phrase's head, a speaker noun."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or verb.i + 2 < sent.end and not all(
+            t.is_punct or t.is_space or t.pos_ in ("ADV", "NOUN", "PROPN", "ADP", "DET")
+            for t in verb.doc[verb.i + 1: sent.end]):
+        return None
+    comma = next((k for k in range(verb.i - 1, sent.start - 1, -1) if verb.doc[k].text == ","), None)
+    if comma is None or not 1 < verb.i - comma <= 9 or verb.doc[comma + 1].lower_ not in ("a", "an", "the"):
+        return None
+    inside = range(comma + 1, verb.i)
+    nouns = _lexicon()["speaker_nouns"]
+    return next((t for t in verb.doc[comma + 1: verb.i] if t.head.i not in inside and t.pos_ == "NOUN"
+                 and (t.lemma_.lower() in nouns or t.lower_ in nouns)), None)
+
 
 def _outlet_before(verb: Token) -> Token | None:
     """'..., Turkey's Hurriyet daily reported', '..., the Czech News Agency (CTK) reported': an outlet named after
