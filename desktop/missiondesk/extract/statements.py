@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from missiondesk.extract.actor import Actor
+from missiondesk.extract.context import PLACE_NOUNS
 from missiondesk.extract.quotes import Quote, find_quotes, paragraphs
 from missiondesk.extract.reporters import is_reporter
 from missiondesk.extract.sentences import join_tokens, sentence_of, span_text, text_of, tokens_where
@@ -162,8 +163,8 @@ def _state_decision(verb: Token, subject: Token, resolver: SpeakerResolver, atta
         return False
     for who in (subject, *coordinated(subject)):
         mention = resolver.ctx.by_token.get(who.i)
-        if not (who.lemma_.lower() in _STATE_ORGANS or mention is not None and mention.entity.kind == "country"):
-            return False
+        if not (who.lemma_.lower() in _STATE_ORGANS or mention is not None and mention.entity.kind in ("country", "org")):
+            return False  # "NATO decided to add four battalions": an alliance's decision is an act too
     return True
 
 
@@ -176,6 +177,9 @@ def _fighting_words(verb: Token, subject: Token) -> bool:
     head = subject.head if subject.lower_ in ("that", "which", "who") and subject.head.dep_ == "relcl" else subject
     if head.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
         head = verb.head
+    if verb.lemma_.lower() == "defend" and any(c.dep_ == "dobj" and (c.lemma_.lower() in PLACE_NOUNS or c.ent_type_ in (
+            "GPE", "LOC")) for c in verb.children):
+        return True  # "NATO kicked off an exercise to defend its newly expanded Nordic territory": a place defended
     return head.lemma_.lower() in _UNIT_NOUNS and verb.lemma_.lower() not in _PLAIN_SPEECH
 
 
