@@ -147,10 +147,35 @@ def test_nationality_is_kept_on_bodies_and_two_countries_stay_two():
     text = ("The Georgian Defence Ministry said the convoy had crossed the border. The Polish Defence Ministry "
             "said its troops were ready. Russia's defense ministry said the drills had begun. The ministry added "
             "that the border was calm.")
-    assert _actors(text) == ["Georgian Ministry of Defence", "Polish Ministry of Defence",
+    assert _actors(text) == ["Georgian Ministry of Defence", "Polish Ministry of National Defence",
                              "Russian Ministry of Defence", "Russian Ministry of Defence"]
     assert _actors("The Afghan government has repeatedly urged the alliance to expand the force.") == [
         "Government of Afghanistan"]
+
+
+def test_a_ministry_goes_by_its_own_english_name():
+    text = ("South Korea's defense ministry said the unit would return in May. The ministry added that no soldier "
+            "was hurt. The Canadian defence ministry said 450 troops would stay. India's external affairs ministry "
+            "said the talks went well. The Romanian Defence Ministry said the brigade would leave.")
+    assert _actors(text) == ["South Korean Ministry of National Defense", "South Korean Ministry of National Defense",
+                             "Canadian Department of National Defence", "Indian Ministry of External Affairs",
+                             "Romanian Ministry of National Defence"]
+    # a country the table does not list keeps the common form; a field it does not list too
+    assert _actors("The Bulgarian defence ministry said 150 soldiers had arrived. The Polish interior ministry "
+                   "said the border was calm.") == ["Bulgarian Ministry of Defence", "Polish Ministry of Interior"]
+
+
+def test_a_renamed_ministry_has_the_name_of_the_articles_day():
+    text = "The French defence ministry said the paratroopers had landed."
+    assert [s.actor for s in extract_text(text, published="2022-03-01").statements] == [
+        "French Ministry of the Armed Forces"]
+    assert [s.actor for s in extract_text(text, published="2013-01-15").statements] == ["French Ministry of Defence"]
+
+
+def test_a_bare_ministry_after_a_department_is_that_department():
+    text = ("The Canadian defence ministry said the tanks would follow. The ministry added that the troops were "
+            "ready.")
+    assert _actors(text) == ["Canadian Department of National Defence"] * 2
 
 
 def test_an_unnamed_official_of_a_named_body():
@@ -415,7 +440,7 @@ def test_a_bare_ministry_is_the_story_countrys():
     text = ("South Korea plans to bring home 1,000 of its 3,200 troops in Iraq. The Defense Ministry said it will "
             "include the plan in a bill. The ministry added that 2,200 troops would stay.")
     got = extract_text(text, title="South Korea to bring home 1,000 troops from Iraq").statements
-    assert [s.actor for s in got] == ["South Korean Ministry of Defence"] * 2
+    assert [s.actor for s in got] == ["South Korean Ministry of National Defense"] * 2
     # no headline nation: the article's most named force may be another country's, so the ministry stays bare
     assert {s.actor for s in extract_text(text).statements} == {"Defense Ministry"}
 

@@ -94,7 +94,7 @@ ONE_ACTOR = {
 }
 # Actors that must stay apart although their names or titles look alike.
 APART = [("Jens Stoltenberg", "Anders Fogh Rasmussen", "Jaap de Hoop Scheffer"),
-         ("Russian Ministry of Defence", "British Ministry of Defence", "Lithuanian Ministry of National Defence"),
+         ("Russian Ministry of Defence", "UK Ministry of Defence", "Lithuanian Ministry of National Defence"),
          ("Boris Johnson", "Boris Pistorius"), ("Government of Denmark", "Government of Rwanda"),
          ("Ross Allen", "Boris Johnson"), ("Matthieu Mabin", "Jean-Yves Le Drian")]
 

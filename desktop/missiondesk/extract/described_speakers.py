@@ -61,10 +61,16 @@ def _writer_before(subject: Token, lemma: str) -> Token | None:
 
 def _ministry_field(name: str) -> str | None:
     """'defence' for 'Ministry of Defense', 'the defence ministry'; None when the name gives no field."""
-    found = re.search(r"(?i)\b(defen[cs]e|foreign|interior|home|justice|finance|health|security|information)\b", name)
-    return found.group(1).lower().replace("defense", "defence") if found else None
+    found = re.search(r"(?i)\b(defen[cs]e|armed forces|foreign|external|state department|interior|home|justice|"
+                      r"finance|health|security|information)\b", name)
+    if not found:
+        return None
+    field = found.group(1).lower()
+    return {"defense": "defence", "armed forces": "defence", "external": "foreign",
+            "state department": "foreign"}.get(field, field)
 
 
+_MINISTRY_NAME = re.compile(r"Ministry|Department of|State Department|Foreign Office|Secretariat of")
 _WHEN = re.compile(r"\s+(?:on|last|this|late|early)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|"
                    r"March|April|May|June|July|August|September|October|November|December)\b(?:\s+\d{1,2}\b)?")
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
@@ -95,7 +101,7 @@ class DescribedSpeakers:
             return None  # "the Polish defence ministry" names its country
         field = _ministry_field(_text(phrase))
         for _, actor in reversed(self.described):
-            if actor.kind not in ("body", "anonymous") or actor.plural or "ministry" not in actor.name.lower():
+            if actor.kind not in ("body", "anonymous") or actor.plural or not _MINISTRY_NAME.search(actor.name):
                 continue
             before = _ministry_field(actor.name)
             if field and before and field != before:

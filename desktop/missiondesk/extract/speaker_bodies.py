@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from missiondesk.extract.context import DocContext
 from missiondesk.extract.officeholders import office_holder
-from missiondesk.extract.speaker_words import _DETERMINERS, _MINISTRY_FIELDS
+from missiondesk.extract.speaker_words import _DETERMINERS, _MINISTRY_FIELDS, _lexicon
 
 
 @cache
@@ -59,9 +59,32 @@ def _national_body(subject: Token, phrase: list[Token], ctx: DocContext, home: s
     if not _MINISTRY_FIELDS.match(field):
         return None
     demonym = _demonyms().get(country, country)
+    official = official_ministry(country, field, ctx.reference_date)
+    if official:
+        return official.format(demonym)
     field = re.sub(r"(?i)defense", "defence", field)  # one spelling, so 'defense ministry' is the same body
     field = re.sub(r"(?i)^foreign$", "foreign affairs", field)
     return f"{demonym} Ministry of {' '.join(w[:1].upper() + w[1:] for w in field.split())}"
+
+
+def official_ministry(country: str, field: str, day: str | None) -> str | None:
+    """A country's defence or foreign ministry by its own English name (statements.toml), with '{}' for the
+    demonym: 'South Korea', 'defense' -> '{} Ministry of National Defense'; France's before May 2017 -> '{} Ministry
+    of Defence'. None for another field or a country the table does not list."""
+    words = field.lower().split()
+    if words and words[0] == "national":
+        words = words[1:]
+    if words in (["defence"], ["defense"]):
+        table = "defence_ministries"
+    elif words in (["foreign"], ["foreign", "affairs"], ["external", "affairs"]):
+        table = "foreign_ministries"
+    else:
+        return None
+    lexicon = _lexicon()
+    before = lexicon.get(f"{table}_before", {}).get(country)
+    if before and day and day < before[0]:
+        return before[1]
+    return lexicon.get(table, {}).get(country)
 
 
 def story_country(ctx: DocContext) -> str | None:

@@ -54,8 +54,8 @@ _BODY_NOUNS = {"ministry", "department", "military", "army", "navy", "government
                "forces", "headquarters", "presidency", "office"}
 _RANK_ADJECTIVES = {"senior", "top", "high-ranking", "junior", "former", "another", "other", "one", "two", "three",
                     "several", "some", "many", "anonymous", "unnamed"}
-_MINISTRY_FIELDS = re.compile(r"^(?:national\s+)?(?:defen[cs]e|foreign(?:\s+affairs)?|interior|home\s+affairs|"
-                              r"security|justice|finance|health|information)$", re.I)
+_MINISTRY_FIELDS = re.compile(r"^(?:national\s+)?(?:defen[cs]e|foreign(?:\s+affairs)?|external\s+affairs|interior|"
+                              r"home\s+affairs|security|justice|finance|health|information)$", re.I)
 _SUBJECT_REACH = 1500  # characters: how far back a subject still wins a pronoun over a later object
 _NAMED_REACH = 800  # characters: how soon after an unnamed speaker 'the spokesman X' still names them
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")
