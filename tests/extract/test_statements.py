@@ -178,6 +178,22 @@ def test_a_bare_ministry_after_a_department_is_that_department():
     assert _actors(text) == ["Canadian Department of National Defence"] * 2
 
 
+def test_a_title_set_off_before_the_name_is_its_role_and_later_stands_for_it():
+    fiji = ("Commander of the Republic of Fiji Military Forces, Rear Admiral Jone Kali says the soldiers will be "
+            "quarantined. The RFMF Commander says another 60 peacekeepers will be deployed. The RFMF has confirmed "
+            "that deployments will continue.")
+    assert _actors(fiji) == ["Jone Kali", "Jone Kali", "RFMF"]  # the force alone is the body, not its commander
+    kenya = ("Kenya will send 4,000 soldiers to Somalia, the country's Chief of Defence Forces, General Peter "
+             "Mwangi has said. The military chief said the pursuit would continue.")
+    assert _actors(kenya) == ["Peter Mwangi"] * 2
+    spain = ("The Minister of Defence, Ana Ruiz, assured her counterpart in Beirut that Spain would stay. Regarding "
+             "this matter, the Minister of Defense stated that Spain would keep its support.")
+    assert _actors(spain) == ["Ana Ruiz"] * 2
+    # a place before the comma is no title; nor a clause
+    assert "Peter Mwangi" not in _actors("The troops reached Gao and Mopti, General Peter Mwangi said. The chief "
+                                         "of staff said they were ready.")[1:]
+
+
 def test_an_unnamed_official_of_a_named_body():
     text = ("An Irish military spokesman said the force would leave on Monday. An official of the Georgian "
             "Defence Ministry said the border was calm. A senior US official said talks would continue.")

@@ -28,12 +28,21 @@ def _role_fits(role: str | None, title: list[str]) -> bool:
     if not role:
         return False
     words = re.findall(r"[\w-]+", role)
-    lower = [w.lower() for w in words]
+    lower = [w.lower().replace("defense", "defence") for w in words]
+    title = [t.replace("defense", "defence") for t in title]
+    office = any(t.lower() in _TITLE_NOUNS for t in title)
     for t in title:
         if _ABBREVIATION.fullmatch(t):
-            initials = "".join(w[0] for w in words if w[:1].isupper())
+            capitals = [w for w in words if w[:1].isupper()]
+            initials = "".join(w[0] for w in capitals)
             if t not in initials and t.lower() not in lower:
                 return False
+            if not office and t not in lower and t.lower() not in lower:
+                # "the CS" alone is an office ('Cabinet Secretary'), "the RFMF" alone a body ('Commander of Republic
+                # of Fiji Military Forces'): the initials must cover a title noun of the role
+                at = initials.find(t)
+                if not any(w.lower() in _TITLE_NOUNS for w in capitals[at:at + len(t)]):
+                    return False
         elif t not in lower and t not in ("the",):
             return False
     return True
@@ -257,6 +266,10 @@ def _role(phrase: list[Token], name_tokens: list[Token], subject: Token) -> str 
     before = [t for t in phrase if t.i < first and t.lower_ not in _DETERMINERS
               and (not t.is_punct or t.text in ("-", "‐", "–"))]
     appos = [c for c in subject.children if c.dep_ == "appos"]
+    if not appos and all(t.lower_ in _RANKS or t.lower_ in _HONORIFICS for t in before):
+        set_off = _title_set_off(subject.doc[first - len(before)] if before else subject.doc[first])
+        if set_off:
+            return set_off
     if appos:
         words = [t for t in appos[0].subtree if not t.is_punct or t.text in ("-", "'s", "’s")]
         text = _text([t for t in words if t.lower_ not in _DETERMINERS or t.i > appos[0].i])
@@ -264,6 +277,29 @@ def _role(phrase: list[Token], name_tokens: list[Token], subject: Token) -> str 
     text = _text(before)
     text = re.sub(r"['’]s$", "", text).strip()
     return text or None
+
+
+def _title_set_off(first: Token) -> str | None:
+    """'Commander of the Fiji Military Forces, Rear Admiral Jone Kali, says', 'the country's Chief of Defence
+    Forces, General Peter Mwangi has said': the title before the comma that sets off the holder's name (ranks
+    between them), back to the clause's start or the comma before; a phrase with a verb or no title is none."""
+    doc = first.doc
+    comma = first.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    start = comma
+    while start > first.sent.start and doc[start - 1].text not in (",", ";", ":", "(", "—", "–") \
+            and comma - start < 10:
+        start -= 1
+    words = [t for t in doc[start:comma] if t.lower_ not in _DETERMINERS]
+    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    if start > first.sent.start and doc[start - 1].text == "," and not any(
+            t.lower_ in ("the", "its", "their") or t.text in ("'s", "’s") for t in words[:3] + list(doc[start:start + 1])):
+        return None  # "..., to Somalia, Chief X said": a list or a clause, not a title set off
+    if not any(t.lower_ in _TITLE_NOUNS for t in words):
+        return None
+    return re.sub(r"['’]s$", "", _text(words)).strip() or None
 
 
 def _role_nouns(role: str | None) -> set[str]:

@@ -458,6 +458,11 @@ class SpeakerResolver(DescribedSpeakers):
                 title.append(tok.lower_)  # "the mission chief", "the Force Commander": the role must carry it too
             elif tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.i < subject.i and titled and tok.text.islower():
                 continue  # "the military chief": a word of description, not of the title
+            elif titled and tok.i > subject.i and tok.lower_ in ("of", "for") and tok.head.i == subject.i:
+                continue  # "the Minister of Defence": the title goes on after its preposition
+            elif titled and tok.i > subject.i and tok.dep_ == "pobj" and tok.head.head.i == subject.i \
+                    and tok.pos_ in ("NOUN", "PROPN") and not self.ctx.by_token.get(tok.i):
+                title.append(tok.lower_)  # "Defence" in "the Minister of Defence": the role must carry it
             elif not (self.ctx.by_token.get(tok.i) or tok.text in ("'s", "’s")):
                 return None  # "the defence minister's aide", "the new president of the council"
         if not title or not any(t.lower() in _TITLE_NOUNS or _ABBREVIATION.fullmatch(t) for t in title):
