@@ -209,3 +209,17 @@ def test_a_headlines_country_before_a_mission_noun_is_its_place_not_the_storys_f
             "Lanka has served there since 2004. The first contingent comprises 376 officers and men.")
     counts = extract_text(text, published="2005-11-20", title="Colombo to continue with Haiti military mission")
     assert [(c.value, canonical(c.whose)) for c in counts.troop_counts] == [(376, canonical("Sri Lanka"))]
+
+
+@pytest.mark.parametrize("title, owners", [
+    # a story of one nation's part: the troops that join or serve with the UN mission are that nation's
+    ("Nepal sends 600 peacekeepers to South Sudan", ["Nepal", "Nepal", "United Nations", "United Nations"]),
+    # a story of the mission: its troops are the UN's
+    ("UN mission in South Sudan gets more troops", ["United Nations"] * 4),
+])
+def test_troops_joining_a_un_mission_are_the_contributors_in_its_story(title, owners):
+    text = ("About 600 soldiers will join the UN Mission in South Sudan (UNMISS) next week. Another 150 troops will "
+            "serve with the UN force in Lebanon. UNMISS has 12,000 peacekeepers in South Sudan. The UN mission's "
+            "5,000 peacekeepers patrol the south.")
+    counts = extract_text(text, published="2024-05-02", title=title).troop_counts
+    assert [canonical(c.whose) for c in counts] == [canonical(o) for o in owners]

@@ -144,6 +144,10 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
                     if _by_vehicle(child):
                         continue  # "airlifted by U.S. aircraft": who carries them, not whose they are
                     found = _force_in_phrase(child, ctx, deep=True)
+                    if found and found not in COUNTRIES and verb.lemma_.lower() in _JOINING:
+                        # "600 soldiers will join UNMISS" in a story of Nepal's contingent: the mission is what
+                        # they serve in; they are Nepal's
+                        return ctx.contingent_nation() or found
                     if found:
                         return found
             continue
@@ -164,6 +168,9 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         return ctx.main_organisation()
     return None
 
+
+# verbs of taking part in a mission: its troops are a contributor's when the story is that contributor's part
+_JOINING = {"join", "serve", "reinforce", "bolster", "augment", "strengthen"}
 
 # "Some 32,000 other foreign troops are serving in Afghanistan but NATO allies ...": troops of many nations
 _MULTINATIONAL_WORDS = {"foreign", "international", "multinational", "allied", "coalition"}
