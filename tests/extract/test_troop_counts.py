@@ -223,3 +223,31 @@ def test_troops_joining_a_un_mission_are_the_contributors_in_its_story(title, ow
             "5,000 peacekeepers patrol the south.")
     counts = extract_text(text, published="2024-05-02", title=title).troop_counts
     assert [canonical(c.whose) for c in counts] == [canonical(o) for o in owners]
+
+
+@pytest.mark.parametrize("sentence", [
+    # each share's own mission says where it serves: its own clause ("40 were with UNMISS") or a gapped one
+    "Of the 640 Tongan troops abroad, 210 were serving with UNIFIL, 40 were with UNMISS, 150 were with the MFO "
+    "and 120 were with UNAMI.",
+    "Of the 640 Tongan troops abroad, 210 were serving with UNIFIL, 40 with UNMISS, 150 with the MFO and 120 with "
+    "UNAMI.",
+])
+def test_each_share_of_a_contingent_serves_where_its_mission_is(sentence):
+    text = "Tongan soldiers have served abroad since 2002. " + sentence
+    counts = extract_text(text, published="2017-05-02", title="Tonga sends peacekeepers to Lebanon").troop_counts
+    got = [(c.value, canonical(c.whose), canonical(c.where)) for c in counts[1:]]
+    assert got == [(210, "Tonga", "Lebanon"), (40, "Tonga", "South Sudan"), (150, "Tonga", "Egypt"),
+                   (120, "Tonga", "Iraq")]
+
+
+@pytest.mark.parametrize("sentence, counted", [
+    # officers counted as a force's people: of a force, or in a sentence about service abroad
+    ("About 90 officers from the Tonga Defence Services left for Lebanon on Monday.", [90]),
+    ("The army said 640 officers were serving overseas on peacekeeping duties.", [640]),
+    # not police, and not officers in a sentence that says nothing of a force
+    ("The police said 45 officers were sent to the stadium.", []),
+    ("Some 300 officers patrolled the capital during the protest.", []),
+])
+def test_officers_count_as_a_forces_people_only_in_a_sentence_about_a_force(sentence, counted):
+    counts = extract_text(sentence, published="2017-05-02").troop_counts
+    assert [c.value for c in counts] == counted

@@ -170,7 +170,7 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
 
 
 # verbs of taking part in a mission: its troops are a contributor's when the story is that contributor's part
-_JOINING = {"join", "serve", "reinforce", "bolster", "augment", "strengthen"}
+_JOINING = {"join", "serve", "reinforce", "bolster", "augment", "strengthen", "be"}
 
 # "Some 32,000 other foreign troops are serving in Afghanistan but NATO allies ...": troops of many nations
 _MULTINATIONAL_WORDS = {"foreign", "international", "multinational", "allied", "coalition"}

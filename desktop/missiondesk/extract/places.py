@@ -53,6 +53,9 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
 def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | None,
            inherited: str | None = None) -> str | None:
     if inherited and anchor.like_num:
+        served = gapped_service(span, ctx)
+        if served is not None:
+            return served[0]  # "210 serve with UNIFIL, 40 with UNMISS": the gapped clause's own mission or place
         # "800 troops from Croatia are stationed in Hungary, 900 from the United States in Bulgaria": a gapped
         # clause's own place, before the clause's and the place of the count it repeats
         joined = {t.i for c in anchor.children if c.dep_ in ("conj", "cc") for t in c.subtree}
@@ -149,6 +152,9 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
     deictic = _deictic_place(anchor, clause, sent, ctx, force)
     if deictic:
         return deictic
+    served = _served_mission(clause, ctx)
+    if served:
+        return served
     if inherited:
         return inherited
     # a place elsewhere in the sentence, nearest the count
@@ -496,6 +502,48 @@ def _place_in(token: Token, ctx: DocContext, force: str | None, shallow: bool = 
                     if mention.place:
                         return mention.place
     return None
+
+_GAP_PREPS = ("with", "in", "at", "to", "under")
+
+
+def _served_mission(clause: list[Token], ctx: DocContext) -> str | None:
+    """'..., 203 were with the MFO, 168 were with UNAMI': the mission the count's own clause says the troops serve
+    with or under, before any other mission in the sentence."""
+    for verb in clause:
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("with", "under"):
+                continue
+            for mention in _mentions(ctx, list(prep.subtree)):
+                if mention.entity.kind == "mission" and mention.entity.name in missions():
+                    theater = missions()[mention.entity.name]["theater"]
+                    return None if ctx.is_broad(theater) else theater
+    return None
+
+
+def gapped_service(span: Span, ctx: DocContext) -> tuple[str | None, bool] | None:
+    """'Of the 640, 210 serve with UNIFIL, 40 with UNMISS, 150 with the MFO in Sinai': a bare number right before
+    a preposition and a mission or place, up to the next comma or 'and', is a gapped clause saying where that
+    share serves. Gives (its place, whether a mission names it); None when the words after the number are no
+    such clause."""
+    doc = span.doc
+    sent = sentence_of(span)
+    start = span.end
+    if start >= sent.end or doc[start].lower_ not in _GAP_PREPS:
+        return None
+    end = start
+    while end < sent.end and doc[end].text not in (",", ";", ".") and doc[end].lower_ not in ("and", "while"):
+        end += 1
+    segment = list(doc[start:end])
+    if any(t.like_num or t.pos_ in ("VERB", "AUX") for t in segment):
+        return None
+    place = place_after(segment, ctx)
+    if place:
+        return place, False
+    for mention in _mentions(ctx, segment):
+        if mention.entity.kind == "mission" and mention.entity.name in missions():
+            return missions()[mention.entity.name]["theater"], True
+    return None
+
 
 def place_after(tokens, ctx: DocContext) -> str | None:
     """The place in the first 'in X' of `tokens`."""

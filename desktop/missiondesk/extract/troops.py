@@ -11,7 +11,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from missiondesk.extract import owners, places, roles
-from missiondesk.extract.context import DocContext
+from missiondesk.extract.context import COUNTRIES, DocContext
 from missiondesk.extract.gazetteer import lexicon
 from missiondesk.extract.numbers import Number, find_numbers
 from missiondesk.extract.sentences import sentence_of, sentences, span_text, text_of
@@ -164,6 +164,9 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
             # "..., and 3,300 from France and Italy": a number with its own origin does not take the owner of
             # the count before it
             own_origin = any(c.dep_ == "prep" and c.lower_ == "from" for c in anchor.children)
+            if whose and whose not in COUNTRIES and elliptical.whose in COUNTRIES \
+                    and places.gapped_service(span, ctx) is not None:
+                whose = None  # "Of Fiji's 826, 301 serve with UNDOF, 5 with UNMISS": the share is still Fiji's
             whose = roles.force_before(span, ctx) or (elliptical.named and elliptical.whose) or whose or \
                 (None if own_origin else elliptical.whose)
         whole = _the_troops_before(span, anchor, sent, earlier) if elliptical is None else None
@@ -258,6 +261,8 @@ def _is_head(token: Token) -> str | None:
         unit = "troops"  # "376 officers and men": a unit's whole strength
     if unit is None and lemma == "officer" and token.doc.user_data.get(_POLICE_STORY):
         unit = "police"  # "Kenya has pledged 1,000 officers" in a story about a police mission
+    if unit is None and low == "officers" and _officers_of_a_force(token):
+        unit = "personnel"  # "80 officers from the Fiji Military Forces", "850 officers left for UNIFIL"
     if unit is None:
         needs = lex["compound_heads"].get(lemma) or lex["compound_heads"].get(low.rstrip("s"))
         if needs and any(c.lower_ in needs for c in token.lefts):
@@ -283,6 +288,24 @@ def _people_of_a_force(token: Token) -> bool:
         subject = roles.subject_of(verb)
         return subject is not None and _is_collective(subject)
     return False
+
+
+_SERVICE_WORDS = re.compile(r"(?i)\b(?:peacekeep\w*|contingent|battalion|deploy\w*|mission|tour of duty|"
+                            r"overseas|serv(?:e|es|ed|ing) (?:with|in|under)|armed forces|defen[cs]e (?:force|"
+                            r"services)|army|navy|military)\b")
+_POLICING = re.compile(r"(?i)\b(?:police|policing|constables?|gendarm\w*|cops?|prison|customs|immigration)\b")
+
+
+def _officers_of_a_force(token: Token) -> bool:
+    """'80 officers from the Republic of Fiji Military Forces', 'Of its 826 officers on peacekeeping duties':
+    officers counted as a force's people, in a sentence about a force or its service abroad; not police, in a
+    police story or a sentence about policing."""
+    if token.doc.user_data.get(_POLICE_STORY) or not any(c.dep_ == "nummod" for c in token.children):
+        return False
+    sent = token.sent
+    if _POLICING.search(sent.text):
+        return False
+    return _people_of_a_force(token) or bool(_SERVICE_WORDS.search(sent.text))
 
 
 def _men_of_a_force(token: Token) -> bool:
