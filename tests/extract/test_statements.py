@@ -194,6 +194,13 @@ def test_a_title_set_off_before_the_name_is_its_role_and_later_stands_for_it():
                                          "of staff said they were ready.")[1:]
 
 
+def test_a_ministry_no_country_named_is_the_story_countrys_though_indefinite():
+    text = ("Poland will send 1,000 soldiers to Afghanistan, a defence ministry communique said. The cost will be "
+            "covered by Poland, the communique said. The Defence Ministry said the troops would leave in May.")
+    got = extract_text(text, published="2006-09-12", title="Poland to send 1,000 troops to Afghanistan").statements
+    assert [s.actor for s in got] == ["Polish Ministry of National Defence"] * 3
+
+
 def test_an_unnamed_official_of_a_named_body():
     text = ("An Irish military spokesman said the force would leave on Monday. An official of the Georgian "
             "Defence Ministry said the border was calm. A senior US official said talks would continue.")

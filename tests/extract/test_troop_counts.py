@@ -251,3 +251,15 @@ def test_each_share_of_a_contingent_serves_where_its_mission_is(sentence):
 def test_officers_count_as_a_forces_people_only_in_a_sentence_about_a_force(sentence, counted):
     counts = extract_text(sentence, published="2017-05-02").troop_counts
     assert [c.value for c in counts] == counted
+
+
+def test_a_force_a_country_leads_with_no_mission_named_is_that_countrys():
+    text = ("Poland will send 1,000 soldiers to Afghanistan. In Iraq, Poland leads a multinational division of 2,500 "
+            "troops, including 900 of its own, from 15 countries.")
+    counts = extract_text(text, published="2006-09-12", title="Poland to send 1,000 troops to Afghanistan").troop_counts
+    assert [(c.value, canonical(c.whose)) for c in counts] == [(1000, "Poland"), (2500, "Poland"), (900, "Poland")]
+    # the force named before ("the existing force") stays the mission's
+    text = ("The UN mission in Haiti, MINUSTAH, will shrink. Brazil, which commands the existing force of 12,250, "
+            "is considering cuts.")
+    counts = extract_text(text, published="2011-03-12").troop_counts
+    assert [(c.value, canonical(c.whose)) for c in counts] == [(12250, "United Nations")]

@@ -387,6 +387,10 @@ class DescribedSpeakers:
         national = self._official_of_a_country(subject, phrase)
         if national is not None:
             return national
+        ministry = _national_body(subject, phrase, self.ctx, home=story_country(self.ctx)) \
+            if lemma == "ministry" and not definite else None
+        if ministry:  # "a defense ministry communique said": a country has one; the story's country's
+            return Actor(ministry, "body", text=_text(phrase), nouns={lemma, "statement"})
         words = [t for t in phrase if t.lower_ not in _DETERMINERS or t.i > subject.i]
         author = _author_of_document(subject)
         group = self._member_group(subject, words)

@@ -127,13 +127,20 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     # 3. the subject that has, sends or keeps them ("Spain has almost 700 soldiers in Latvia"), or the
     #    force they serve with ("troops serve with the UN Mission", "make up the NATO battlegroup")
     parts = parts_verb(anchor)
+    commander = None
     for verb in ([] if whole else _verb_chain(anchor, 5)):
         if verb.lemma_.lower() in words("host_verbs"):
             break
         if parts is not None and verb.i == parts.i:
             continue  # "the 1,200-strong contingent includes forces of France and Belgium": its parts' nations
         if verb.lemma_.lower() in words("command_verbs") and _commanded(anchor, verb):
-            break  # "Brazil, which commands the existing force of 12,250": a mission's troops, not Brazil's
+            # "Brazil, which commands the existing force of 12,250": a mission's troops, not Brazil's; with no
+            # mission named, the force it leads is its own ("Poland leads a contingent of 2,000 from 12 countries")
+            subject = subject_of(verb)
+            led = [c for c in verb.children if c.dep_ == "dobj" and (c.i == anchor.i or anchor in c.subtree)]
+            if subject is not None and not any(d.lower_ in ("the", "this", "that") for o in led for d in o.children):
+                commander = _subject_force(subject, ctx, verb)  # not "the existing force": the mission's, named
+            break
         subject = subject_of(verb)
         if subject is not None and (subject.i == anchor.i or anchor in subject.subtree and subject.i > anchor.i):
             for child in verb.children:
@@ -163,6 +170,8 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         if mention.entity.kind == "mission" or (foreign and mention.entity.kind == "org" and mention.force
                                                 and mention.force not in ARMED_GROUPS):
             return mention.force
+    if commander:
+        return commander
     # "the multinational force will be cut to 500 troops from the 7,000": the body's, as the 500 are
     if anchor.lemma_.lower() in _MISSION_NOUNS and _multinational(anchor):
         return ctx.main_organisation()
