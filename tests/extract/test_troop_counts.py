@@ -263,3 +263,26 @@ def test_a_force_a_country_leads_with_no_mission_named_is_that_countrys():
             "is considering cuts.")
     counts = extract_text(text, published="2011-03-12").troop_counts
     assert [(c.value, canonical(c.whose)) for c in counts] == [(12250, "United Nations")]
+
+
+@pytest.mark.parametrize("sentence, where", [
+    # many places, or abroad in general, named in the count's own clause: in no one place
+    ("According to the navy, 640 officers were overseas on peacekeeping duties.", None),
+    ("Nepal has sent almost 4,000 troops to UN missions since 2006.", None),
+    ("Some 98,000 soldiers are deployed in various countries.", None),
+    # a country named with it, or 'overseas' describing a posting: that place
+    ("About 2,000 Nepalese troops are overseas in Lebanon.", "Lebanon"),
+    ("Its contingent of 350 troops is the army's largest overseas posting in Lebanon.", "Lebanon"),
+    ("The coalition has shrunk to 26 countries and about 23,000 troops in Lebanon.", "Lebanon"),
+])
+def test_troops_in_many_places_or_abroad_are_in_no_one_place(sentence, where):
+    text = "Nepal sends 600 peacekeepers to Lebanon. " + sentence
+    counts = extract_text(text, published="2016-05-02", title="Nepal sends peacekeepers to Lebanon").troop_counts
+    assert [canonical(c.where) if c.where else None for c in counts[1:]][-1:] == [canonical(where) if where else None]
+
+
+def test_troops_from_many_countries_are_the_bodys_they_serve():
+    text = ("Nepal sends 600 peacekeepers to Lebanon. According to the UN, 98,000 soldiers from 120 countries serve "
+            "on UN missions.")
+    counts = extract_text(text, published="2016-05-02", title="Nepal sends peacekeepers to Lebanon").troop_counts
+    assert [(c.value, canonical(c.whose)) for c in counts] == [(600, "Nepal"), (98000, "United Nations")]

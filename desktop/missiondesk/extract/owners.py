@@ -103,6 +103,11 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
             return _sender(anchor, ctx) or found[0].force
     # 2. "troops from Turkey", "some 300 of them come from Austria"
     withdraw = _withdrawing(anchor)
+    if _from_many_nations(anchor):  # "98,000 soldiers from 120 countries ... on UN missions": the body's
+        body = next((m.force for m in _mentions(ctx, sent) if m.entity.kind in ("org", "mission") and m.force
+                     and m.force not in ARMED_GROUPS), None)
+        if body:
+            return body
     holders = [anchor, span[-1], *(v for v in _clause_verbs(anchor) if v.lemma_.lower() in _ORIGIN_VERBS)]
     holders += [v for v in _clause_verbs(anchor) if v not in holders]  # "join 341 troops from the Philippines"
     for holder in holders:
@@ -191,6 +196,15 @@ def _multinational(noun: Token) -> bool:
 
 
 _HOLDING = {"have", "keep", "maintain", "station", "base"}
+_MANY = {"various", "several", "many", "different", "numerous", "multiple", "other"}
+
+
+def _from_many_nations(anchor: Token) -> bool:
+    """'soldiers from 120 countries', 'troops from several nations': troops of many countries, no one's."""
+    return any(prep.dep_ == "prep" and prep.lower_ == "from" and any(
+        obj.lemma_.lower() in ("country", "nation") and obj.tag_ in ("NNS", "NNPS") and any(
+            c.dep_ == "nummod" or c.lower_ in _MANY for c in obj.children)
+        for obj in prep.children if obj.dep_ == "pobj") for prep in anchor.children)
 
 
 def _relative_holder(anchor: Token, ctx: DocContext) -> str | None:

@@ -3,6 +3,8 @@ article is about; places passed through, waited in or named for something else a
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from missiondesk.extract.context import GROUPINGS, PLACE_NOUNS, DocContext, acting, naming_people
@@ -47,7 +49,37 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     refers back to, used when the number's own clause names none. Troops sent to a grouping of states ('to the
     Baltic states') are in none of them in particular."""
     place = _where(anchor, span, sent, ctx, force, inherited)
+    if place and _nowhere_in_particular(anchor, span, ctx):
+        return None
     return None if place in GROUPINGS else place
+
+
+_SCATTERED = re.compile(r"(?i)\b(?:around the (?:world|globe)|across the (?:world|globe)|"
+                        r"(?:in|across|throughout) (?:various|several|many|different|\d+|a number of) (?:countries|"
+                        r"nations|missions|operations|theaters|theatres|parts of the world)|"
+                        r"(?:to|in|with|on) (?:various |several |other )?(?:un|united nations|international)"
+                        r"(?: peacekeeping)? (?:missions|operations))\b")
+_ABROAD = {"abroad", "overseas", "worldwide"}
+
+
+def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
+    """'98,000 soldiers deployed in various countries', '826 officers were overseas', 'has sent 4,000 troops to
+    UN missions since 2006': the count's own clause places the troops in many places or abroad in general and
+    names no country; they are in no one place."""
+    clause = _clause_verbs(anchor)
+    tokens = {t.i for t in anchor.subtree} | {t.i for t in span}
+    for verb in clause:
+        tokens |= {t.i for c in verb.children if c.dep_ in ("prep", "advmod", "npadvmod", "dobj", "acomp")
+                   and c.lower_ != "of" for t in c.subtree}  # not the whole of "Of the 640 abroad, 210 ..."
+    if not tokens:
+        return False
+    doc = anchor.doc
+    words = doc[min(tokens):max(tokens) + 1]
+    if not _SCATTERED.search(words.text) and not any(
+            doc[i].lower_ in _ABROAD and (doc[i].pos_ == "ADV" or doc[i].dep_ in ("advmod", "acomp")) for i in tokens):
+        return False  # "were serving overseas", not "its largest overseas posting"
+    return not any(m.place or m.entity.kind == "mission" for m in _mentions(ctx, [doc[i] for i in sorted(tokens)])
+                   if m.entity.kind in ("country", "city", "region", "mission"))
 
 
 def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | None,
