@@ -201,6 +201,18 @@ def test_a_ministry_no_country_named_is_the_story_countrys_though_indefinite():
     assert [s.actor for s in got] == ["Polish Ministry of National Defence"] * 3
 
 
+def test_people_who_spoke_together_are_the_ministers_after():
+    text = ("Defence Minister Karl Weber and Foreign Minister Hans Roth said the withdrawal would be gradual. The "
+            "ministers said the cabinet would decide by the end of the month.")
+    got = extract_text(text).statements
+    assert sorted(s.actor for s in got if s.content.startswith("the cabinet")) == ["Hans Roth", "Karl Weber"]
+    # a noun that fits neither role is someone else
+    text = ("Defence Minister Karl Weber and Foreign Minister Hans Roth said the withdrawal would be gradual. The "
+            "generals said the cabinet would decide by the end of the month.")
+    got = extract_text(text).statements
+    assert [s.actor for s in got if s.content.startswith("the cabinet")] == ["generals"]
+
+
 def test_an_unnamed_official_of_a_named_body():
     text = ("An Irish military spokesman said the force would leave on Monday. An official of the Georgian "
             "Defence Ministry said the border was calm. A senior US official said talks would continue.")

@@ -87,6 +87,7 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
     resolver.note_people(doc, quoted=lambda char: art.inside(char) is not None)
     used: set[int] = set()
     found: list[Said] = []
+    pairs: list[tuple[int, list[Actor]]] = []  # people who spoke together ("X and Y said"), where they did
     for i in tokens_where(doc, _may_be_speech, _SPEECH_WORDS):
         verb = doc[i]
         if not _is_speech(verb) or art.inside(verb.idx) is not None or _nested(verb) or _negated(verb):
@@ -110,6 +111,9 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
                 and not _attributing(verb) and _outlet_before(verb) is None and _told_that(verb) is None:
             continue
         actor = resolver.resolve(subject, verb)
+        together = _spoke_together(subject, pairs)
+        if together:  # "The ministers said ..." after "Defence Minister X and Foreign Minister Y said": both
+            actor = actor if actor is not None and actor.name in {a.name for a in together} else together[0]
         if actor is None or _unnamed_decision(verb, subject, actor, resolver, attached) \
                 or _state_decision(verb, subject, resolver, attached):
             continue
@@ -117,9 +121,16 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
         actor.nouns |= _vehicles(verb)  # "X said in a statement ... the statement added": X's statement
         resolver.spoke(verb.idx, actor)
         found.append(_statement(verb, actor, attached, complement, art))
+        group = [actor]
         for other in coordinated(subject):  # "the Afghan government and the UN have urged": each of them
             also = resolver.resolve(other, verb)
             if also is not None and also.name != actor.name:
+                found.append(_statement(verb, also, attached, complement, art))
+                group.append(also)
+        if len(group) > 1 and all(a.kind == "person" for a in group):
+            pairs.append((verb.idx, group))
+        for also in together or []:
+            if also.name != actor.name:
                 found.append(_statement(verb, also, attached, complement, art))
         quoted = _quoted_speaker(attached, actor, art, resolver)
         if quoted is not None:  # '"... Maj Gen X emphasised the importance of ...," the army said': X's words too
@@ -152,6 +163,29 @@ _COUNTRY_SETS = {"country", "nation", "state", "government", "donor", "contribut
 
 # A state's organs that decide rather than speak: "the French government has decided to send 200 troops"
 _STATE_ORGANS = {"government", "cabinet", "authorities", "administration", "parliament", "country", "nation"}
+_TOGETHER_REACH = 1500  # characters: how soon after two people spoke together 'the ministers' are still them
+_GROUP_NOUNS = {"minister", "leader", "president", "official", "commander", "general", "chief", "envoy", "diplomat",
+                "ambassador", "secretary", "spokesman", "spokesperson", "men", "two", "pair"}
+
+
+def _spoke_together(subject: Token, pairs: list[tuple[int, list[Actor]]]) -> list[Actor] | None:
+    """'the ministers', 'the two leaders', 'both men' after 'Defence Minister X and Foreign Minister Y said': the
+    people who spoke together last, when the noun fits each one's role (or is a plain 'men', 'two')."""
+    if not pairs or subject.tag_ not in ("NNS", "NNPS") and subject.lower_ not in ("both", "two"):
+        return None
+    if not any(c.lower_ in ("the", "both", "two") for c in subject.lefts) and subject.lower_ not in ("both", "two"):
+        return None
+    if any(c.dep_ in ("amod", "compound", "poss") and c.lower_ not in ("two", "both") for c in subject.lefts):
+        return None  # "the German ministers", "the EU's foreign ministers": others, qualified
+    at, group = pairs[-1]
+    noun = subject.lemma_.lower()
+    if noun not in _GROUP_NOUNS or subject.idx - at > _TOGETHER_REACH:
+        return None
+    if noun not in ("men", "two", "pair") and not all(noun in (a.role or "").lower() for a in group):
+        return None
+    return group
+
+
 _DECIDING = {"decide", "agree", "opt", "choose"}
 
 
