@@ -213,6 +213,22 @@ def test_people_who_spoke_together_are_the_ministers_after():
     assert [s.actor for s in got if s.content.startswith("the cabinet")] == ["generals"]
 
 
+def test_a_given_name_alone_is_the_one_person_named_with_it():
+    text = ("Deputy Defence Minister Adly Rahman said the group left on Monday. According to Adly, the contingent "
+            "trained for a month.")
+    assert _actors(text) == ["Adly Rahman"] * 2
+    # two people share the given name: neither
+    text = ("Defence Minister John Smith said the group left. General John Brown said they were ready. According "
+            "to John, the contingent trained.")
+    assert _actors(text)[-1] == "John"
+
+
+def test_feelings_expressed_are_statements():
+    text = ("The army commander, Peter Banda, has expressed happiness with the conduct of the troops. The minister "
+            "expressed pride in the soldiers.")
+    assert _actors(text) == ["Peter Banda", "minister"]
+
+
 def test_an_unnamed_official_of_a_named_body():
     text = ("An Irish military spokesman said the force would leave on Monday. An official of the Georgian "
             "Defence Ministry said the border was calm. A senior US official said talks would continue.")

@@ -32,7 +32,8 @@ _PLAIN_SPEECH = {"say", "tell", "announce", "state", "declare", "confirm", "repo
 def _speaker_of(verb: Token, art: _Article) -> Token | None:
     if verb.lower_ == "according":
         to = verb.nbor(1)
-        objects = [t for t in to.subtree if t.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "pobj"]
+        objects = [t for t in to.subtree if t.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "pobj"] or [
+            t for t in to.children if t.dep_ == "pcomp" and t.text[:1].isupper()]  # "According to Adly," mis-tagged
         if objects and is_reporter(objects[0]):
             # "According to ORF, the ambassador, Anna Evstigneeva, renewed her criticism": the one reported on
             person = next((c for c in verb.head.children if c.dep_ == "nsubj" and (

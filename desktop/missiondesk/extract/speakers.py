@@ -123,6 +123,14 @@ class SpeakerResolver(DescribedSpeakers):
         self.bare_names: list[tuple[int, Actor]] = []  # lone capitalised subjects with no entity: maybe surnames
         self.spoken: list[tuple[int, Actor]] = []  # (character, actor): each statement's speaker, in order
 
+    def _by_given_name(self, name: str) -> Actor | None:
+        """'According to Adly' after 'Deputy Defence Minister Adly Zahari': a name the article gave first in one
+        person's full name only (many Malay, Indonesian and Arab names are shortened so), that person."""
+        low = name.lower()
+        found = {a.name: a for a in self.persons.values() if len(a.name.split()) >= 2
+                 and a.name.split()[0].lower() == low}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def spoke(self, at: int, actor: Actor) -> None:
         """`actor` made a statement at character `at`: 'the statement' later may be theirs."""
         self.spoken.append((at, actor))
@@ -517,7 +525,8 @@ class SpeakerResolver(DescribedSpeakers):
             name_tokens = [t for t in ent if t.i <= subject.i or t.pos_ == "PROPN"]
         elif subject.pos_ == "PROPN" and subject.text.islower() and subject.lower_ not in self.persons:
             return None  # "Mali's foreign affairs ministry" tagged as a name: a lower-case head is no name
-        elif (subject.pos_ == "PROPN" or subject.lower_ in self.persons) and not self.ctx.by_token.get(subject.i):
+        elif (subject.pos_ == "PROPN" or subject.lower_ in self.persons or subject.text[:1].isupper()
+              and self._by_given_name(subject.text)) and not self.ctx.by_token.get(subject.i):
             name_tokens = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"
                            and not self.ctx.by_token.get(t.i)] + [subject]
             if len(name_tokens) == 1 and (subject.lower_ in _TITLE_WORDS or not subject.text[:1].isupper()):
@@ -533,7 +542,7 @@ class SpeakerResolver(DescribedSpeakers):
             return None  # "Secretary General", "Minister", "Force Commander": a title, not a name
         name = re.sub(r"['’]s$", "", name_text(kept)).strip()
         if len(name.split()) == 1:
-            known = self.persons.get(name.lower())
+            known = self.persons.get(name.lower()) or self._by_given_name(name)
             if known is None:
                 full = self._full_from_gazetteer(name)
                 if full is None:
