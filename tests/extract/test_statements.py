@@ -224,9 +224,9 @@ def test_a_given_name_alone_is_the_one_person_named_with_it():
 
 
 def test_feelings_expressed_are_statements():
-    text = ("The army commander, Peter Banda, has expressed happiness with the conduct of the troops. The minister "
-            "expressed pride in the soldiers.")
-    assert _actors(text) == ["Peter Banda", "minister"]
+    text = ("The army commander, Peter Banda, has expressed happiness with the conduct of the troops. Defence "
+            "Minister Joseph Mwale expressed pride in the soldiers. He expressed the parcel to Lusaka.")
+    assert _actors(text) == ["Peter Banda", "Joseph Mwale"]
 
 
 def test_an_unnamed_official_of_a_named_body():
