@@ -229,6 +229,34 @@ def test_feelings_expressed_are_statements():
     assert _actors(text) == ["Peter Banda", "Joseph Mwale"]
 
 
+def test_a_surname_that_is_also_a_city_is_the_person():
+    text = ("Chile will send 270 servicemen to Haiti, Chilean President Ricardo Lagos announced Monday. Mr. Lagos "
+            "said the decision followed the resignation. \"Chile has agreed to take part,\" Lagos said. Troops flew "
+            "from Lagos on Monday, the army said.")
+    assert _actors(text) == ["Ricardo Lagos"] * 3 + ["army"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The Saudi Government said it had answered a call for help.", "Government of Saudi Arabia"),
+    ("The Government of Mali said the troops would stay.", "Government of Mali"),
+    ("The Ministry of Defense of the Russian Federation said 100 flights were made.", "Russian Ministry of Defence"),
+    ("The Ministry of Foreign Affairs of Kazakhstan said the troops would stay.",
+     "Kazakh Ministry of Foreign Affairs"),
+    ("Kazakhstan will send 139 peacekeepers. The country's defense ministry said the troops were ready.",
+     "Kazakh Ministry of Defence"),
+])
+def test_a_body_named_with_its_country_in_any_order(text, actor):
+    assert _actors(text)[-1:] == [actor]
+
+
+def test_as_the_speaker_said_attributes_the_clause_it_hangs_on():
+    text = ("Defence Minister Ruslan Omarov spoke on Monday. As the minister said, the contingent trained for months. "
+            "As Omarov noted, the troops are ready.")
+    got = extract_text(text).statements
+    assert [(s.actor, s.content) for s in got] == [("Ruslan Omarov", "the contingent trained for months"),
+                                                   ("Ruslan Omarov", "the troops are ready")]
+
+
 def test_an_unnamed_official_of_a_named_body():
     text = ("An Irish military spokesman said the force would leave on Monday. An official of the Georgian "
             "Defence Ministry said the border was calm. A senior US official said talks would continue.")

@@ -32,7 +32,10 @@ def make_person_names(nlp, name):  # not annotated: spaCy 3.8.6's config checker
     cue_words = titles | ranks | _HONORIFICS
 
     def person_names(doc: Doc) -> Doc:
-        known = {i for m in mentions_in(doc, gazetteer) for i in range(m.start, m.end)}
+        mentions = mentions_in(doc, gazetteer)
+        known = {i for m in mentions for i in range(m.start, m.end)}
+        # a one-word city may be a surname: "Chilean President Ricardo Lagos", "Mr. Lagos said"
+        towns = {m.start for m in mentions if m.entity.kind == "city" and m.end - m.start == 1}
         capitals = _capitalised(doc)
         spans = []
         i = 0
@@ -42,11 +45,13 @@ def make_person_names(nlp, name):  # not annotated: spaCy 3.8.6's config checker
                 i += 1
                 continue
             tok = doc[i]
-            if not _name_like(tok) or i in known or tok.lower_ in cue_words:
+            after_honorific = i > 0 and doc[i - 1].lower_ in _HONORIFICS
+            if not _name_like(tok) or i in known and not (i in towns and after_honorific) or tok.lower_ in cue_words:
                 i += 1
                 continue
             j = i
-            while j + 1 < n and (j + 1) not in known:
+            while j + 1 < n and ((j + 1) not in known or (j + 1) in towns and j == i and (
+                    doc[i].lower_ in first_names or i > 0 and doc[i - 1].lower_ in cue_words)):
                 if _name_like(doc[j + 1]):
                     j += 1
                     continue
@@ -75,7 +80,17 @@ def make_person_names(nlp, name):  # not annotated: spaCy 3.8.6's config checker
                     or (before in cue_words and size <= 4) or plain_names:
                 spans.append(Span(doc, i, j + 1, label="PERSON"))
             i = j + 1
+        # the surname of a person named in full, alone later ("Lagos said"), not after a preposition of place
+        surnames = {span[-1].text for span in spans if len(span) >= 2 and span[-1].i in towns}
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        for i in sorted(towns - taken):
+            if doc[i].text in surnames and not (i > 0 and doc[i - 1].pos_ == "ADP"):
+                spans.append(Span(doc, i, i + 1, label="PERSON"))
+        spans.sort(key=lambda span: span.start)
         doc.set_ents(spans, default="outside")
+        named = {i for span in spans for i in range(span.start, span.end)}
+        if named & towns:  # the surname is no place: "Lagos" in "Ricardo Lagos" names no city
+            mentions[:] = [m for m in mentions if not (m.start in towns and m.start in named)]
         return doc
 
     return person_names

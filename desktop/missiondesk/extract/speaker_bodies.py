@@ -39,9 +39,18 @@ def _national_body(subject: Token, phrase: list[Token], ctx: DocContext, home: s
             continue  # "the US-backed Afghan government": the sponsor is not the country
         mention = ctx.by_token.get(tok.i)
         seat = tok.i > subject.i and tok.head.lower_ == "in" and tok.head.head.i == subject.i  # "in Minsk"
+        if mention is not None and tok.i > subject.i and not seat:
+            # "the Ministry of Defense of the Russian Federation": the country after the field, in its own "of"
+            first = subject.doc[mention.start - 1] if mention.start > 0 else tok
+            first = subject.doc[first.i - 1] if first.lower_ == "the" and first.i > 0 else first
+            seat = first.lower_ == "of" and any(t.lower_ not in ("of", "the") for t in
+                                                subject.doc[subject.i + 1:first.i]) and first.i > subject.i + 1
         if mention is not None and mention.entity.kind in ("country", "demonym", "city") and (tok.i < subject.i
                                                                                             or seat):
             country = mention.entity.country or mention.entity.name  # the one next to the noun
+            continue
+        if tok.lower_ in ("country", "nation") and tok.dep_ == "poss" and tok.i < subject.i:
+            country = country or home_country(subject, ctx)  # "the country's defence ministry": the one just named
             continue
         if tok.i != subject.i and tok.lower_ not in _DETERMINERS and tok.text not in ("'s", "’s", "of") \
                 and not tok.is_punct:

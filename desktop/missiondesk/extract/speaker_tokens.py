@@ -92,6 +92,9 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "dative", "npadvmod", "appos") and child.i > verb.i:
                 return child
+    named = _name_just_before(verb)
+    if named is not None:  # "Chile will send 270 troops to Haiti, President Ricardo Lagos announced": the parse
+        return named        # hung the name on the place before it
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
         if verb.tag_ == "VBG" and verb.dep_ == "advcl":
@@ -101,6 +104,22 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
                 head = head.head
         return _speaker_of(head, art)
     return _closing_speaker(verb, art)
+
+def _name_just_before(verb: Token) -> Token | None:
+    """A person's name right before a verb of speech that has no subject of its own, set off by a comma from the
+    clause before it ('..., Chilean President Ricardo Lagos announced Monday'): the name speaks."""
+    doc = verb.doc
+    if verb.i == 0 or verb.lemma_.lower() not in _PLAIN_SPEECH:
+        return None
+    last = doc[verb.i - 1]
+    if last.ent_type_ != "PERSON":
+        return None
+    start = last.i
+    while start > 0 and (doc[start - 1].ent_type_ == "PERSON" or doc[start - 1].dep_ == "compound"
+                         and doc[start - 1].head.i in range(start, last.i + 1) and doc[start - 1].text[:1].isupper()):
+        start -= 1
+    return last if start > 0 and doc[start - 1].text == "," else None
+
 
 def _name_closing_title(subject: Token) -> Token | None:
     """'the spokesman for the Ugandan contingent Captain Jane Roe said', 'Commanding Officer of X, Lieutenant
@@ -232,6 +251,19 @@ def _agent(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in _SAID_BY:
         return None
     return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+
+_AS_SAID = {"say", "note", "state", "tell", "explain", "put", "announce", "stress", "confirm", "point", "add",
+            "emphasise", "emphasize", "report", "write", "warn"}
+
+
+def _as_said(verb: Token) -> bool:
+    """'As the ministry said, the contingent trained for months', '..., as the minister put it': a clause of saying
+    with its own subject, set off by 'as', that attributes the clause it hangs on."""
+    return verb.dep_ == "advcl" and verb.lemma_.lower() in _AS_SAID and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not any(
+        c.dep_ in ("ccomp", "dobj") and c.lower_ not in ("it",) for c in verb.children)
+
 
 def _as_stated(verb: Token) -> bool:
     """'As stated by the ministry, ...', 'as announced in the mission's statement': a participle of saying that

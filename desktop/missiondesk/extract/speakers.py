@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from missiondesk.extract.actor import Actor
 from missiondesk.extract.context import DocContext
 from missiondesk.extract.described_speakers import DescribedSpeakers
+from missiondesk.extract.speaker_bodies import _national_body
 from missiondesk.extract.officeholders import (
     _officeholders,
     canonical_person,
@@ -517,6 +518,9 @@ class SpeakerResolver(DescribedSpeakers):
             name = " ".join(t.text for t in phrase if t.lower_ not in _DETERMINERS)
             return Actor(name, "body", text=name, nouns={"agency", "statement"})  # "Reuters": an outlet, no person
         if subject.lower_ in _PROPER_BODY_HEADS:  # "the Maldives National Defence Force", "the Government of
+            national = _national_body(subject, phrase, self.ctx) if subject.lower_ == "government" else None
+            if national:  # "The Saudi Government said": the Government of Saudi Arabia
+                return Actor(national, "body", text=_text(phrase), nouns={"government", "statement"})
             return _proper_body(subject, phrase)  # Mali": a body's name; "Force" alone is no person either
         doc = subject.doc
         ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)

@@ -19,6 +19,7 @@ from missiondesk.extract.speaker_tokens import (
     _INVERTING,
     _PLAIN_SPEECH,
     _agent,
+    _as_said,
     _as_stated,
     _keep_title,
     _outlet_before,
@@ -108,7 +109,8 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
         if not attached and verb.lemma_.lower() in _lexicon()["needs_clause"] and not any(
                 c.dep_ in _REPORTED_CONTENT for c in verb.children) and not _inverted(verb) \
                 and not _trailing(verb) and not _described_as(verb) and not _parenthetical(verb) \
-                and not _attributing(verb) and _outlet_before(verb) is None and _told_that(verb) is None:
+                and not _attributing(verb) and _outlet_before(verb) is None and _told_that(verb) is None \
+                and not _as_said(verb):
             continue
         actor = resolver.resolve(subject, verb)
         together = _spoke_together(subject, pairs)
@@ -554,7 +556,8 @@ def _complement(verb: Token) -> list[Token] | None:
             words.pop()
         if len(words) >= 4:
             return words
-    if _as_stated(verb):  # "As stated in the mission's statement, this step is ...": the clause it hangs on
+    if _as_stated(verb) or _as_said(verb):  # "As stated in the mission's statement, this step is ...", "As the
+        # ministry said, the troops ...": the clause it hangs on
         inside = {t.i for t in verb.subtree}
         words = [t for t in sent if t.i not in inside]
         while words and (words[0].is_punct or words[-1].is_punct):
