@@ -238,9 +238,10 @@ _PARTITIVES = {"most", "some", "all", "many", "half", "part", "majority", "bulk"
 
 
 def _sender(anchor: Token, ctx: DocContext) -> str | None:
-    """'Chad planned to deploy 1,000 additional UN peacekeepers': the nation that sends troops named for the
-    body they serve under."""
-    if anchor.dep_ != "dobj" or anchor.head.lemma_.lower() not in words("sending_verbs"):
+    """'Chad planned to deploy 1,000 additional UN peacekeepers', 'Sri Lanka has 800 UN peacekeepers in Lebanon': the
+    nation that sends or keeps troops named for the body they serve under."""
+    if anchor.dep_ != "dobj" or anchor.head.lemma_.lower() not in words("sending_verbs") \
+            and anchor.head.lemma_.lower() not in _HOLDING:  # "Sri Lanka has 800 UN peacekeepers in Lebanon"
         return None
     for verb in _verb_chain(anchor, 3):
         subject = subject_of(verb)

@@ -283,6 +283,16 @@ def _people_of_a_force(token: Token) -> bool:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "with"):
             if any(_is_collective(o) or _is_head(o) for o in prep.children if o.dep_ == "pobj"):
                 return True
+    verb = token
+    for _ in range(3):  # "the contingent's strength is (up to) 2,500 people", "the force numbers 2,500 people"
+        if verb.dep_ not in ("attr", "dobj", "pobj", "prep", "advmod", "quantmod", "npadvmod") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        if verb.lemma_ in ("be", "number", "total", "reach", "stand"):
+            subject = roles.subject_of(verb)
+            if subject is not None and any(_is_collective(t) for t in subject.subtree):
+                return True
+            break
     verb = token.head
     if token.dep_ == "dobj" and verb.lemma_.lower() in words("withdraw_verbs"):
         subject = roles.subject_of(verb)
