@@ -209,7 +209,7 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
                   and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
                   and not _names_a_number(m, sent, ctx) and not _modifier_only(m, sent) and not _agent(m, sent)
                   and not _compared(m, sent) and not _describes_a_place(m, doc, ctx) and not _where_said(m, doc)
-                  and m.start not in parts]
+                  and not _counted_nationals(m, doc) and m.start not in parts]
     onward = [m for m in candidates if _under(m, doc, ("to", "into"))]
     if onward and withdraw:  # "relocate 1,000 soldiers from Vilseck, Germany to Romania": where they go
         candidates = [m for m in candidates if not _under(m, doc, ("from",))] or candidates

@@ -602,14 +602,22 @@ def _nationals(span: Span, sent: Span, ctx: DocContext, found: list[Count]) -> T
         return None
     if any(c.sentence == sent for c in found):
         return tok  # "... 392 Rwandans and 202 Nigerians, while 345 Nigerians were due to leave"
+    # "a group of almost 200 Cambodians departed", "the contingent of 300 Nepalese": a force's people
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_collective(tok.head.head):
+        return tok
+    # "75 Guatemalans arrived", "200 Cambodians departed for Lebanon": nationals who move as a force does
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _MOVING and _SERVICE_CONTEXT.search(
+            sent.text):
+        return tok
     # "troops deployed so far include 392 Rwandans", "the battalion consists of 600 Germans"
     governor = tok.head.head if tok.dep_ == "pobj" else tok.head
     while governor.dep_ == "conj" and governor.head.i != governor.i and governor.pos_ not in ("VERB", "AUX"):
         governor = governor.head
     if governor.lemma_.lower() in _MADE_OF:
         subject = roles.subject_of(governor)
-        if subject is not None and (_is_head(subject) or _is_collective(subject)):
-            return tok
+        if subject is not None and (_is_head(subject) or _is_collective(subject)
+                                    or subject.lemma_.lower() in ("arrival", "newcomer", "reinforcement")):
+            return tok  # "the new arrivals were made up of 75 Guatemalans and eight Salvadorans"
     # "The 4,395 Ethiopians are a mixture of fresh troops and soldiers": what they are is troops
     if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and any(
             t.pos_ == "NOUN" and _is_head(t) for c in tok.head.children if c.dep_ == "attr" for t in c.subtree):
@@ -617,7 +625,10 @@ def _nationals(span: Span, sent: Span, ctx: DocContext, found: list[Count]) -> T
     return None
 
 
-_MADE_OF = {"include", "comprise", "consist", "number", "total", "count"}
+_MADE_OF = {"include", "comprise", "consist", "number", "total", "count", "make"}
+_MOVING = {"depart", "arrive", "deploy", "land", "fly", "join", "leave", "return", "rotate", "serve", "head"}
+_SERVICE_CONTEXT = re.compile(r"(?i)\b(?:peacekeep\w*|contingent|battalion|mission|troops|soldiers|force|army|"
+                              r"military|deploy\w*|rotation|replace)\b")
 
 
 def _gapped(span: Span) -> bool:
