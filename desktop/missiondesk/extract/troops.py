@@ -576,6 +576,12 @@ def _changed_troops(token: Token) -> Token | None:
     or the object of the verb of change ('reduce troops ... from 36,000 to 24,000')."""
     while token.dep_ == "quantmod" and token.head.i != token.i:
         token = token.head  # "from 36,000 to 24,000": the first number hangs on the second
+    if token.dep_ == "pobj" and token.head.lower_ == "by" and (token.head.head.lemma_.lower() in _NUMBERING or
+                                                                token.head.head.lemma_.lower() in
+                                                                words("delta_minus_verbs")):
+        # "reduce its contingent in Lebanon by 400", "increase the force by 1,000": the amount of the change
+        return next((c for c in token.head.head.children if c.dep_ == "dobj" and (_is_head(c) or _is_collective(c))),
+                    None)
     if token.dep_ != "pobj" or token.head.lower_ not in ("from", "to"):
         return None
     holder = token.head.head
