@@ -450,7 +450,8 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     if token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN") and not _is_head(token.head):
         return None  # "12 bases", "50 countries": the number counts something else
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN" and not (
-            _is_head(token.head.head) or _is_collective(token.head.head) or _MEASURE.search(token.head.head.text)):
+            _is_head(token.head.head) or _is_collective(token.head.head) or _MEASURE.search(token.head.head.text)
+            or token.head.head.lower_ in _BOUNDS):
         return None  # "a population of more than 11 million"
     # "a second contingent of about 200", "a brigade of up to 5,000"
     if token.dep_ == "pobj" and token.head.lower_ == "of" and _is_collective(token.head.head):
@@ -576,6 +577,8 @@ def _changed_troops(token: Token) -> Token | None:
     or the object of the verb of change ('reduce troops ... from 36,000 to 24,000')."""
     while token.dep_ == "quantmod" and token.head.i != token.i:
         token = token.head  # "from 36,000 to 24,000": the first number hangs on the second
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _BOUNDS:
+        token = token.head.head  # "reduce to a maximum of 75": the bound stands where the number would
     if token.dep_ == "pobj" and token.head.lower_ == "by" and (token.head.head.lemma_.lower() in _NUMBERING or
                                                                 token.head.head.lemma_.lower() in
                                                                 words("delta_minus_verbs")):
@@ -590,7 +593,12 @@ def _changed_troops(token: Token) -> Token | None:
     if _is_head(holder) or (_is_collective(holder) and holder.tag_ == "NN"):
         return holder
     if holder.lemma_.lower() in _NUMBERING or holder.lemma_.lower() in words("delta_minus_verbs"):
-        return next((c for c in holder.children if c.dep_ == "dobj" and (_is_head(c) or _is_collective(c))), None)
+        changed = next((c for c in holder.children if c.dep_ == "dobj" and (_is_head(c) or _is_collective(c))), None)
+        if changed is None and not any(c.dep_ == "dobj" for c in holder.children):
+            # "the Taji deployment would reduce to a maximum of 75": the subject changes itself
+            subject = roles.subject_of(holder)
+            changed = subject if subject is not None and (_is_head(subject) or _is_collective(subject)) else None
+        return changed
     return None
 
 
@@ -631,6 +639,7 @@ def _nationals(span: Span, sent: Span, ctx: DocContext, found: list[Count]) -> T
     return None
 
 
+_BOUNDS = {"maximum", "minimum", "total", "ceiling", "cap", "peak", "high", "low", "limit"}
 _MADE_OF = {"include", "comprise", "consist", "number", "total", "count", "make"}
 _MOVING = {"depart", "arrive", "deploy", "land", "fly", "join", "leave", "return", "rotate", "serve", "head"}
 _SERVICE_CONTEXT = re.compile(r"(?i)\b(?:peacekeep\w*|contingent|battalion|mission|troops|soldiers|force|army|"
