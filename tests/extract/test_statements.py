@@ -257,6 +257,14 @@ def test_as_the_speaker_said_attributes_the_clause_it_hangs_on():
                                                    ("Ruslan Omarov", "the troops are ready")]
 
 
+def test_a_ministry_no_country_named_is_the_one_of_the_country_its_sentence_opens_on():
+    assert _actors("France is to reduce its contingent in Lebanon by 400, the foreign ministry said.") == [
+        "French Ministry of Foreign Affairs"]
+    # a country named only after it, or none in its sentence: no country is guessed
+    assert _actors("The Ministry of National Defense said its unit will sail to the Strait of Hormuz near "
+                   "Oman.") == ["Ministry of National Defense"]
+
+
 def test_an_unnamed_official_of_a_named_body():
     text = ("An Irish military spokesman said the force would leave on Monday. An official of the Georgian "
             "Defence Ministry said the border was calm. A senior US official said talks would continue.")

@@ -79,6 +79,17 @@ _ISSUED = {"statement", "communique", "communiqué", "release"}  # texts a speak
 _SPOKEN_REACH = 1000  # characters: how far back a body that spoke is still 'the bloc', 'the organisation'
 
 
+def _sentence_country(subject: Token, ctx) -> str | None:
+    """The country a sentence opens on, before a ministry that gives none ('France is to reduce its contingent ...,
+    the foreign ministry said'): the ministry is that country's."""
+    sent = subject.sent
+    for i in range(sent.start, subject.i):
+        mention = ctx.by_token.get(i)
+        if mention is not None and mention.entity.kind in ("country", "demonym"):
+            return mention.entity.country or mention.entity.name
+    return None
+
+
 class DescribedSpeakers:
     """The resolver's methods for bodies, documents and described speakers; expects self.ctx, self.history,
     self.resolve(), self._name() and self._last() (SpeakerResolver)."""
@@ -366,7 +377,8 @@ class DescribedSpeakers:
             if forces:  # "The Turkish army has begun ..., the military said": the Turkish military
                 return Actor(f"{_demonyms().get(forces, forces)} {subject.lower_}", "body", text=_text(phrase),
                              nouns={lemma, "statement"})
-            ministry = _national_body(subject, phrase, self.ctx, home=story_country(self.ctx)) \
+            ministry = _national_body(subject, phrase, self.ctx,
+                                      home=story_country(self.ctx) or _sentence_country(subject, self.ctx)) \
                 if lemma == "ministry" else None
             if ministry:  # "the Defense Ministry said", none named before: the ministry of the story's country
                 return Actor(ministry, "body", text=_text(phrase), nouns={lemma, "statement"})
@@ -387,7 +399,8 @@ class DescribedSpeakers:
         national = self._official_of_a_country(subject, phrase)
         if national is not None:
             return national
-        ministry = _national_body(subject, phrase, self.ctx, home=story_country(self.ctx)) \
+        ministry = _national_body(subject, phrase, self.ctx,
+                                  home=story_country(self.ctx) or _sentence_country(subject, self.ctx)) \
             if lemma == "ministry" and not definite else None
         if ministry:  # "a defense ministry communique said": a country has one; the story's country's
             return Actor(ministry, "body", text=_text(phrase), nouns={lemma, "statement"})
