@@ -52,7 +52,7 @@ def test_whose_and_where_from_the_troops_own_clause(text, expected):
     ("A senior officer, who asked to remain anonymous, said the base would close.",
      [("senior officer", "the base would close")]),
     ("Kenya has asked to be named lead nation of the new mission, the foreign ministry said.",
-     [("foreign ministry", "Kenya has asked to be named lead nation of the new mission")]),
+     [("Kenyan Ministry of Foreign Affairs", "Kenya has asked to be named lead nation of the new mission")]),
     # a participle phrase says who the speaker is: it stays in the description
     ("A Ghanaian officer serving with UNIFIL said the patrols would continue.",
      [("Ghanaian officer serving with UNIFIL", "the patrols would continue")]),

@@ -11,7 +11,6 @@ CASES = load_cases("troop_counts.jsonl")
 KNOWN_MISSES = {
     "barkhane-third-in-mali": "the share's place ('deployed in Mali') is read as its force",
     "us-djibouti-3500-servicemembers": "whose only in a later apposition ('the only US base')",
-    "us-fort-carson-poland-300-local": "the force is named by a US place (Fort Carson, Colorado)",
     "us-okinawa-18000-marines-4000-guam": "'Marines' with no nationality named",
 }
 

@@ -92,6 +92,12 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         if len({m.force for m in _mentions(ctx, after) if m.force}) > 1:
             after = []  # "3,300 from France, Belgium and Italy": several nations' troops, a mission's force
         modifiers += [t for t in after if t.lower_ not in ("them", "whom")]
+    # "300 soldiers in the 10th Mountain Division's 1st Brigade", "troops with the 82nd Airborne": a unit only one
+    # army has, in the phrase after the count, is whose they are
+    units = [m for prep in anchor.children if prep.dep_ == "prep" and prep.lower_ in ("in", "with", "from")
+             for m in _mentions(ctx, list(prep.subtree)) if m.entity.kind == "institution" and m.force]
+    if units:
+        return units[0].force
     for group in (owner, modifiers):
         found = [m for m in _mentions(ctx, group) if (m.force and m.entity.kind != "city" or
                  (m.entity.kind == "city" and group is owner)) and not _names_a_place(m, doc)
