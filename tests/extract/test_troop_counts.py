@@ -285,3 +285,10 @@ def test_troops_from_many_countries_are_the_bodys_they_serve():
             "on UN missions.")
     counts = extract_text(text, published="2016-05-02", title="Nepal sends peacekeepers to Lebanon").troop_counts
     assert [(c.value, canonical(c.whose)) for c in counts] == [(600, "Nepal"), (98000, "United Nations")]
+
+
+def test_it_after_a_bare_government_is_the_story_nation():
+    text = ("Denmark has 217 troops in Iraq. The United States leads the coalition. The government revealed today "
+            "that it plans to send an additional 15 soldiers to Iraq.")
+    counts = extract_text(text, published="2018-03-02", title="Denmark to send 15 more soldiers to Iraq").troop_counts
+    assert [(c.value, canonical(c.whose)) for c in counts] == [(217, "Denmark"), (15, "Denmark")]

@@ -440,7 +440,15 @@ def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str 
         start = sentence_of(doc[start - 1]).start
     i = pronoun.i - 1
     owner_of_event = None  # "Israel's withdrawal": kept in case no subject comes before it
+    # "The government revealed that it plans to send 15 soldiers": a bare government as the subject before is the
+    # story's nation, nearer than any country named earlier
+    bare = next((k for k in range(pronoun.i - 1, start - 1, -1) if _bare_government(doc[k], ctx)), None)
     while i >= start:
+        if bare is not None and i < bare:
+            nation = ctx.story_nation() or ctx.contingent_nation()
+            if nation:
+                return nation
+            bare = None
         mention = ctx.by_token.get(i)
         if mention is None:
             i -= 1
@@ -463,6 +471,12 @@ def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str 
                                                 holder.pos_ == "PROPN"):
             return mention.force  # "Polish officials said ... its force", "Australian minister Jo Bloggs: his"
     return owner_of_event
+
+
+def _bare_government(token: Token, ctx: DocContext) -> bool:
+    """'The government', 'the cabinet' as a subject, no country named in its phrase."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in ("government", "cabinet") and any(
+        c.lower_ == "the" for c in token.children) and not any(ctx.by_token.get(t.i) for t in token.subtree)
 
 
 def _spoken_for(head: Token) -> bool:
