@@ -265,6 +265,13 @@ def test_a_ministry_no_country_named_is_the_one_of_the_country_its_sentence_open
                    "Oman.") == ["Ministry of National Defense"]
 
 
+def test_the_countrys_office_is_held_by_the_one_the_office_list_knows_for_that_country():
+    text = ("France will reconsider its military strategy in the Sahel, the country's defence minister said on "
+            "Tuesday. The French minister said the Takuba force would grow.")
+    got = extract_text(text, title="France to cut Barkhane force", published="2021-01-20").statements
+    assert [s.actor for s in got] == ["Florence Parly"] * 2
+
+
 def test_an_unnamed_official_of_a_named_body():
     text = ("An Irish military spokesman said the force would leave on Monday. An official of the Georgian "
             "Defence Ministry said the border was calm. A senior US official said talks would continue.")

@@ -168,6 +168,9 @@ def _title_holder(subject: Token, phrase: list[Token], ctx: DocContext) -> str |
         if mention and mention.entity.kind in ("org", "country", "demonym", "institution") and org is None:
             org = mention.force
             continue
+        if tok.lower_ in ("country", "nation") and tok.dep_ == "poss" and org is None:
+            org = home_country(subject, ctx)  # "the country's defence minister": of the country just named
+            continue
         title_words.append(tok.text)
     if not title_words:
         return None
