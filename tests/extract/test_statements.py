@@ -272,6 +272,11 @@ def test_the_countrys_office_is_held_by_the_one_the_office_list_knows_for_that_c
     assert [s.actor for s in got] == ["Florence Parly"] * 2
 
 
+def test_an_official_of_a_body_named_by_a_clause_is_that_bodys():
+    assert _actors("A spokesperson for the mission known as MINUSMA said Sweden plays an important role.") == [
+        "MINUSMA (unnamed official)"]
+
+
 def test_an_unnamed_official_of_a_named_body():
     text = ("An Irish military spokesman said the force would leave on Monday. An official of the Georgian "
             "Defence Ministry said the border was calm. A senior US official said talks would continue.")

@@ -260,6 +260,10 @@ class DescribedSpeakers:
         body_nouns = [t for t in words if t.lemma_.lower() in _BODY_NOUNS]
         org = next((m for m in (self.ctx.by_token.get(t.i) for t in words)
                     if m and m.entity.kind in ("org", "institution", "mission")), None)
+        if org is None:  # "a spokesperson for the mission known as MINUSMA": the name the clause gives it
+            org = next((m for t in phrase if t.dep_ == "acl" and t.lemma_.lower() in ("know", "call", "name")
+                        for m in (self.ctx.by_token.get(x.i) for x in t.subtree)
+                        if m and m.entity.kind in ("org", "mission")), None)
         if body_nouns:
             head = body_nouns[-1]
             if head.i > subject.i and not (head.head.dep_ == "pobj" and head.head.head.lower_ in _OF_BODY
