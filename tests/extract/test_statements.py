@@ -277,6 +277,12 @@ def test_an_official_of_a_body_named_by_a_clause_is_that_bodys():
         "MINUSMA (unnamed official)"]
 
 
+def test_a_councils_bare_decision_is_no_statement_but_its_words_are():
+    text = ("The Dutch Council of Ministers agreed on Friday to send up to 150 extra soldiers to Erbil. The council "
+            "agreed that the mission was vital.")
+    assert [s.content for s in extract_text(text).statements] == ["that the mission was vital"]
+
+
 def test_an_unnamed_official_of_a_named_body():
     text = ("An Irish military spokesman said the force would leave on Monday. An official of the Georgian "
             "Defence Ministry said the border was calm. A senior US official said talks would continue.")

@@ -164,7 +164,8 @@ def _decision(verb: Token, attached: list[Quote]) -> bool:
 _COUNTRY_SETS = {"country", "nation", "state", "government", "donor", "contributor"}
 
 # A state's organs that decide rather than speak: "the French government has decided to send 200 troops"
-_STATE_ORGANS = {"government", "cabinet", "authorities", "administration", "parliament", "country", "nation"}
+_STATE_ORGANS = {"government", "cabinet", "authorities", "administration", "parliament", "country", "nation", "council",
+                 "bundestag", "senate", "congress", "assembly", "legislature"}
 _TOGETHER_REACH = 1500  # characters: how soon after two people spoke together 'the ministers' are still them
 _GROUP_NOUNS = {"minister", "leader", "president", "official", "commander", "general", "chief", "envoy", "diplomat",
                 "ambassador", "secretary", "spokesman", "spokesperson", "men", "two", "pair"}
