@@ -292,3 +292,17 @@ def test_it_after_a_bare_government_is_the_story_nation():
             "that it plans to send an additional 15 soldiers to Iraq.")
     counts = extract_text(text, published="2018-03-02", title="Denmark to send 15 more soldiers to Iraq").troop_counts
     assert [(c.value, canonical(c.whose)) for c in counts] == [(217, "Denmark"), (15, "Denmark")]
+
+
+def test_an_owner_guessed_from_the_story_is_not_the_place_the_troops_are_in():
+    text = ("Australia and the United States signed a force agreement. Australia will host the rotation near Darwin, "
+            "and Australia will pay for the barracks. About 1,150 Marines will rotate through the Northern "
+            "Territory this year.")
+    counts = extract_text(text, published="2014-04-02", title="More Marines for Darwin").troop_counts
+    assert [(c.value, canonical(c.whose), canonical(c.where)) for c in counts] == [
+        (1150, "United States", "Australia")]
+    # back home, the place may be their own
+    text = ("New Zealand trained Iraqi soldiers at Taji. New Zealand will bring its trainers home, and New "
+            "Zealand will keep a few staff. The last 28 soldiers returned home on Friday.")
+    counts = extract_text(text, published="2020-06-02", title="Last troops back from Taji").troop_counts
+    assert [(c.value, canonical(c.whose)) for c in counts] == [(28, "New Zealand")]

@@ -163,6 +163,13 @@ class DocContext:
                 return force
         return None
 
+    def main_force_besides(self, place: str) -> str | None:
+        """The force the article names most as an actor, other than `place` and armed groups."""
+        for force, _ in self.force_counts.most_common():
+            if force and force != place and force not in ARMED_GROUPS:
+                return force
+        return None
+
     def contingent_nation(self) -> str | None:
         """The nation whose part of a mission 'the contingent' is: the country the headline names first, when it
         is not the mission's lead nor the place the story happens in."""

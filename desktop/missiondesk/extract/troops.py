@@ -172,8 +172,17 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         whole = _the_troops_before(span, anchor, sent, earlier) if elliptical is None else None
         if whole is not None:  # "... 900 U.S. personnel are in Jordan. 200 of the personnel were experts"
             whose = whole.whose
+        guessed = not whose and not _conjoined_owner(anchor, found)
         whose = whose or _conjoined_owner(anchor, found) or ctx.main_force(sent)
         where = places.where(anchor, span, sent, ctx, whose, inherited=elliptical.where if elliptical else None)
+        if guessed and whose and where == whose and ctx.located[whose] and not _HOMECOMING.search(sent.text):
+            # no owner in the sentence, and the article's main force is the very place they are in: the force
+            # the article names most after it ("300 Marines" in Darwin, in a story that names Australia most)
+            other = ctx.main_force_besides(whose)
+            if other:
+                whose = other
+                where = places.where(anchor, span, sent, ctx, whose,
+                                     inherited=elliptical.where if elliptical else None)
         if whole is not None and whole.where:
             where = whole.where
         count = Count(
@@ -639,6 +648,7 @@ def _nationals(span: Span, sent: Span, ctx: DocContext, found: list[Count]) -> T
     return None
 
 
+_HOMECOMING = re.compile(r"(?i)\b(?:home|homecoming|return\w*|back|came back|arriv\w+ in)\b")
 _BOUNDS = {"maximum", "minimum", "total", "ceiling", "cap", "peak", "high", "low", "limit"}
 _MADE_OF = {"include", "comprise", "consist", "number", "total", "count", "make"}
 _MOVING = {"depart", "arrive", "deploy", "land", "fly", "join", "leave", "return", "rotate", "serve", "head"}
