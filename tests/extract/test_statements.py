@@ -283,6 +283,12 @@ def test_a_councils_bare_decision_is_no_statement_but_its_words_are():
     assert [s.content for s in extract_text(text).statements] == ["that the mission was vital"]
 
 
+def test_noted_with_an_object_is_a_statement():
+    text = "Defence Minister Anne Roy noted the major successes of the force last year."
+    assert [(s.actor, s.content) for s in extract_text(text).statements] == [
+        ("Anne Roy", "the major successes of the force")]
+
+
 def test_an_unnamed_official_of_a_named_body():
     text = ("An Irish military spokesman said the force would leave on Monday. An official of the Georgian "
             "Defence Ministry said the border was calm. A senior US official said talks would continue.")
