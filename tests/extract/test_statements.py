@@ -289,6 +289,29 @@ def test_noted_with_an_object_is_a_statement():
         ("Anne Roy", "the major successes of the force")]
 
 
+@pytest.mark.parametrize("text, said", [
+    # the object of "according to" itself, not one inside its title
+    ("According to Deputy Minister of Defence Nguyen Van Minh, the hospital was set up in 2017.",
+     [("Nguyen Van Minh", "the hospital was set up in 2017")]),
+    # a rank names its holder later
+    ("Col. Brian Drake, the brigade commander, said the unit was ready. The colonel also said the brigade is "
+     "always ready.", [("Brian Drake", "the unit was ready"), ("Brian Drake", "the brigade is always ready")]),
+    # an announcement, like a statement, is its issuer's
+    ("The Pentagon announced on Friday that 3,000 paratroopers will deploy. The announcement said 700 other "
+     "soldiers also will be deployed.", [("US Department of Defense", "on Friday that 3,000 paratroopers will "
+                                          "deploy"), ("US Department of Defense", "700 other soldiers also will "
+                                                      "be deployed")]),
+    # its own figures: the clause's subject speaks
+    ("MINUSMA had about 12,000 troops in Mali in late 2021, according to its website.",
+     [("MINUSMA", "MINUSMA had about 12,000 troops in Mali in late 2021")]),
+    # a name before a description the parse took for a clause
+    ("Major Jane Roe, officer commanding 60 squadron, said the trucks had left.",
+     [("Jane Roe", "the trucks had left")]),
+])
+def test_speakers_the_parse_hides(text, said):
+    assert [(s.actor, s.content.strip(" ,")) for s in extract_text(text).statements] == said
+
+
 def test_an_unnamed_official_of_a_named_body():
     text = ("An Irish military spokesman said the force would leave on Monday. An official of the Georgian "
             "Defence Ministry said the border was calm. A senior US official said talks would continue.")

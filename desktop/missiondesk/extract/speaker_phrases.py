@@ -109,6 +109,12 @@ def _keeper_of(subject: Token, data_nouns: frozenset[str]) -> tuple[Token, list[
         return None
     before = [c for c in subject.children if c.i < subject.i and (
         c.dep_ == "compound" and c.pos_ == "PROPN" or c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"))]
+    own = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if not before and own is not None:  # "MINUSMA had 12,000 troops, according to its website": the clause's
+        root = subject.sent.root  # subject, whose figures they are
+        owner = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
+        if owner is not None:
+            return owner, _phrase(owner)
     if before:  # "State Department tally": the words before the noun, up to it, name the body
         owner = before[-1]
         phrase = [t for t in subject.subtree if t.i < subject.i and (t.i >= before[0].left_edge.i)

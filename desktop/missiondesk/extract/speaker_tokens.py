@@ -32,7 +32,9 @@ _PLAIN_SPEECH = {"say", "tell", "announce", "state", "declare", "confirm", "repo
 def _speaker_of(verb: Token, art: _Article) -> Token | None:
     if verb.lower_ == "according":
         to = verb.nbor(1)
-        objects = [t for t in to.subtree if t.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "pobj"] or [
+        # the object of "to" itself before one inside a title ("According to Deputy Minister of Defence X")
+        objects = [c for c in to.children if c.dep_ == "pobj"] or [t for t in to.subtree if t.dep_ == "pobj"] or [
+            c for c in verb.children if c.dep_ == "pobj"] or [
             t for t in to.children if t.dep_ == "pcomp" and t.text[:1].isupper()]  # "According to Adly," mis-tagged
         if objects and is_reporter(objects[0]):
             # "According to ORF, the ambassador, Anna Evstigneeva, renewed her criticism": the one reported on
@@ -70,6 +72,9 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
     opening = _after_opening_participle(verb)
     if opening is not None:
         return opening
+    described = _name_before_description(verb)
+    if described is not None:  # "Major X, officer commanding 60 squadron, said:": the parse made the
+        return described       # description a clause with the name as its subject
     outlet = _outlet_before(verb)
     if outlet is not None:  # "..., Turkey's Hurriyet daily reported": the parser hung the outlet elsewhere
         return outlet
@@ -104,6 +109,21 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
                 head = head.head
         return _speaker_of(head, art)
     return _closing_speaker(verb, art)
+
+def _name_before_description(verb: Token) -> Token | None:
+    """A person's name set off by a comma before a description the parser read as a clause of its own
+    ('Major Jane Roe, officer commanding the squadron, said'): the name is the speaker."""
+    doc = verb.doc
+    for clause in verb.children:
+        if clause.dep_ not in ("advcl", "npadvmod", "ccomp") or clause.i > verb.i:
+            continue
+        name = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON"
+                     and c.i < clause.i), None)
+        if name is not None and name.right_edge.i + 1 < len(doc) and doc[name.right_edge.i + 1].text == "," \
+                and doc[verb.i - 1].text == ",":
+            return name
+    return None
+
 
 def _name_just_before(verb: Token) -> Token | None:
     """A person's name right before a verb of speech that has no subject of its own, set off by a comma from the

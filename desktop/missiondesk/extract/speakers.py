@@ -85,6 +85,14 @@ def _proper_body(subject: Token, phrase: list[Token]) -> Actor | None:
     return Actor(name, "body", text=_text(phrase), nouns={subject.lower_, subject.lemma_.lower(), "statement"})
 
 
+# Ranks written short, by the word a later reference uses ("Col. X ... the colonel")
+_RANK_WORDS = {"gen": "general", "maj": "major", "col": "colonel", "lt": "lieutenant", "capt": "captain",
+               "sgt": "sergeant", "adm": "admiral", "brig": "brigadier", "cmdr": "commander", "cpl": "corporal",
+               "pvt": "private", "lieut": "lieutenant", "lt.-col": "colonel", "lieutenant-colonel": "colonel",
+               "lieutenant-general": "general", "major-general": "general", "brigadier-general": "general"}
+
+_RANK_NOUNS = frozenset(_RANK_WORDS.values()) | {"colonel", "general", "major", "captain", "admiral", "brigadier"}
+
 # Days and months the parse sometimes hangs on a subject ("the government of Mali last Friday asked")
 _CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                              "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -485,7 +493,8 @@ class SpeakerResolver(DescribedSpeakers):
             if at < later:
                 return None  # "a spokesperson for the military said ... The spokesperson said": that one
             role = (actor.role or "").lower()
-            if at < subject.idx and actor.kind == "person" and _role_fits(actor.role, title) and all(
+            if at < subject.idx and actor.kind == "person" and (_role_fits(actor.role, title) or set(title) <= (
+                    actor.nouns & _RANK_NOUNS)) and all(
                     m.text.lower() in role or m.entity.name.lower() in role for m in bodies):
                 self.history.append(actor)
                 return actor
@@ -561,8 +570,11 @@ class SpeakerResolver(DescribedSpeakers):
                 name = known.name
         name = canonical_person(name)
         role = _role(phrase, name_tokens, subject)
+        # "Col. Brian Drake, the brigade commander, said ... The colonel also said": the rank names them too
+        ranks = {_RANK_WORDS.get(t.lower_.rstrip("."), t.lower_.rstrip(".")) for t in phrase
+                 if t.lower_ in _RANKS and t.i < min(x.i for x in name_tokens)}
         return Actor(name, "person", role=role, gender=gender_of(name) or _honorific_gender(subject),
-                     text=" ".join(t.text for t in phrase), nouns=_role_nouns(role))
+                     text=" ".join(t.text for t in phrase), nouns=_role_nouns(role) | ranks)
 
     def _full_from_gazetteer(self, surname: str) -> str | None:
         people, _ = _officeholders()
