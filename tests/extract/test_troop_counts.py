@@ -306,3 +306,19 @@ def test_an_owner_guessed_from_the_story_is_not_the_place_the_troops_are_in():
             "Zealand will keep a few staff. The last 28 soldiers returned home on Friday.")
     counts = extract_text(text, published="2020-06-02", title="Last troops back from Taji").troop_counts
     assert [(c.value, canonical(c.whose)) for c in counts] == [(28, "New Zealand")]
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    # in a story of one nation's part, troops a sentence counts with only the mission named are that nation's
+    ("The 90 KFOR soldiers, including 12 women, belong to an engineering company.", "Slovenia"),
+    # the mission's own size stays the mission's
+    ("The KFOR strength has been cut from 4,500 to 3,800 soldiers.", "NATO"),
+    ("The NATO force of more than 3,800 soldiers patrols the north.", "NATO"),
+    # another nation named with it: not plainly the story nation's part
+    ("The 90 KFOR soldiers from Austria belong to an engineering company.", "Austria"),
+])
+def test_troops_counted_with_only_the_mission_named_are_the_story_nations_part(sentence, owner):
+    text = ("Slovenian soldiers serve with KFOR, the NATO-led force in Kosovo. Slovenia's army sends a new unit "
+            "every six months, and Slovenia pays for it. " + sentence)
+    counts = extract_text(text, published="2023-05-02", title="Slovenia to send more soldiers to KFOR").troop_counts
+    assert counts and canonical(counts[0].whose) == canonical(owner)

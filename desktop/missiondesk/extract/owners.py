@@ -4,6 +4,7 @@ the country or body a pronoun stands for."""
 from __future__ import annotations
 
 import itertools
+import re
 
 from spacy.tokens import Span, Token
 
@@ -106,7 +107,11 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         if national:
             return national[0].force
         if found:  # "UN peacekeepers", "NATO troops": the body's, unless a nation sends them
-            return _sender(anchor, ctx) or found[0].force
+            origin = {m.force for prep in anchor.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                      for m in _mentions(ctx, list(prep.subtree)) if m.entity.kind in ("country", "demonym")}
+            if len(origin) == 1:  # "KFOR soldiers from Austria": Austria's
+                return origin.pop()
+            return _sender(anchor, ctx) or _contributors_part(anchor, sent, ctx, found[0].force)
     # 2. "troops from Turkey", "some 300 of them come from Austria"
     withdraw = _withdrawing(anchor)
     if _from_many_nations(anchor):  # "98,000 soldiers from 120 countries ... on UN missions": the body's
@@ -180,7 +185,7 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     for mention in _mentions(ctx, sent):
         if mention.entity.kind == "mission" or (foreign and mention.entity.kind == "org" and mention.force
                                                 and mention.force not in ARMED_GROUPS):
-            return mention.force
+            return mention.force if foreign else _contributors_part(anchor, sent, ctx, mention.force)
     if commander:
         return commander
     # "the multinational force will be cut to 500 troops from the 7,000": the body's, as the 500 are
@@ -202,6 +207,34 @@ def _multinational(noun: Token) -> bool:
 
 
 _HOLDING = {"have", "keep", "maintain", "station", "base"}
+_WHOLE_WORDS = {"total", "all", "altogether", "whole", "entire", "overall", "international", "multinational",
+                "multi-national", "combined", "foreign", "allied", "strong", "-strong", "mission", "force"}
+
+
+def _contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str) -> str:
+    """In a story of one nation's part in a mission (the headline's contingent), troops a sentence counts with
+    only the mission named ('The 184 UN forces are with the engineering unit', '850 soldiers ... UNMISS
+    added') are that nation's; the mission's size ('the 10,000-strong force', 'a total of 12,000', 'the
+    mission has') stays the body's."""
+    nation = ctx.contingent_nation()
+    if not nation or nation == body or body in COUNTRIES or ctx.located[nation] >= ctx.force_counts[nation]:
+        return body  # no one nation's story, or the nation is as much a place as an actor in it
+    if anchor.lower_ == "police" or anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and (
+            anchor.head.head.lower_ in words("collectives") or anchor.head.head.lemma_.lower() in words("collectives")):
+        return body  # "300 UN police officers", "the AU force of more than 2,300 soldiers": the body's
+    if re.search(r"(?i)\b(?:strength|size|ceiling|troop levels?)\b", sent.text):
+        return body  # "The UNIFIL strength has been expanded from 2,000 to 7,000": the mission's size
+    if any(m.entity.kind in ("country", "demonym") and m.force and m.force != nation for m in _mentions(ctx, sent)):
+        return body  # another nation named in the sentence: not plainly the story nation's part
+    phrase = {t.lower_ for t in anchor.subtree} | {t.lower_ for t in anchor.head.children} | {
+        t.lower_ for t in sent.doc[max(sent.start, anchor.i - 4):anchor.i]}
+    if phrase & _WHOLE_WORDS or any(t.lower_.endswith("-strong") for t in sent.doc[anchor.i - 2:anchor.i + 2]):
+        return body
+    subject = subject_of(anchor.head) if anchor.dep_ in ("dobj", "attr") else None
+    if subject is not None and ctx.by_token.get(subject.i) is not None and \
+            ctx.by_token[subject.i].entity.kind in ("mission", "org"):
+        return body  # "UNMISS has 12,000 peacekeepers": the mission's own
+    return nation
 _MANY = {"various", "several", "many", "different", "numerous", "multiple", "other"}
 
 
