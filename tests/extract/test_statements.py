@@ -312,6 +312,12 @@ def test_speakers_the_parse_hides(text, said):
     assert [(s.actor, s.content.strip(" ,")) for s in extract_text(text).statements] == said
 
 
+def test_the_communique_is_the_one_whose_communique_spoke_before():
+    text = ("Poland will send 1,000 soldiers to Afghanistan, a defence ministry communique said. Poland leads a "
+            "division in Iraq. The cost will be covered by Poland, the communique said.")
+    assert _actors(text) == ["Polish Ministry of National Defence"] * 2
+
+
 def test_an_unnamed_official_of_a_named_body():
     text = ("An Irish military spokesman said the force would leave on Monday. An official of the Georgian "
             "Defence Ministry said the border was calm. A senior US official said talks would continue.")

@@ -177,6 +177,7 @@ class DescribedSpeakers:
                 mission = self.ctx.mission_before(subject.i) or self.ctx.main_mission
                 found = Actor(mission_actor(mission), "body", nouns={lemma, "statement"}) if mission else None
             if found is not None:
+                found.nouns.add(lemma)  # "a defence ministry communique said ... the communique said": theirs
                 return found
         if lemma in ("statement", "report", "letter") and any(t.lower_ in ("the", "this") for t in phrase):
             writer = _writer_before(subject, lemma)
