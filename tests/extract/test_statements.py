@@ -318,6 +318,16 @@ def test_the_communique_is_the_one_whose_communique_spoke_before():
     assert _actors(text) == ["Polish Ministry of National Defence"] * 2
 
 
+def test_an_office_in_the_opening_sentence_is_the_person_named_next():
+    text = ("Poland will withdraw its 1,700 soldiers from Iraq, the defense minister said Tuesday. Jerzy Kowalski "
+            "said it would take a few weeks for the troops to return.")
+    assert _actors(text) == ["Jerzy Kowalski"] * 2
+    # the next speaker has a title of their own: another person
+    text = ("Poland will withdraw its 1,700 soldiers from Iraq, the defense minister said Tuesday. President Anna "
+            "Nowak said it would take a few weeks.")
+    assert _actors(text) == ["defense minister", "Anna Nowak"]
+
+
 def test_an_unnamed_official_of_a_named_body():
     text = ("An Irish military spokesman said the force would leave on Monday. An official of the Georgian "
             "Defence Ministry said the border was calm. A senior US official said talks would continue.")

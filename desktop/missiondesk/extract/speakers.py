@@ -296,9 +296,38 @@ class SpeakerResolver(DescribedSpeakers):
             actor.nouns |= _REPORTER_NOUNS  # "the BBC's Ian Pannell": 'our correspondent' later is him
         if actor is None or actor.kind == "anonymous":
             actor = self._leader_named_before(subject, phrase) or actor
+        if actor is None or actor.kind == "anonymous":
+            actor = self._named_next(subject, phrase) or actor
         if actor is not None:
             self._remember(actor, subject.idx)
         return actor
+
+    def _named_next(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'Poland will withdraw its 1,700 soldiers, the defense minister said Tuesday. Jerzy Kowalski said it would
+        take weeks': a bare office in an article's opening sentence, no holder named before, is the person named in
+        full as the next sentence's speaker, given no other title (the wire services' lead-then-name style)."""
+        words = [t for t in phrase if t.lower_ not in _DETERMINERS]
+        if not any(t.lower_ == "the" for t in phrase) or not words or subject.lower_ not in _LEADER_TITLES \
+                or any(t.lower_ not in _TITLE_WORDS and t.lower_ not in _TITLE_NOUNS for t in words) \
+                or any(self.ctx.by_token.get(t.i) for t in words):
+            return None
+        doc = subject.doc
+        sent = subject.sent
+        if any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ == "PERSON" for t in doc[:sent.start]):
+            return None  # not the opening: someone was named before
+        nxt = doc[sent.end].sent if sent.end < len(doc) else None
+        if nxt is None:
+            return None
+        ent = next((e for e in doc.ents if e.label_ == "PERSON" and nxt.start <= e.start < nxt.start + 2), None)
+        if ent is None or len(ent) < 2 or ent.root.dep_ not in ("nsubj", "nsubjpass") \
+                or ent.root.head.lemma_.lower() not in _word_set("speech_verbs"):
+            return None
+        if any(t.lower_ in _TITLE_WORDS or t.lower_ in _TITLE_NOUNS for t in doc[ent.start - 1: ent.start]):
+            return None  # "President X said": a title of their own
+        found = self._name(ent.root, list(ent))
+        if found is not None:
+            found.role = found.role or _text(words)
+        return found
 
     def _correspondent(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'..., our correspondent says': the outlet's reporter the article named before ('says the BBC's Ian
