@@ -74,6 +74,11 @@ def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
     if not tokens:
         return False
     doc = anchor.doc
+    for i in tokens:  # "600 soldiers, divided between Iraq, Syria, Jordan and Kuwait": in no one of them
+        if doc[i].lower_ in ("between", "among", "amongst", "across") and doc[i].dep_ == "prep" and doc[
+                i].head.lemma_.lower() in _SPREADING and len(
+                {m.place for m in _mentions(ctx, list(doc[i].subtree)) if m.place}) >= 2:
+            return True
     words = doc[min(tokens):max(tokens) + 1]
     if not _SCATTERED.search(words.text) and not any(
             doc[i].lower_ in _ABROAD and (doc[i].pos_ == "ADV" or doc[i].dep_ in ("advmod", "acomp")) for i in tokens):
@@ -118,7 +123,7 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
     listed = anchor.dep_ == "conj" or span[-1].dep_ == "conj" or any(c.dep_ == "conj" for c in anchor.children)
     # not "1,000 soldiers to Romania and 2,000 to Poland", nor the whole of "4,000 of the 19,000 in Okinawa"
     describing = {d.i for d in described}
-    for verb in ([] if listed or whole_of_a_part(anchor) else clause):
+    for verb in ([] if listed or whole_of_a_part(anchor) or _whole_of_some(anchor) else clause):
         if verb.lemma_.lower() not in _TRAVEL or verb.i in describing or verb.dep_ == "relcl":
             continue
         leaving = verb.lemma_.lower() in ("leave", "depart", "head", "sail", "fly")  # "leaving for Haiti"
@@ -534,6 +539,17 @@ def _place_in(token: Token, ctx: DocContext, force: str | None, shallow: bool = 
                     if mention.place:
                         return mention.place
     return None
+
+_SPREADING = {"divide", "split", "spread", "distribute", "deploy", "station", "scatter", "share", "base", "rotate"}
+_SHARES = {"some", "most", "half", "part", "many", "several", "majority", "bulk", "rest", "remainder", "portion",
+           "third", "quarter", "hundreds", "dozens", "one", "two", "few"}
+
+
+def _whole_of_some(anchor: Token) -> bool:
+    """'Some of the 500 Canadian troops stationed in Iraq will leave for Kuwait': the count is the whole, and the
+    move is the share's; the whole stays where its own phrase puts it."""
+    return anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lower_ in _SHARES
+
 
 _GAP_PREPS = ("with", "in", "at", "to", "under")
 
