@@ -328,6 +328,12 @@ def test_an_office_in_the_opening_sentence_is_the_person_named_next():
     assert _actors(text) == ["defense minister", "Anna Nowak"]
 
 
+def test_alluding_is_speech_and_a_court_judging_a_case_is_not():
+    assert _actors("Defence Minister Jan Roe alluded to the availability of 500 peacekeepers from Liberia.") == [
+        "Jan Roe"]
+    assert _actors("The court will judge the case next week.") == []
+
+
 def test_an_unnamed_official_of_a_named_body():
     text = ("An Irish military spokesman said the force would leave on Monday. An official of the Georgian "
             "Defence Ministry said the border was calm. A senior US official said talks would continue.")

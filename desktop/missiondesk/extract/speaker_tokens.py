@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from missiondesk.extract.statements import _Article
 
 _INVERTING = {"say", "add", "state", "note", "explain", "insist", "write", "stress", "warn", "claim", "argue",
-              "confirm", "announce", "observe", "remark", "declare", "conclude", "continue", "report"}
+              "confirm", "announce", "observe", "remark", "declare", "conclude", "continue", "report", "judge",
+              "estimate", "recall", "underline", "emphasise", "emphasize"}
 
 # Verbs of speech that a force's own acts share ("defend", "push", "press", "counter", "secure"): with troops or a
 # unit as their subject they tell of an act, not of words

@@ -613,7 +613,8 @@ def _complement(verb: Token) -> list[Token] | None:
                                         for t in child.subtree):
             parts.extend(child.subtree)  # "said in a statement that ..."
             continue
-        if child.dep_ in _COMPLEMENTS or (child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS):
+        if child.dep_ in _COMPLEMENTS or (child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS) or (
+                child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_.lower() == "allude"):
             if child.dep_ == "advcl" and child.lower_ == "adding":
                 continue
             parts.extend(child.subtree)
