@@ -334,6 +334,21 @@ def test_alluding_is_speech_and_a_court_judging_a_case_is_not():
     assert _actors("The court will judge the case next week.") == []
 
 
+@pytest.mark.parametrize("text, actors", [
+    ("Two Iraqi officials confirmed that the withdrawal had begun. The Iraqi officials said the process was slow.",
+     ["Government of Iraq (unnamed official)"] * 2),
+    ("A senior Qatari official said the soldiers were safe.", ["Government of Qatar (unnamed official)"]),
+    # the one named before: "the Iraqi official" is him
+    ("Iraq's military spokesman Yehia Rasool said the troops would stay. The Iraqi official said the advisers "
+     "would remain.", ["Yehia Rasool"] * 2),
+    # US officials stay a source of their own; diplomats and sources are no government's officials
+    ("US officials said the plan was ready.", ["US officials"]),
+    ("An Egyptian diplomat said the plan was ready.", ["Egyptian diplomat"]),
+])
+def test_a_nations_unnamed_officials_are_its_governments(text, actors):
+    assert _actors(text) == actors
+
+
 def test_an_unnamed_official_of_a_named_body():
     text = ("An Irish military spokesman said the force would leave on Monday. An official of the Georgian "
             "Defence Ministry said the border was calm. A senior US official said talks would continue.")
@@ -398,7 +413,7 @@ def test_the_person_leading_a_delegation_speaks_for_it():
 
 def test_one_of_a_group_is_the_group():
     text = "Two French officials said the base was empty. One of the officials also said the convoy had left."
-    assert _actors(text) == ["French officials", "French officials"]
+    assert _actors(text) == ["Government of France (unnamed official)"] * 2
 
 
 def test_a_document_speaks_for_the_body_that_wrote_it():

@@ -90,6 +90,11 @@ def _sentence_country(subject: Token, ctx) -> str | None:
     return None
 
 
+def _before_noun(mention, subject: Token) -> bool:
+    """The mention stands before the noun, as its nationality ('Iraqi officials'), not after a preposition."""
+    return mention.start < subject.i
+
+
 class DescribedSpeakers:
     """The resolver's methods for bodies, documents and described speakers; expects self.ctx, self.history,
     self.resolve(), self._name() and self._last() (SpeakerResolver)."""
@@ -280,9 +285,26 @@ class DescribedSpeakers:
             name = mission_actor(org.entity.name) if org.entity.kind == "mission" else org.entity.name
             name = _lexicon().get("body_names", {}).get(name.lower(), name)  # "a Pentagon spokesman"
         else:
-            return None
+            country = self._officials_country(subject, words)
+            if country is None:
+                return None
+            name = f"Government of {country}"  # "an Egyptian official", "two Iraqi officials": the government's
         return Actor(f"{name} (unnamed official)", "anonymous", plural=subject.tag_ in ("NNS", "NNPS"),
                      text=_text(phrase), nouns={subject.lemma_.lower(), subject.lower_})
+
+    def _officials_country(self, subject: Token, words: list[Token]) -> str | None:
+        """The one country an official's nationality names ('an Egyptian official', 'Iraqi officials'), when no
+        body is named; not the United States, whose 'US officials' the news and the gold answers keep as a source
+        of their own. Only officials, not sources, diplomats or spokespeople."""
+        if subject.lemma_.lower() != "official" or any(c.lower_ in ("the", "this", "that") for c in subject.lefts):
+            return None  # "the Iraqi official" points back at someone named or described before
+        nations = {m.entity.country or m.entity.name for m in (self.ctx.by_token.get(t.i) for t in words)
+                   if m is not None and m.entity.kind in ("demonym", "country") and _before_noun(m, subject)}
+        if len(nations) != 1:
+            return None
+        country = nations.pop()
+        return None if country == "United States" else country
+
 
     def _spokesperson_named_before(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'the British military spokesman' after 'Major Guy Richardson, the British spokesman for ISAF': the
