@@ -75,7 +75,8 @@ _WHEN = re.compile(r"\s+(?:on|last|this|late|early)\s+(?:(?:Mon|Tues|Wednes|Thur
                    r"March|April|May|June|July|August|September|October|November|December)\b(?:\s+\d{1,2}\b)?")
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 _NAMELESS_BODIES = {"ministry", "presidency", "embassy"}  # bodies the article names without their country
-_ISSUED = {"statement", "communique", "communiqué", "release", "announcement"}  # texts a speaker issues, unlike a report or a study
+# texts a speaker issues, unlike a report or a study
+_ISSUED = {"statement", "communique", "communiqué", "release", "announcement"}
 _SPOKEN_REACH = 1000  # characters: how far back a body that spoke is still 'the bloc', 'the organisation'
 
 

@@ -301,7 +301,8 @@ def _title_set_off(first: Token) -> str | None:
     if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
     if start > first.sent.start and doc[start - 1].text == "," and not any(
-            t.lower_ in ("the", "its", "their") or t.text in ("'s", "’s") for t in words[:3] + list(doc[start:start + 1])):
+            t.lower_ in ("the", "its", "their") or t.text in ("'s", "’s")
+            for t in words[:3] + list(doc[start:start + 1])):
         return None  # "..., to Somalia, Chief X said": a list or a clause, not a title set off
     if not any(t.lower_ in _TITLE_NOUNS for t in words):
         return None

@@ -12,7 +12,8 @@ from missiondesk.paths import resource
 _DETERMINERS = {"a", "an", "the", "some", "several", "two", "three", "four", "other", "another", "one", "many",
                 "few", "all", "both", "these", "those", "this", "that"}
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "prof", "prof.", "madam"}
-_RANKS = {"gen.", "gen", "general", "rear", "marshal", "maj.", "major", "col.", "colonel", "lt.", "lieutenant", "capt.", "captain",
+_RANKS = {"gen.", "gen", "general", "rear", "marshal", "maj.", "major", "col.", "colonel", "lt.", "lieutenant",
+          "capt.", "captain",
           "sgt.", "sergeant", "adm.", "admiral", "brig.", "brigadier", "cmdr.", "commander", "cpl.", "corporal",
           "pvt.", "private", "lt", "maj", "col", "brig", "adm", "sgt", "cmdr", "lieut", "lieut.", "lt.-col.",
           "lieutenant-colonel", "lieutenant-general", "major-general", "brigadier-general", "sen.", "sen", "rep.",

@@ -15,7 +15,6 @@ from spacy.tokens import Token
 from missiondesk.extract.actor import Actor
 from missiondesk.extract.context import DocContext
 from missiondesk.extract.described_speakers import DescribedSpeakers
-from missiondesk.extract.speaker_bodies import _national_body
 from missiondesk.extract.officeholders import (
     _officeholders,
     canonical_person,
@@ -25,6 +24,7 @@ from missiondesk.extract.officeholders import (
 )
 from missiondesk.extract.reporters import is_reporter
 from missiondesk.extract.sentences import sentence_of
+from missiondesk.extract.speaker_bodies import _national_body
 from missiondesk.extract.speaker_phrases import (
     _clean_name,
     _honorific_gender,
