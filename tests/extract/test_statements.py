@@ -349,6 +349,21 @@ def test_a_nations_unnamed_officials_are_its_governments(text, actors):
     assert _actors(text) == actors
 
 
+@pytest.mark.parametrize("text, actors", [
+    # an office's initials with its "of" ("the COAS": Chief of Army Staff)
+    ("The Chief of Army Staff, Lt. Gen. Musa Bello, said the troops were ready. The COAS added that the officers "
+     "would leave in May.", ["Musa Bello"] * 2),
+    # a force's name after a title word is no person: "he" later is the minister
+    ("Defense and Security Minister, Kagiso Nkwe, says 1,338 Botswana Defense Force soldiers have served in "
+     "Mozambique. He told Parliament that the fourth contingent had left.", ["Kagiso Nkwe"] * 2),
+    # a body's whole proper name, however the parse chains it
+    ("The UN Human Rights Council called for a probe into the army. The Human Rights Council said the troops must "
+     "be vetted.", ["Human Rights Council"] * 2),
+])
+def test_names_of_offices_bodies_and_forces(text, actors):
+    assert _actors(text) == actors
+
+
 def test_an_unnamed_official_of_a_named_body():
     text = ("An Irish military spokesman said the force would leave on Monday. An official of the Georgian "
             "Defence Ministry said the border was calm. A senior US official said talks would continue.")

@@ -76,8 +76,9 @@ def make_person_names(nlp, name):  # not annotated: spaCy 3.8.6's config checker
             size = sum(1 for t in run if t.text not in _HYPHENS)  # "Jean-Paul" is one name
             plain_names = 2 <= size <= 3 and all(t.pos_ == "PROPN" or t.text in _HYPHENS for t in run) and not any(
                 t.lower_ in _NOT_NAMES or t.lower_ in cue_words for t in run)
+            institution = any(t.lower_ in _NOT_NAMES for t in run)  # "Defense Force", "Defence Command": no one
             if (run[0].lower_ in first_names and len(run) >= 2) or text.lower() in aliases \
-                    or (before in cue_words and size <= 4) or plain_names:
+                    or (before in cue_words and size <= 4 and not institution) or plain_names:
                 spans.append(Span(doc, i, j + 1, label="PERSON"))
             i = j + 1
         # the surname of a person named in full, alone later ("Lagos said"), not after a preposition of place

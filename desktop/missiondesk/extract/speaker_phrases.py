@@ -35,13 +35,14 @@ def _role_fits(role: str | None, title: list[str]) -> bool:
         if _ABBREVIATION.fullmatch(t):
             capitals = [w for w in words if w[:1].isupper()]
             initials = "".join(w[0] for w in capitals)
-            if t not in initials and t.lower() not in lower:
+            every = "".join(w[0].upper() for w in words)  # "COAS": Chief of Army Staff, the "of" too
+            if t not in initials and t not in every and t.lower() not in lower:
                 return False
             if not office and t not in lower and t.lower() not in lower:
                 # "the CS" alone is an office ('Cabinet Secretary'), "the RFMF" alone a body ('Commander of Republic
                 # of Fiji Military Forces'): the initials must cover a title noun of the role
-                at = initials.find(t)
-                if not any(w.lower() in _TITLE_NOUNS for w in capitals[at:at + len(t)]):
+                source, at = (capitals, initials.find(t)) if t in initials else (words, every.find(t))
+                if at < 0 or not any(w.lower() in _TITLE_NOUNS for w in source[at:at + len(t)]):
                     return False
         elif t not in lower and t not in ("the",):
             return False

@@ -570,7 +570,11 @@ class SpeakerResolver(DescribedSpeakers):
         elif (subject.pos_ == "PROPN" or subject.lower_ in self.persons or subject.text[:1].isupper()
               and self._by_given_name(subject.text)) and not self.ctx.by_token.get(subject.i):
             name_tokens = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"
-                           and not self.ctx.by_token.get(t.i)] + [subject]
+                           and not self.ctx.by_token.get(t.i)]
+            if name_tokens and name_tokens[0].i == subject.i - 1:  # "Human Rights Council": "Human" on "Rights"
+                name_tokens = [t for t in name_tokens[0].lefts if t.dep_ == "compound" and t.pos_ == "PROPN"
+                               and t.i == name_tokens[0].i - 1 and not self.ctx.by_token.get(t.i)] + name_tokens
+            name_tokens = name_tokens + [subject]
             if len(name_tokens) == 1 and (subject.lower_ in _TITLE_WORDS or not subject.text[:1].isupper()):
                 return None
         else:
