@@ -364,6 +364,20 @@ def test_names_of_offices_bodies_and_forces(text, actors):
     assert _actors(text) == actors
 
 
+@pytest.mark.parametrize("text, actors", [
+    # a Korean given name's second syllable after a hyphen stays in the name
+    ("Defense Minister Yoon Kwang-ung said the plan was ready.", ["Yoon Kwang-ung"]),
+    # the appositive's closing comma missing: the name before it speaks
+    ("In a briefing on Monday, Won Tae-jae, a spokesman at the Ministry of Defense said the unit would leave.",
+     ["Won Tae-jae"]),
+    # not a name inside a phrase before a new subject
+    ("After a meeting with NATO Secretary-General Jens Stoltenberg, the Serbian President said Serbia would stay "
+     "neutral.", ["Serbian President"]),
+])
+def test_korean_names_and_an_appositive_left_open(text, actors):
+    assert [a for a in _actors(text)] == actors
+
+
 def test_an_unnamed_official_of_a_named_body():
     text = ("An Irish military spokesman said the force would leave on Monday. An official of the Georgian "
             "Defence Ministry said the border was calm. A senior US official said talks would continue.")

@@ -58,6 +58,10 @@ def make_person_names(nlp, name):  # not annotated: spaCy 3.8.6's config checker
                 # "van den Berg", "bin Salman", "Abdel-Rahman": one or two particles or a hyphen, then a name
                 step = next((k for k in (2, 3) if j + k < n and _name_like(doc[j + k]) and all(
                     doc[j + m].lower_ in _JOINERS for m in range(1, k))), 0)
+                if not step and j + 2 < n and doc[j + 1].text in _HYPHENS and not doc[j].whitespace_ \
+                        and not doc[j + 1].whitespace_ and doc[j + 2].is_alpha and doc[j + 2].is_lower \
+                        and len(doc[j + 2]) <= 5:
+                    step = 2  # "Won Tae-jae", "Yoon Kwang-ung": a Korean given name's second syllable
                 if not step:
                     break
                 j += step

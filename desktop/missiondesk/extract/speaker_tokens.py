@@ -69,7 +69,7 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
         child = next((c for c in subjects if c.ent_type_ == "PERSON"), min(subjects, key=lambda c: abs(c.i - verb.i)))
         if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             return verb.head
-        return _name_closing_title(child) or child
+        return _name_closing_title(child) or _name_before_title(child) or child
     opening = _after_opening_participle(verb)
     if opening is not None:
         return opening
@@ -110,6 +110,18 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
                 head = head.head
         return _speaker_of(head, art)
     return _closing_speaker(verb, art)
+
+def _name_before_title(subject: Token) -> Token | None:
+    """'Won Tae-jae, a spokesman at the Ministry of Defense said': the appositive's closing comma is missing, so the
+    parse made the title the subject; the name set off before it speaks."""
+    doc = subject.doc
+    start = subject.left_edge.i
+    if start < 2 or doc[start - 1].text != "," or doc[start].lower_ not in ("a", "an") \
+            or subject.lower_ not in _TITLE_NOUNS and subject.lemma_.lower() not in _TITLE_NOUNS:
+        return None
+    name = doc[start - 2]  # not one inside a phrase before ("After a meeting with X, a ... said")
+    return name if name.ent_type_ == "PERSON" and name.dep_ != "pobj" else None
+
 
 def _name_before_description(verb: Token) -> Token | None:
     """A person's name set off by a comma before a description the parser read as a clause of its own
