@@ -91,11 +91,6 @@ def _sentence_country(subject: Token, ctx) -> str | None:
     return None
 
 
-def _before_noun(mention, subject: Token) -> bool:
-    """The mention stands before the noun, as its nationality ('Iraqi officials'), not after a preposition."""
-    return mention.start < subject.i
-
-
 class DescribedSpeakers:
     """The resolver's methods for bodies, documents and described speakers; expects self.ctx, self.history,
     self.resolve(), self._name() and self._last() (SpeakerResolver)."""
@@ -293,19 +288,23 @@ class DescribedSpeakers:
         return Actor(f"{name} (unnamed official)", "anonymous", plural=subject.tag_ in ("NNS", "NNPS"),
                      text=_text(phrase), nouns={subject.lemma_.lower(), subject.lower_})
 
+    def _bare_ministry(self, subject: Token, phrase: list[Token]) -> str | None:
+        """A ministry the phrase names no country for: the story's country's, else the one its sentence opens on."""
+        return _national_body(subject, phrase, self.ctx,
+                              home=story_country(self.ctx) or _sentence_country(subject, self.ctx))
+
     def _officials_country(self, subject: Token, words: list[Token]) -> str | None:
         """The one country an official's nationality names ('an Egyptian official', 'Iraqi officials'), when no
-        body is named; not the United States, whose 'US officials' the news and the gold answers keep as a source
-        of their own. Only officials, not sources, diplomats or spokespeople."""
+        body is named; not a country whose officials the news and the gold answers keep as a source of their own
+        ('US officials', statements.toml). Only officials, not sources, diplomats or spokespeople."""
         if subject.lemma_.lower() != "official" or any(c.lower_ in ("the", "this", "that") for c in subject.lefts):
             return None  # "the Iraqi official" points back at someone named or described before
         nations = {m.entity.country or m.entity.name for m in (self.ctx.by_token.get(t.i) for t in words)
-                   if m is not None and m.entity.kind in ("demonym", "country") and _before_noun(m, subject)}
+                   if m is not None and m.entity.kind in ("demonym", "country") and m.start < subject.i}
         if len(nations) != 1:
             return None
         country = nations.pop()
-        return None if country == "United States" else country
-
+        return None if country in _word_set("officials_kept_as_source") else country
 
     def _spokesperson_named_before(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'the British military spokesman' after 'Major Guy Richardson, the British spokesman for ISAF': the
@@ -405,9 +404,7 @@ class DescribedSpeakers:
             if forces:  # "The Turkish army has begun ..., the military said": the Turkish military
                 return Actor(f"{_demonyms().get(forces, forces)} {subject.lower_}", "body", text=_text(phrase),
                              nouns={lemma, "statement"})
-            ministry = _national_body(subject, phrase, self.ctx,
-                                      home=story_country(self.ctx) or _sentence_country(subject, self.ctx)) \
-                if lemma == "ministry" else None
+            ministry = self._bare_ministry(subject, phrase) if lemma == "ministry" else None
             if ministry:  # "the Defense Ministry said", none named before: the ministry of the story's country
                 return Actor(ministry, "body", text=_text(phrase), nouns={lemma, "statement"})
             voice = self._whose_spokesperson(subject) if lemma in _SPOKESPEOPLE and len(phrase) == 2 else None
@@ -427,9 +424,7 @@ class DescribedSpeakers:
         national = self._official_of_a_country(subject, phrase)
         if national is not None:
             return national
-        ministry = _national_body(subject, phrase, self.ctx,
-                                  home=story_country(self.ctx) or _sentence_country(subject, self.ctx)) \
-            if lemma == "ministry" and not definite else None
+        ministry = self._bare_ministry(subject, phrase) if lemma == "ministry" and not definite else None
         if ministry:  # "a defense ministry communique said": a country has one; the story's country's
             return Actor(ministry, "body", text=_text(phrase), nouns={lemma, "statement"})
         words = [t for t in phrase if t.lower_ not in _DETERMINERS or t.i > subject.i]

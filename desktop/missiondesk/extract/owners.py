@@ -235,6 +235,8 @@ def _contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str) ->
             ctx.by_token[subject.i].entity.kind in ("mission", "org"):
         return body  # "UNMISS has 12,000 peacekeepers": the mission's own
     return nation
+
+
 _MANY = {"various", "several", "many", "different", "numerous", "multiple", "other"}
 
 

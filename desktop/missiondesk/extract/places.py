@@ -92,7 +92,7 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
     if inherited and anchor.like_num:
         served = gapped_service(span, ctx)
         if served is not None:
-            return served[0]  # "210 serve with UNIFIL, 40 with UNMISS": the gapped clause's own mission or place
+            return served  # "210 serve with UNIFIL, 40 with UNMISS": the gapped clause's own mission or place
         # "800 troops from Croatia are stationed in Hungary, 900 from the United States in Bulgaria": a gapped
         # clause's own place, before the clause's and the place of the count it repeats
         joined = {t.i for c in anchor.children if c.dep_ in ("conj", "cc") for t in c.subtree}
@@ -540,6 +540,7 @@ def _place_in(token: Token, ctx: DocContext, force: str | None, shallow: bool = 
                         return mention.place
     return None
 
+
 _SPREADING = {"divide", "split", "spread", "distribute", "deploy", "station", "scatter", "share", "base", "rotate"}
 _SHARES = {"some", "most", "half", "part", "many", "several", "majority", "bulk", "rest", "remainder", "portion",
            "third", "quarter", "hundreds", "dozens", "one", "two", "few"}
@@ -568,11 +569,10 @@ def _served_mission(clause: list[Token], ctx: DocContext) -> str | None:
     return None
 
 
-def gapped_service(span: Span, ctx: DocContext) -> tuple[str | None, bool] | None:
+def gapped_service(span: Span, ctx: DocContext) -> str | None:
     """'Of the 640, 210 serve with UNIFIL, 40 with UNMISS, 150 with the MFO in Sinai': a bare number right before
     a preposition and a mission or place, up to the next comma or 'and', is a gapped clause saying where that
-    share serves. Gives (its place, whether a mission names it); None when the words after the number are no
-    such clause."""
+    share serves: its place, or None when the words after the number are no such clause."""
     doc = span.doc
     sent = sentence_of(span)
     start = span.end
@@ -586,11 +586,9 @@ def gapped_service(span: Span, ctx: DocContext) -> tuple[str | None, bool] | Non
         return None
     place = place_after(segment, ctx)
     if place:
-        return place, False
-    for mention in _mentions(ctx, segment):
-        if mention.entity.kind == "mission" and mention.entity.name in missions():
-            return missions()[mention.entity.name]["theater"], True
-    return None
+        return place
+    return next((missions()[m.entity.name]["theater"] for m in _mentions(ctx, segment)
+                 if m.entity.kind == "mission" and m.entity.name in missions()), None)
 
 
 def place_after(tokens, ctx: DocContext) -> str | None:

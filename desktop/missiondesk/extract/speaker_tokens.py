@@ -111,6 +111,7 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
         return _speaker_of(head, art)
     return _closing_speaker(verb, art)
 
+
 def _name_before_title(subject: Token) -> Token | None:
     """'Won Tae-jae, a spokesman at the Ministry of Defense said': the appositive's closing comma is missing, so the
     parse made the title the subject; the name set off before it speaks."""
@@ -284,6 +285,7 @@ def _agent(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in _SAID_BY:
         return None
     return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+
 
 _AS_SAID = {"say", "note", "state", "tell", "explain", "put", "announce", "stress", "confirm", "point", "add",
             "emphasise", "emphasize", "report", "write", "warn"}

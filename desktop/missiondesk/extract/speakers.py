@@ -91,7 +91,7 @@ _RANK_WORDS = {"gen": "general", "maj": "major", "col": "colonel", "lt": "lieute
                "pvt": "private", "lieut": "lieutenant", "lt.-col": "colonel", "lieutenant-colonel": "colonel",
                "lieutenant-general": "general", "major-general": "general", "brigadier-general": "general"}
 
-_RANK_NOUNS = frozenset(_RANK_WORDS.values()) | {"colonel", "general", "major", "captain", "admiral", "brigadier"}
+_RANK_NOUNS = frozenset(_RANK_WORDS.values())
 
 # Days and months the parse sometimes hangs on a subject ("the government of Mali last Friday asked")
 _CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

@@ -172,8 +172,11 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         whole = _the_troops_before(span, anchor, sent, earlier) if elliptical is None else None
         if whole is not None:  # "... 900 U.S. personnel are in Jordan. 200 of the personnel were experts"
             whose = whole.whose
-        guessed = not whose and not _conjoined_owner(anchor, found)
-        whose = whose or _conjoined_owner(anchor, found) or ctx.main_force(sent)
+        guessed = False
+        if not whose:
+            whose = _conjoined_owner(anchor, found)
+            guessed = not whose
+        whose = whose or ctx.main_force(sent)
         where = places.where(anchor, span, sent, ctx, whose, inherited=elliptical.where if elliptical else None)
         if guessed and whose and where == whose and ctx.located[whose] and not _HOMECOMING.search(sent.text):
             # no owner in the sentence, and the article's main force is the very place they are in: the force
