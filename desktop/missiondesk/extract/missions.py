@@ -434,7 +434,12 @@ def mission_for_count(count, ctx: DocContext, hits: list[MissionHit], linked: li
 def also_placed(count, ctx: DocContext, hits: list[MissionHit], linked: list[str] = ()) -> list:
     """The count as it stands for each other country its place is joined to ('reshuffle nearly 5,600 to
     Belgium and Italy'), each with its own national deployment; none when the count has no deployment of its
-    own there."""
+    own there; a count spread over several countries ('some 780 in Iraq and Syria') stands for each of them."""
+    if count.where is None and count.spread:
+        placed = [replace(count, where=place) for place in count.spread if is_deployment_abroad(count.whose, place)]
+        for other in placed:
+            other.mission = mission_for_count(other, ctx, hits, linked)
+        return [other for other in placed if other.mission]
     if count.mission is None or not is_deployment_abroad(count.whose, count.where):
         return []
     sent = count.sentence

@@ -66,11 +66,7 @@ def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
     """'98,000 soldiers deployed in various countries', '826 officers were overseas', 'has sent 4,000 troops to
     UN missions since 2006': the count's own clause places the troops in many places or abroad in general and
     names no country; they are in no one place."""
-    clause = _clause_verbs(anchor)
-    tokens = {t.i for t in anchor.subtree} | {t.i for t in span}
-    for verb in clause:
-        tokens |= {t.i for c in verb.children if c.dep_ in ("prep", "advmod", "npadvmod", "dobj", "acomp")
-                   and c.lower_ != "of" for t in c.subtree}  # not the whole of "Of the 640 abroad, 210 ..."
+    tokens = _own_words(anchor, span)
     if not tokens:
         return False
     doc = anchor.doc
@@ -79,12 +75,91 @@ def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
                 i].head.lemma_.lower() in _SPREADING and len(
                 {m.place for m in _mentions(ctx, list(doc[i].subtree)) if m.place}) >= 2:
             return True
+    if spread_over(anchor, span, ctx):
+        return True  # "780 in Iraq and Syria", "deployed to Romania, Bulgaria and Hungary": one figure, several places
     words = doc[min(tokens):max(tokens) + 1]
     if not _SCATTERED.search(words.text) and not any(
             doc[i].lower_ in _ABROAD and (doc[i].pos_ == "ADV" or doc[i].dep_ in ("advmod", "acomp")) for i in tokens):
         return False  # "were serving overseas", not "its largest overseas posting"
     return not any(m.place or m.entity.kind == "mission" for m in _mentions(ctx, [doc[i] for i in sorted(tokens)])
                    if m.entity.kind in ("country", "city", "region", "mission"))
+
+
+def _own_words(anchor: Token, span: Span) -> set[int]:
+    """The count's own words and its clause's phrases of place and manner."""
+    tokens = {t.i for t in anchor.subtree} | {t.i for t in span}
+    for verb in _clause_verbs(anchor):
+        tokens |= {t.i for c in verb.children if c.dep_ in ("prep", "advmod", "npadvmod", "dobj", "acomp")
+                   and c.lower_ != "of" for t in c.subtree}  # not the whole of "Of the 640 abroad, 210 ..."
+    return tokens
+
+
+def spread_over(anchor: Token, span: Span, ctx: DocContext) -> list[str]:
+    """The countries one figure is spread over when its own phrase of place lists two or more ('some 780 in Iraq
+    and Syria', 'serving with UNMISS and MINUSCA'); empty when it names one place or none."""
+    doc = anchor.doc
+    for i in sorted(_own_words(anchor, span)):
+        if doc[i].dep_ == "prep" and doc[i].lower_ in _LISTING_PREPS and not _of_another_count(doc[i], anchor):
+            places = _listed_places(doc[i], ctx)
+            if len(places) >= 2:
+                return places
+    return []
+
+
+def deployed_in_each(anchor: Token, span: Span, ctx: DocContext) -> list[str]:
+    """The countries of a figure spread over a plain list of them ('to Poland and Romania'), each a deployment of
+    its own; not those given as examples ('including in Latvia') or for a plural ('in eight countries – ...')."""
+    doc = anchor.doc
+    for i in sorted(_own_words(anchor, span)):
+        prep = doc[i]
+        if prep.dep_ == "prep" and prep.lower_ in _LISTING_PREPS and not _of_another_count(prep, anchor) and not any(
+                c.dep_ == "pobj" and c.lower_ in _MANY_PLACES for c in prep.children) and prep.head.lower_ not in (
+                "including", "includes", "include", "like", "as"):
+            places = _listed_places(prep, ctx)
+            if len(places) >= 2:
+                return places
+    return []
+
+
+def _of_another_count(prep: Token, anchor: Token) -> bool:
+    """'270 troops in Afghanistan, with some 780 in Iraq and Syria': the phrase belongs to the other number."""
+    tok = prep.head
+    while tok.i != anchor.i:
+        if tok.like_num or any(c.dep_ == "nummod" and c.like_num for c in tok.children):
+            return True
+        if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.i != anchor.i and (c.like_num or any(
+                n.dep_ == "nummod" for n in c.children)) for c in tok.children):
+            return True  # "bring 6,400 back to the US and move 5,600 to Belgium and Italy": the second verb's
+        if tok.head.i == tok.i or tok.i in {t.i for t in anchor.ancestors}:
+            return False
+        tok = tok.head
+    return False
+
+
+_MANY_PLACES = {"countries", "nations", "states", "missions", "operations", "places", "theatres", "theaters"}
+_LISTING_PREPS = {"in", "to", "into", "across", "throughout", "at", "with", "inside"}
+
+
+def _listed_places(prep: Token, ctx: DocContext) -> list[str]:
+    """The distinct countries, or missions' theatres, that the objects of `prep` list: 'in Iraq and Syria' gives
+    two, 'in Baghdad and Erbil' one (both are in Iraq), 'to Romania' one."""
+    members = [c for c in prep.children if c.dep_ == "pobj"]
+    for member in members:
+        # "in eight countries – Sudan, Chad and Mali": the countries a plural noun stands for
+        listing = ("conj", "appos") if member.lower_ in _MANY_PLACES else ("conj",)
+        members += [c for c in member.children if c.dep_ in listing]
+    places: list[str] = []
+    for member in members:
+        mention = ctx.by_token.get(member.i)
+        if mention is None or prep.lower_ == "with" and mention.entity.kind != "mission":
+            continue  # "with UNMISS and MINUSCA", not "Germany with 830, France and Britain"
+        if mention.entity.kind == "mission" and mention.entity.name in missions():
+            theater = missions()[mention.entity.name]["theater"]
+            if not ctx.is_broad(theater) and theater not in places:
+                places.append(theater)
+        elif mention.place and ctx_is_country(mention.place) and mention.place not in places:
+            places.append(mention.place)
+    return places
 
 
 def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | None,

@@ -65,6 +65,7 @@ class Count:
     head: Token | None = None
     derived_from: str | None = None
     mission: str | None = None
+    spread: tuple[str, ...] = ()  # the countries a count in no one place is deployed in ("780 in Iraq and Syria")
 
 
 def find_counts(doc, ctx: DocContext) -> list[Count]:
@@ -192,7 +193,7 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
             value=num.value, value_to=value_to, qualifier=qualifier, unit=unit or "troops", whose=whose,
             where=where, period=roles.period(anchor, span, sent), delta=roles.delta(anchor, span, qualifier),
             start=start - prefix_qualifier(before)[1], end=max(end, anchor.idx + len(anchor.text)),
-            sentence=sent, head=head)
+            sentence=sent, head=head, spread=() if where else tuple(places.deployed_in_each(anchor, span, ctx)))
         found.append(count)
         found.extend(_each(count, anchor, span, ctx))
     found.extend(_shares(sent, ctx, found, earlier))
