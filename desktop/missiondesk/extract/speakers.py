@@ -40,6 +40,7 @@ from missiondesk.extract.speaker_phrases import (
     _title_of,
     name_text,
     named_after_title,
+    nations_in,
     same_nation,
 )
 from missiondesk.extract.speaker_words import (
@@ -116,6 +117,11 @@ def _one_letter_apart(x: str, y: str) -> bool:
         return sum(c != d for c, d in zip(x, y)) == 1
     short, long_ = sorted((x, y), key=len)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+# a country's forces by a common noun ("Philippine military", "Kenyan army") and a force's own name
+_GENERIC_FORCES = re.compile(r"(?i)^(?:the )?[\w' .-]+ (military|army|armed forces|defen[cs]e forces?)$")
+_FORCES_NAME = re.compile(r"(?i)\b(?:army|armed forces|defen[cs]e forces?|military)\b")
 
 
 class SpeakerResolver(DescribedSpeakers):
@@ -234,7 +240,9 @@ class SpeakerResolver(DescribedSpeakers):
 
     def fullest(self, actor: Actor) -> Actor:
         """A person under the fullest name the article gives them, also when that name comes after ('Le Drian
-        said ... Foreign Minister Jean-Yves Le Drian added')."""
+        said ... Foreign Minister Jean-Yves Le Drian added'); a country's armed forces under their own name."""
+        if actor.kind in ("body", "anonymous"):
+            return self._forces_by_name(actor)
         if actor.kind != "person" or not actor.name.split():
             return actor
         known = self.persons.get(actor.name.split()[-1].lower())
@@ -249,6 +257,24 @@ class SpeakerResolver(DescribedSpeakers):
             return actor
         return Actor(known.name, "person", role=actor.role or known.role, gender=actor.gender or known.gender,
                      text=actor.text, nouns=actor.nouns)
+
+    def _forces_by_name(self, actor: Actor) -> Actor:
+        """'the Philippine military said' in an article that also names the Armed Forces of the Philippines: that
+        body, when the article names just one armed force of the country by its own name."""
+        name, unnamed, suffix = actor.name.partition(" (unnamed official)")
+        generic = _GENERIC_FORCES.search(name)
+        nations = nations_in(name) if generic else set()
+        if len(nations) != 1:
+            return actor
+        nation = next(iter(nations))
+        noun = "army" if generic.group(1).lower() == "army" else ""  # "the Kenyan army" is no navy nor air force
+        named = {m.entity.name for m in self.ctx.by_token.values() if m.entity.kind == "institution"
+                 and m.entity.country == nation and _FORCES_NAME.search(m.entity.name)
+                 and noun in m.entity.name.lower()}
+        if len(named) != 1:
+            return actor
+        return Actor(named.pop() + unnamed + suffix, actor.kind, role=actor.role, text=actor.text, nouns=actor.nouns,
+                     plural=actor.plural)
 
     def person_before(self, char: int, within_chars: int) -> Actor | None:
         """The last person named before `char`, when close enough."""
