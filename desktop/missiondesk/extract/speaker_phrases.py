@@ -57,7 +57,7 @@ _COORDINATED_BODIES = {"government", "ministry", "council", "army", "military", 
 def named_after_title(subject: Token) -> Token | None:
     """The holder's name set off by a comma after a title: 'army head, General John Doe (and ...)'; the parse
     makes it an apposition or, with a list after it, a conjunct."""
-    return next((c for c in subject.children if c.dep_ in ("appos", "conj") and c.i > subject.i
+    return next((c for c in subject.children if c.dep_ in ("appos", "conj", "npadvmod") and c.i > subject.i
                  and c.ent_type_ == "PERSON" and c.doc[c.left_edge.i - 1].text == ","), None)
 
 

@@ -6,6 +6,7 @@ the words both read by in speaker_words.py and speaker_phrases.py."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import numpy
 from spacy.attrs import DEP, POS
@@ -119,6 +120,29 @@ def _one_letter_apart(x: str, y: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+class _Surnames(dict):
+    """Surnames whatever their accents: 'General Traore' is the 'Daniel Sidiki Traoré' named before."""
+
+    @staticmethod
+    def _key(name: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+    def get(self, key, default=None):
+        return super().get(self._key(key), default)
+
+    def setdefault(self, key, default=None):
+        return super().setdefault(self._key(key), default)
+
+    def __contains__(self, key) -> bool:
+        return super().__contains__(self._key(key))
+
+    def __getitem__(self, key):
+        return super().__getitem__(self._key(key))
+
+    def __setitem__(self, key, value) -> None:
+        super().__setitem__(self._key(key), value)
+
+
 # a country's forces by a common noun ("Philippine military", "Kenyan army") and a force's own name
 _GENERIC_FORCES = re.compile(r"(?i)^(?:the )?[\w' .-]+ (military|army|armed forces|defen[cs]e forces?)$")
 _FORCES_NAME = re.compile(r"(?i)\b(?:army|armed forces|defen[cs]e forces?|military)\b")
@@ -130,7 +154,7 @@ class SpeakerResolver(DescribedSpeakers):
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         self.history: list[Actor] = []
-        self.persons: dict[str, Actor] = {}  # surname -> person named in the article
+        self.persons: dict[str, Actor] = _Surnames()  # surname -> person named in the article
         # (character, actor, as a subject): people named and speakers, in order; a pronoun prefers a subject
         self.timeline: list[tuple[int, Actor, bool]] = []
         self.described: list[tuple[int, Actor]] = []  # (character, actor): bodies and unnamed speakers heard
