@@ -281,11 +281,18 @@ _AIMS = {"seek", "counter"}  # said only with a that-clause or a quote: "counter
 _SAID_WITH_A_CLAUSE = _DECISIONS | _AIMS
 
 
+def _verb_as_noun(token: Token) -> bool:
+    """'..., WIN reports.': a plural-looking word the parse made a noun that still has a subject and a clause of
+    its own, as a verb has."""
+    return token.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in token.children) and any(
+        c.dep_ == "ccomp" for c in token.children)
+
+
 def _is_speech(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
         return True
-    if token.pos_ not in ("VERB", "AUX") or lemma not in _lexicon()["speech_verbs"]:
+    if token.pos_ not in ("VERB", "AUX") and not _verb_as_noun(token) or lemma not in _lexicon()["speech_verbs"]:
         return False
     if lemma == "call" and not any(c.lower_ in ("for", "on") for c in token.children) and not any(
             c.dep_ in ("oprd", "ccomp") for c in token.children) and (
