@@ -48,6 +48,12 @@ def test_two_countries_ministries_are_two_actors_and_spellings_are_one():
     assert registry.of_statement("s1").kind == "body"
 
 
+def test_two_spellings_written_as_often_fall_the_same_way_in_any_order():
+    rows = [_st(1, "a", "Ministry of Defense"), _st(2, "b", "Ministry of Defence")]
+    names = {build_registry(order).of_statement("s1").name for order in (rows, rows[::-1])}
+    assert names == {"Ministry of Defence"}
+
+
 def test_qualified_sources_join_across_articles_and_bare_ones_do_not():
     registry = build_registry([_st(1, "a", "senior US official"), _st(2, "b", "US officials"),
                                _st(3, "a", "officials"), _st(4, "b", "officials"),
