@@ -152,7 +152,7 @@ class DocContext:
         and no group of countries speaks of that nation's troops."""
         lead = self.main_mission_lead()
         nation = self.story_nation()
-        if nation and lead and nation != lead and sent is not None and not self._names_bodies(sent):
+        if nation and lead and nation != lead and sent is not None and not self.names_bodies(sent):
             return nation
         if lead and (self.force_counts[lead] or not self.title_forces):
             return lead
@@ -201,7 +201,7 @@ class DocContext:
         others = max((n for force, n in self.force_counts.items() if force != nation), default=0)
         return nation if self.force_counts[nation] > others else None
 
-    def _names_bodies(self, sent) -> bool:
+    def names_bodies(self, sent) -> bool:
         """The sentence names an alliance, a body or a mission, or speaks of several countries ('About 40
         countries contribute 47,600 troops')."""
         for i in range(sent.start, sent.end):

@@ -111,13 +111,14 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
                       for m in _mentions(ctx, list(prep.subtree)) if m.entity.kind in ("country", "demonym")}
             if len(origin) == 1:  # "KFOR soldiers from Austria": Austria's
                 return origin.pop()
-            return _sender(anchor, ctx) or _contributors_part(anchor, sent, ctx, found[0].force)
+            return _sender(anchor, ctx) or contributors_part(anchor, sent, ctx, found[0].force)
     # 2. "troops from Turkey", "some 300 of them come from Austria"
     withdraw = _withdrawing(anchor)
     if _from_many_nations(anchor):  # "98,000 soldiers from 120 countries ... on UN missions": the body's
         body = next((m.force for m in _mentions(ctx, sent) if m.entity.kind in ("org", "mission") and m.force
                      and m.force not in ARMED_GROUPS), None)
-        if body:
+        body = body or ctx.main_mission_lead()  # "2,583 troops from troop-contributing countries": the mission's
+        if body and body not in COUNTRIES:
             return body
     holders = [anchor, span[-1], *(v for v in _clause_verbs(anchor) if v.lemma_.lower() in _ORIGIN_VERBS)]
     holders += [v for v in _clause_verbs(anchor) if v not in holders]  # "join 341 troops from the Philippines"
@@ -185,7 +186,7 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     for mention in _mentions(ctx, sent):
         if mention.entity.kind == "mission" or (foreign and mention.entity.kind == "org" and mention.force
                                                 and mention.force not in ARMED_GROUPS):
-            return mention.force if foreign else _contributors_part(anchor, sent, ctx, mention.force)
+            return mention.force if foreign else contributors_part(anchor, sent, ctx, mention.force)
     if commander:
         return commander
     # "the multinational force will be cut to 500 troops from the 7,000": the body's, as the 500 are
@@ -211,7 +212,7 @@ _WHOLE_WORDS = {"total", "all", "altogether", "whole", "entire", "overall", "int
                 "multi-national", "combined", "foreign", "allied", "strong", "-strong", "mission", "force"}
 
 
-def _contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str) -> str:
+def contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str) -> str:
     """In a story of one nation's part in a mission (the headline's contingent), troops a sentence counts with
     only the mission named ('The 184 UN forces are with the engineering unit', '850 soldiers ... UNMISS
     added') are that nation's; the mission's size ('the 10,000-strong force', 'a total of 12,000', 'the
@@ -241,11 +242,14 @@ _MANY = {"various", "several", "many", "different", "numerous", "multiple", "oth
 
 
 def _from_many_nations(anchor: Token) -> bool:
-    """'soldiers from 120 countries', 'troops from several nations': troops of many countries, no one's."""
+    """'soldiers from 120 countries', 'troops from several nations', 'troops from troop-contributing countries':
+    troops of many countries, no one's."""
     return any(prep.dep_ == "prep" and prep.lower_ == "from" and any(
         obj.lemma_.lower() in ("country", "nation") and obj.tag_ in ("NNS", "NNPS") and any(
-            c.dep_ == "nummod" or c.lower_ in _MANY for c in obj.children)
-        for obj in prep.children if obj.dep_ == "pobj") for prep in anchor.children)
+            c.dep_ == "nummod" or c.lower_ in _MANY or c.lower_.endswith("contributing") for c in obj.children)
+        for obj in prep.children if obj.dep_ == "pobj")
+        # the parse may hang the count's own "from" on the verb, right after the count
+        for prep in [*anchor.children, *(c for c in anchor.head.children if c.i == anchor.i + 1)])
 
 
 def _relative_holder(anchor: Token, ctx: DocContext) -> str | None:
