@@ -348,8 +348,9 @@ def _men_of_a_force(token: Token) -> bool:
 def _members_of_a_force(token: Token) -> bool:
     """'120 members of the Defence Forces', 'the force, which numbered 17,500 members': people of a force."""
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            return any(_is_head(o) or _is_collective(o) for o in prep.children if o.dep_ == "pobj")
+        if prep.dep_ == "prep" and prep.lower_ == "of":  # "200 members of the SANDF": a force by its initials
+            return any(_is_head(o) or _is_collective(o) or lexicon()["institutions"].get(o.text)
+                       for o in prep.children if o.dep_ == "pobj")
     if any(c.dep_ == "compound" and lexicon()["institutions"].get(c.text) for c in token.lefts):
         return True  # "1,495 SANDF members", "300 Bundeswehr members": an armed force's initials or name
     verb = token.head
@@ -659,7 +660,7 @@ def _nationals(span: Span, sent: Span, ctx: DocContext, found: list[Count]) -> T
 
 _HOMECOMING = re.compile(r"(?i)\b(?:home|homecoming|return\w*|back|came back|arriv\w+ in)\b")
 _BOUNDS = {"maximum", "minimum", "total", "ceiling", "cap", "peak", "high", "low", "limit"}
-_MADE_OF = {"include", "comprise", "consist", "number", "total", "count", "make"}
+_MADE_OF = {"include", "comprise", "consist", "number", "total", "count", "make", "feature"}
 _MOVING = {"depart", "arrive", "deploy", "land", "fly", "join", "leave", "return", "rotate", "serve", "head"}
 _SERVICE_CONTEXT = re.compile(r"(?i)\b(?:peacekeep\w*|contingent|battalion|mission|troops|soldiers|force|army|"
                               r"military|deploy\w*|rotation|replace)\b")
