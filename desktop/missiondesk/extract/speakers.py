@@ -282,6 +282,24 @@ class SpeakerResolver(DescribedSpeakers):
         return Actor(known.name, "person", role=actor.role or known.role, gender=actor.gender or known.gender,
                      text=actor.text, nouns=actor.nouns)
 
+    def _after_a_visit(self, subject: Token) -> Actor | None:
+        """'Visiting Kosovo, Foreign Minister Ilkka Kanerva said': the parse may make the place the participle
+        opens on the subject; the person set off after it speaks."""
+        mention = self.ctx.by_token.get(subject.i)
+        if mention is None or mention.entity.kind not in ("country", "city", "region"):
+            return None
+        opening = subject.doc[subject.left_edge.i]
+        if opening.tag_ not in ("VBG", "VBN") or opening.i != sentence_of(subject).start:
+            return None
+        person = next((t for t in subject.subtree if t.i > subject.i and t.ent_type_ == "PERSON"
+                       and t.dep_ in ("appos", "conj") and t.head.i != t.i), None)
+        if person is None:
+            person = next((t for t in subject.subtree if t.i > subject.i and t.dep_ in ("appos", "conj")
+                           and any(d.ent_type_ == "PERSON" for d in t.subtree)), None)
+            person = next((d for d in reversed(list(person.subtree)) if d.ent_type_ == "PERSON"), None) \
+                if person is not None else None
+        return self._name(person, list(person.subtree)) if person is not None else None
+
     def _forces_by_name(self, actor: Actor) -> Actor:
         """'the Philippine military said' in an article that also names the Armed Forces of the Philippines: that
         body, when the article names just one armed force of the country by its own name."""
@@ -334,6 +352,9 @@ class SpeakerResolver(DescribedSpeakers):
             found = self.resolve(leader, verb)
             if found is not None and found.kind == "person":
                 return found
+        visitor = self._after_a_visit(subject)
+        if visitor is not None:
+            return visitor
         phrase = phrase or _phrase(subject)
         actor = self._titled_apposition(subject, phrase) or self._name_after_title(subject, phrase) \
             or self._known_body(subject, phrase) or self._ministry_named_before(subject, phrase) \
