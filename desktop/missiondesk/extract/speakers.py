@@ -286,10 +286,12 @@ class SpeakerResolver(DescribedSpeakers):
         """'Visiting Kosovo, Foreign Minister Ilkka Kanerva said': the parse may make the place the participle
         opens on the subject; the person set off after it speaks."""
         mention = self.ctx.by_token.get(subject.i)
-        if mention is None or mention.entity.kind not in ("country", "city", "region"):
+        place = mention is not None and mention.entity.kind in ("country", "city", "region")
+        if not place and subject.tag_ != "VBG":  # or the participle itself: "Visiting" taken for the subject
             return None
-        opening = subject.doc[subject.left_edge.i]
-        if opening.tag_ not in ("VBG", "VBN") or opening.i != sentence_of(subject).start:
+        opening = subject.doc[subject.left_edge.i]  # a participle, whatever the tag its capital got it
+        if not (opening.tag_ in ("VBG", "VBN") or opening.lower_.endswith("ing")) or \
+                opening.i != sentence_of(subject).start:
             return None
         person = next((t for t in subject.subtree if t.i > subject.i and t.ent_type_ == "PERSON"
                        and t.dep_ in ("appos", "conj") and t.head.i != t.i), None)
