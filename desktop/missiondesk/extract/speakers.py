@@ -283,24 +283,23 @@ class SpeakerResolver(DescribedSpeakers):
                      text=actor.text, nouns=actor.nouns)
 
     def _after_a_visit(self, subject: Token) -> Actor | None:
-        """'Visiting Kosovo, Foreign Minister Ilkka Kanerva said': the parse may make the place the participle
-        opens on the subject; the person set off after it speaks."""
+        """'Visiting Kosovo, Foreign Minister Ilkka Kanerva said', 'Speaking at the centre, Jaji, the GOC, Major
+        General X, said': in a sentence a participle opens, the parse may make a place (or the participle itself)
+        the subject; the person set off after it speaks."""
+        doc = subject.doc
+        sent = sentence_of(subject)
+        opening = doc[sent.start]  # a participle, whatever the tag its capital got it
+        if not (opening.tag_ in ("VBG", "VBN") or opening.lower_.endswith("ing")) or subject.ent_type_ == "PERSON":
+            return None
         mention = self.ctx.by_token.get(subject.i)
-        place = mention is not None and mention.entity.kind in ("country", "city", "region")
-        if not place and subject.tag_ != "VBG":  # or the participle itself: "Visiting" taken for the subject
+        place = mention is not None and mention.entity.kind in ("country", "city", "region") or \
+            subject.ent_type_ in ("GPE", "LOC", "FAC") or subject.pos_ == "PROPN" and not subject.ent_type_
+        if not place and subject.i != opening.i:
             return None
-        opening = subject.doc[subject.left_edge.i]  # a participle, whatever the tag its capital got it
-        if not (opening.tag_ in ("VBG", "VBN") or opening.lower_.endswith("ing")) or \
-                opening.i != sentence_of(subject).start:
-            return None
-        person = next((t for t in subject.subtree if t.i > subject.i and t.ent_type_ == "PERSON"
-                       and t.dep_ in ("appos", "conj") and t.head.i != t.i), None)
-        if person is None:
-            person = next((t for t in subject.subtree if t.i > subject.i and t.dep_ in ("appos", "conj")
-                           and any(d.ent_type_ == "PERSON" for d in t.subtree)), None)
-            person = next((d for d in reversed(list(person.subtree)) if d.ent_type_ == "PERSON"), None) \
-                if person is not None else None
-        return self._name(person, list(person.subtree)) if person is not None else None
+        inside = {t.i for t in subject.subtree if t.i > subject.i}
+        person = next((e for e in reversed(doc.ents) if e.label_ == "PERSON" and len(e) >= 2
+                       and e.start in inside and e.end - 1 in inside), None)
+        return self._name(person[-1], list(person)) if person is not None else None
 
     def _forces_by_name(self, actor: Actor) -> Actor:
         """'the Philippine military said' in an article that also names the Armed Forces of the Philippines: that
