@@ -181,7 +181,14 @@ def _after_opening_participle(verb: Token) -> Token | None:
     the opening participle the verb's subject and the person after its comma the participle's object."""
     opening = next((c for c in verb.children if c.dep_ == "csubj" and c.tag_ == "VBG"), None)
     if opening is None:
-        return None
+        # "Speaking at the parade at the training centre, Karen, the Commander of Land Forces, Major General X,
+        # said": no subject at all, the whole run hung on the participle; the name set off right before the verb
+        opening = next((c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < verb.i), None)
+        doc = verb.doc
+        if opening is None or verb.i < 2 or doc[verb.i - 1].text != ",":
+            return None
+        last = doc[verb.i - 2]
+        return last if last.ent_type_ == "PERSON" and last.i in {t.i for t in opening.subtree} else None
     comma = next((t for t in opening.subtree if t.text == "," and t.i > opening.i), None)
     if comma is None:
         return None
