@@ -538,8 +538,12 @@ def _object_controller(pronoun: Token, ctx: DocContext) -> str | None:
     if verb is None or verb.dep_ != "xcomp":
         return None
     obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-    mention = ctx.by_token.get(obj.i) if obj is not None else None
-    return mention.force if mention is not None and mention.force else None
+    if obj is None:
+        return None
+    mention = ctx.by_token.get(obj.i)
+    if mention is not None and mention.force:
+        return mention.force
+    return _force_in_phrase(obj, ctx, deep=True)  # "asked the government of Burundi to withdraw its troops"
 
 
 def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -> str | None:

@@ -462,6 +462,9 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     if token.dep_ == "nummod" and token.head.lower_ in ("more", "fewer", "less") and token.head.dep_ in (
             "pobj", "dobj", "attr"):
         token = token.head  # "expand the force to 20,000 or more": the parse hangs the number on "more"
+    if token.dep_ == "pobj" and token.head.head.pos_ == "VERB" and (
+            subject := roles.subject_of(token.head.head)) is not None and subject.lower_ in ("toll", "tally"):
+        return None  # "as the death toll rises to 69": what the toll rises to
     listed = roles.force_before(span, ctx)
     same = [c for c in found if c.sentence == sent]
     if listed and same:  # "send 256 soldiers, Tanzania and Gambia 196, Chad 40": each country's share
