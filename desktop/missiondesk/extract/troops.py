@@ -450,6 +450,11 @@ class _Inherited:
     named: bool = False  # `whose` is a force the sentence names for this number, not one carried over
 
 
+def _counted_units(noun: Token) -> bool:
+    """'the 71 missions', 'the five battalions': a plural a number counts, units rather than people."""
+    return noun.tag_ == "NNS" and any(c.dep_ == "nummod" for c in noun.children)
+
+
 def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier: list[Count],
                 num: Number, ctx: DocContext) -> _Inherited | None:
     """A number with no noun of its own that still counts troops: 'down from 5,100 at the height',
@@ -462,6 +467,10 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     if token.dep_ == "nummod" and token.head.lower_ in ("more", "fewer", "less") and token.head.dep_ in (
             "pobj", "dobj", "attr"):
         token = token.head  # "expand the force to 20,000 or more": the parse hangs the number on "more"
+    wholes = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("of", "out")
+              for o in p.subtree if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    if wholes and not any(_is_head(o) or _is_collective(o) and not _counted_units(o) for o in wholes):
+        return None  # "50 of the 71 UN peacekeeping missions", "53 out of the 72 missions": a share of other things
     if token.dep_ == "pobj" and token.head.head.pos_ == "VERB" and (
             subject := roles.subject_of(token.head.head)) is not None and subject.lower_ in ("toll", "tally"):
         return None  # "as the death toll rises to 69": what the toll rises to
