@@ -253,7 +253,9 @@ def _mission_place(mention: Mention, doc) -> bool:
 def _located(mention: Mention, doc) -> bool:
     """'troops in Liberia', 'sent to Mali', 'Romania hosts', 'will leave Mali': a country named as where things
     are or go, which says nothing of whose force the article is about."""
-    head = doc[mention.end - 1]
+    # the name's own head: "Republic" in "the Democratic Republic of the Congo", not its last word
+    head = next((doc[i] for i in range(mention.start, mention.end)
+                 if not mention.start <= doc[i].head.i < mention.end or doc[i].head.i == i), doc[mention.end - 1])
     while head.dep_ == "conj" and head.head.i < head.i:
         head = head.head
     verb = head.head.lemma_.lower()
