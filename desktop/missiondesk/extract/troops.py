@@ -341,6 +341,10 @@ def _men_of_a_force(token: Token) -> bool:
     doc = token.doc
     if token.dep_ == "pobj" and token.head.lower_ == "of" and _is_collective(token.head.head):
         return True
+    if any(p.dep_ == "prep" and p.lower_ in ("of", "from") and any(
+            o.dep_ == "pobj" and _is_collective(o) and not _counted_units(o) for o in p.children)
+           for p in token.children):
+        return True  # "825 men from the 10th Motorized Infantry Brigade", "300 men of the battalion"
     following = doc[token.i + 1: token.i + 5].text.lower()
     return following.startswith("in uniform") or following.startswith("and women in uniform")
 
@@ -471,6 +475,10 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
               for o in p.subtree if o.dep_ == "pobj" and o.pos_ == "NOUN"]
     if wholes and not any(_is_head(o) or _is_collective(o) and not _counted_units(o) for o in wholes):
         return None  # "50 of the 71 UN peacekeeping missions", "53 out of the 72 missions": a share of other things
+    unit = next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                 if o.dep_ == "pobj" and _is_collective(o) and not _counted_units(o)), None)
+    if unit is not None:  # "withdraw about 1,000 of its 3,200-member contingent": a share of a unit's people
+        return _Inherited("troops", None, None, unit)
     if token.dep_ == "pobj" and token.head.head.pos_ == "VERB" and (
             subject := roles.subject_of(token.head.head)) is not None and subject.lower_ in ("toll", "tally"):
         return None  # "as the death toll rises to 69": what the toll rises to
