@@ -322,3 +322,10 @@ def test_troops_counted_with_only_the_mission_named_are_the_story_nations_part(s
             "every six months, and Slovenia pays for it. " + sentence)
     counts = extract_text(text, published="2023-05-02", title="Slovenia to send more soldiers to KFOR").troop_counts
     assert counts and canonical(counts[0].whose) == canonical(owner)
+
+
+def test_countries_a_headline_lists_after_in_are_places_and_s_korean_is_south_korea():
+    """'... soldiers in UAE, Lebanon': the whole list after 'in' is where; 'S. Korean' names the force."""
+    counts = extract_text("The Akh Unit of some 130 soldiers has trained special forces in the UAE since 2011.",
+                          title="Army chief to visit S. Korean soldiers in UAE, Lebanon").troop_counts
+    assert [(c.value, canonical(c.whose)) for c in counts] == [(130, canonical("South Korea"))]

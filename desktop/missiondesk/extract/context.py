@@ -61,10 +61,10 @@ class DocContext:
     def build(cls, text: str, published: str | None, mentions: list[Mention],
               title_mentions: list[Mention] = (), doc=None, title_doc=None) -> DocContext:
         ctx = cls(published, mentions)
-        ctx.title_forces = [m.force for m in title_mentions if m.force and not _armed_group(m) and not (
-            m.entity.kind == "country" and title_doc is not None and m.start > 0
-            and title_doc[m.start - 1].lower_ in _LOCATIVE | {"from", "for", "out"})  # "... troops from Germany"
-            and not (title_doc is not None and _names_a_topic(m, title_doc, title_mentions))
+        placed = _title_places(title_mentions, title_doc)
+        ctx.title_forces = [m.force for m in title_mentions if m.force and not _armed_group(m)
+                            and id(m) not in placed  # "... troops from Germany", "soldiers in UAE, Lebanon"
+                            and not (title_doc is not None and _names_a_topic(m, title_doc, title_mentions))
             and not (title_doc is not None and _mission_place(m, title_doc))]
         for mention in mentions:
             for i in range(mention.start, mention.end):
@@ -248,6 +248,22 @@ def _mission_place(mention: Mention, doc) -> bool:
         if not (token.is_alpha and token.is_lower):
             return False  # "Haiti military mission", not "Haiti, the mission"
     return False
+
+
+def _title_places(mentions: list[Mention], title_doc) -> set[int]:
+    """The countries a headline names after a preposition of place or origin, and those listed on after them
+    ('visit soldiers in UAE, Lebanon'): where, not whose."""
+    placed: set[int] = set()
+    if title_doc is None:
+        return placed
+    previous = None
+    for m in mentions:
+        before = title_doc[m.start - 1].lower_ if m.start > 0 else ""
+        if m.entity.kind == "country" and (before in _LOCATIVE | {"from", "for", "out"} or before in (
+                ",", "and", "&") and previous is not None and id(previous) in placed and previous.end == m.start - 1):
+            placed.add(id(m))
+        previous = m
+    return placed
 
 
 def _located(mention: Mention, doc) -> bool:
