@@ -471,8 +471,11 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     if token.dep_ == "nummod" and token.head.lower_ in ("more", "fewer", "less") and token.head.dep_ in (
             "pobj", "dobj", "attr"):
         token = token.head  # "expand the force to 20,000 or more": the parse hangs the number on "more"
-    wholes = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("of", "out")
-              for o in p.subtree if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    doc = token.doc
+    after = [doc[token.i + 1]] if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("of", "out") else []
+    wholes = [o for p in {*(c for c in token.children if c.dep_ == "prep"), *after} if p.lower_ in ("of", "out")
+              for o in p.subtree if o.dep_ == "pobj" and o.pos_ == "NOUN"]  # "53 out of the 72 missions", however
+    #                                                                        the parse hangs the "out of"
     if wholes and not any(_is_head(o) or _is_collective(o) and not _counted_units(o) for o in wholes):
         return None  # "50 of the 71 UN peacekeeping missions", "53 out of the 72 missions": a share of other things
     unit = next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
