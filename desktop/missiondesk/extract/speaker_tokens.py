@@ -30,7 +30,26 @@ _PLAIN_SPEECH = {"say", "tell", "announce", "state", "declare", "confirm", "repo
                  "threaten", "condemn", "speak", "ask", "demand"}
 
 
+# Nouns of something said: "The assurance came from General X"
+_SAID_NOUNS = {"assurance", "assurances", "announcement", "statement", "warning", "remarks", "remark", "comments",
+               "comment", "appeal", "claim", "confirmation", "denial", "pledge", "message", "criticism",
+               "admission", "revelation", "disclosure", "call", "plea", "promise", "threat", "reassurance"}
+
+
+def came_from(verb: Token) -> Token | None:
+    """'The assurance came from Lt. General X': who a noun of something said came from speaks."""
+    if verb.lemma_.lower() != "come" or not any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _SAID_NOUNS for c in verb.children):
+        return None
+    return next((o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
+                 if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                                          or o.lower_ in _lexicon()["speaker_nouns"])), None)
+
+
 def _speaker_of(verb: Token, art: _Article) -> Token | None:
+    source = came_from(verb)
+    if source is not None:
+        return source
     if verb.lower_ == "according":
         to = verb.nbor(1)
         # the object of "to" itself before one inside a title ("According to Deputy Minister of Defence X")

@@ -17,6 +17,7 @@ from missiondesk.extract.sentences import join_tokens, sentence_of, span_text, t
 from missiondesk.extract.speaker_phrases import coordinated
 from missiondesk.extract.speaker_tokens import (
     _INVERTING,
+    came_from,
     _PLAIN_SPEECH,
     _agent,
     _as_said,
@@ -273,7 +274,7 @@ _SPEECH_WORDS: dict = {}  # (lower, lemma) hashes -> whether _is_speech can hold
 
 
 def _may_be_speech(lower: str, lemma: str) -> bool:
-    return lower == "according" or lemma.lower() in _lexicon()["speech_verbs"]
+    return lower == "according" or lemma.lower() in _lexicon()["speech_verbs"] or lemma.lower() == "come"
 
 
 _DECISIONS = {"refuse", "decide", "agree"}  # said with a clause: "agreed that ...", "agreed to extend the mission"
@@ -292,6 +293,8 @@ def _is_speech(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
         return True
+    if lemma == "come":
+        return came_from(token) is not None  # "The assurance came from General X"
     if token.pos_ not in ("VERB", "AUX") and not _verb_as_noun(token) or lemma not in _lexicon()["speech_verbs"]:
         return False
     if lemma == "call" and not any(c.lower_ in ("for", "on") for c in token.children) and not any(
@@ -557,6 +560,12 @@ def _complement(verb: Token) -> list[Token] | None:
         return words or None
     parts = []
     sent = sentence_of(verb)
+    if came_from(verb) is not None:  # "... are safe. The assurance came from General X": the sentence before
+        before = sentence_of(verb.doc[sent.start - 1]) if sent.start > 0 else None
+        words = [t for t in before if not t.is_space] if before is not None else []
+        while words and words[-1].is_punct:
+            words.pop()
+        return words or [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
     outlet = _outlet_span(verb)
     if outlet is not None:  # "Soldiers entered Idlib on Friday, Turkey's Hurriyet daily reported": the clause before
         words = [t for t in sent if t.i < outlet[0] - 1]
