@@ -138,7 +138,9 @@ def force_country(subject: Token, ctx: DocContext, sentences: int = 3) -> str | 
         tok = doc[i]
         if tok.lemma_.lower() not in _FORCE_NOUNS and tok.lower_ not in _FORCE_NOUNS:
             continue
-        for mod in tok.children:
+        # "South Korea's Army chief of staff": the possessive may hang on the noun the force word modifies
+        holders = [tok, tok.head] if tok.dep_ == "compound" else [tok]
+        for mod in (c for h in holders for c in h.children):
             mention = ctx.by_token.get(mod.i)
             if mod.dep_ in ("amod", "compound", "poss", "nmod") and mention is not None \
                     and mention.entity.kind in ("country", "demonym"):
