@@ -150,6 +150,11 @@ def _skip_hedges(doc, i: int, start: int) -> int:
     return i
 
 
+# What a verb does to people that makes them casualties or captives: "took hostage", "received injuries"
+_HARM_OBJECTS = {"hostage", "hostages", "prisoner", "prisoners", "captive", "captives", "injury", "injuries",
+                 "wounds"}
+
+
 def is_casualty(head: Token, span: Span) -> bool:
     """The noun phrase counts the killed, wounded, captured: 'killed 59 troops', '30 soldiers were wounded'."""
     casualty = words("casualty_words")
@@ -182,6 +187,11 @@ def is_casualty(head: Token, span: Span) -> bool:
         if any(hit(c) for c in verb.children if c.dep_ in _RESULTS and c.i > head.i
                and c.tag_ in ("VBN", "VBD", "JJ")):
             return True  # "clashes left 30 of its peacekeepers injured", "found two soldiers dead"
+        if any(c.lower_ in _HARM_OBJECTS for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass")):
+            return True  # "took hostage 43 Fijian soldiers", "250 plus have received significant injuries"
+        subject = subject_of(verb)
+        if verb.lemma_ == "be" and subject is not None and subject.lower_ in ("toll", "tally") and subject.i != noun.i:
+            return True  # "Death toll of the Georgian soldiers in the mission is 29"
         if verb.lemma_ == "be" and any(hit(o) for p in verb.children if p.dep_ == "prep" and p.lower_ == "among"
                                        for o in p.children if o.dep_ == "pobj"):
             return True  # "among the injured were 11 Italian soldiers", "12 soldiers were among the dead"

@@ -482,9 +482,10 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
                  if o.dep_ == "pobj" and _is_collective(o) and not _counted_units(o)), None)
     if unit is not None:  # "withdraw about 1,000 of its 3,200-member contingent": a share of a unit's people
         return _Inherited("troops", None, None, unit)
-    if token.dep_ == "pobj" and token.head.head.pos_ == "VERB" and (
-            subject := roles.subject_of(token.head.head)) is not None and subject.lower_ in ("toll", "tally"):
-        return None  # "as the death toll rises to 69": what the toll rises to
+    verb = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ in ("attr", "dobj") else None
+    if verb is not None and verb.pos_ in ("VERB", "AUX") and (
+            subject := roles.subject_of(verb)) is not None and subject.lower_ in ("toll", "tally"):
+        return None  # "as the death toll rises to 69", "the death toll of its soldiers is 29": the toll's number
     listed = roles.force_before(span, ctx)
     same = [c for c in found if c.sentence == sent]
     if listed and same:  # "send 256 soldiers, Tanzania and Gambia 196, Chad 40": each country's share
