@@ -72,6 +72,15 @@ def test_unbalanced_quotes_do_not_swallow_the_article():
     assert all("Ministers met" not in s.content for s in statements)
 
 
+def test_a_closing_mark_glued_to_the_word_it_opens_on_opens_a_quote():
+    """'said:”The troops ...,” he said': the colon and the mark are words of their own, the quote is one."""
+    from missiondesk.extract.quotes import find_quotes
+
+    text = "Maj Gen Peter Mugisha said:”The deploying troops are ready,” he said."
+    (quote,) = find_quotes(text)
+    assert quote.text(text) == "The deploying troops are ready" and quote.closed
+
+
 def test_content_span_points_into_the_body():
     text = "Officials met on Monday. \"The border stays closed,\" a Polish diplomat said."
     (said,) = extract_text(text).statements

@@ -31,8 +31,10 @@ def _split_wire_dashes(nlp) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex([r"--", *nlp.Defaults.suffixes]).search
     # "534 troops—341 from the Philippines": a long dash between a word and a number parts them (spaCy parts
     # words joined by one, not a word and a number)
+    # 'Kavuma said:”The troops ...': a colon and a quote mark glued between two words part them
     nlp.tokenizer.infix_finditer = compile_infix_regex(
-        [*nlp.Defaults.infixes, r"(?<=[A-Za-z])[—–](?=[0-9])", r"(?<=[0-9])[—–](?=[A-Za-z])"]).finditer
+        [*nlp.Defaults.infixes, r"(?<=[A-Za-z])[—–](?=[0-9])", r"(?<=[0-9])[—–](?=[A-Za-z])",
+         r"(?<=[A-Za-z]):(?=[\"“”])", r"(?<=:)[\"“”](?=[A-Za-z])"]).finditer
 
 
 def _keep_rank_abbreviations(nlp) -> None:

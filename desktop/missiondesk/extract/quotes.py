@@ -80,10 +80,12 @@ def _double_quotes(chunk: str, base: int) -> list[Quote]:
 def _side(chunk: str, i: int, ch: str) -> str:
     if ch in _OPEN_DOUBLE:
         return "open"
-    if ch in _CLOSE_DOUBLE:
-        return "close"
     before = chunk[i - 1] if i > 0 else " "
     after = chunk[i + 1] if i + 1 < len(chunk) else " "
+    if ch in _CLOSE_DOUBLE:
+        # 'said:”The troops ...,” he said': a closing mark typed to open, after a space or colon and glued to
+        # the word it opens on
+        return "open" if (before.isspace() or before in ":(" or i == 0) and after.isalnum() else "close"
     if before.isspace() or before in "([{—–-:/" or i == 0:
         return "open" if not after.isspace() else "close"
     if after.isspace() or after in ".,;:!?)]—–-" or i + 1 == len(chunk):
