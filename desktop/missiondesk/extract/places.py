@@ -398,8 +398,14 @@ def _for_something_else(mention: Mention, doc, anchor: Token) -> bool:
     not the troops ('500 troops for Afghanistan' is where they go)."""
     head = doc[mention.end - 1]
     prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ in ("to", "in") and prep.head.lemma_.lower() in _TRIPS:
+        return True  # "aligning with President Ruto's state visit to the US": someone's journey, not the troops'
     return head.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ == "NOUN" and prep.head.i != anchor.i \
         and prep.head.lemma_.lower() not in _MISSION_NOUNS
+
+
+# Nouns of a person's journey or meeting: a place after them is theirs ("his visit to Washington")
+_TRIPS = {"visit", "trip", "tour", "talks", "meeting", "summit", "stopover", "speech", "address", "interview"}
 
 
 def _acts(mention: Mention, sent: Span) -> bool:
