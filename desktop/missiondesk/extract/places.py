@@ -398,10 +398,16 @@ def _for_something_else(mention: Mention, doc, anchor: Token) -> bool:
     not the troops ('500 troops for Afghanistan' is where they go)."""
     head = doc[mention.end - 1]
     prep = head.head
-    if head.dep_ == "pobj" and prep.lower_ in ("to", "in") and prep.head.lemma_.lower() in _TRIPS:
-        return True  # "aligning with President Ruto's state visit to the US": someone's journey, not the troops'
+    if _on_a_trip(mention, doc):
+        return True
     return head.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ == "NOUN" and prep.head.i != anchor.i \
         and prep.head.lemma_.lower() not in _MISSION_NOUNS
+
+
+def _on_a_trip(mention: Mention, doc) -> bool:
+    """'aligning with President Ruto's state visit to the US': someone's journey, not the troops'."""
+    head = doc[mention.end - 1]
+    return head.dep_ == "pobj" and head.head.lower_ in ("to", "in") and head.head.head.lemma_.lower() in _TRIPS
 
 
 # Nouns of a person's journey or meeting: a place after them is theirs ("his visit to Washington")
@@ -602,8 +608,8 @@ def _phrase(token: Token) -> list[Token]:
 def _place_in(token: Token, ctx: DocContext, force: str | None, shallow: bool = False) -> str | None:
     sent = sentence_of(token)
     for mention in _mentions(ctx, [token] if shallow else _phrase(token)):
-        if _neighbour(mention, token.doc):
-            continue  # "near the border with Russia": the country across the border
+        if _neighbour(mention, token.doc) or mention.start > token.i and _on_a_trip(mention, token.doc):
+            continue  # "near the border with Russia": the country across the border; "in time for his visit to X"
         if mention.place and mention.place != force and not _modifier_only(mention, sent) \
                 and not _leads(mention, token.doc) and not _compared(mention, sent):
             return mention.place
