@@ -112,6 +112,8 @@ _CONTINGENT_STORY = ("Danish soldiers will join the United Nations Mission in So
 @pytest.mark.parametrize("sentence, owner", [
     # a sentence that names no body: the headline's nation, the one the story is about
     ("About 150 engineers and 40 medics are to leave on Friday.", "Denmark"),
+    # a name's own word ("Juba International Airport") speaks of no several nations
+    ("A plane carrying the first 100 soldiers landed at Juba International Airport on Tuesday.", "Denmark"),
     # the mission or a group of countries named: the mission's
     ("The UN mission has some 13,000 troops in the country.", "United Nations"),
     ("About 60 countries contribute 13,000 troops to the force.", "United Nations"),

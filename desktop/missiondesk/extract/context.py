@@ -208,8 +208,10 @@ class DocContext:
             mention = self.by_token.get(i)
             if mention is not None and mention.entity.kind in ("org", "mission") and mention.force not in ARMED_GROUPS:
                 return True
-            if sent.doc[i].lower_ in _SEVERAL_NATIONS:
-                return True
+            word = sent.doc[i]
+            if word.lower_ in _SEVERAL_NATIONS and not (word.text[:1].isupper() and word.i > sent.start and (
+                    word.dep_ in ("compound", "amod") and word.head.i > word.i or word.ent_type_ in ("FAC", "ORG"))):
+                return True  # not a name's own word: "Mogadishu International Airport"
         return False
 
 
