@@ -46,6 +46,7 @@ from missiondesk.extract.speaker_phrases import (
 )
 from missiondesk.extract.speaker_words import (
     _ABBREVIATION,
+    _BODY_NOUNS,
     _DETERMINERS,
     _HONORIFICS,
     _LEADER_TITLES,
@@ -142,6 +143,10 @@ class _Surnames(dict):
     def __setitem__(self, key, value) -> None:
         super().__setitem__(self._key(key), value)
 
+
+# What a body issues: "a statement by the army" is the army's word
+_ISSUED_PAPERS = {"statement", "communique", "communiqué", "release", "report", "letter", "announcement", "post",
+                  "tweet", "message", "notice"}
 
 # a country's forces by a common noun ("Philippine military", "Kenyan army") and a force's own name
 _GENERIC_FORCES = re.compile(r"(?i)^(?:the )?[\w' .-]+ (military|army|armed forces|defen[cs]e forces?)$")
@@ -345,6 +350,12 @@ class SpeakerResolver(DescribedSpeakers):
         part = _part_of(subject)
         if part is not None:  # "one of the officials", "some of the ministers": the group speaks
             return self.resolve(part, verb)
+        issuer = next((o for p in subject.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children
+                       if o.dep_ == "pobj"), None) if subject.lemma_.lower() in _ISSUED_PAPERS else None
+        if issuer is not None:  # "according to a statement by the Ugandan military": the military
+            found = self.resolve(issuer, verb)
+            if found is not None:
+                return found
         keeper = _keeper_of(subject, _word_set("data_nouns"))
         if keeper is not None:  # "according to Pentagon data": the Pentagon
             return self.resolve(*keeper[:1], verb, keeper[1])
@@ -512,8 +523,9 @@ class SpeakerResolver(DescribedSpeakers):
                 found = subjects[-1][1]
         elif kind == "plural":
             found = self._last(lambda a: a.plural or a.kind == "body")
-        elif kind == "it":
-            found = self._last(lambda a: a.kind == "body" and not a.plural)
+        elif kind == "it":  # a body, also one named by a description ("The Kenyan army said ... It said")
+            found = self._last(lambda a: not a.plural and (a.kind == "body" or a.kind == "anonymous" and len(
+                a.name.split()) >= 2 and a.name.split()[-1].lower() in _BODY_NOUNS))
         else:
             found = None
         if found is not None:
