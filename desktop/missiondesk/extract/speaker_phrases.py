@@ -160,6 +160,10 @@ def _title_of(ent: Span) -> str | None:
     k = ent.start - 1
     while k >= 0 and len(words) < 6:
         tok = doc[k]
+        if tok.text in ("-", "‐") and words and k > 0 and not tok.whitespace_ and not doc[k - 1].whitespace_:
+            words.append(tok)  # "Secretary-General": the hyphen inside a title
+            k -= 1
+            continue
         if tok.lower_ in _TITLE_WORDS or tok.lower_ in _TITLE_NOUNS or tok.text in ("'s", "’s") or (
                 tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper() and not tok.ent_type_) or (
                 tok.pos_ == "NOUN" and tok.dep_ == "compound" and words):  # "mission chief Jane Doe"
