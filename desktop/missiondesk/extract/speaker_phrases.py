@@ -29,6 +29,7 @@ def _role_fits(role: str | None, title: list[str]) -> bool:
         return False
     words = re.findall(r"[\w-]+", role)
     lower = [w.lower().replace("defense", "defence") for w in words]
+    lower += [part for w in lower if "-" in w for part in w.split("-")]  # "Secretary-General": its two words
     title = [t.replace("defense", "defence") for t in title]
     office = any(t.lower() in _TITLE_NOUNS for t in title)
     for t in title:

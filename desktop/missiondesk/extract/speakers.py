@@ -577,6 +577,8 @@ class SpeakerResolver(DescribedSpeakers):
         title = []
         titled = any(t.lower_ in _TITLE_NOUNS for t in words)
         for tok in words:
+            if tok.text in ("-", "‐") and not tok.whitespace_:
+                continue  # "the Secretary-General": the hyphen inside the title
             if titled and _PARTY_CODE.fullmatch(tok.text) and not self.ctx.by_token.get(tok.i):
                 continue  # "the D66 minister", "the CDU minister": a party before a title, not a title
             if _ABBREVIATION.fullmatch(tok.text) and not self.ctx.by_token.get(tok.i):
