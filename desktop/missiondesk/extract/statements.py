@@ -298,6 +298,8 @@ def _is_speech(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX") and not _verb_as_noun(token) or lemma not in _lexicon()["speech_verbs"]:
         return False
     if lemma == "call" and not any(c.lower_ in ("for", "on") for c in token.children) and not any(
+            g.dep_ == "mark" and g.lower_ == "for" for c in token.children if c.dep_ in ("advcl", "xcomp", "ccomp")
+            for g in c.children) and not any(  # "had called for the force to be increased": "for" on the clause
             c.dep_ in ("oprd", "ccomp") for c in token.children) and (
             token.i + 1 == len(token.doc) or token.nbor(1).text not in ('"', "“", "'", "‘")):
         if not any(c.dep_ == "dobj" for c in token.children):
@@ -438,6 +440,8 @@ def _nested(verb: Token) -> bool:
             if not any(d in _REPORTED_CONTENT for d in deps) or _writers_frame(ancestor):
                 return False
             outer = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if deps[0] == "conj" and _named_subject(verb) and verb.lemma_.lower() in _PLAIN_SPEECH:
+                return False  # "Some countries say the force is too small and Ban said ...": a second speaker
             if (_named_subject(verb) or _national_body_subject(verb)) and verb.lemma_.lower() not in _COGNITION \
                     and any(c.dep_ == "ccomp" for c in verb.children):
                 # "Barrow had requested that ..., a UN official said", "Mihaaru said the defence force confirmed
