@@ -121,6 +121,19 @@ def _one_letter_apart(x: str, y: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+_ASIDE = "aside"  # a person named as the subject of a clause about when, where or which
+_ASIDE_REACH = 400  # characters
+
+
+def _subject_kind(token: Token) -> bool | str:
+    """True for a main clause's subject, _ASIDE for the subject of a clause set inside it ('when the Minister
+    toured the camp'), False for no subject."""
+    if not _is_subject(token):
+        return False
+    subject = token if token.dep_ in ("nsubj", "nsubjpass") else token.head
+    return _ASIDE if subject.head.dep_ in ("advcl", "relcl", "acl") else True
+
+
 class _Surnames(dict):
     """Surnames whatever their accents: 'General Traore' is the 'Daniel Sidiki Traoré' named before."""
 
@@ -213,7 +226,7 @@ class SpeakerResolver(DescribedSpeakers):
                 actor.nouns |= _role_nouns(actor.role)
             if ent.start >= 2 and doc[ent.start - 2].lower_ == "the" and doc[ent.start - 1].lower_ in _TITLE_NOUNS:
                 self.introduced.append((ent.start_char, actor, doc[ent.start - 1].lower_))
-            self.timeline.append((ent.start_char, actor, _is_subject(ent.root)))
+            self.timeline.append((ent.start_char, actor, _subject_kind(ent.root)))
         for i in _proper_subjects(doc):  # "Ollongren spoke to the president": a lone surname the tagger gave no entity
             tok = doc[i]
             if not tok.ent_type_ and tok.is_alpha and len(tok) > 2 \
@@ -521,6 +534,15 @@ class SpeakerResolver(DescribedSpeakers):
             subjects = [item for item in fits if item[2]]
             if subjects and fits[-1][2] is False and subject.idx - subjects[-1][0] <= _SUBJECT_REACH:
                 found = subjects[-1][1]
+            main = [item for item in fits if item[2] is True]
+            if fits and fits[-1][2] == _ASIDE and main and subject.idx - main[-1][0] <= _ASIDE_REACH:
+                # "Lt. Col. X announced this when the Minister, Lt. Gen. Y, toured the camp. He said ...": the
+                # main clause's subject, not the one of the clause about when
+                found = main[-1][1]
+            female = [item for item in fits if item[1].gender == "f"]
+            if kind == "f" and found is not None and found.gender is None and female \
+                    and subject.idx - female[-1][0] <= _SUBJECT_REACH:
+                found = female[-1][1]  # "Minister Hannah Tetteh hinted ... Col X told ... she noted": her
         elif kind == "plural":
             found = self._last(lambda a: a.plural or a.kind == "body")
         elif kind == "it":  # a body, also one named by a description ("The Kenyan army said ... It said")

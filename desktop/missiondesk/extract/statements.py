@@ -565,11 +565,7 @@ def _complement(verb: Token) -> list[Token] | None:
     parts = []
     sent = sentence_of(verb)
     if came_from(verb) is not None:  # "... are safe. The assurance came from General X": the sentence before
-        before = sentence_of(verb.doc[sent.start - 1]) if sent.start > 0 else None
-        words = [t for t in before if not t.is_space] if before is not None else []
-        while words and words[-1].is_punct:
-            words.pop()
-        return words or [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
+        return _sentence_before(sent) or [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
     outlet = _outlet_span(verb)
     if outlet is not None:  # "Soldiers entered Idlib on Friday, Turkey's Hurriyet daily reported": the clause before
         words = [t for t in sent if t.i < outlet[0] - 1]
@@ -638,7 +634,19 @@ def _complement(verb: Token) -> list[Token] | None:
             if child.dep_ == "advcl" and child.lower_ == "adding":
                 continue
             parts.extend(child.subtree)
+    if not parts and verb.i + 1 < sent.end and verb.nbor(1).lower_ in ("this", "these"):
+        # "Lt. Col. X announced this last Wednesday when ...": what the sentence before told
+        return _sentence_before(sent)
     return sorted(parts, key=lambda t: t.i) or None
+
+
+def _sentence_before(sent) -> list[Token] | None:
+    """The words of the sentence before `sent`, without its closing punctuation."""
+    before = sentence_of(sent.doc[sent.start - 1]) if sent.start > 0 else None
+    words = [t for t in before if not t.is_space] if before is not None else []
+    while words and words[-1].is_punct:
+        words.pop()
+    return words or None
 
 
 def _text(tokens: list[Token]) -> str:
