@@ -331,3 +331,13 @@ def test_countries_a_headline_lists_after_in_are_places_and_s_korean_is_south_ko
     counts = extract_text("The Akh Unit of some 130 soldiers has trained special forces in the UAE since 2011.",
                           title="Army chief to visit S. Korean soldiers in UAE, Lebanon").troop_counts
     assert [(c.value, canonical(c.whose)) for c in counts] == [(130, canonical("South Korea"))]
+
+
+def test_a_nations_armed_force_named_by_its_own_name_makes_it_the_contingent_nation():
+    """'The Ghana Armed Forces will deploy a battalion to Chad': Ghana acts, so a count the sentence gives no
+    owner is Ghana's, also when the sentence names the place the troops are in."""
+    text = ("The Ghana Armed Forces will deploy its first battalion of peacekeepers to Chad next month under "
+            "MINURCAT. About 70 personnel were expected in Chad last Saturday to prepare the camp.")
+    counts = extract_text(text, published="2009-03-16", title="Ghanaian peacekeepers for Chad").troop_counts
+    assert [(c.value, canonical(c.whose), canonical(c.where)) for c in counts] == [
+        (70, canonical("Ghana"), canonical("Chad"))]

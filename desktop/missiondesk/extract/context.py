@@ -65,21 +65,21 @@ class DocContext:
         ctx.title_forces = [m.force for m in title_mentions if m.force and not _armed_group(m)
                             and id(m) not in placed  # "... troops from Germany", "soldiers in UAE, Lebanon"
                             and not (title_doc is not None and _names_a_topic(m, title_doc, title_mentions))
-            and not (title_doc is not None and _mission_place(m, title_doc))]
+                            and not (title_doc is not None and _mission_place(m, title_doc))]
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 ctx.by_token[i] = mention
-            located = doc is not None and (mention.entity.kind == "country" or mention.place is not None) \
-                and _located(mention, doc)  # read once: it walks the parse
-            if mention.entity.kind in ("org", "demonym", "mission") or (
-                    mention.entity.kind == "country" and not located):
+            placed_here = doc is not None and (mention.entity.kind == "country" or mention.place is not None) \
+                and located(mention, doc)  # read once: it walks the parse
+            if mention.entity.kind in ("org", "demonym", "mission", "institution") or (
+                    mention.entity.kind == "country" and not placed_here):  # "the Ghana Armed Forces": Ghana acts
                 ctx.force_counts[mention.force] += 1
             if doc is not None and leads(mention, doc):
                 if mention.force:  # "the Saudi-led coalition": who leads it, not the story's geography
                     ctx.leaders.append((mention.start, mention.force))
             elif mention.place:
                 weight = 0.5 if mention.place in BROAD_REGIONS else 1
-                if located:
+                if placed_here:
                     weight *= 2  # "troops in Afghanistan", "sent to Mali": where the story happens
                     ctx.located[mention.place] += 1
                 elif doc is not None and (acting(mention, doc) or naming_people(mention, doc)):
@@ -268,7 +268,7 @@ def _title_places(mentions: list[Mention], title_doc) -> set[int]:
     return placed
 
 
-def _located(mention: Mention, doc) -> bool:
+def located(mention: Mention, doc) -> bool:
     """'troops in Liberia', 'sent to Mali', 'Romania hosts', 'will leave Mali': a country named as where things
     are or go, which says nothing of whose force the article is about."""
     # the name's own head: "Republic" in "the Democratic Republic of the Congo", not its last word

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from missiondesk.extract.context import ARMED_GROUPS, COUNTRIES, DocContext, _located
+from missiondesk.extract.context import ARMED_GROUPS, COUNTRIES, DocContext, located
 from missiondesk.extract.officeholders import country_served
 from missiondesk.extract.roles import (
     _PLACE_PREPS,
@@ -223,10 +223,12 @@ def contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str) -> 
     if anchor.lower_ == "police" or anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and (
             anchor.head.head.lower_ in words("collectives") or anchor.head.head.lemma_.lower() in words("collectives")):
         return body  # "300 UN police officers", "the AU force of more than 2,300 soldiers": the body's
-    if re.search(r"(?i)\b(?:strength|size|ceiling|troop levels?)\b", sent.text):
+    if re.search(r"(?i)\b(?:strength|size|ceiling|authori[sz]ed|troop levels?)\b", sent.text):
         return body  # "The UNIFIL strength has been expanded from 2,000 to 7,000": the mission's size
-    if any(m.entity.kind in ("country", "demonym") and m.force and m.force != nation for m in _mentions(ctx, sent)):
-        return body  # another nation named in the sentence: not plainly the story nation's part
+    if any(m.entity.kind in ("country", "demonym") and m.force and m.force != nation
+           and not (m.entity.kind == "country" and located(m, sent.doc)) for m in _mentions(ctx, sent)):
+        return body  # another nation named in the sentence (not as the place they are in): not plainly the story
+        #              nation's part
     phrase = {t.lower_ for t in anchor.subtree} | {t.lower_ for t in anchor.head.children} | {
         t.lower_ for t in sent.doc[max(sent.start, anchor.i - 4):anchor.i]}
     if phrase & _WHOLE_WORDS or any(t.lower_.endswith("-strong") for t in sent.doc[anchor.i - 2:anchor.i + 2]):
@@ -391,7 +393,7 @@ def _the_country(owner: list[Token], ctx: DocContext) -> str | None:
     for i in [*range(noun.i - 1, start - 1, -1), *after]:
         mention = ctx.by_token.get(i)
         if mention is not None and mention.force in COUNTRIES and mention.entity.kind in ("country", "demonym") \
-                and not _located(mention, doc) and not _names_a_place(mention, doc):
+                and not located(mention, doc) and not _names_a_place(mention, doc):
             return mention.force
     return None
 
