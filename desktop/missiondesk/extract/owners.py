@@ -212,7 +212,7 @@ _WHOLE_WORDS = {"total", "all", "altogether", "whole", "entire", "overall", "int
                 "multi-national", "combined", "foreign", "allied", "strong", "-strong", "mission", "force"}
 
 
-def contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str) -> str:
+def contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str, unnamed: bool = False) -> str:
     """In a story of one nation's part in a mission (the headline's contingent), troops a sentence counts with
     only the mission named ('The 184 UN forces are with the engineering unit', '850 soldiers ... UNMISS
     added') are that nation's; the mission's size ('the 10,000-strong force', 'a total of 12,000', 'the
@@ -225,10 +225,12 @@ def contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str) -> 
         return body  # "300 UN police officers", "the AU force of more than 2,300 soldiers": the body's
     if re.search(r"(?i)\b(?:strength|size|ceiling|authori[sz]ed|troop levels?)\b", sent.text):
         return body  # "The UNIFIL strength has been expanded from 2,000 to 7,000": the mission's size
+    if any(m.force == nation and _excluded(m, sent.doc) for m in _mentions(ctx, sent)):
+        return body  # "troops other than the Germans": the nation is the one they are not
     if any(m.entity.kind in ("country", "demonym") and m.force and m.force != nation
-           and not (m.entity.kind == "country" and located(m, sent.doc)) for m in _mentions(ctx, sent)):
-        return body  # another nation named in the sentence (not as the place they are in): not plainly the story
-        #              nation's part
+           and not (unnamed and m.entity.kind == "country" and located(m, sent.doc)) for m in _mentions(ctx, sent)):
+        return body  # another nation named in the sentence: not plainly the story nation's part; where the count
+        #              names no force at all, a country named only as the place the troops are in does not count
     phrase = {t.lower_ for t in anchor.subtree} | {t.lower_ for t in anchor.head.children} | {
         t.lower_ for t in sent.doc[max(sent.start, anchor.i - 4):anchor.i]}
     if phrase & _WHOLE_WORDS or any(t.lower_.endswith("-strong") for t in sent.doc[anchor.i - 2:anchor.i + 2]):

@@ -291,6 +291,9 @@ def _excluded(mention: Mention, doc) -> bool:
     before = [t.lower_ for t in doc[max(0, mention.start - 2): mention.start]]
     if before[-1:] == ["non"] or before[-2:] in (["non", "-"], ["non", "‐"]):
         return True
+    words = [t.lower_ for t in doc[max(0, mention.start - 4): mention.start] if t.lower_ not in ("the", "a", "an")]
+    if words[-2:] == ["other", "than"] or words[-1:] in (["except"], ["excluding"], ["besides"]):
+        return True  # "troops other than the Germans", however the parse hangs the name
     head = doc[mention.end - 1]
     for ancestor in [head, *head.ancestors][:4]:
         low = ancestor.lower_

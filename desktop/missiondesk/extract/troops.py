@@ -182,7 +182,7 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
             if whose and whose not in COUNTRIES and not ctx.names_bodies(sent):
                 # "The first batch will comprise of 281 soldiers" in a story of Uganda's part in AMISOM: Uganda's,
                 # unless the sentence names the mission or gives its own size
-                whose = owners.contributors_part(anchor, sent, ctx, whose)
+                whose = owners.contributors_part(anchor, sent, ctx, whose, unnamed=True)
         where = places.where(anchor, span, sent, ctx, whose, inherited=elliptical.where if elliptical else None)
         if guessed and whose and where == whose and ctx.located[whose] and not _HOMECOMING.search(sent.text):
             # no owner in the sentence, and the article's main force is the very place they are in: the force
