@@ -679,6 +679,12 @@ class SpeakerResolver(DescribedSpeakers):
               and self._by_given_name(subject.text)) and not self.ctx.by_token.get(subject.i):
             name_tokens = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"
                            and not self.ctx.by_token.get(t.i)]
+            inner = [m for m in (self.ctx.by_token.get(t.i) for t in subject.lefts if t.dep_ == "compound")
+                     if m is not None and m.entity.kind == "org"]
+            if name_tokens and inner and not subject.ent_type_ == "PERSON" and inner[0].end == name_tokens[0].i:
+                # "the United Nations Development Program": a body whose own name begins with another's
+                name_tokens = [*(t for t in doc[inner[0].start:inner[0].end] if t.lower_ not in _DETERMINERS),
+                               *name_tokens]
             if name_tokens and name_tokens[0].i == subject.i - 1:  # "Human Rights Council": "Human" on "Rights"
                 name_tokens = [t for t in name_tokens[0].lefts if t.dep_ == "compound" and t.pos_ == "PROPN"
                                and t.i == name_tokens[0].i - 1 and not self.ctx.by_token.get(t.i)] + name_tokens
