@@ -416,10 +416,22 @@ def _with_owner(anchor: Token, span: Span, ctx: DocContext) -> str | None:
                 mention = before
             if mention is None:  # "leave the UN force with just 534 troops": the force noun's own name
                 mention = _named_force_noun(tok.doc[tok.head.i - 1], ctx)
+            holder = tok.head.head  # or the noun right before "with", wherever the parse hung it
+            if tok.doc[tok.head.i - 1].lemma_.lower() in _CONTRIBUTOR_NOUNS:
+                holder = tok.doc[tok.head.i - 1]
+            edge = holder.left_edge.i
+            if mention is None and holder.lemma_.lower() in _CONTRIBUTOR_NOUNS and edge >= 2 \
+                    and tok.doc[edge - 1].text == ",":
+                # "Austria, previously the top contributor with almost 380 soldiers": the country it describes,
+                # however the parse hangs the description
+                mention = ctx.by_token.get(edge - 2)
             if mention is not None and mention.force and \
                     mention.entity.kind in ("country", "demonym", "org", "institution", "mission"):
                 return mention.force
     return None
+
+
+_CONTRIBUTOR_NOUNS = {"contributor", "provider", "country", "nation", "member", "partner", "ally"}
 
 
 def _named_force_noun(noun: Token, ctx: DocContext):
