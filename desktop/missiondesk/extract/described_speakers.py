@@ -388,6 +388,10 @@ class DescribedSpeakers:
             if named is not None:
                 return Actor(mission_actor(named.entity.name), "body", text=_text(phrase),
                              nouns={lemma, "statement"})
+        if not definite and lemma in _SPOKESPEOPLE and len(phrase) == 2 and phrase[0].lower_ in ("a", "an"):
+            voice = self._whose_spokesperson(subject)
+            if voice:  # "..., the military said. ..., a spokesman said": an official of the body heard before
+                return Actor(f"{voice} (unnamed official)", "anonymous", text=_text(phrase), nouns={lemma})
         if definite:  # "the official", "the statement", "the ministry": the last one that fits
             # "the police chief" is not "the mission chief": a noun before the head must fit too
             mods = [t.lower_ for t in phrase if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i < subject.i]
