@@ -75,6 +75,7 @@ _WHEN = re.compile(r"\s+(?:on|last|this|late|early)\s+(?:(?:Mon|Tues|Wednes|Thur
                    r"March|April|May|June|July|August|September|October|November|December)\b(?:\s+\d{1,2}\b)?")
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 _NAMELESS_BODIES = {"ministry", "presidency", "embassy"}  # bodies the article names without their country
+_NATIONAL_FORCES = {"army", "military", "navy"}  # a country's, when the phrase names it
 # texts a speaker issues, unlike a report or a study
 _ISSUED = {"statement", "communique", "communiqué", "release", "announcement"}
 _SPOKEN_REACH = 1000  # characters: how far back a body that spoke is still 'the bloc', 'the organisation'
@@ -449,6 +450,7 @@ class DescribedSpeakers:
         if first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_ and not first.text.isupper() \
                 and not self.ctx.by_token.get(first.i):
             text = text[:1].lower() + text[1:]  # "Diplomats say" and "diplomats said" are one actor
-        if lemma in _NAMELESS_BODIES and not plural:  # "the Ministry of National Defense": a body, which 'it' is
+        if not plural and (lemma in _NAMELESS_BODIES or lemma in _NATIONAL_FORCES and nations_in(text)):
+            # "the Ministry of National Defense", "the Kenyan army": a body, which 'it' and 'a spokesman' are of
             return Actor(text, "body", text=text, nouns={lemma, subject.lower_, "statement"})
         return Actor(text, "anonymous", plural=plural, text=text, nouns={lemma, subject.lower_})
