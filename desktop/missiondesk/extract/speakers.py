@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 import numpy
 from spacy.attrs import DEP, POS
@@ -132,6 +133,22 @@ def _subject_kind(token: Token) -> bool | str:
         return False
     subject = token if token.dep_ in ("nsubj", "nsubjpass") else token.head
     return _ASIDE if subject.head.dep_ in ("advcl", "relcl", "acl") else True
+
+
+@cache
+def _official_forces() -> dict[str, list[str]]:
+    """Each country's armed forces by their own names, from the institutions list: the whole ("Turkish Armed
+    Forces", "Armed Forces of the Philippines") and its army ("Indian Army"); not initials."""
+    from missiondesk.extract.gazetteer import lexicon
+
+    out: dict[str, list[str]] = {}
+    for name, country in lexicon()["institutions"].items():
+        if country and not name.isupper() and _WHOLE_FORCES.search(name):
+            out.setdefault(country, []).append(name)
+    return out
+
+
+_WHOLE_FORCES = re.compile(r"(?i)\b(?:armed forces|defen[cs]e forces?|military forces|army)$|^armed forces of")
 
 
 class _Surnames(dict):
@@ -332,6 +349,8 @@ class SpeakerResolver(DescribedSpeakers):
         named = {m.entity.name for m in self.ctx.by_token.values() if m.entity.kind == "institution"
                  and m.entity.country == nation and _FORCES_NAME.search(m.entity.name)
                  and noun in m.entity.name.lower()}
+        if not named:  # none named in the article: the country's own name for them, when the list knows one
+            named = {n for n in _official_forces().get(nation, ()) if (noun == "army") == ("army" in n.lower())}
         if len(named) != 1:
             return actor
         return Actor(named.pop() + unnamed + suffix, actor.kind, role=actor.role, text=actor.text, nouns=actor.nouns,
