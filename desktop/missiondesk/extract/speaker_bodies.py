@@ -145,6 +145,14 @@ def force_country(subject: Token, ctx: DocContext, sentences: int = 3) -> str | 
             if mod.dep_ in ("amod", "compound", "poss", "nmod") and mention is not None \
                     and mention.entity.kind in ("country", "demonym"):
                 return mention.entity.country or mention.entity.name
+    # "Uganda has resumed rotation of its troops ..., the military has said": the country whose troops its own
+    # sentence tells of, as the subject
+    sent = subject.sent
+    if any(t.lemma_.lower() in _FORCE_NOUNS or t.lower_ in _FORCE_NOUNS for t in sent if t.i != subject.i):
+        for tok in sent:
+            mention = ctx.by_token.get(tok.i)
+            if tok.dep_ == "nsubj" and tok.i < subject.i and mention is not None and mention.entity.kind == "country":
+                return mention.entity.name
     return None
 
 

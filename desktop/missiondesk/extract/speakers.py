@@ -145,6 +145,8 @@ def _official_forces() -> dict[str, list[str]]:
     for name, country in lexicon()["institutions"].items():
         if country and not name.isupper() and _WHOLE_FORCES.search(name):
             out.setdefault(country, []).append(name)
+    for country, names in out.items():  # "... Defence Force" and "... Defence Forces": one name, the plural
+        out[country] = [n for n in names if n + "s" not in names]
     return out
 
 
