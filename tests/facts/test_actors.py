@@ -54,6 +54,13 @@ def test_two_spellings_written_as_often_fall_the_same_way_in_any_order():
     assert names == {"Ministry of Defence"}
 
 
+def test_a_given_name_misspelt_once_in_an_article_is_the_same_person():
+    registry = build_registry([_st(1, "a", "Carman Calvo"), _st(2, "a", "Carmen Calvo"), _st(3, "a", "Carmen Calvo"),
+                               _st(4, "b", "Karen Calvo")])
+    assert registry.of_statement("s1").name == "Carmen Calvo" == registry.of_statement("s2").name
+    assert registry.of_statement("s4").name == "Karen Calvo"
+
+
 def test_qualified_sources_join_across_articles_and_bare_ones_do_not():
     registry = build_registry([_st(1, "a", "senior US official"), _st(2, "b", "US officials"),
                                _st(3, "a", "officials"), _st(4, "b", "officials"),

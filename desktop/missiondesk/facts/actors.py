@@ -172,6 +172,16 @@ def _canonical_names(docs_of: dict[str, set[str]], said: Counter, kinds: dict[st
                 out[name] = bare
         else:
             out[name] = name
+    # "Carman Calvo" and "Carmen Calvo" in one article: one person misspelt once, under the name said most
+    for name in people:
+        canonical = out[name]
+        twins = [out[n] for n in people if out[n] != canonical and _one_letter_off(out[n], canonical)
+                 and docs_of[n] & docs_of[name]]
+        if twins:
+            best = max([canonical, *twins], key=lambda n: (sum(said[m] for m in people if out[m] == n), n))
+            for n in people:
+                if out[n] in (canonical, *twins):
+                    out[n] = best
     # sources: "European diplomat" and "European diplomats", "US officials" and "senior US official"
     sources: dict[str, list[str]] = defaultdict(list)
     for name in names:
@@ -209,6 +219,21 @@ def _canonical_names(docs_of: dict[str, set[str]], said: Counter, kinds: dict[st
     for name, canonical in out.items():
         kinds.setdefault(canonical, kinds[name])
     return out
+
+
+def _one_letter_off(one: str, other: str) -> bool:
+    """Two full names with one surname whose given names differ by one letter ('Carman' and 'Carmen')."""
+    a, b = one.split(), other.split()
+    if len(a) != len(b) or len(a) < 2 or a[-1].lower() != b[-1].lower():
+        return False
+    diffs = [(x.lower(), y.lower()) for x, y in zip(a[:-1], b[:-1]) if x.lower() != y.lower()]
+    if len(diffs) != 1 or min(map(len, diffs[0])) < 4:
+        return False
+    x, y = diffs[0]
+    if len(x) == len(y):
+        return sum(c != d for c, d in zip(x, y)) == 1
+    short, long_ = sorted((x, y), key=len)
+    return len(long_) - len(short) == 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _qualified(name: str) -> bool:
