@@ -17,7 +17,6 @@ from missiondesk.extract.sentences import join_tokens, sentence_of, span_text, t
 from missiondesk.extract.speaker_phrases import coordinated
 from missiondesk.extract.speaker_tokens import (
     _INVERTING,
-    came_from,
     _PLAIN_SPEECH,
     _agent,
     _as_said,
@@ -27,6 +26,7 @@ from missiondesk.extract.speaker_tokens import (
     _outlet_span,
     _speaker_after,
     _speaker_of,
+    came_from,
 )
 from missiondesk.extract.speaker_words import _lexicon
 from missiondesk.extract.speakers import SpeakerResolver
