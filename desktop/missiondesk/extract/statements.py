@@ -561,6 +561,8 @@ def _complement(verb: Token) -> list[Token] | None:
         words = [t for t in sentence_of(verb) if not (verb.i <= t.i <= to_end)]
         while words and words[-1].is_punct:
             words.pop()
+        while words and words[0].is_punct:
+            words.pop(0)  # "According to X, the troops ...": what follows the comma
         return words or None
     parts = []
     sent = sentence_of(verb)
