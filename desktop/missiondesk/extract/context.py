@@ -268,12 +268,18 @@ def _title_places(mentions: list[Mention], title_doc) -> set[int]:
     return placed
 
 
+def head_token(mention: Mention, doc):
+    """The word of a name the parse hangs the rest on ('Korea' in 'North Korea')."""
+    for i in range(mention.start, mention.end):
+        if not mention.start <= doc[i].head.i < mention.end or doc[i].head.i == i:
+            return doc[i]
+    return doc[mention.end - 1]
+
+
 def located(mention: Mention, doc) -> bool:
     """'troops in Liberia', 'sent to Mali', 'Romania hosts', 'will leave Mali': a country named as where things
     are or go, which says nothing of whose force the article is about."""
-    # the name's own head: "Republic" in "the Democratic Republic of the Congo", not its last word
-    head = next((doc[i] for i in range(mention.start, mention.end)
-                 if not mention.start <= doc[i].head.i < mention.end or doc[i].head.i == i), doc[mention.end - 1])
+    head = head_token(mention, doc)  # "Republic" in "the Democratic Republic of the Congo", not its last word
     while head.dep_ == "conj" and head.head.i < head.i:
         head = head.head
     verb = head.head.lemma_.lower()

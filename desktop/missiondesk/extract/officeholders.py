@@ -110,3 +110,22 @@ def country_served(name: str, year: int | None, countries) -> str | None:
 def is_officeholder(name: str) -> bool:
     """The office-holder list knows this name ('Jens Stoltenberg', 'Lord Robertson')."""
     return name.lower() in _officeholders()[1]
+
+
+def misspelt(one: str, other: str, shortest: int = 3) -> bool:
+    """Two spellings of one person's name: the same surname, and given names one letter apart ('Jen' and 'Jens',
+    'Carman' and 'Carmen'), each at least `shortest` letters."""
+    a, b = one.split(), other.split()
+    if len(a) != len(b) or len(a) < 2 or a == b or a[-1].lower() != b[-1].lower():
+        return False
+    diffs = [(x.lower(), y.lower()) for x, y in zip(a[:-1], b[:-1]) if x.lower() != y.lower()]
+    return len(diffs) == 1 and min(map(len, diffs[0])) >= shortest and _one_letter_apart(*diffs[0])
+
+
+def _one_letter_apart(x: str, y: str) -> bool:
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(c != d for c, d in zip(x, y)) == 1
+    short, long_ = sorted((x, y), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))

@@ -75,7 +75,7 @@ def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
                 i].head.lemma_.lower() in _SPREADING and len(
                 {m.place for m in _mentions(ctx, list(doc[i].subtree)) if m.place}) >= 2:
             return True
-    if spread_over(anchor, span, ctx):
+    if _listing(anchor, tokens, ctx):
         return True  # "780 in Iraq and Syria", "deployed to Romania, Bulgaria and Hungary": one figure, several places
     words = doc[min(tokens):max(tokens) + 1]
     if not _SCATTERED.search(words.text) and not any(
@@ -94,35 +94,34 @@ def _own_words(anchor: Token, span: Span) -> set[int]:
     return tokens
 
 
-def spread_over(anchor: Token, span: Span, ctx: DocContext) -> list[str]:
-    """The countries one figure is spread over when its own phrase of place lists two or more ('some 780 in Iraq
-    and Syria', 'serving with UNMISS and MINUSCA'); empty when it names one place or none."""
-    doc = anchor.doc
-    for i in sorted(_own_words(anchor, span)):
-        if doc[i].dep_ == "prep" and doc[i].lower_ in _LISTING_PREPS and not _of_another_count(doc[i], anchor):
-            places = _listed_places(doc[i], ctx)
-            if len(places) >= 2:
-                return places
-    return []
-
-
 def deployed_in_each(anchor: Token, span: Span, ctx: DocContext) -> list[str]:
     """The countries of a figure spread over a plain list of them ('to Poland and Romania'), each a deployment of
     its own; not those given as examples ('including in Latvia') or for a plural ('in eight countries – ...')."""
+    return _listing(anchor, _own_words(anchor, span), ctx, plain=True)
+
+
+def _listing(anchor: Token, tokens: set[int], ctx: DocContext, plain: bool = False) -> list[str]:
+    """The countries one figure is spread over when its own phrase of place (among `tokens`) lists two or more
+    ('some 780 in Iraq and Syria', 'serving with UNMISS and MINUSCA'); empty when it names one place or none.
+    `plain`: only a list of the places themselves, not one of examples or for a plural noun."""
     doc = anchor.doc
-    for i in sorted(_own_words(anchor, span)):
+    above = {t.i for t in anchor.ancestors}
+    for i in sorted(tokens):
         prep = doc[i]
-        if prep.dep_ == "prep" and prep.lower_ in _LISTING_PREPS and not _of_another_count(prep, anchor) and not any(
-                c.dep_ == "pobj" and c.lower_ in _MANY_PLACES for c in prep.children) and prep.head.lower_ not in (
-                "including", "includes", "include", "like", "as"):
-            places = _listed_places(prep, ctx)
-            if len(places) >= 2:
-                return places
+        if prep.dep_ != "prep" or prep.lower_ not in _LISTING_PREPS or _of_another_count(prep, anchor, above):
+            continue
+        if plain and (any(c.dep_ == "pobj" and c.lower_ in _MANY_PLACES for c in prep.children)
+                      or prep.head.lower_ in ("including", "includes", "include", "like", "as")):
+            continue
+        places = _listed_places(prep, ctx)
+        if len(places) >= 2:
+            return places
     return []
 
 
-def _of_another_count(prep: Token, anchor: Token) -> bool:
-    """'270 troops in Afghanistan, with some 780 in Iraq and Syria': the phrase belongs to the other number."""
+def _of_another_count(prep: Token, anchor: Token, above: set[int]) -> bool:
+    """'270 troops in Afghanistan, with some 780 in Iraq and Syria': the phrase belongs to the other number.
+    `above`: the indices of the count's own ancestors."""
     tok = prep.head
     while tok.i != anchor.i:
         if tok.like_num or any(c.dep_ == "nummod" and c.like_num for c in tok.children):
@@ -130,7 +129,7 @@ def _of_another_count(prep: Token, anchor: Token) -> bool:
         if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.i != anchor.i and (c.like_num or any(
                 n.dep_ == "nummod" for n in c.children)) for c in tok.children):
             return True  # "bring 6,400 back to the US and move 5,600 to Belgium and Italy": the second verb's
-        if tok.head.i == tok.i or tok.i in {t.i for t in anchor.ancestors}:
+        if tok.head.i == tok.i or tok.i in above:
             return False
         tok = tok.head
     return False

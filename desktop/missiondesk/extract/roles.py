@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from missiondesk.extract.context import PLACE_NOUNS as _PLACE_NOUNS
-from missiondesk.extract.context import DocContext, leads
+from missiondesk.extract.context import DocContext, head_token, leads
 from missiondesk.extract.gazetteer import Mention
 from missiondesk.extract.sentences import sentence_of
 from missiondesk.extract.wording import words
@@ -83,14 +83,6 @@ def _clause_verbs(token: Token) -> list[Token]:
         if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
             break
     return out
-
-
-def head_token(mention: Mention, doc) -> Token:
-    """The word of a name the parse hangs the rest on ('Korea' in 'North Korea')."""
-    for i in range(mention.start, mention.end):
-        if not mention.start <= doc[i].head.i < mention.end or doc[i].head.i == i:
-            return doc[i]
-    return doc[mention.end - 1]
 
 
 def _mentions(ctx: DocContext, tokens) -> list[Mention]:

@@ -22,6 +22,7 @@ from missiondesk.extract.officeholders import (
     canonical_person,
     gender_of,
     is_officeholder,
+    misspelt,
     people_by_surname,
 )
 from missiondesk.extract.reporters import is_reporter
@@ -101,25 +102,6 @@ _RANK_NOUNS = frozenset(_RANK_WORDS.values())
 _CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                              "january", "february", "march", "april", "may", "june", "july", "august", "september",
                              "october", "november", "december"})
-
-
-def _misspelt(one: str, other: str) -> bool:
-    """Two spellings of one name: same surname, and the given names one letter apart ('Jen' and 'Jens'), each at
-    least three letters. Taken as one person only when the office-holder list knows one of the two."""
-    a, b = one.split(), other.split()
-    if len(a) != len(b) or len(a) < 2 or a == b or a[-1].lower() != b[-1].lower():
-        return False
-    diffs = [(x.lower(), y.lower()) for x, y in zip(a[:-1], b[:-1]) if x.lower() != y.lower()]
-    return len(diffs) == 1 and min(map(len, diffs[0])) >= 3 and _one_letter_apart(*diffs[0])
-
-
-def _one_letter_apart(x: str, y: str) -> bool:
-    if abs(len(x) - len(y)) > 1:
-        return False
-    if len(x) == len(y):
-        return sum(c != d for c, d in zip(x, y)) == 1
-    short, long_ = sorted((x, y), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 _ASIDE = "aside"  # a person named as the subject of a clause about when, where or which
@@ -227,7 +209,7 @@ class SpeakerResolver(DescribedSpeakers):
                 name = canonical_person(name)
                 actor = self.persons.setdefault(name.split()[-1].lower(),
                                                 Actor(name, "person", gender=gender_of(name), text=name))
-                if _misspelt(actor.name, name) and is_officeholder(name) and not is_officeholder(actor.name):
+                if misspelt(actor.name, name) and is_officeholder(name) and not is_officeholder(actor.name):
                     actor.name = name  # "Jen Stoltenberg" earlier in the article, "Jens Stoltenberg" here
             else:
                 actor = self.persons.get(name.lower())
@@ -308,7 +290,7 @@ class SpeakerResolver(DescribedSpeakers):
             return actor
         known = self.persons.get(actor.name.split()[-1].lower())
         words = actor.name.lower().split()
-        if known is not None and known is not actor and _misspelt(known.name, actor.name) and \
+        if known is not None and known is not actor and misspelt(known.name, actor.name) and \
                 is_officeholder(known.name) and not is_officeholder(actor.name):
             # "Jen Stoltenberg" beside "Jens Stoltenberg": one person, under the name the office-holder list knows
             return Actor(known.name, "person", role=actor.role or known.role, gender=actor.gender or known.gender,

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Iterable
 
+from missiondesk.extract.officeholders import misspelt
+
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "prof", "lord", "lady"}
 _QUANTITIES = {"the", "a", "an", "some", "several", "two", "three", "four", "five", "many", "other", "one", "senior",
                "top", "high-ranking", "unnamed", "anonymous", "most", "all", "both"}
@@ -173,15 +175,24 @@ def _canonical_names(docs_of: dict[str, set[str]], said: Counter, kinds: dict[st
         else:
             out[name] = name
     # "Carman Calvo" and "Carmen Calvo" in one article: one person misspelt once, under the name said most
-    for name in people:
-        canonical = out[name]
-        twins = [out[n] for n in people if out[n] != canonical and _one_letter_off(out[n], canonical)
-                 and docs_of[n] & docs_of[name]]
-        if twins:
-            best = max([canonical, *twins], key=lambda n: (sum(said[m] for m in people if out[m] == n), n))
-            for n in people:
-                if out[n] in (canonical, *twins):
-                    out[n] = best
+    docs_by: dict[str, set[str]] = defaultdict(set)
+    said_by: Counter = Counter()
+    for person in people:
+        docs_by[out[person]] |= docs_of[person]
+        said_by[out[person]] += said[person]
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for canonical in sorted(docs_by):
+        spellings[_surname(canonical)].append(canonical)
+    merged: dict[str, str] = {}
+    for group in spellings.values():
+        for canonical in group:
+            twins = [o for o in group if o != canonical and misspelt(o, canonical, shortest=4)
+                     and docs_by[o] & docs_by[canonical]]
+            if twins:
+                best = max([canonical, *twins], key=lambda n: (said_by[n], n))
+                merged.update((n, best) for n in (canonical, *twins))
+    for person in people:
+        out[person] = merged.get(out[person], out[person])
     # sources: "European diplomat" and "European diplomats", "US officials" and "senior US official"
     sources: dict[str, list[str]] = defaultdict(list)
     for name in names:
@@ -219,21 +230,6 @@ def _canonical_names(docs_of: dict[str, set[str]], said: Counter, kinds: dict[st
     for name, canonical in out.items():
         kinds.setdefault(canonical, kinds[name])
     return out
-
-
-def _one_letter_off(one: str, other: str) -> bool:
-    """Two full names with one surname whose given names differ by one letter ('Carman' and 'Carmen')."""
-    a, b = one.split(), other.split()
-    if len(a) != len(b) or len(a) < 2 or a[-1].lower() != b[-1].lower():
-        return False
-    diffs = [(x.lower(), y.lower()) for x, y in zip(a[:-1], b[:-1]) if x.lower() != y.lower()]
-    if len(diffs) != 1 or min(map(len, diffs[0])) < 4:
-        return False
-    x, y = diffs[0]
-    if len(x) == len(y):
-        return sum(c != d for c, d in zip(x, y)) == 1
-    short, long_ = sorted((x, y), key=len)
-    return len(long_) - len(short) == 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _qualified(name: str) -> bool:
