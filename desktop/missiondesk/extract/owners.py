@@ -145,9 +145,19 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     #    force they serve with ("troops serve with the UN Mission", "make up the NATO battlegroup")
     parts = parts_verb(anchor)
     commander = None
+    mandated = _mission_of_a_ceiling(anchor, sent, ctx)
+    if mandated:
+        return mandated
     for verb in ([] if whole else _verb_chain(anchor, 5)):
         if verb.lemma_.lower() in words("host_verbs"):
             break
+        if verb.lemma_.lower() in _MANDATING and _a_council(subject_of(verb), ctx):
+            # "The Security Council authorised 4,000 troops for the African Union force": a council that
+            # authorises troops does not own them; the force they are for, or the mission the sentence names,
+            # does (a country that approves troops for a mission sends its own: "Germany approved 1,200 more")
+            found = _force_they_are_for(anchor, verb, ctx) or _mission_named(sent, ctx)
+            if found:
+                return found
         if parts is not None and verb.i == parts.i:
             continue  # "the 1,200-strong contingent includes forces of France and Belgium": its parts' nations
         if verb.lemma_.lower() in words("command_verbs") and _commanded(anchor, verb):
@@ -193,6 +203,59 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     if anchor.lemma_.lower() in _MISSION_NOUNS and _multinational(anchor):
         return ctx.main_organisation()
     return None
+
+
+# verbs by which a council or government authorises a force it need not own
+_MANDATING = {"authorize", "authorise", "approve", "mandate", "sanction", "endorse"}
+# a council member's stand on a mission's size: "France had proposed a troop cap of 17,000"
+_STANDS = {"want", "propose", "push", "seek", "call", "agree", "suggest", "favour", "favor", "back", "support",
+           "oppose", "demand", "insist", "urge", "ask", "recommend", "request", "prefer", "accept", "reject"}
+_CEILINGS = {"cap", "ceiling", "limit"}
+
+
+def _force_they_are_for(anchor: Token, verb: Token, ctx: DocContext) -> str | None:
+    """'authorised 4,000 troops for the African Union force, AMISOM': the force named after 'for'."""
+    for holder in (anchor, verb):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                found = _force_in_phrase(prep, ctx, deep=True)
+                if found and found not in COUNTRIES:
+                    return found
+    return None
+
+
+def _a_council(subject: Token | None, ctx: DocContext) -> bool:
+    """'the UN Security Council', 'the Council', 'the AU Peace and Security Council': a body of many nations."""
+    if subject is None:
+        return False
+    if subject.lemma_.lower() == "council":
+        return True
+    mention = ctx.by_token.get(subject.i)
+    return mention is not None and mention.entity.kind == "org" and bool(mention.force) \
+        and mention.force not in COUNTRIES and mention.force not in ARMED_GROUPS
+
+
+def _mission_named(sent: Span, ctx: DocContext) -> str | None:
+    return next((m.force for m in _mentions(ctx, sent) if m.entity.kind == "mission" and m.force), None)
+
+
+def _mission_of_a_ceiling(anchor: Token, sent: Span, ctx: DocContext) -> str | None:
+    """'France had proposed a troop cap of 17,000', 'Washington wanted the ceiling cut to 11,000', 'agreed to boost
+    the authorised strength to 11,650': a mission's ceiling that a country argues for is the mission's, not that
+    country's: the mission the sentence names, else the story's mission when a body (not a country) leads it."""
+    noun = anchor.head if anchor.dep_ == "compound" else anchor
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head  # "a ceiling of 13,000 troops"
+    lemma = noun.lemma_.lower()
+    if not (lemma in _CEILINGS or lemma in ("strength", "level") and any(
+            c.lower_ in ("authorized", "authorised", "mandated") for c in noun.children)):
+        return None
+    if any(c.dep_ == "poss" for c in noun.children):
+        return None  # "its troop ceiling": the possessor's
+    if not any(v.lemma_.lower() in _STANDS for v in _verb_chain(noun, 5)):
+        return None
+    lead = _mission_named(sent, ctx) or ctx.main_mission_lead()
+    return lead if lead and lead not in COUNTRIES else None
 
 
 # verbs of taking part in a mission: its troops are a contributor's when the story is that contributor's part
