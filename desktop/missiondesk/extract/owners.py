@@ -382,11 +382,39 @@ def _by_vehicle(child: Token) -> bool:
 
 def bracketed(span: Span, ctx: DocContext) -> str | None:
     """'Serbia (48), Australia (15)': a contributor's figure in brackets after its name."""
+    mention = _name_before_brackets(span, ctx)
+    if mention is None or mention.entity.kind not in ("country", "demonym") or _listed_after_in(mention, span.doc, ctx):
+        return None
+    return mention.force
+
+
+def bracketed_place(span: Span, ctx: DocContext) -> str | None:
+    """'Polish soldiers serve in Iraq (900), Afghanistan (1,200) and Lebanon (640)': a figure in brackets after a
+    country listed after 'in' counts the troops there."""
+    mention = _name_before_brackets(span, ctx)
+    if mention is None or mention.entity.kind != "country" or not _listed_after_in(mention, span.doc, ctx):
+        return None
+    return mention.place
+
+
+def _name_before_brackets(span: Span, ctx: DocContext):
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":
         return None
-    mention = ctx.by_token.get(span.start - 2)
-    return mention.force if mention is not None and mention.entity.kind in ("country", "demonym") else None
+    return ctx.by_token.get(span.start - 2)
+
+
+def _listed_after_in(mention, doc, ctx: DocContext) -> bool:
+    """The name opens, or continues, a list 'in A (n), B (n) and C (n)': back over each ', B (n)' to the word
+    before the first name."""
+    start = mention.start
+    while start >= 4 and doc[start - 1].lower_ in (",", "and") and doc[start - 2].text == ")":
+        opening = next((i for i in range(start - 3, max(start - 8, 0), -1) if doc[i].text == "("), None)
+        earlier = ctx.by_token.get(opening - 1) if opening else None
+        if earlier is None or earlier.entity.kind != "country":
+            break
+        start = earlier.start
+    return start > 0 and doc[start - 1].lower_ in ("in", "to", "at")
 
 
 def respectively(span: Span, sent: Span, ctx: DocContext) -> str | None:

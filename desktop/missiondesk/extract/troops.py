@@ -194,6 +194,8 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
                                      inherited=elliptical.where if elliptical else None)
         if whole is not None and whole.where:
             where = whole.where
+        if elliptical is not None and elliptical.placed:
+            where = elliptical.where
         count = Count(
             value=num.value, value_to=value_to, qualifier=qualifier, unit=unit or "troops", whose=whose,
             where=where, period=roles.period(anchor, span, sent), delta=roles.delta(anchor, span, qualifier),
@@ -452,6 +454,7 @@ class _Inherited:
     where: str | None
     anchor: Token | None = None  # the noun the number is about, when the sentence names one
     named: bool = False  # `whose` is a force the sentence names for this number, not one carried over
+    placed: bool = False  # `where` is the place the sentence names for this number
 
 
 def _counted_units(noun: Token) -> bool:
@@ -520,6 +523,11 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     if measure is not None and token.i > measure.i and re.search(
             r"\b(to|at|from|by|of|is|was|are|were|stands|stood|totals|totalled|totaled|reached)\s*$", bare, re.I):
         return _Inherited(_is_head(measure) or "troops", None, None, measure)
+    troops = [t for t in sent if _is_head(t) or _is_collective(t)]
+    place = owners.bracketed_place(span, ctx)
+    if place and troops:  # "Polish soldiers serve in Iraq (900), Afghanistan (1,200)": there, the soldiers'
+        force = next((f for f in (owners.force_of_phrase(t, ctx) for t in troops) if f), None)
+        return _Inherited("troops", force, place, named=bool(force), placed=True)
     # a second number about the troops just counted: "up from about 4,500", "today it has about 1,100"
     recent = [c for c in found if c.sentence == sent] or [c for c in earlier[-1:]
                                                            if c.sentence.end >= sent.start - 60]
