@@ -57,8 +57,13 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
 _SCATTERED = re.compile(r"(?i)\b(?:around the (?:world|globe)|across the (?:world|globe)|"
                         r"(?:in|across|throughout) (?:various|several|many|different|\d+|a number of) (?:countries|"
                         r"nations|missions|operations|theaters|theatres|parts of the world)|"
-                        r"(?:to|in|with|on) (?:various |several |other )?(?:un|united nations|international)"
-                        r"(?: peacekeeping)? (?:missions|operations))\b")
+                        r"(?:to|in|with|on|for|join|joined|completed) (?:the )?(?:(?:nearly|some|over|about|around) )?"
+                        r"(?:(?:(?:\d+|various|several|other|many|different|all) )(?:of the \d+ )?(?:un |u\.n\. |"
+                        r"united nations |international |un[’']s )?(?:\(un\) )?(?:peace[- ]?keeping )?|"
+                        r"(?:un |u\.n\. |united nations |international |un[’']s )(?:\(un\) )?(?:peace[- ]?keeping )?|"
+                        r"peace[- ]?keeping )(?:missions|operations)|"
+                        r"to (?:un |international )?peace[- ]?keeping(?! (?:mission|force|operation|troop|contingent|"
+                        r"battalion|unit|dut)))\b")
 _ABROAD = {"abroad", "overseas", "worldwide"}
 
 
