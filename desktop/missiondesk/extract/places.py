@@ -82,12 +82,26 @@ def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
             return True
     if _listing(anchor, tokens, ctx):
         return True  # "780 in Iraq and Syria", "deployed to Romania, Bulgaria and Hungary": one figure, several places
+    if any(_in_each_place(doc[i]) for i in tokens):
+        return True  # "1,500 soldiers in each country", "about 100 in each of the three cities": one figure, many
     words = doc[min(tokens):max(tokens) + 1]
     if not _SCATTERED.search(words.text) and not any(
             doc[i].lower_ in _ABROAD and (doc[i].pos_ == "ADV" or doc[i].dep_ in ("advmod", "acomp")) for i in tokens):
         return False  # "were serving overseas", not "its largest overseas posting"
     return not any(m.place or m.entity.kind == "mission" for m in _mentions(ctx, [doc[i] for i in sorted(tokens)])
                    if m.entity.kind in ("country", "city", "region", "mission"))
+
+
+_EACH_PLACE = {"country", "nation", "city", "capital", "base", "state", "island", "camp", "province", "region"}
+
+
+def _in_each_place(token: Token) -> bool:
+    """'in each country', 'in each of the three cities': a figure repeated over several places."""
+    if token.lower_ != "each":
+        return False
+    if token.head.lemma_.lower() in _EACH_PLACE:
+        return True
+    return any(p.lower_ == "of" and any(o.lemma_.lower() in _EACH_PLACE for o in p.children) for p in token.children)
 
 
 def _own_words(anchor: Token, span: Span) -> set[int]:
