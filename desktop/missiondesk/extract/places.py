@@ -300,6 +300,8 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
                                                                  or _counted_nationals(m, doc)
                                                                  or m.start in parts
                                                                  or _is_origin(m, sent) or _where_said(m, doc)))
+    # "300 Dutch and 200 Belgian soldiers": the other figure's nation is whose those are, not where these are
+    owners |= {m.force for m in named if m.force and m.force != force and _counted_nationals(m, doc)}
     candidates = [m for m in named if m.place and m.place != force and not _near(m, sent) and not _excluded(m, doc)
                   and not _leads(m, doc) and not _acts(m, sent)
                   and not _staging(doc[m.end - 1].head)
@@ -629,7 +631,8 @@ def _place_in(token: Token, ctx: DocContext, force: str | None, shallow: bool = 
         if _neighbour(mention, token.doc) or mention.start > token.i and _on_a_trip(mention, token.doc):
             continue  # "near the border with Russia": the country across the border; "in time for his visit to X"
         if mention.place and mention.place != force and not _modifier_only(mention, sent) \
-                and not _leads(mention, token.doc) and not _compared(mention, sent):
+                and not _leads(mention, token.doc) and not _compared(mention, sent) \
+                and not _counted_nationals(mention, token.doc):  # "300 Dutch and 200 Belgian soldiers"
             return mention.place
         if mention.entity.kind == "demonym":
             nxt = token.doc[mention.end] if mention.end < len(token.doc) else None

@@ -404,7 +404,7 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
     partitive = i < sent_end and doc[i].lower_ == "of"
     if partitive:  # "4,500 of the 28,500 US troops", "1,000 of them"
         i += 1
-    for j in range(i, min(i + 8, sent_end)):
+    for j in range(i, min(i + 12, sent_end)):
         tok = doc[j]
         unit = _is_head(tok)
         if unit and _modifies_other_noun(tok, sent_end):
@@ -421,9 +421,10 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
             continue
         if tok.dep_ in ("amod", "npadvmod", "punct") and j + 1 < sent_end and tok.head.i > j:
             continue  # "Iraq-bound forces", "UN-mandated troops": a modifier inside the noun phrase
-        if tok.lower_ in ("and", "or") and j > i and doc[j - 1].lower_ in _nationality_words() and \
+        if tok.lower_ in ("and", "or", ",") and j > i and doc[j - 1].lower_ in _nationality_words() and \
                 j + 1 < sent_end and doc[j + 1].like_num:
-            continue  # "330 Australian and 100 New Zealand troops": the noun after the second figure is both's
+            continue  # "330 Australian and 100 New Zealand troops", "400 German, 300 Dutch and 200 Belgian
+            #           soldiers": the noun after the last figure is each one's
         break
     head = span[-1].head
     if span[-1].dep_ in ("nummod", "quantmod", "compound", "amod") and head.i > span[-1].i:
