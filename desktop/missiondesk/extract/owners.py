@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from missiondesk.extract.context import ARMED_GROUPS, COUNTRIES, DocContext, located
+from missiondesk.extract.context import ARMED_GROUPS, COUNTRIES, PLACE_NOUNS, DocContext, located
 from missiondesk.extract.officeholders import country_served
 from missiondesk.extract.roles import (
     _PLACE_PREPS,
@@ -605,6 +605,8 @@ def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str 
             head = head.head
         if mention.force and mention.entity.kind in ("country", "org", "city", "mission", "institution") and \
                 (head.dep_ in _ACTOR_DEPS or _spoken_for(head)) and not _excluded(mention, doc):
+            if head.dep_ == "poss" and head.head.lower_ in PLACE_NOUNS:
+                continue  # "left for Sudan's Darfur region as part of its contingent": a place, not who acts
             if head.dep_ == "poss" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in _EVENT_NOUNS:
                 owner_of_event = owner_of_event or mention.force
                 continue
