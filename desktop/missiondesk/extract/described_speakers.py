@@ -101,7 +101,8 @@ class DescribedSpeakers:
         country."""
         if subject.lemma_.lower() not in ("department", "pentagon", "command", "centcom"):
             return None
-        words = " ".join(t.lower_ for t in phrase if t.lower_ not in _DETERMINERS and not t.is_punct)
+        words = " ".join(t.lower_ for t in phrase if t.lower_ not in _DETERMINERS and not t.is_punct
+                         and t.dep_ != "cc")  # "the Pentagon and Nigerien officials": the Pentagon
         name = _lexicon().get("body_names", {}).get(words)
         return Actor(name, "body", text=_text(phrase), nouns={subject.lemma_.lower(), "statement"}) if name else None
 

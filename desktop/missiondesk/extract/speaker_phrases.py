@@ -73,9 +73,18 @@ def coordinated(subject: Token) -> list[Token]:
              and c.ent_type_ == "PERSON" and any(cc.dep_ == "cc" and cc.lower_ == "and" for cc in c.children)]
     if subject.ent_type_ == "PERSON" and first:
         return first[:1]
+    # "the Pentagon and Nigerien defense officials said": a body the parse hung on the officials, with its "and"
+    body = [c for c in subject.children if c.dep_ == "nmod" and c.i < subject.i and c.pos_ == "PROPN"
+            and any(cc.dep_ == "cc" and cc.lower_ == "and" for cc in c.children)]
+    if subject.pos_ == "NOUN" and subject.tag_ == "NNS" and body:
+        return body[:1]
     # "SANDF head, General Rudzani Maphwanya and Motshekga called": the title's holder and the one joined to them
     base = subject if subject.ent_type_ == "PERSON" else named_after_title(subject) or subject
-    others, frontier = [], [base]
+    # "Somalia, the African Union Transition Mission (ATMIS), and the UN Support Office": a list the parse made
+    # an apposition, the list going on from it with "and"
+    listed = [c for c in base.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > base.i and any(
+        cc.dep_ == "cc" and cc.lower_ == "and" for cc in c.children) and any(j.dep_ == "conj" for j in c.children)]
+    others, frontier = list(listed[:1]), [base, *listed[:1]]
     while frontier:  # "Spain, France and Italy": the parse chains each name to the one before
         nxt = [c for t in frontier for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
         others += nxt
