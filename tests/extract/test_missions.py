@@ -214,6 +214,14 @@ def test_a_count_sent_to_two_countries_is_a_deployment_in_each(text, expected):
     assert set(_theaters(text, "2021-03-01").values()) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Currently there are nearly 4,000 Nepali peacekeepers serving in Lebanon, Congo, Haiti and Liberia.",
+    "Nearly 4,000 Nepali peacekeepers are serving in Lebanon, Congo, Haiti and Liberia, the army said.",
+])
+def test_peacekeepers_over_a_list_of_countries_are_no_national_deployment_in_each(text):
+    assert set(_theaters(text, "2012-03-01").values()) == set()
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Its soldiers will not go to post-war Iraq, where US troops come under almost daily attack.", {"Iraq"}),
     ("The base lies near Syria's border with Jordan, where a small number of American soldiers are stationed.",

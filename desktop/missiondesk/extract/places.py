@@ -85,11 +85,21 @@ def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
     if any(_in_each_place(doc[i]) for i in tokens):
         return True  # "1,500 soldiers in each country", "about 100 in each of the three cities": one figure, many
     words = doc[min(tokens):max(tokens) + 1]
-    if not _SCATTERED.search(words.text) and not any(
+    scattered = _SCATTERED.search(words.text)
+    if not scattered and not any(
             doc[i].lower_ in _ABROAD and (doc[i].pos_ == "ADV" or doc[i].dep_ in ("advmod", "acomp")) for i in tokens):
         return False  # "were serving overseas", not "its largest overseas posting"
-    return not any(m.place or m.entity.kind == "mission" for m in _mentions(ctx, [doc[i] for i in sorted(tokens)])
-                   if m.entity.kind in ("country", "city", "region", "mission"))
+    named = [m for m in _mentions(ctx, [doc[i] for i in sorted(tokens)])
+             if m.entity.kind in ("country", "city", "region", "mission") and (m.place or m.entity.kind == "mission")]
+    # "for 11 UN missions in Congo, Chad and Georgia": the many missions' places, listed, no one place
+    return not named or bool(scattered) and len({m.place for m in named}) > 1 and len(
+        {_list_head(head_token(m, doc)).i for m in named}) == 1 and all(m.entity.kind == "country" for m in named)
+
+
+def _list_head(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
 
 
 _EACH_PLACE = {"country", "nation", "city", "capital", "base", "state", "island", "camp", "province", "region"}
@@ -116,7 +126,12 @@ def _own_words(anchor: Token, span: Span) -> set[int]:
 def deployed_in_each(anchor: Token, span: Span, ctx: DocContext) -> list[str]:
     """The countries of a figure spread over a plain list of them ('to Poland and Romania'), each a deployment of
     its own; not those given as examples ('including in Latvia') or for a plural ('in eight countries – ...')."""
-    return _listing(anchor, _own_words(anchor, span), ctx, plain=True)
+    tokens = _own_words(anchor, span)
+    if anchor.lemma_.lower() in ("peacekeeper", "peace-keeper") or tokens and _SCATTERED.search(
+            anchor.doc[min(tokens):max(tokens) + 1].text):
+        return []  # "4,000 Nepali peacekeepers serving in Lebanon, Congo and Haiti", "for 11 UN missions in
+        #            Congo, South Sudan, ...": troops of UN missions, no national deployment in each country
+    return _listing(anchor, tokens, ctx, plain=True)
 
 
 def _listing(anchor: Token, tokens: set[int], ctx: DocContext, plain: bool = False) -> list[str]:
