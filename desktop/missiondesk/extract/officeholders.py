@@ -107,6 +107,31 @@ def country_served(name: str, year: int | None, countries) -> str | None:
     return served.pop() if len(served) == 1 else None
 
 
+def held(name: str, title: str, year: int | None, orgs=()) -> bool:
+    """Whether `name` held `title` ('prime minister') in `year` by the office-holder list, at one of `orgs` when
+    given; 'defense' and 'defence' are one spelling."""
+    people, aliases = _officeholders()
+    canonical = aliases.get(name.lower())
+    if canonical is None and len(name.split()) == 1:
+        found = people_by_surname().get(name.lower(), [])
+        canonical = found[0] if len(found) == 1 else None
+    person = people.get(canonical or "")
+    if person is None:
+        return False
+    want = _title_key(title)
+    for role in person.get("roles", []):
+        start = int(str(role.get("from") or "0")[:4])
+        end = int(str(role.get("to") or "9999")[:4])
+        if _title_key(role["title"]) == want and (year is None or start <= year <= end) and (
+                not orgs or role.get("org") in orgs):
+            return True
+    return False
+
+
+def _title_key(title: str) -> str:
+    return re.sub(r"[-\s]+", " ", title.lower()).replace("defense", "defence").strip()
+
+
 def is_officeholder(name: str) -> bool:
     """The office-holder list knows this name ('Jens Stoltenberg', 'Lord Robertson')."""
     return name.lower() in _officeholders()[1]

@@ -21,6 +21,7 @@ from missiondesk.extract.officeholders import (
     _officeholders,
     canonical_person,
     gender_of,
+    held,
     is_officeholder,
     misspelt,
     people_by_surname,
@@ -396,6 +397,8 @@ class SpeakerResolver(DescribedSpeakers):
         if actor is None or actor.kind == "anonymous":
             actor = self._leader_named_before(subject, phrase) or actor
         if actor is None or actor.kind == "anonymous":
+            actor = self._holder_named_before(subject, phrase) or actor
+        if actor is None or actor.kind == "anonymous":
             actor = self._named_next(subject, phrase) or actor
         if actor is not None:
             self._remember(actor, subject.idx)
@@ -660,6 +663,34 @@ class SpeakerResolver(DescribedSpeakers):
                 self.history.append(actor)
                 return actor
         return None
+
+    def _holder_named_before(self, subject: Token, phrase: list[Token]) -> Actor | None:
+        """'David Cameron has announced ... Defence Secretary Philip Hammond ... The Prime Minister told MPs': a bare
+        title, given to no one in the article, is the one person named before who held it then by the office-holder
+        list (of the country the phrase names, if it names one)."""
+        words = [t for t in phrase if t.lower_ not in _DETERMINERS]
+        named = [m for m in (self.ctx.by_token.get(t.i) for t in words) if m is not None]
+        bare = [t for t in words if not self.ctx.by_token.get(t.i) and t.text not in ("'s", "’s")]
+        if not any(t.lower_ == "the" for t in phrase) or not bare or any(
+                t.lower_ not in _TITLE_WORDS and t.lower_ not in _TITLE_NOUNS for t in bare) \
+                or not any(t.lower_ in _TITLE_NOUNS for t in bare) or any(m.entity.kind not in (
+                    "country", "demonym") for m in named):
+            return None
+        title = " ".join(t.lower_ for t in bare)
+        orgs = {m.force for m in named if m.force}
+        nouns = {t.lower_ for t in bare}
+        # "A spokesperson for the military said ... The spokesperson said": the one described since
+        later = max((at for at, actor in self.described if at < subject.idx and actor.nouns & nouns), default=-1)
+        holders: dict[str, Actor] = {}
+        for at, actor, _ in reversed(self.timeline):
+            if later < at < subject.idx and actor.kind == "person" and actor.name not in holders and held(
+                    actor.name, title, self.ctx.reference_year, orgs):
+                holders[actor.name] = actor
+        if len(holders) != 1:
+            return None
+        found = next(iter(holders.values()))
+        self.history.append(found)
+        return found
 
     def _name(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """A person: 'German Defense Minister Annegret Kramp-Karrenbauer', 'Mr Stoltenberg', 'O'Donnell'."""
