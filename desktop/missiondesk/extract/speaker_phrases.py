@@ -95,7 +95,8 @@ def coordinated(subject: Token) -> list[Token]:
     titled = []
     for t in others:
         name = next((o for o in doc[t.i + 1: min(len(doc), t.i + 5)] if o.pos_ == "PROPN" and o.ent_type_ == "PERSON"
-                     and o.dep_ in ("conj", "appos")), None) if t.pos_ == "NOUN" else None
+                     and o.dep_ in ("conj", "appos")), None) if t.pos_ == "NOUN" or (
+            t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and t.lower_ in _TITLE_NOUNS) else None  # "Minister"
         titled.append(name if name is not None else t)
     others = list(dict.fromkeys(titled))
     named = [base, *others]
