@@ -655,6 +655,23 @@ def test_a_bare_ministry_is_the_story_countrys():
     assert {s.actor for s in extract_text(text).statements} == {"Defense Ministry"}
 
 
+def test_a_bare_ministry_is_the_headlines_nation_though_the_counts_tie():
+    # the headline names Austria's soldiers; the article names the EU force as often: still Austria's ministry
+    text = ("Due to the worsening situation, 120 Austrian soldiers are transferred to Sarajevo to reinforce the EU "
+            "force Eufor. According to the Defense Ministry, this operation affects infantry companies.")
+    got = extract_text(text, title="120 Austrian soldiers are transferred to Sarajevo").statements
+    assert [s.actor for s in got] == ["Austrian Federal Ministry of Defence"]
+    # a headline of the place the troops go to is no ministry's country
+    got = extract_text(text.replace("Austrian ", ""), title="More troops for Bosnia").statements
+    assert [s.actor for s in got] == ["Defense Ministry"]
+
+
+def test_a_federal_ministry_is_the_country_whose_forces_were_named():
+    text = ("The Bundeswehr wants to send the frigate Hessen. The ship will leave on Thursday, the Federal Ministry "
+            "of Defense announced. According to the Ministry of Defense, the Hessen will leave with a crew of 240.")
+    assert _actors(text) == ["German Federal Ministry of Defence"] * 2
+
+
 def test_a_bodys_proper_name_is_kept_whole():
     """'The Maldives National Defence Force confirmed': the body's name, not a person called 'Force' or
     'National'; 'The Government of Mali said': with its country."""

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Token
 
 from missiondesk.extract.actor import Actor
-from missiondesk.extract.context import ARMED_GROUPS
+from missiondesk.extract.context import ARMED_GROUPS, COUNTRIES
 from missiondesk.extract.officeholders import gender_of
 from missiondesk.extract.speaker_bodies import (
     _demonyms,
@@ -90,6 +90,15 @@ def _sentence_country(subject: Token, ctx) -> str | None:
         if mention is not None and mention.entity.kind in ("country", "demonym"):
             return mention.entity.country or mention.entity.name
     return None
+
+
+def _headline_country(ctx) -> str | None:
+    """The country the headline names first as a force ('120 Austrian soldiers are transferred to Sarajevo'),
+    when it is not the place the story happens in."""
+    nation = ctx.title_forces[0] if ctx.title_forces else None
+    if nation not in COUNTRIES or ctx.located[nation] and ctx.located[nation] == max(ctx.located.values()):
+        return None
+    return nation
 
 
 class DescribedSpeakers:
@@ -292,8 +301,8 @@ class DescribedSpeakers:
 
     def _bare_ministry(self, subject: Token, phrase: list[Token]) -> str | None:
         """A ministry the phrase names no country for: the story's country's, else the one its sentence opens on."""
-        return _national_body(subject, phrase, self.ctx,
-                              home=story_country(self.ctx) or _sentence_country(subject, self.ctx))
+        return _national_body(subject, phrase, self.ctx, home=story_country(self.ctx) or _sentence_country(
+            subject, self.ctx) or _headline_country(self.ctx) or force_country(subject, self.ctx))
 
     def _officials_country(self, subject: Token, words: list[Token]) -> str | None:
         """The one country an official's nationality names ('an Egyptian official', 'Iraqi officials'), when no

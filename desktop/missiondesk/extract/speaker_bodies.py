@@ -64,6 +64,7 @@ def _national_body(subject: Token, phrase: list[Token], ctx: DocContext, home: s
     if lemma == "cabinet":  # "the German cabinet", "Germany's cabinet": the German Cabinet
         return f"{_demonyms().get(country, country)} Cabinet" if not rest or all(t.pos_ == "ADJ" for t in rest) \
             else None
+    rest = [t for t in rest if t.lower_ != "federal"]  # "the Federal Ministry of Defense": the country's own name
     field = " ".join(t.text for t in rest if t.i < subject.i) or " ".join(t.text for t in rest)
     if not _MINISTRY_FIELDS.match(field):
         return None
@@ -134,8 +135,13 @@ def force_country(subject: Token, ctx: DocContext, sentences: int = 3) -> str | 
     for _ in range(sentences - 1):
         if first > 0:
             first = doc[first - 1].sent.start
+    from missiondesk.extract.context import COUNTRIES
+
     for i in range(subject.i - 1, first - 1, -1):
         tok = doc[i]
+        named = ctx.by_token.get(i)
+        if named is not None and named.entity.kind == "institution" and named.force in COUNTRIES:
+            return named.force  # "The Bundeswehr wants to send the frigate": its own name for a nation's forces
         if tok.lemma_.lower() not in _FORCE_NOUNS and tok.lower_ not in _FORCE_NOUNS:
             continue
         # "South Korea's Army chief of staff": the possessive may hang on the noun the force word modifies

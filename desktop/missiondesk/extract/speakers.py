@@ -697,6 +697,12 @@ class SpeakerResolver(DescribedSpeakers):
         if subject.pos_ == "PROPN" and is_reporter(subject) and subject.ent_type_ != "PERSON":
             name = " ".join(t.text for t in phrase if t.lower_ not in _DETERMINERS)
             return Actor(name, "body", text=name, nouns={"agency", "statement"})  # "Reuters": an outlet, no person
+        if subject.lower_ == "ministry" and subject.text[:1].isupper():
+            # "the Federal Ministry of Defense": a ministry, by its country's own name for it, else as written
+            national = self._bare_ministry(subject, phrase)
+            if national:
+                return Actor(national, "body", text=_text(phrase), nouns={"ministry", "statement"})
+            return _proper_body(subject, phrase)
         if subject.lower_ in _PROPER_BODY_HEADS:  # "the Maldives National Defence Force", "the Government of
             national = _national_body(subject, phrase, self.ctx) if subject.lower_ == "government" else None
             if national:  # "The Saudi Government said": the Government of Saudi Arabia
