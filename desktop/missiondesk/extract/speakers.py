@@ -336,6 +336,9 @@ class SpeakerResolver(DescribedSpeakers):
                  and noun in m.entity.name.lower()}
         if not named:  # none named in the article: the country's own name for them, when the list knows one
             named = {n for n in _official_forces().get(nation, ()) if (noun == "army") == ("army" in n.lower())}
+        if not named and noun == "army":  # "the Austrian army", "the Ugandan army": a country whose land force
+            #                               has no name of its own is known by its armed forces' name
+            named = set(_official_forces().get(nation, ()))
         if len(named) != 1:
             return actor
         return Actor(named.pop() + unnamed + suffix, actor.kind, role=actor.role, text=actor.text, nouns=actor.nouns,
