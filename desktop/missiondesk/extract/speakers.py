@@ -334,10 +334,13 @@ class SpeakerResolver(DescribedSpeakers):
         named = {m.entity.name for m in self.ctx.by_token.values() if m.entity.kind == "institution"
                  and m.entity.country == nation and _FORCES_NAME.search(m.entity.name)
                  and noun in m.entity.name.lower()}
+        in_article = any(m.entity.kind == "institution" and m.entity.country == nation
+                         and _FORCES_NAME.search(m.entity.name) for m in self.ctx.by_token.values())
         if not named:  # none named in the article: the country's own name for them, when the list knows one
             named = {n for n in _official_forces().get(nation, ()) if (noun == "army") == ("army" in n.lower())}
-        if not named and noun == "army":  # "the Austrian army", "the Ugandan army": a country whose land force
-            #                               has no name of its own is known by its armed forces' name
+        if not named and noun == "army" and not in_article:
+            # "the Austrian army", "the Ugandan army", no armed force of theirs named: a country whose land force
+            # has no name of its own is known by its armed forces' name
             named = set(_official_forces().get(nation, ()))
         if len(named) != 1:
             return actor
