@@ -92,6 +92,9 @@ def _sentence_country(subject: Token, ctx) -> str | None:
     return None
 
 
+_BODY_REFERENCES = {"institution", "ministry", "body", "organisation", "organization", "agency", "department"}
+
+
 def _headline_country(ctx) -> str | None:
     """The country the headline names first as a force ('120 Austrian soldiers are transferred to Sarajevo'),
     when it is not the place the story happens in."""
@@ -153,6 +156,26 @@ class DescribedSpeakers:
         if body is None:
             return None
         return Actor(body.entity.name, "body", text=_text(phrase), nouns={subject.lemma_.lower(), "statement"})
+
+    def _issuing_body(self, subject: Token) -> Actor | None:
+        """'the institution's press release says', 'the ministry's statement': the body the article named or
+        heard last, which a generic word for a body stands for."""
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lemma_.lower() not in _BODY_REFERENCES or not any(
+                c.lower_ == "the" for c in owner.children):
+            return None
+        doc = subject.doc
+        sent = subject.sent
+        # the subject its sentence opens on first ("The Romanian Ministry of National Defense has been informed
+        # ..., the institution's press release says"), then the body named last before
+        order = [*(i for i in range(sent.start, owner.i) if doc[i].dep_ in ("nsubj", "nsubjpass")),
+                 *range(owner.i - 1, max(-1, owner.i - _DOCUMENT_REACH), -1)]
+        for i in order:
+            named = self.ctx.by_token.get(i)
+            if named is not None and named.entity.kind in ("org", "institution") and named.end - 1 == i \
+                    or doc[i].lemma_.lower() in _BODY_REFERENCES | {"government"} and doc[i].text[:1].isupper():
+                return self.resolve(doc[i])
+        return None
 
     def _document(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'the resolution stated', 'the adopted text called for', 'a statement signed by the leaders of X':
@@ -382,6 +405,9 @@ class DescribedSpeakers:
         body = _national_body(subject, phrase, self.ctx)
         if body is not None:  # "the Georgian Defence Ministry", "Russia's defence ministry", "the Afghan government"
             return Actor(body, "body", text=_text(phrase), nouns={lemma, "statement"})
+        issuer = self._issuing_body(subject) if lemma in _ISSUED else None
+        if issuer is not None:  # "the institution's press release says": the body named just before
+            return issuer
         spoke = self._spokesperson_named_before(subject, phrase) if definite else None
         if spoke is not None:  # "Major Jane Roe, the British spokeswoman, ... said the British military
             self.history.append(spoke)  # spokeswoman": the one named, not an unnamed official
