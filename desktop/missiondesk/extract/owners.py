@@ -148,6 +148,12 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     mandated = _mission_of_a_ceiling(anchor, sent, ctx)
     if mandated:
         return mandated
+    if parts is not None and anchor.lemma_.lower() in _MISSION_NOUNS | {"battlegroup"}:
+        # "The 1,100-strong battlegroup will contain 800 UK troops": a whole made of parts is no part's; the
+        # mission's, or the alliance's the article names
+        whole_of = _mission_named(sent, ctx) or ctx.main_mission_lead() or ctx.main_organisation()
+        if whole_of:
+            return whole_of
     for verb in ([] if whole else _verb_chain(anchor, 5)):
         if verb.lemma_.lower() in words("host_verbs"):
             break
