@@ -469,6 +469,10 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     'the number of American troops ... to 2,500', 'a force numbering 600', 'some 350 from Turkey'."""
     if num.is_year_like or num.value < 10:
         return None
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].is_upper \
+            and span.start - 1 not in ctx.by_token and span.end < len(doc) and doc[span.end].text in ("-", "‐"):
+        return None  # "MALBATT 850-12": a unit's name and number, no head count
     token = span[-1]
     while token.dep_ == "quantmod" and token.head.i != token.i and token.head.like_num:
         token = token.head  # "a force of 35,000 to 50,000": the range's first number hangs on its second
@@ -532,7 +536,7 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     # a second number about the troops just counted: "up from about 4,500", "today it has about 1,100"
     recent = [c for c in found if c.sentence == sent] or [c for c in earlier[-1:]
                                                            if c.sentence.end >= sent.start - 60]
-    if recent and token.dep_ in ("pobj", "dobj", "attr", "appos", "conj", "npadvmod", "nsubj", "ROOT"):
+    if recent and token.dep_ in ("pobj", "dobj", "attr", "appos", "conj", "npadvmod", "nsubj", "nsubjpass", "ROOT"):
         ref = recent[-1]
         same = ref.sentence == sent
         if same and _TOTAL.match(text_of(sent.doc)[span.end_char:span.end_char + 20]):
