@@ -114,7 +114,8 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
                 and not _as_said(verb):
             continue
         actor = resolver.resolve(subject, verb)
-        together = _spoke_together(subject, pairs)
+        together = _spoke_together(subject, pairs) or (_joint_subject_before(subject, resolver) if actor is None
+                                                        else None)
         if together:  # "The ministers said ..." after "Defence Minister X and Foreign Minister Y said": both
             actor = actor if actor is not None and actor.name in {a.name for a in together} else together[0]
         if actor is None or _unnamed_decision(verb, subject, actor, resolver, attached) \
@@ -188,6 +189,28 @@ def _spoke_together(subject: Token, pairs: list[tuple[int, list[Actor]]]) -> lis
     if noun not in ("men", "two", "pair") and not all(noun in (a.role or "").lower() for a in group):
         return None
     return group
+
+
+def _joint_subject_before(subject: Token, resolver: SpeakerResolver) -> list[Actor] | None:
+    """'Prime Minister X and Defence Minister Y held a joint press conference today. They said ...', 'X and Y
+    have insisted that ... Instead, they argue, ...': 'they' are the people joined by 'and' as the subject of a
+    clause in the sentence before or earlier in their own."""
+    if subject.lower_ != "they":
+        return None
+    doc = subject.doc
+    sent = subject.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for tok in reversed(doc[start:subject.i]):
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.ent_type_ != "PERSON":
+            continue
+        others = coordinated(tok)
+        if not others:
+            continue
+        group = [resolver.resolve(t) for t in (tok, *others)]
+        if all(a is not None and a.kind == "person" for a in group) and len({a.name for a in group}) > 1:
+            return group
+        return None
+    return None
 
 
 _DECIDING = {"decide", "agree", "opt", "choose"}
