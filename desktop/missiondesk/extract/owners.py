@@ -120,13 +120,17 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         body = body or ctx.main_mission_lead()  # "2,583 troops from troop-contributing countries": the mission's
         if body and body not in COUNTRIES:
             return body
-    holders = [anchor, span[-1], *(v for v in _clause_verbs(anchor) if v.lemma_.lower() in _ORIGIN_VERBS)]
+    # "a total of 850 soldiers in South Sudan from Ghana": the parse may hang the origin on the whole they make
+    whole_noun = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and \
+        anchor.head.head.lemma_.lower() in _WHOLE_NOUNS else None
+    holders = [anchor, span[-1], *([whole_noun] if whole_noun is not None else []),
+               *(v for v in _clause_verbs(anchor) if v.lemma_.lower() in _ORIGIN_VERBS)]
     holders += [v for v in _clause_verbs(anchor) if v not in holders]  # "join 341 troops from the Philippines"
     for holder in holders:
         for prep in holder.children:
             # on the verb, only a "from" right after the count: the parse hung the count's own phrase there
             adjacent = holder.i in (anchor.i, span[-1].i) or holder.lemma_.lower() in _ORIGIN_VERBS \
-                or prep.i == anchor.i + 1
+                or prep.i == anchor.i + 1 or whole_noun is not None and holder.i == whole_noun.i
             if prep.lower_ == "from" and not withdraw and adjacent:
                 # not a place inside it: "troops from all contributing countries in Somalia"
                 located = {t.i for p in prep.subtree if p.dep_ == "prep" and p.i != prep.i and p.lower_ in _PLACE_PREPS
@@ -210,6 +214,9 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         return ctx.main_organisation()
     return None
 
+
+# nouns of a whole a count is 'of' ("a total of 850 soldiers", "a contingent of 300")
+_WHOLE_NOUNS = {"total", "contingent", "group", "batch", "team", "unit", "battalion", "company", "force"}
 
 # verbs by which a council or government authorises a force it need not own
 _MANDATING = {"authorize", "authorise", "approve", "mandate", "sanction", "endorse"}
