@@ -321,6 +321,13 @@ def contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str, unn
 _MANY = {"various", "several", "many", "different", "numerous", "multiple", "other"}
 
 
+def from_several(anchor: Token, ctx: DocContext) -> bool:
+    """'5,000 troops from Burundi and Uganda': troops of several countries the count's own 'from' names."""
+    origins = {m.force for prep in anchor.children if prep.dep_ == "prep" and prep.lower_ == "from"
+               for m in _mentions(ctx, list(prep.subtree)) if m.force and m.entity.kind in ("country", "demonym")}
+    return len(origins) > 1
+
+
 def _from_many_nations(anchor: Token) -> bool:
     """'soldiers from 120 countries', 'troops from several nations', 'troops from troop-contributing countries':
     troops of many countries, no one's."""

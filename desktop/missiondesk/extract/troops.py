@@ -179,6 +179,8 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
             guessed = not whose
         if not whose:
             whose = ctx.main_force(sent)
+            if whose in COUNTRIES and whose != ctx.main_mission_lead() and owners.from_several(anchor, ctx):
+                whose = None  # "5,000 troops from Burundi and Uganda": no one of them, unless it leads the mission
             if whose and whose not in COUNTRIES and not ctx.names_bodies(sent):
                 # "The first batch will comprise of 281 soldiers" in a story of Uganda's part in AMISOM: Uganda's,
                 # unless the sentence names the mission or gives its own size
