@@ -29,6 +29,7 @@ _DIGITS = re.compile(
     r"(?![\w]|[.,]\d)",
     re.I,
 )
+_ANY_DIGIT = re.compile(r"\d")  # in every match of _DIGITS
 # A number in words may carry a size suffix: "a thousand-strong contingent", "a hundred-man unit".
 _WORDS = re.compile(rf"(?<![\w-])(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}))*)(?!\w)(?!-(?!(?:strong|man|member)\b))", re.I)
 
@@ -106,7 +107,7 @@ def _word_number(chunk: str) -> tuple[int, str, int | None]:
 def find_numbers(text: str) -> list[Number]:
     """Every number in `text`, with its character span and integer value."""
     found: list[Number] = []
-    for match in _DIGITS.finditer(text):
+    for match in _DIGITS.finditer(text) if _ANY_DIGIT.search(text) else ():  # most sentences have no digit
         parsed = _digit_value(match.group("num"), match.group("scale"), text)
         if parsed is None:
             continue
