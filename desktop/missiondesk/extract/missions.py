@@ -354,6 +354,17 @@ def _covers(mission: dict, place: str) -> bool:
     return place == mission["theater"] or place in mission.get("countries", [])
 
 
+@cache
+def _covering() -> dict[str, list[dict]]:
+    """The known missions that cover each place (_covers), in the gazetteer's order: link looks a place up here
+    instead of testing every known mission."""
+    found: dict[str, list[dict]] = {}
+    for mission in missions().values():
+        for place in dict.fromkeys([mission["theater"], *mission.get("countries", [])]):
+            found.setdefault(place, []).append(mission)
+    return found
+
+
 def _active(mission: dict, date: str | None, slack_years: int = 1) -> bool:
     if not date:
         return True
@@ -378,7 +389,7 @@ def link(place: str | None, lead: str | None, activity: str | None, ctx: DocCont
     if not place:
         return None
     date = ctx.reference_date
-    candidates = [m for m in missions().values() if _covers(m, place) and _active(m, date)]
+    candidates = [m for m in _covering().get(place, ()) if _active(m, date)]
     if multinational_only:
         candidates = [m for m in candidates if m["kind"] in _MULTINATIONAL]
     if lead:

@@ -4,6 +4,7 @@ the document's sentences on every call, which dominated extraction time."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 
 import numpy
@@ -13,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 _KEY = "missiondesk_sentences"
 _TEXT = "missiondesk_text"
 _WORDS = "missiondesk_word_keys"
+_FOLDED = "missiondesk_folded_text"
 _WORD_MEMO_LIMIT = 200_000
 
 
@@ -49,6 +51,23 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+# The only letters outside ASCII that a case-insensitive pattern takes for ASCII ones ('İ' and 'ı' for 'i', the
+# Kelvin sign for 'k', the long 's'); str.lower() makes 'İ' two characters, so they are made ASCII before it.
+_ODD_CASES = re.compile("[\u0130\u0131\u212a\u017f]")
+_ASCII_CASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
+
+
+def folded_text(doc: Doc) -> str:
+    """The document's text in lower case, character for character (same offsets), built once: an ASCII word
+    that is not in it is nowhere in the text for a case-insensitive pattern either, so a rule can skip its
+    pattern on a sentence without the word."""
+    folded = doc.user_data.get(_FOLDED)
+    if folded is None:
+        text = text_of(doc)
+        folded = doc.user_data[_FOLDED] = (text.translate(_ASCII_CASES) if _ODD_CASES.search(text) else text).lower()
+    return folded
 
 
 def remember_text(doc: Doc, text: str) -> None:

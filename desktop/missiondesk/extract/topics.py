@@ -21,12 +21,36 @@ def topic_of(doc: Doc, start: int, end: int) -> str | None:
     text = f" {span_text(span).lower()} "
     words = set(text.split(" "))  # `k in words` is `f" {k} " in text` for a keyword without spaces
     words.update(_lower_lemmas(doc)[span.start:span.end])
+    topics, singles, phrases = _index()
+    hits = [0] * len(topics)
+    for word in words.intersection(singles):
+        for at, weight in singles[word]:
+            hits[at] += weight
+    for probe, where in phrases:
+        if probe in text:
+            for at in where:
+                hits[at] += 1
     best, best_hits = None, 0
-    for topic, singles, phrases in _keywords():
-        hits = sum(singles[k] for k in words.intersection(singles)) + sum(1 for k in phrases if f" {k} " in text)
-        if hits > best_hits:
-            best, best_hits = topic, hits
+    for topic, topic_hits in zip(topics, hits):
+        if topic_hits > best_hits:
+            best, best_hits = topic, topic_hits
     return best
+
+
+@cache
+def _index() -> tuple[list[str], dict[str, list[tuple[int, int]]], list[tuple[str, list[int]]]]:
+    """_keywords turned round, so a statement's words are looked up once rather than once per topic: the topics
+    in order; each one-word keyword with the (topic, weight) pairs that list it; each longer keyword, as it is
+    searched for between spaces, with the topics listing it (once per listing)."""
+    topics = [topic for topic, _, _ in _keywords()]
+    singles: dict[str, list[tuple[int, int]]] = {}
+    phrases: dict[str, list[int]] = {}
+    for at, (_, words, longer) in enumerate(_keywords()):
+        for word, weight in words.items():
+            singles.setdefault(word, []).append((at, weight))
+        for phrase in longer:
+            phrases.setdefault(f" {phrase} ", []).append(at)
+    return topics, singles, list(phrases.items())
 
 
 @cache

@@ -14,7 +14,7 @@ from missiondesk.extract import owners, places, roles
 from missiondesk.extract.context import COUNTRIES, DocContext
 from missiondesk.extract.gazetteer import lexicon
 from missiondesk.extract.numbers import Number, find_numbers
-from missiondesk.extract.sentences import sentence_of, sentences, span_text, text_of
+from missiondesk.extract.sentences import folded_text, sentence_of, sentences, span_text, text_of
 from missiondesk.extract.wording import not_a_count, prefix_qualifier, suffix_qualifier, vague, words
 
 _STRONG = re.compile(r"^\s*[-‐–]?\s*(strong|odd|plus)\b", re.I)
@@ -43,6 +43,7 @@ _NUMBERING = {"number", "total", "comprise", "count", "stand", "include", "reach
               "expand", "enlarge", "double", "triple", "jump", "climb", "scale", "trim", "slash", "halve"}
 _SHARE = re.compile(r"\b(?:(?:a|one|two|three)[ -])?(quarter|third|half|fifth|tenth|thirds|quarters)s?\s+of\s+"
                     r"(?:them|whom|those|these|the\s+\w+)", re.I)
+_SHARE_WORDS = ("quarter", "third", "half", "fifth", "tenth")  # one is in every match of _SHARE
 _POLICE_STORY = "missiondesk_police_story"  # doc.user_data key: the article is about a police mission
 _POLICE_WORDS = re.compile(r"\bpolice (?:officers|force|mission|contingent)\b", re.I)
 _QUALIFYING_WORDS = {"some", "about", "around", "roughly", "nearly", "almost", "over"}
@@ -737,6 +738,9 @@ def _measure_phrase(sent: Span) -> Token | None:
 def _shares(sent: Span, ctx: DocContext, found: list[Count], earlier: list[Count]) -> list[Count]:
     """'around a quarter of them are US soldiers': a count derived from the one stated just before."""
     out = []
+    folded = folded_text(sent.doc)[sent.start_char:sent.end_char]
+    if not any(word in folded for word in _SHARE_WORDS):
+        return out  # no fraction word, so no share: most sentences
     for match in _SHARE.finditer(span_text(sent)):
         # a count before it in the sentence; one from the sentence before only when "of them", "of those"
         # point back ("two-thirds of the troops in the ISAF mission" counts another whole)

@@ -23,9 +23,21 @@ def _phrases(kind: str) -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
+@cache
+def _any_of(kind: str) -> tuple[str, ...]:
+    """Every phrase of a list, as one tuple: str.endswith and str.startswith test them all at once, so most
+    numbers, with none of them beside them, are done with in one call."""
+    table = lexicon()[kind]
+    if isinstance(table, dict):
+        return tuple(phrase for phrase, _ in _phrases(kind))
+    return tuple(table)
+
+
 def prefix_qualifier(before: str) -> tuple[str | None, int]:
     """The qualifier the words just before a number give, and how many characters they take."""
     text = before.lower().rstrip()
+    if not text.endswith(_any_of("qualifiers")):
+        return None, 0
     for phrase, qualifier in _phrases("qualifiers"):
         if text.endswith(phrase):
             start = len(text) - len(phrase)
@@ -36,6 +48,8 @@ def prefix_qualifier(before: str) -> tuple[str | None, int]:
 
 def suffix_qualifier(after: str) -> str | None:
     text = after.lower()
+    if not text.startswith(_any_of("suffix_qualifiers")):
+        return None
     for phrase, qualifier in _phrases("suffix_qualifiers"):
         if text.startswith(phrase) and not text[len(phrase):len(phrase) + 1].isalpha():
             return qualifier
@@ -44,6 +58,8 @@ def suffix_qualifier(after: str) -> str | None:
 
 def vague(before: str) -> bool:
     text = before.lower().rstrip()
+    if not text.endswith(_any_of("vague_before")):
+        return False
     return any(text.endswith(p) and (len(text) == len(p) or not text[-len(p) - 1].isalpha())
                for p in lexicon()["vague_before"])
 
@@ -51,7 +67,7 @@ def vague(before: str) -> bool:
 def not_a_count(before: str, after: str) -> bool:
     """Dates, times, money, durations, distances, percentages, ordinals."""
     low = after.lower()
-    for marker in lexicon()["not_a_count_after"]:
+    for marker in lexicon()["not_a_count_after"] if low.startswith(_any_of("not_a_count_after")) else ():
         if low.startswith(marker) and (marker[-1] in "-:%" or not low[len(marker):len(marker) + 1].isalpha()):
             return True
     return bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _CURRENCY_BEFORE.search(before)
