@@ -645,6 +645,15 @@ def test_central_command_is_one_body_however_written():
     assert [s.actor for s in extract_text(text).statements] == ["US Central Command"] * 3 + ["Iran's central command"]
 
 
+def test_an_organisations_chief_is_its_head_of_the_day():
+    said = lambda text: [s.actor for s in extract_text(text, published="2017-11-09").statements]  # noqa: E731
+    assert said("NATO will raise its mission to 16,000 troops, the alliance chief said.") == ["Jens Stoltenberg"]
+    assert said("NATO will raise its mission to 16,000 troops, the NATO chief said.") == ["Jens Stoltenberg"]
+    assert said("The UN will send 2,000 more peacekeepers to Mali, the UN chief said.") == ["António Guterres"]
+    # an army's chief is no office the list can name from the word alone
+    assert said("The army will send 2,000 more soldiers to Mali, the army chief said.") == ["army chief"]
+
+
 def test_a_bare_ministry_is_the_story_countrys():
     # the headline makes South Korea the story: its ministry, not one "Defense Ministry" for every country
     text = ("South Korea plans to bring home 1,000 of its 3,200 troops in Iraq. The Defense Ministry said it will "

@@ -174,6 +174,12 @@ def mission_actor(mission_id: str) -> str:
     return acronyms[0] if acronyms else known["name"]
 
 
+# the office of an organisation's head, which the news calls its "chief"
+_ORG_HEADS = {"NATO": "Secretary General", "United Nations": "Secretary-General"}
+# words the news uses for an organisation, when it is the one the article names most
+_ORG_WORDS = {"alliance": "NATO"}
+
+
 def _title_holder(subject: Token, phrase: list[Token], ctx: DocContext) -> str | None:
     """'NATO's Secretary General', 'the Nato secretary general': an office the gazetteer can name."""
     words = [t for t in phrase if t.lower_ not in _DETERMINERS and t.text not in ("'s", "’s")]
@@ -184,6 +190,9 @@ def _title_holder(subject: Token, phrase: list[Token], ctx: DocContext) -> str |
         if mention and mention.entity.kind in ("org", "country", "demonym", "institution") and org is None:
             org = mention.force
             continue
+        if tok.lower_ in _ORG_WORDS and org is None and _ORG_WORDS[tok.lower_] == ctx.main_organisation():
+            org = _ORG_WORDS[tok.lower_]  # "the alliance chief" in a story of NATO's
+            continue
         if tok.lower_ in ("country", "nation") and tok.dep_ == "poss" and org is None:
             org = home_country(subject, ctx)  # "the country's defence minister": of the country just named
             continue
@@ -191,6 +200,9 @@ def _title_holder(subject: Token, phrase: list[Token], ctx: DocContext) -> str |
     if not title_words:
         return None
     title = " ".join(title_words)
+    if title.lower() in ("chief", "head", "boss") and org in _ORG_HEADS:
+        # "the NATO chief", "the alliance chief", "the UN chief": the organisation's head by its office's name
+        return office_holder(org, _ORG_HEADS[org], ctx.reference_year)
     if title.lower() == "leader" and org:  # "the Russian leader": the country's head, whatever the office is called
         for office in ("President", "Prime Minister", "Chancellor"):
             found = office_holder(org, office, ctx.reference_year)
