@@ -97,6 +97,9 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
         if _headline(verb):
             continue
         subject = _speaker_of(verb, art)
+        maker = _maker_of_words(verb)
+        if maker is not None and subject is not None and subject.pos_ == "PRON":
+            subject = maker  # "Muizzu's recent statement, in which he said ...": Muizzu
         if subject is None or art.inside(subject.idx) is not None or not subject.text[:1].isalnum():
             continue
         if _relays(verb, subject):
@@ -451,10 +454,24 @@ def _writers_frame(verb: Token) -> bool:
     return any(c.lower_ == "it" and c.dep_ == "nsubjpass" for c in verb.children)
 
 
+# nouns of words someone spoke or wrote, which a clause "in which he said" belongs to
+_WORDS_SPOKEN = {"statement", "speech", "remark", "interview", "address", "letter", "message", "post", "comment"}
+
+
+def _maker_of_words(verb: Token) -> Token | None:
+    """'Muizzu's recent statement, in which he said': the owner of the words a clause of saying describes."""
+    if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in _WORDS_SPOKEN:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+
+
 def _nested(verb: Token) -> bool:
     """A verb of saying inside what another reports ('He said the US faced a dilemma when deciding ...')
     belongs to that statement; one joined to it ('said ... and warned', 'told ..., adding that') does not,
     nor one inside what a reporter relays ('the agency reported that the minister said ...')."""
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in _WORDS_SPOKEN and any(
+            c.dep_ == "pobj" and c.lower_ == "which" for p in verb.children if p.dep_ == "prep" for c in p.children):
+        return False  # "reported Muizzu's statement, in which he said ...": the words are the statement's maker's
     deps = []
     child = verb
     for ancestor in verb.ancestors:
