@@ -87,45 +87,41 @@ def gender_of(name: str) -> str | None:
     return _first_names().get(first)
 
 
-def country_served(name: str, year: int | None, countries) -> str | None:
-    """The country whose office `name` ('Franz Josef Jung', 'Jung') held in `year`, by the office-holder list;
-    None when the list does not know the person, the offices were not a country's, or two countries match."""
+def _person(name: str) -> dict | None:
+    """The office-holder list's entry for a name, an alias, or a surname only one person on the list has."""
     people, aliases = _officeholders()
     canonical = aliases.get(name.lower())
     if canonical is None and len(name.split()) == 1:
         found = people_by_surname().get(name.lower(), [])
         canonical = found[0] if len(found) == 1 else None
-    person = people.get(canonical or "")
+    return people.get(canonical or "")
+
+
+def _in_office(role: dict, year: int | None) -> bool:
+    start = int(str(role.get("from") or "0")[:4])
+    end = int(str(role.get("to") or "9999")[:4])
+    return year is None or start <= year <= end
+
+
+def country_served(name: str, year: int | None, countries) -> str | None:
+    """The country whose office `name` ('Franz Josef Jung', 'Jung') held in `year`, by the office-holder list;
+    None when the list does not know the person, the offices were not a country's, or two countries match."""
+    person = _person(name)
     if person is None:
         return None
-    served = set()
-    for role in person.get("roles", []):
-        start = int(str(role.get("from") or "0")[:4])
-        end = int(str(role.get("to") or "9999")[:4])
-        if (year is None or start <= year <= end) and role.get("org") in countries:
-            served.add(role["org"])
+    served = {role["org"] for role in person.get("roles", [])
+              if _in_office(role, year) and role.get("org") in countries}
     return served.pop() if len(served) == 1 else None
 
 
 def held(name: str, title: str, year: int | None, orgs=()) -> bool:
     """Whether `name` held `title` ('prime minister') in `year` by the office-holder list, at one of `orgs` when
     given; 'defense' and 'defence' are one spelling."""
-    people, aliases = _officeholders()
-    canonical = aliases.get(name.lower())
-    if canonical is None and len(name.split()) == 1:
-        found = people_by_surname().get(name.lower(), [])
-        canonical = found[0] if len(found) == 1 else None
-    person = people.get(canonical or "")
-    if person is None:
-        return False
+    person = _person(name)
     want = _title_key(title)
-    for role in person.get("roles", []):
-        start = int(str(role.get("from") or "0")[:4])
-        end = int(str(role.get("to") or "9999")[:4])
-        if _title_key(role["title"]) == want and (year is None or start <= year <= end) and (
-                not orgs or role.get("org") in orgs):
-            return True
-    return False
+    return person is not None and any(
+        _title_key(role["title"]) == want and _in_office(role, year) and (not orgs or role.get("org") in orgs)
+        for role in person.get("roles", []))
 
 
 def _title_key(title: str) -> str:
