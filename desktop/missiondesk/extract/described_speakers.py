@@ -93,6 +93,7 @@ def _sentence_country(subject: Token, ctx) -> str | None:
 
 
 _BODY_REFERENCES = {"institution", "ministry", "body", "organisation", "organization", "agency", "department"}
+_ISSUERS = _BODY_REFERENCES | {"government"}  # bodies a generic word may stand for, by their head noun
 
 
 def _headline_country(ctx) -> str | None:
@@ -173,7 +174,7 @@ class DescribedSpeakers:
         for i in order:
             named = self.ctx.by_token.get(i)
             if named is not None and named.entity.kind in ("org", "institution") and named.end - 1 == i \
-                    or doc[i].lemma_.lower() in _BODY_REFERENCES | {"government"} and doc[i].text[:1].isupper():
+                    or doc[i].lemma_.lower() in _ISSUERS and doc[i].text[:1].isupper():
                 return self.resolve(doc[i])
         return None
 

@@ -331,11 +331,9 @@ class SpeakerResolver(DescribedSpeakers):
             return actor
         nation = next(iter(nations))
         noun = "army" if generic.group(1).lower() == "army" else ""  # "the Kenyan army" is no navy nor air force
-        named = {m.entity.name for m in self.ctx.by_token.values() if m.entity.kind == "institution"
-                 and m.entity.country == nation and _FORCES_NAME.search(m.entity.name)
-                 and noun in m.entity.name.lower()}
-        in_article = any(m.entity.kind == "institution" and m.entity.country == nation
-                         and _FORCES_NAME.search(m.entity.name) for m in self.ctx.by_token.values())
+        in_article = {m.entity.name for m in self.ctx.by_token.values() if m.entity.kind == "institution"
+                      and m.entity.country == nation and _FORCES_NAME.search(m.entity.name)}
+        named = {name for name in in_article if noun in name.lower()}
         if not named:  # none named in the article: the country's own name for them, when the list knows one
             named = {n for n in _official_forces().get(nation, ()) if (noun == "army") == ("army" in n.lower())}
         if not named and noun == "army" and not in_article:

@@ -458,9 +458,14 @@ def _writers_frame(verb: Token) -> bool:
 _WORDS_SPOKEN = {"statement", "speech", "remark", "interview", "address", "letter", "message", "post", "comment"}
 
 
+def _describes_words(verb: Token) -> bool:
+    """'a statement, in which he said', 'the speech she gave': a clause of saying on a noun of words spoken."""
+    return verb.dep_ == "relcl" and verb.head.lemma_.lower() in _WORDS_SPOKEN
+
+
 def _maker_of_words(verb: Token) -> Token | None:
     """'Muizzu's recent statement, in which he said': the owner of the words a clause of saying describes."""
-    if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in _WORDS_SPOKEN:
+    if not _describes_words(verb):
         return None
     return next((c for c in verb.head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
 
@@ -469,7 +474,7 @@ def _nested(verb: Token) -> bool:
     """A verb of saying inside what another reports ('He said the US faced a dilemma when deciding ...')
     belongs to that statement; one joined to it ('said ... and warned', 'told ..., adding that') does not,
     nor one inside what a reporter relays ('the agency reported that the minister said ...')."""
-    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in _WORDS_SPOKEN and any(
+    if _describes_words(verb) and any(
             c.dep_ == "pobj" and c.lower_ == "which" for p in verb.children if p.dep_ == "prep" for c in p.children):
         return False  # "reported Muizzu's statement, in which he said ...": the words are the statement's maker's
     deps = []

@@ -482,7 +482,6 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     if token.dep_ == "nummod" and token.head.lower_ in ("more", "fewer", "less") and token.head.dep_ in (
             "pobj", "dobj", "attr"):
         token = token.head  # "expand the force to 20,000 or more": the parse hangs the number on "more"
-    doc = token.doc
     after = [doc[token.i + 1]] if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("of", "out") else []
     wholes = [o for p in {*(c for c in token.children if c.dep_ == "prep"), *after} if p.lower_ in ("of", "out")
               for o in p.subtree if o.dep_ == "pobj" and o.pos_ == "NOUN"]  # "53 out of the 72 missions", however
@@ -531,9 +530,9 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     if measure is not None and token.i > measure.i and re.search(
             r"\b(to|at|from|by|of|is|was|are|were|stands|stood|totals|totalled|totaled|reached)\s*$", bare, re.I):
         return _Inherited(_is_head(measure) or "troops", None, None, measure)
-    troops = [t for t in sent if _is_head(t) or _is_collective(t)]
     place = owners.bracketed_place(span, ctx)
-    if place and troops:  # "Polish soldiers serve in Iraq (900), Afghanistan (1,200)": there, the soldiers'
+    troops = [t for t in sent if _is_head(t) or _is_collective(t)] if place else []
+    if troops:  # "Polish soldiers serve in Iraq (900), Afghanistan (1,200)": there, the soldiers'
         force = next((f for f in (owners.force_of_phrase(t, ctx) for t in troops) if f), None)
         return _Inherited("troops", force, place, named=bool(force), placed=True)
     # a second number about the troops just counted: "up from about 4,500", "today it has about 1,100"
