@@ -324,3 +324,13 @@ def test_missions_named_in_a_list_are_not_the_story_s_main_mission():
 ])
 def test_missions_of_east_timor_the_pacific_haiti_and_chad_are_known_by_name(text, published, expected):
     assert expected in _missions(text, published)
+
+
+def test_a_disputed_territory_is_where_its_troops_are_and_its_mission_is_in_the_country_named():
+    # the Golan Heights lies between Syria and Israel: a force there is in the Golan Heights, however often the
+    # story names Syria, while the mission, like one across a broad region, is placed in the country named
+    text = ("Syria's war has come close to the line. The UN force of about 1,100 troops watches the ceasefire in "
+            "the Golan Heights. Austria keeps 380 soldiers with UNDOF.")
+    result = extract_text(text, published="2013-06-10")
+    assert {(c.value, c.where) for c in result.troop_counts} == {(1100, "Golan Heights"), (380, "Golan Heights")}
+    assert [(m.id, m.theater, m.region) for m in result.missions] == [("undof-syria", "Syria", "Golan Heights")]

@@ -22,10 +22,12 @@ def _armed_groups() -> frozenset[str]:
 ARMED_GROUPS = _armed_groups()
 
 
-def _place_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _place_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """Country names, regions that span several countries ('Sahel', 'Eastern flank', 'Black Sea'), and the
     regions that are only a grouping of states ('the Baltic states', 'NATO's eastern flank'): troops sent there
-    are in one or several of its countries, never in the grouping."""
+    are in one or several of its countries, never in the grouping; and the territories two countries dispute
+    ('the Golan Heights', 'Kashmir'): troops there are in that place, not in a broad region, but a mission there
+    is placed in the country the article names, like one across a broad region."""
     import json
 
     from missiondesk.paths import resource
@@ -33,12 +35,14 @@ def _place_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     with open(resource("gazetteers", "places.json"), encoding="utf-8") as fh:
         places = json.load(fh)
     countries = frozenset(c["name"] for c in places["countries"])
-    broad = frozenset(r["name"] for r in places["regions"] if len(r.get("countries", [])) != 1)
+    broad = frozenset(r["name"] for r in places["regions"]
+                      if len(r.get("countries", [])) != 1 and not r.get("disputed"))
     groupings = frozenset(r["name"] for r in places["regions"] if r.get("grouping"))
-    return countries, broad, groupings
+    disputed = frozenset(r["name"] for r in places["regions"] if r.get("disputed"))
+    return countries, broad, groupings, disputed
 
 
-COUNTRIES, BROAD_REGIONS, GROUPINGS = _place_tables()
+COUNTRIES, BROAD_REGIONS, GROUPINGS, DISPUTED = _place_tables()
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 

@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from missiondesk.extract.context import BROAD_REGIONS, COUNTRIES, DocContext
+from missiondesk.extract.context import BROAD_REGIONS, COUNTRIES, DISPUTED, DocContext
 from missiondesk.extract.gazetteer import missions
 from missiondesk.extract.roles import subject_of
 from missiondesk.extract.sentences import tokens_where
@@ -536,17 +536,20 @@ def _placed(known: dict, where: str, ctx: DocContext) -> bool:
 
 
 def is_deployment_abroad(whose: str | None, where: str | None) -> bool:
-    """A country's troops in another country, or in a region ('1,000 more US troops to the Middle East')."""
+    """A country's troops in another country, or in a region ('1,000 more US troops to the Middle East'), or in
+    a territory two countries dispute ('Filipino soldiers in the Golan Heights')."""
     return bool(whose and where and whose != where and whose in COUNTRIES and (
-        where in COUNTRIES or where in BROAD_REGIONS))
+        where in COUNTRIES or where in BROAD_REGIONS or where in DISPUTED))
 
 
 def localised(mission_id: str, ctx: DocContext, places: list[str]) -> tuple[str, dict] | None:
     """A known mission whose theater spans several countries ('the Sahel', NATO's eastern flank), as the
     article places it: in the country its troop counts are in (`places`), else the country of the mission's
-    the article names most. Returns the id for that country's part and its description, or None."""
+    the article names most; likewise a mission in a disputed territory (UNDOF in the Golan Heights: Syria).
+    Returns the id for that country's part and its description, or None."""
     known = missions().get(mission_id)
-    if known is None or not ctx.is_broad(known["theater"]) or not known.get("countries"):
+    if known is None or not (ctx.is_broad(known["theater"]) or known["theater"] in DISPUTED) \
+            or not known.get("countries"):
         return None
     inside = [p for p in places if p in known["countries"]]
     if inside:

@@ -58,11 +58,11 @@ _SCATTERED = re.compile(r"(?i)\b(?:around the (?:world|globe)|across the (?:worl
                         r"(?:in|across|throughout) (?:various|several|many|different|\d+|a number of) (?:countries|"
                         r"nations|missions|operations|theaters|theatres|parts of the world)|"
                         r"(?:to|in|with|on|for|join|joined|completed) (?:the )?(?:(?:nearly|some|over|about|around) )?"
-                        r"(?:(?:(?:\d+|various|several|other|many|different|all) )(?:of the \d+ )?(?:un |u\.n\. |"
-                        r"united nations |international |un[’']s )?(?:\(un\) )?(?:peace[- ]?keeping )?|"
-                        r"(?:un |u\.n\. |united nations |international |un[’']s )(?:\(un\) )?(?:peace[- ]?keeping )?|"
-                        r"peace[- ]?keeping )(?:missions|operations)|"
-                        r"to (?:un |international )?peace[- ]?keeping(?! (?:mission|force|operation|troop|contingent|"
+                        r"(?:(?:(?:\d+|various|several|other|many|different|all) )+(?:of the \d+ )?(?:un |u\.n\. |"
+                        r"united nations |international |un[’']s )?(?:\(un\) )?(?:peace[- ]?keeping |peace )?|"
+                        r"(?:un |u\.n\. |united nations |international |un[’']s )(?:\(un\) )?(?:peace[- ]?keeping |peace )?|"
+                        r"peace[- ]?keeping |peace )(?:missions|operations)|"
+                        r"(?:to|for) (?:un |international )?peace[- ]?keeping(?! (?:mission|force|operation|troop|contingent|"
                         r"battalion|unit|dut)))\b")
 _ABROAD = {"abroad", "overseas", "worldwide"}
 
