@@ -334,3 +334,10 @@ def test_a_disputed_territory_is_where_its_troops_are_and_its_mission_is_in_the_
     result = extract_text(text, published="2013-06-10")
     assert {(c.value, c.where) for c in result.troop_counts} == {(1100, "Golan Heights"), (380, "Golan Heights")}
     assert [(m.id, m.theater, m.region) for m in result.missions] == [("undof-syria", "Syria", "Golan Heights")]
+
+
+def test_a_mission_whose_theater_is_the_place_comes_before_one_that_only_reaches_into_it():
+    # both at work in 2015: the force in Darfur is UNAMID (theater Sudan), not the force for Abyei on Sudan's border
+    assert set(_theaters("Six African countries have given written pledges to contribute more than 12,000 troops to "
+                         "an African Union-United Nations peacekeeping force in Sudan's Darfur, an official said.",
+                         "2015-06-01")) == {"unamid"}

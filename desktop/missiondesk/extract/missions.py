@@ -404,8 +404,10 @@ def link(place: str | None, lead: str | None, activity: str | None, ctx: DocCont
 
     def rank(m: dict) -> tuple:
         named_like = bool(noun and noun.lower() in m["name"].lower())  # "operation" ~ "Operation Barkhane"
+        # a mission whose theater is the place before one that only reaches into it (in Sudan, UNAMID before
+        # the force for Abyei, on its border)
         return (m["id"] in mentioned, bool(activity and activity in m.get("activities", [])),
-                _active(m, date, 0), _on(m, date), named_like, m.get("start") or "")
+                _active(m, date, 0), _on(m, date), m["theater"] == place, named_like, m.get("start") or "")
 
     return max(candidates, key=rank)["id"]
 

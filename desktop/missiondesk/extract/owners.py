@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from missiondesk.extract.context import ARMED_GROUPS, COUNTRIES, PLACE_NOUNS, DocContext, located
+from missiondesk.extract.context import ARMED_GROUPS, COUNTRIES, PLACE_NOUNS, DocContext, head_token, located
 from missiondesk.extract.officeholders import country_served
 from missiondesk.extract.roles import (
     _PLACE_PREPS,
@@ -506,9 +506,17 @@ def _the_country(owner: list[Token], ctx: DocContext) -> str | None:
     for i in [*range(noun.i - 1, start - 1, -1), *after]:
         mention = ctx.by_token.get(i)
         if mention is not None and mention.force in COUNTRIES and mention.entity.kind in ("country", "demonym") \
-                and not located(mention, doc) and not _names_a_place(mention, doc):
+                and not located(mention, doc) and not _names_a_place(mention, doc) and not _names_a_mission(mention, doc):
             return mention.force
     return None
+
+
+def _names_a_mission(mention, doc) -> bool:
+    """'the United Nations Cyprus peacekeeping mission', 'the Afghanistan operation': a country that names where
+    a mission is, not an actor."""
+    head = head_token(mention, doc)
+    return mention.entity.kind == "country" and head.dep_ == "compound" and \
+        head.head.lemma_.lower() in ("mission", "operation")
 
 
 _COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "emirate", "monarchy"}
