@@ -240,7 +240,9 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
             place = _place_in(end, ctx, None)
             if place:
                 return place
-    preps = [(holder, prep) for holder in holders for prep in holder.children if prep.dep_ == "prep"]
+    # "sent 225 soldiers to Estonia": the parse may make that "to" a dative
+    preps = [(holder, prep) for holder in holders for prep in holder.children
+             if prep.dep_ == "prep" or prep.dep_ == "dative" and prep.lower_ == "to"]
     # the count's own phrases first, then the clause's, nearest the count first ("bring 6,400 troops back to the
     # United States and move 5,600 to Belgium")
     order = {id(pair): (pair[0].i not in own, abs(pair[1].i - anchor.i) if pair[0].i not in own else 0, n)
@@ -297,15 +299,16 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
     deictic = _deictic_place(anchor, clause, sent, ctx, force)
     if deictic:
         return deictic
-    served = _served_mission(clause, ctx)
+    served = _served_mission(clause, ctx, force)
     if served:
         return served
     if inherited:
         return inherited
-    # a place elsewhere in the sentence, nearest the count
-    for mention in _mentions(ctx, sent):
-        if mention.entity.kind == "mission":
-            return missions()[mention.entity.name]["theater"]
+    # a mission the sentence names, the one nearest the count ("150 soldiers to Takuba and 250 as part of
+    # MINUSMA")
+    named_missions = [m for m in _mentions(ctx, sent) if m.entity.kind == "mission"]
+    if named_missions:
+        return mission_place(min(named_missions, key=lambda m: abs(m.start - anchor.i)).entity.name, ctx, force)
     doc = sent.doc
     named = _mentions(ctx, sent)
     parts = parts_of(anchor)  # "the contingent includes forces of France and Belgium": its parts' nations
@@ -678,7 +681,19 @@ def _whole_of_some(anchor: Token) -> bool:
 _GAP_PREPS = ("with", "in", "at", "to", "under")
 
 
-def _served_mission(clause: list[Token], ctx: DocContext) -> str | None:
+def mission_place(mission_id: str, ctx: DocContext, force: str | None) -> str:
+    """Where a known mission's troops are: its theater. Across a broad region ('the Sahel'), one contributor's
+    troops (not the lead's whole force) are in the country of it the article names most ('Swedish soldiers in
+    Takuba', in a story about Mali)."""
+    known = missions()[mission_id]
+    theater = known["theater"]
+    if not ctx.is_broad(theater) or force is None or force == known["lead"]:
+        return theater
+    named = [(ctx.place_counts[c], c) for c in known.get("countries", []) if ctx.place_counts[c]]
+    return max(named)[1] if named else theater
+
+
+def _served_mission(clause: list[Token], ctx: DocContext, force: str | None) -> str | None:
     """'..., 203 were with the MFO, 168 were with UNAMI': the mission the count's own clause says the troops serve
     with or under, before any other mission in the sentence."""
     for verb in clause:
@@ -687,8 +702,8 @@ def _served_mission(clause: list[Token], ctx: DocContext) -> str | None:
                 continue
             for mention in _mentions(ctx, list(prep.subtree)):
                 if mention.entity.kind == "mission" and mention.entity.name in missions():
-                    theater = missions()[mention.entity.name]["theater"]
-                    return None if ctx.is_broad(theater) else theater
+                    place = mission_place(mention.entity.name, ctx, force)
+                    return None if ctx.is_broad(place) else place
     return None
 
 
