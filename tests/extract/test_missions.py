@@ -341,3 +341,9 @@ def test_a_mission_whose_theater_is_the_place_comes_before_one_that_only_reaches
     assert set(_theaters("Six African countries have given written pledges to contribute more than 12,000 troops to "
                          "an African Union-United Nations peacekeeping force in Sudan's Darfur, an official said.",
                          "2015-06-01")) == {"unamid"}
+
+
+def test_a_longer_mission_name_is_not_read_as_the_shorter_one_it_starts_with():
+    # "EUFOR RCA" is the EU force in the Central African Republic, not EUFOR (Althea) in Bosnia
+    assert set(_theaters("Five EU countries have offered troops to the EUFOR RCA mission. Poland could provide "
+                         "some 140 soldiers.", "2014-02-14").items()) == {("eufor-rca", "Central African Republic")}
