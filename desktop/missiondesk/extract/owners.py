@@ -529,6 +529,8 @@ def _with_owner(anchor: Token, span: Span, ctx: DocContext) -> str | None:
             # the parse may hang "with" on the verb ("led by the US with ..."): the name just before it
             mention = ctx.by_token.get(tok.head.head.i)
             before = ctx.by_token.get(tok.head.i - 1)
+            if before is None and tok.head.i >= 2 and tok.doc[tok.head.i - 1].text == ",":
+                before = ctx.by_token.get(tok.head.i - 2)  # "include Italy, with approximately 1,000 soldiers"
             last = tok.doc[before.end - 1] if before is not None else None
             # not a phrase's object ("arrived in Mali with 300 soldiers", "largest within AMISOM with 5,432")
             if mention is None and last is not None and not (last.dep_ == "pobj" and last.head.lower_ != "by"):
