@@ -175,13 +175,15 @@ _LISTING_PREPS = {"in", "to", "into", "across", "throughout", "at", "with", "ins
 
 def _listed_places(prep: Token, ctx: DocContext) -> list[str]:
     """The distinct countries, or missions' theatres, that the objects of `prep` list: 'in Iraq and Syria' gives
-    two, 'in Baghdad and Erbil' one (both are in Iraq), 'to Romania' one."""
+    two, 'in Baghdad and Erbil' one (both are in Iraq), 'to Romania' one; else the broad regions it lists ('in
+    Europe, Asia and the Middle East')."""
     members = [c for c in prep.children if c.dep_ == "pobj"]
     for member in members:
         # "in eight countries – Sudan, Chad and Mali": the countries a plural noun stands for
         listing = ("conj", "appos") if member.lower_ in _MANY_PLACES else ("conj",)
         members += [c for c in member.children if c.dep_ in listing]
     places: list[str] = []
+    regions: list[str] = []
     for member in members:
         mention = ctx.by_token.get(member.i)
         if mention is None or prep.lower_ == "with" and mention.entity.kind != "mission":
@@ -192,7 +194,10 @@ def _listed_places(prep: Token, ctx: DocContext) -> list[str]:
                 places.append(theater)
         elif mention.place and ctx_is_country(mention.place) and mention.place not in places:
             places.append(mention.place)
-    return places
+        elif mention.place and ctx.is_broad(mention.place) and mention.place not in regions:
+            regions.append(mention.place)
+    # "stationed overseas, in Europe, Africa, Asia and the Middle East": several regions, no one place
+    return places if len(places) >= 2 or len(regions) < 2 else regions
 
 
 def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | None,
