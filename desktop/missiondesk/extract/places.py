@@ -196,8 +196,11 @@ def _listed_places(prep: Token, ctx: DocContext) -> list[str]:
             places.append(mention.place)
         elif mention.place and ctx.is_broad(mention.place) and mention.place not in regions:
             regions.append(mention.place)
-    # "stationed overseas, in Europe, Africa, Asia and the Middle East": several regions, no one place
-    return places if len(places) >= 2 or len(regions) < 2 else regions
+    # "stationed overseas, in Europe, Africa, Asia and the Middle East": several regions where the troops are, no
+    # one place (not "the hub for operations in Europe and Africa")
+    if len(places) < 2 and len(regions) >= 2 and prep.head.pos_ in ("VERB", "AUX"):
+        return regions
+    return places
 
 
 def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | None,
