@@ -278,6 +278,8 @@ class SpeakerResolver(DescribedSpeakers):
             if role_words and set(title) <= set(role_words) and qualifiers <= set(re.findall(r"[\w-]+", role)) \
                     and same_nation(role, actor.text or ""):
                 return person
+            if not role_words and held(person.name, " ".join(title), self.ctx.reference_year):
+                return person  # "the foreign minister told journalists ... Péter Szijjártó said": the list knows
             if len(seen) == 1 and role_words and all(w in _RANKS for w in role_words) and set(title) & _SPEAKS_FOR:
                 return person  # "a spokesman for the French military" ... "said Lt. Col Guillaume Leroy"
         return None
