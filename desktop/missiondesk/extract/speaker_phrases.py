@@ -186,6 +186,13 @@ def _title_of(ent: Span) -> str | None:
         words.pop()
     if words and any(t.lower_ in _TITLE_NOUNS or t.lower_ in _TITLE_WORDS for t in words):
         return join_tokens(words) or None
+    head = ent.root.head
+    if ent.root.dep_ == "appos" and head.i < ent.start - 1 and doc[ent.start - 1].text == "," \
+            and head.lower_ in _TITLE_NOUNS:
+        # "The Italian Minister of Defence, Guido Crosetto, informed": the title in apposition before the name
+        before = [t for t in doc[head.left_edge.i:ent.start - 1] if t.lower_ not in _DETERMINERS]
+        if before and not any(t.ent_type_ == "PERSON" for t in before):
+            return join_tokens(before) or None
     if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
         after = []
         for tok in doc[ent.end + 1:min(len(doc), ent.end + 12)]:

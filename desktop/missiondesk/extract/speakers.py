@@ -663,9 +663,13 @@ class SpeakerResolver(DescribedSpeakers):
         for at, actor, subj in reversed(named):
             if at >= subject.idx:
                 continue
-            if subject.idx - at > _SUBJECT_REACH or actor.role:
+            if subject.idx - at > _SUBJECT_REACH:
                 return None
-            if subj and actor.kind == "person":
+            if not subj:
+                continue  # "Ollongren spoke to the country's president, Gitanas Nauseda": the subject before
+            if actor.role:
+                return None
+            if actor.kind == "person":
                 self.history.append(actor)
                 return actor
         return None
