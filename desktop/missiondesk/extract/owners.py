@@ -104,6 +104,14 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
                  (m.entity.kind == "city" and group is owner)) and not _names_a_place(m, doc)
                  and not _excluded(m, doc)]
         national = [m for m in found if m.entity.kind in ("country", "demonym", "institution", "city")]
+        if national and group is modifiers and _several_nations(national, doc) and not any(
+                t.like_num and not span.start <= t.i < span.end  # not "fifty Burundian and fifty Ugandan soldiers"
+                for t in doc[max(min(m.start for m in national) - 1, sent.start):anchor.i]):
+            # "6,700 Brazilian, Chilean, Argentine and other peacekeepers": several nations' troops together are
+            # the mission's they serve in, where the article has one
+            joint = _mission_named(sent, ctx) or ctx.main_mission_lead()
+            if joint and joint not in COUNTRIES:
+                return joint
         if national:
             return national[0].force
         if found:  # "UN peacekeepers", "NATO troops": the body's, unless a nation sends them
@@ -319,6 +327,16 @@ def contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str, unn
 
 
 _MANY = {"various", "several", "many", "different", "numerous", "multiple", "other"}
+
+
+def _several_nations(national: list, doc) -> bool:
+    """'Brazilian, Chilean and Argentine peacekeepers', 'Italian and other troops': nationalities coordinated on
+    one troop noun."""
+    demonyms = [m for m in national if m.entity.kind == "demonym"]
+    if len({m.force for m in demonyms}) > 1:
+        return True
+    return any(m.end + 1 < len(doc) and doc[m.end].lower_ == "and" and doc[m.end + 1].lower_ == "other"
+               for m in demonyms)
 
 
 def from_several(anchor: Token, ctx: DocContext) -> bool:
