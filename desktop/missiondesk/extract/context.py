@@ -306,6 +306,8 @@ def acting(mention: Mention, doc) -> bool:
     head = doc[mention.end - 1]
     if head.dep_ == "poss" or any(c.lower_ in ("'s", "’s") for c in head.children):
         return head.head.lower_ not in PLACE_NOUNS
+    while head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ == "PROPN":
+        head = head.head  # "Germany and Italy will send": the second of two named subjects acts too
     return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() != "be"
 
 

@@ -205,6 +205,13 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
             continue
         if subject is not None and verb.lemma_.lower() in _SPEECH and subject.i > anchor.i:
             break  # "..., and 500 will stay on, the UN said": who reports the figure does not own it
+        if subject is not None and _joint_subject(subject, ctx) and not any(
+                t.lower_ in ("each", "respectively") for t in sent):  # "have promised 500 soldiers each"
+            # "Uganda and Burundi have 9,000 soldiers in the country": several nations' troops together, the
+            # mission's the sentence or the article names, when it has one
+            joint = _mission_named(sent, ctx) or ctx.main_mission_lead()
+            if joint and joint not in COUNTRIES:
+                return joint
         if subject is not None:
             found = _subject_force(subject, ctx, verb)
             if found:
@@ -327,6 +334,13 @@ def contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str, unn
 
 
 _MANY = {"various", "several", "many", "different", "numerous", "multiple", "other"}
+
+
+def _joint_subject(subject: Token, ctx: DocContext) -> bool:
+    """'Uganda and Burundi have ...': a subject that coordinates several countries."""
+    forces = {m.force for tok in [subject, *subject.conjuncts] if (m := ctx.by_token.get(tok.i)) is not None
+              and m.force and m.entity.kind in ("country", "demonym")}
+    return len(forces) > 1
 
 
 def _several_nations(national: list, doc) -> bool:

@@ -461,8 +461,11 @@ _TRIPS = {"visit", "trip", "tour", "talks", "meeting", "summit", "stopover", "sp
 
 
 def _acts(mention: Mention, sent: Span) -> bool:
-    """'Italy provides', 'Turkey has sent': a country as the subject of a verb other than 'be'."""
+    """'Italy provides', 'Turkey has sent', 'Germany and Italy will send': a country as the subject of a verb
+    other than 'be'."""
     head = sent.doc[mention.end - 1]
+    while head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ == "PROPN":
+        head = head.head  # "Germany and Italy will send": the second of two named subjects acts too
     if mention.entity.kind in ("country", "city") and any(  # "Britain, which contributes 272 soldiers"
             c.dep_ == "relcl" and c.lemma_.lower() != "be" and any(g.lower_ in ("which", "that") and g.dep_ == "nsubj"
                                                                  for g in c.children) for c in head.children):
