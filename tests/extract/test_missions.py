@@ -347,3 +347,9 @@ def test_a_longer_mission_name_is_not_read_as_the_shorter_one_it_starts_with():
     # "EUFOR RCA" is the EU force in the Central African Republic, not EUFOR (Althea) in Bosnia
     assert set(_theaters("Five EU countries have offered troops to the EUFOR RCA mission. Poland could provide "
                          "some 140 soldiers.", "2014-02-14").items()) == {("eufor-rca", "Central African Republic")}
+
+
+def test_a_figure_over_several_regions_makes_no_deployment_in_each():
+    # "stationed overseas, in Europe, Africa, Asia and the Middle East": in no one place, and no US forces in Africa
+    assert _theaters("The Pentagon announced changes. Some 200,000 American soldiers are stationed abroad, in "
+                     "Europe, Africa, Asia and the Middle East.", "2004-08-16") == {}

@@ -131,7 +131,8 @@ def deployed_in_each(anchor: Token, span: Span, ctx: DocContext) -> list[str]:
             anchor.doc[min(tokens):max(tokens) + 1].text):
         return []  # "4,000 Nepali peacekeepers serving in Lebanon, Congo and Haiti", "for 11 UN missions in
         #            Congo, South Sudan, ...": troops of UN missions, no national deployment in each country
-    return _listing(anchor, tokens, ctx, plain=True)
+    # not regions ("stationed overseas, in Europe, Africa and Asia"): a deployment is in a country
+    return [p for p in _listing(anchor, tokens, ctx, plain=True) if ctx_is_country(p)]
 
 
 def _listing(anchor: Token, tokens: set[int], ctx: DocContext, plain: bool = False) -> list[str]:
