@@ -447,6 +447,8 @@ def _for_something_else(mention: Mention, doc, anchor: Token) -> bool:
     prep = head.head
     if _on_a_trip(mention, doc):
         return True
+    if head.dep_ == "pobj" and prep.lower_ in ("in", "at") and prep.head.lemma_.lower() in _PEOPLE_PLACED:
+        return True  # "a need that commanders in Europe had identified": where those people are
     return head.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ == "NOUN" and prep.head.i != anchor.i \
         and prep.head.lemma_.lower() not in _MISSION_NOUNS
 
@@ -456,6 +458,10 @@ def _on_a_trip(mention: Mention, doc) -> bool:
     head = doc[mention.end - 1]
     return head.dep_ == "pobj" and head.head.lower_ in ("to", "in") and head.head.head.lemma_.lower() in _TRIPS
 
+
+# People a place may be said of, who are not troops ("commanders in Europe", "officials in Kabul")
+_PEOPLE_PLACED = {"commander", "official", "diplomat", "leader", "lawmaker", "analyst", "expert", "journalist",
+                  "reporter", "resident", "source", "observer", "envoy", "ambassador", "minister", "politician"}
 
 # Nouns of a person's journey or meeting: a place after them is theirs ("his visit to Washington")
 _TRIPS = {"visit", "trip", "tour", "talks", "meeting", "summit", "stopover", "speech", "address", "interview"}
