@@ -669,6 +669,8 @@ def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str 
                 (head.dep_ in _ACTOR_DEPS or _spoken_for(head)) and not _excluded(mention, doc):
             if head.dep_ == "poss" and head.head.lower_ in PLACE_NOUNS:
                 continue  # "left for Sudan's Darfur region as part of its contingent": a place, not who acts
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "relcl" and head.i < sent.start:
+                continue  # "... the conflict that France helped to dampen. It has 11,000 troops": not France
             if head.dep_ == "poss" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in _EVENT_NOUNS:
                 owner_of_event = owner_of_event or mention.force
                 continue
