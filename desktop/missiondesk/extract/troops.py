@@ -255,6 +255,14 @@ def _conjoined_owner(anchor: Token, found: list[Count]) -> str | None:
                  c.head.left_edge.i <= first.i <= c.head.right_edge.i), None)
 
 
+def _beside_troops(token: Token, heads: dict) -> bool:
+    """'11,000 troops and 2,000 police', '1,500 police and 200 soldiers': police counted beside troops."""
+    partners = [token.head] if token.dep_ == "conj" else []
+    partners += [c for c in token.children if c.dep_ == "conj"]
+    return any(heads.get(p.lemma_.lower()) in ("troops", "personnel") and any(c.dep_ == "nummod" for c in p.children)
+               for p in partners)
+
+
 def _is_head(token: Token) -> str | None:
     """The unit when `token` is a noun that counts people in a force."""
     lex = lexicon()
@@ -271,7 +279,8 @@ def _is_head(token: Token) -> str | None:
     heads = lex["head_nouns"]
     unit = heads.get(lemma) or heads.get(low) or heads.get(low.rstrip("s")) or heads.get(re.sub(r"men$", "man", low))
     if unit == "police" and low == "police" and not (token.doc.user_data.get(_POLICE_STORY) or any(
-            c.dep_ in ("amod", "compound") and (c.text[:1].isupper() or c.lower_ == "military") for c in token.lefts)):
+            c.dep_ in ("amod", "compound") and (c.text[:1].isupper() or c.lower_ == "military") for c in token.lefts)
+            or _beside_troops(token, heads)):
         return None  # "230 Kenyan police", "UN police", "150 military police", police in a police mission's
         #              story; not a city's police
     if unit is None and lemma == "member" and token.tag_ == "NNS" and _members_of_a_force(token):
