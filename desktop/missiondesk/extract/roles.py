@@ -181,6 +181,9 @@ def is_casualty(head: Token, span: Span) -> bool:
             return True  # "clashes left 30 of its peacekeepers injured", "found two soldiers dead"
         if any(c.lower_ in _HARM_OBJECTS for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass")):
             return True  # "took hostage 43 Fijian soldiers", "250 plus have received significant injuries"
+        if verb.lemma_.lower() in ("sacrifice", "give", "lay") and any(
+                c.dep_ == "dobj" and c.lower_ in ("life", "lives") for c in verb.children):
+            return True  # "31 soldiers sacrificing their lives", "who gave their lives"
         subject = subject_of(verb)
         if verb.lemma_ == "be" and subject is not None and subject.lower_ in ("toll", "tally") and subject.i != noun.i:
             return True  # "Death toll of the Georgian soldiers in the mission is 29"

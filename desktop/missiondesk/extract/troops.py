@@ -27,6 +27,8 @@ _UNIT_NAME = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){0,2}(?:Commando|Brigade|Regimen
 _NAME_BEFORE = re.compile(r"\b(?:Base|Camp|Brigade|Battalion|Regiment|Division|Unit|Task Force|Squadron|Fleet|Group|"
                           r"Corps|Detachment|Rotation|Resolution|Outpost|Post|Sector|Zone|Highway|Route|Article|"
                           r"Chapter|Flight|Hill|Block|Phase|No\.?)\s*$")
+# Verbs whose object is victims: a bare number they take counts no force
+_HARMING = {"kill", "wound", "injure", "maim", "slay", "massacre", "murder", "displace", "uproot", "claim"}
 # "more than 2,200 killed", "3,000 dead": casualties, whatever noun is left out
 _CASUALTY_AFTER = re.compile(r"^\s*(?:(?:were|had been|have been|was|are)\s+)?(?:killed|wounded|dead|injured|died|"
                              r"missing|captured)\b", re.I)
@@ -133,8 +135,8 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         head, unit, strong = _head_noun(span, after)
         if membered and (head is None or not strong):
             continue  # "the 28-member alliance", "a 15-member council": members of a body
-        if small_word and (head is None or strong or head.i - span[-1].i > 3):
-            continue
+        if small_word and (head is None or strong or head.i - span[-1].i > 3 or head.lower_ == "forces"):
+            continue  # "two international forces, a NATO force and a US-led one": forces counted, not troops
         if head is None:
             head = _nationals(span, sent, ctx, found)
             unit = "troops" if head is not None else None
@@ -156,6 +158,8 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         if roles.is_casualty(span[-1], span) and (elliptical is None or span[-1].dep_ in ("nsubj", "nsubjpass") or any(
                 c.dep_ in ("relcl", "acl") for c in span[-1].children)):
             continue  # "... and 47 lost their lives", "the 25 who died": a bare number the casualty is said of
+        if elliptical is not None and span[-1].dep_ == "dobj" and span[-1].head.lemma_.lower() in _HARMING:
+            continue  # "floods that killed at least 1,660 this week": the victims, whatever noun came before
         if partner is not None:
             consumed.add(partner)
         if qualifier is None:
@@ -385,6 +389,9 @@ def _modifies_other_noun(token: Token, sent_end: int) -> bool:
     nxt = doc[token.i + 1] if token.i + 1 < sent_end else None
     if nxt is not None and nxt.text in ("-", "‐") and token.whitespace_ == "":
         return True
+    if token.dep_ == "npadvmod" and token.head.dep_ in ("amod", "compound") and token.head.i > token.i \
+            and token.head.head.tag_ in ("NNS", "NNPS"):
+        return True  # "50 potential troop contributing countries": the countries are counted
     # "armoured personnel carriers", "fighter jets": a plural noun after it is what is counted
     return token.dep_ in ("compound", "amod") and token.head.i > token.i and not _is_head(token.head) \
         and token.head.pos_ in ("NOUN", "PROPN") and token.head.tag_ in ("NNS", "NNPS")
