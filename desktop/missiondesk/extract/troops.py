@@ -260,11 +260,16 @@ def _conjoined_owner(anchor: Token, found: list[Count]) -> str | None:
 
 
 def _beside_troops(token: Token, heads: dict) -> bool:
-    """'11,000 troops and 2,000 police', '1,500 police and 200 soldiers': police counted beside troops."""
-    partners = [token.head] if token.dep_ == "conj" else []
-    partners += [c for c in token.children if c.dep_ == "conj"]
-    return any(heads.get(p.lemma_.lower()) in ("troops", "personnel") and any(c.dep_ == "nummod" for c in p.children)
-               for p in partners)
+    """'11,000 troops and 2,000 police', '1,500 police and 200 soldiers', 'a team of 100 civilians and 40 police':
+    police or civilians counted beside troops, or as members of a team or contingent."""
+    root = token
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in words("collectives"):
+        return True
+    partners = [root, *root.conjuncts]
+    return any(p.i != token.i and (heads.get(p.lemma_.lower()) in ("troops", "personnel") or p.lower_ == "police")
+               and any(c.dep_ == "nummod" for c in p.children) for p in partners)
 
 
 def _is_head(token: Token) -> str | None:
@@ -287,6 +292,8 @@ def _is_head(token: Token) -> str | None:
             or _beside_troops(token, heads)):
         return None  # "230 Kenyan police", "UN police", "150 military police", police in a police mission's
         #              story; not a city's police
+    if unit is None and lemma == "civilian" and token.tag_ == "NNS" and _beside_troops(token, heads):
+        unit = "civilians"  # "a team of 100 civilians and 40 police", "350 troops and 100 civilians"
     if unit is None and lemma == "member" and token.tag_ == "NNS" and _members_of_a_force(token):
         unit = "troops"
     if unit is None and low in ("people", "persons") and _people_of_a_force(token):
