@@ -124,6 +124,16 @@ def home_country(subject: Token, ctx: DocContext) -> str | None:
     return main if main in COUNTRIES else None
 
 
+def _acting_country(subject: Token, ctx: DocContext) -> str | None:
+    """The one country that is a subject or an owner in the sentence of `subject`, before it."""
+    from missiondesk.extract.context import COUNTRIES, acting
+
+    sent = subject.sent
+    found = {m.force for m in ctx.mentions if sent.start <= m.start < subject.i and m.force in COUNTRIES
+             and m.entity.kind in ("country", "demonym") and acting(m, subject.doc)}
+    return found.pop() if len(found) == 1 else None
+
+
 _FORCE_NOUNS = {"army", "military", "troops", "forces", "soldiers", "navy", "force", "armed", "contingent"}
 
 
@@ -194,7 +204,9 @@ def _title_holder(subject: Token, phrase: list[Token], ctx: DocContext) -> str |
             org = _ORG_WORDS[tok.lower_]  # "the alliance chief" in a story of NATO's
             continue
         if tok.lower_ in ("country", "nation") and tok.dep_ == "poss" and org is None:
-            org = home_country(subject, ctx)  # "the country's defence minister": of the country just named
+            # "the country's defence minister": of the country acting in its sentence ("Sweden has decided ...,
+            # said the country's foreign minister"), else of the country just named
+            org = _acting_country(subject, ctx) or home_country(subject, ctx)
             continue
         title_words.append(tok.text)
     if not title_words:

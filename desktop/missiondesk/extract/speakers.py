@@ -264,7 +264,7 @@ class SpeakerResolver(DescribedSpeakers):
         qualifiers = {w for w in re.findall(r"[\w-]+", before) if w[:1].isupper()
                       and w.lower() not in _TITLE_WORDS and w.lower() not in _TITLE_NOUNS}
         seen: list[str] = []
-        for at, person, _ in self.timeline:
+        for at, person, subject in self.timeline:
             if at < end or person.kind != "person" or person.name in seen:
                 continue
             if at - end > _NAMED_REACH:
@@ -280,6 +280,12 @@ class SpeakerResolver(DescribedSpeakers):
                 return person
             if not role_words and held(person.name, " ".join(title), self.ctx.reference_year):
                 return person  # "the foreign minister told journalists ... Péter Szijjártó said": the list knows
+            if len(seen) == 1 and not role_words and subject is True and gender_of(person.name) \
+                    and not is_officeholder(person.name) and qualifiers <= set(re.findall(r"[\w-]+", person.text or "")):
+                # "..., said the country's foreign minister. ... Ann Linde told reporters": the first person named
+                # after, as a main clause's subject, with no title of their own (and none the office-holder list
+                # gives them), is the one the title stood for
+                return person
             if len(seen) == 1 and role_words and all(w in _RANKS for w in role_words) and set(title) & _SPEAKS_FOR:
                 return person  # "a spokesman for the French military" ... "said Lt. Col Guillaume Leroy"
         return None
