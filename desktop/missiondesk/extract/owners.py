@@ -538,7 +538,8 @@ def _the_country(owner: list[Token], ctx: DocContext) -> str | None:
     for i in [*range(noun.i - 1, start - 1, -1), *after]:
         mention = ctx.by_token.get(i)
         if mention is not None and mention.force in COUNTRIES and mention.entity.kind in ("country", "demonym") \
-                and not located(mention, doc) and not _names_a_place(mention, doc) and not _names_a_mission(mention, doc):
+                and not located(mention, doc) and not _names_a_place(mention, doc) \
+                and not _names_a_mission(mention, doc):
             return mention.force
     return None
 

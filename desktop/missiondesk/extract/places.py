@@ -60,10 +60,11 @@ _SCATTERED = re.compile(r"(?i)\b(?:around the (?:world|globe)|across the (?:worl
                         r"(?:to|in|with|on|for|join|joined|completed) (?:the )?(?:(?:nearly|some|over|about|around) )?"
                         r"(?:(?:(?:\d+|various|several|other|many|different|all) )+(?:of the \d+ )?(?:un |u\.n\. |"
                         r"united nations |international |un[’']s )?(?:\(un\) )?(?:peace[- ]?keeping |peace )?|"
-                        r"(?:un |u\.n\. |united nations |international |un[’']s )(?:\(un\) )?(?:peace[- ]?keeping |peace )?|"
+                        r"(?:un |u\.n\. |united nations |international |un[’']s )(?:\(un\) )?"
+                        r"(?:peace[- ]?keeping |peace )?|"
                         r"peace[- ]?keeping |peace )(?:missions|operations)|"
-                        r"(?:to|for) (?:un |international )?peace[- ]?keeping(?! (?:mission|force|operation|troop|contingent|"
-                        r"battalion|unit|dut)))\b")
+                        r"(?:to|for) (?:un |international )?peace[- ]?keeping(?! (?:mission|force|operation|troop|"
+                        r"contingent|battalion|unit|dut)))\b")
 _ABROAD = {"abroad", "overseas", "worldwide"}
 
 

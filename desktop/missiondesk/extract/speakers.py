@@ -281,7 +281,8 @@ class SpeakerResolver(DescribedSpeakers):
             if not role_words and held(person.name, " ".join(title), self.ctx.reference_year):
                 return person  # "the foreign minister told journalists ... Péter Szijjártó said": the list knows
             if len(seen) == 1 and not role_words and subject is True and gender_of(person.name) \
-                    and not is_officeholder(person.name) and qualifiers <= set(re.findall(r"[\w-]+", person.text or "")):
+                    and not is_officeholder(person.name) \
+                    and qualifiers <= set(re.findall(r"[\w-]+", person.text or "")):
                 # "..., said the country's foreign minister. ... Ann Linde told reporters": the first person named
                 # after, as a main clause's subject, with no title of their own (and none the office-holder list
                 # gives them), is the one the title stood for
