@@ -224,7 +224,9 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
     withdraw = _withdrawing(anchor) or homeward
     moving = homeward or any(v.lemma_.lower() in _TRAVEL for v in clause)
     subjects = [s for s in (subject_of(v) for v in clause[-1:]) if s is not None and s.i != anchor.i]
-    described = [c for c in anchor.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
+    # not "headquartered at N'Djamena": where a force has its headquarters is not where its troops are
+    described = [c for c in anchor.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")
+                 and c.lemma_.lower() not in _HEADQUARTERED]
     holders = [anchor, span[-1], *described, *clause, *subjects]
     holders += [a for h in clause for a in h.children if a.dep_ == "advmod" and a.lower_ in _NEAR_HEADS]
     holders += [a for h in clause for a in h.children if a.dep_ in ("advmod", "prt") and a.lower_ in _BACK]
@@ -332,7 +334,7 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
     owners |= {m.force for m in named if m.force and m.force != force and _counted_nationals(m, doc)}
     candidates = [m for m in named if m.place and m.place != force and not _near(m, sent) and not _excluded(m, doc)
                   and not _leads(m, doc) and not _acts(m, sent)
-                  and not _staging(doc[m.end - 1].head)
+                  and not _staging(doc[m.end - 1].head) and not _headquarters(m, doc)
                   and not _for_something_else(m, doc, anchor)
                   and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
                   and not _names_a_number(m, sent, ctx) and not _modifier_only(m, sent) and not _agent(m, sent)
@@ -439,6 +441,21 @@ def _staging(prep: Token) -> bool:
     return prep.lower_ in ("in", "at") and any(
         c.dep_ == "prep" and c.lower_ in ("on", "in") and any(o.lower_ in _WAITING for o in c.children)
         for c in head.children)
+
+
+_HEADQUARTERED = {"headquarter", "headquartered"}
+
+
+def _headquarters(mention: Mention, doc) -> bool:
+    """'a force headquartered at N'Djamena, the capital of Chad': where a force has its headquarters."""
+    tok = doc[mention.end - 1]
+    for _ in range(5):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in _HEADQUARTERED or tok.lower_ in _HEADQUARTERED:
+            return True
+    return False
 
 
 def _for_something_else(mention: Mention, doc, anchor: Token) -> bool:
