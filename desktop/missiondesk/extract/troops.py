@@ -34,6 +34,9 @@ _CASUALTY_AFTER = re.compile(r"^\s*(?:(?:were|had been|have been|was|are)\s+)?(?
                              r"missing|captured)\b", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or)\s*$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
+_AIRCRAFT = re.compile(r"(?:[A-Z]{1,3}-?\d{1,3}[A-Z]?|MiG|Mirage|Rafale|Typhoon|Tornado|Gripen|Sukhoi|jet)")
+_DAYS_OF_A_MONTH = re.compile(r"(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,2})*\s*,?\s*(?:January|February|March|April|May|"
+                              r"June|July|August|September|October|November|December)\b")
 _DAY_IN_BRACKETS = re.compile(r"\b(?:today|tomorrow|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|"
                               r"saturday|sunday)\s*\(\s*$", re.I)
 _FROM = re.compile(r"(?<![\w])(up|down)?\s*\bfrom\s*$", re.I)  # "up from 4,500" compares, it is no change
@@ -105,6 +108,8 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
             continue  # "Gayane Harutyunyan, 71, who left her home": an age
         if num.value <= 31 and _DAY_IN_BRACKETS.search(before) and re.match(r"\s*\)", after):
             continue  # "leaving tomorrow (24)": the day of the month
+        if num.value <= 31 and num.text.isdigit() and _DAYS_OF_A_MONTH.match(after):
+            continue  # "the batches arrived on 18, 22 and 29 June": days of a month
         membered = _MEMBERED.match(after)
         if not _STRONG.match(after) and not membered and not_a_count(before, after):
             continue
@@ -285,6 +290,8 @@ def _is_head(token: Token) -> str | None:
         return None  # "1,500 military" counts; "900 military personnel" counts its personnel
     if low in ("boots",) and token.doc[token.i + 1: token.i + 4].text.lower() == "on the ground":
         return "troops"
+    if lemma == "fighter" and any(_AIRCRAFT.fullmatch(t.text) for c in token.lefts for t in c.subtree):
+        return None  # "13 Turkish F-16 fighters": aircraft
     heads = lex["head_nouns"]
     unit = heads.get(lemma) or heads.get(low) or heads.get(low.rstrip("s")) or heads.get(re.sub(r"men$", "man", low))
     if unit == "police" and low == "police" and not (token.doc.user_data.get(_POLICE_STORY) or any(
@@ -319,6 +326,10 @@ def _is_head(token: Token) -> str | None:
     return unit
 
 
+_MILITARY_UNITS = {"unit", "platoon", "squad", "contingent", "battalion", "brigade", "regiment", "company",
+                   "detachment", "squadron", "garrison", "battlegroup", "force"}
+
+
 def _people_of_a_force(token: Token) -> bool:
     """'200 people of the French contingent', 'the mission will pull out 2,000 people': a force's staff counted as
     people when the phrase or the withdrawing subject is the force."""
@@ -326,6 +337,8 @@ def _people_of_a_force(token: Token) -> bool:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "with"):
             if any(_is_collective(o) or _is_head(o) for o in prep.children if o.dep_ == "pobj"):
                 return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _MILITARY_UNITS:
+        return True  # "a peacekeeping unit of 100 people", not "a group of 100 people"
     verb = token
     for _ in range(3):  # "the contingent's strength is (up to) 2,500 people", "the force numbers 2,500 people"
         if verb.dep_ not in ("attr", "dobj", "pobj", "prep", "advmod", "quantmod", "npadvmod") or verb.head.i == verb.i:
