@@ -117,6 +117,8 @@ def force_before(span: Span, ctx: DocContext) -> str | None:
     doc = span.doc
     start = sentence_of(span).start
     i = _skip_hedges(doc, span.start - 1, start)
+    if i > start and doc[i].text in ("–", "—", "-", ":") and doc[i].whitespace_:
+        i -= 1  # "Belarus – 500, Tajikistan – 200": a dash between the name and its figure
     mention = ctx.by_token.get(i)
     if not mention or mention.entity.kind not in ("country", "org", "demonym"):
         return None
