@@ -486,6 +486,8 @@ class SpeakerResolver(DescribedSpeakers):
             if head is None or self.ctx.by_token.get(head.i) or tok.ent_type_ in ("DATE", "TIME") \
                     or tok.lower_ in _CALENDAR_WORDS:
                 continue  # "the government of Mali last Friday asked": a day, no name
+            if tok.i > 0 and tok.doc[tok.i - 1].text == "(" and sum(c.isupper() for c in tok.text) >= 2:
+                continue  # "the Qatari ministry of defense (MoD) announced": the phrase's own abbreviation
             if tok.ent_type_ != "PERSON" and _PARTY_CODE.fullmatch(tok.text) and subject.lower_ in _TITLE_NOUNS:
                 continue  # "the D66 minister": a party's code before a title is no name
             found = self._name(head, [t for t in head.subtree])
