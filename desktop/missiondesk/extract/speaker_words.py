@@ -24,8 +24,8 @@ _TITLE_WORDS = {"secretary", "general", "secretary-general", "minister", "presid
                 "deputy", "defence", "defense", "foreign", "interior", "state", "press", "secretary", "director",
                 "chairman", "chair", "king", "queen", "premier", "governor", "senator", "representative",
                 "inspector", "acting", "vice", "high", "supreme", "allied", "coordinator", "adviser", "advisor",
-                "leader", "officer", "official", "ministry", "department", "office", "nato", "un", "eu", "mp", "cs", "pm",
-                "lawmaker", "legislator", "congressman", "congresswoman", "mayor", "sheikh", "emir", "crown",
+                "leader", "officer", "official", "ministry", "department", "office", "nato", "un", "eu", "mp", "cs",
+                "pm", "lawmaker", "legislator", "congressman", "congresswoman", "mayor", "sheikh", "emir", "crown",
                 "commandant"}
 _OWNED_WORDS = {"statement", "communique", "communiqué", "letter", "post", "tweet", "message"}
 _QUANTIFIER_SUBJECTS = {"many", "some", "others", "most", "several", "few", "both", "all"}
