@@ -340,3 +340,12 @@ def test_a_nations_armed_force_named_by_its_own_name_makes_it_the_contingent_nat
     counts = extract_text(text, published="2009-03-16", title="Ghanaian peacekeepers for Chad").troop_counts
     assert [(c.value, canonical(c.whose), canonical(c.where)) for c in counts] == [
         (70, canonical("Ghana"), canonical("Chad"))]
+
+
+def test_the_government_pledging_troops_to_a_mission_is_the_story_nations():
+    # "The government" names no country: in a story of Zambia's troops it is Zambia's, not the mission's it sends to
+    title = "Zambia pledges 250 troops to Mozambique"
+    text = ("The government has pledged 250 soldiers to the Southern African Development Community (SADC) mission in "
+            "Mozambique, the defence minister said on Thursday. Zambia's troops will leave next month.")
+    counts = extract_text(text, published="2021-07-29", title=title).troop_counts
+    assert [(c.value, c.whose, c.where) for c in counts] == [(250, "Zambia", "Mozambique")]

@@ -760,6 +760,8 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
         pronoun = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in _PERSONAL_POSSESSIVES), None)
         if pronoun is not None and not _force_in_phrase(subject, ctx):
             return antecedent(pronoun, ctx)  # "Australia's defence minister says his government will send"
+        if _bare_government(subject, ctx):  # "The government has pledged 304 soldiers to the SADC mission" in
+            return ctx.story_nation() or ctx.contingent_nation() or None  # a story of Zimbabwe's troops
         return _force_in_phrase(subject, ctx)
     speaking = verb is not None and verb.lemma_.lower() in _SPEECH
     for child in subject.children:
