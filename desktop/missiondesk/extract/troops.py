@@ -443,8 +443,14 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
     partitive = i < sent_end and doc[i].lower_ == "of"
     if partitive:  # "4,500 of the 28,500 US troops", "1,000 of them"
         i += 1
+    bracketed = set()  # "256 Royal Thai Army (RTA) soldiers": a name's abbreviation in brackets inside the phrase
     for j in range(i, min(i + 12, sent_end)):
         tok = doc[j]
+        if j in bracketed:
+            continue
+        if tok.text == "(" and j + 2 < sent_end and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
+            bracketed |= {j + 1, j + 2}
+            continue
         unit = _is_head(tok)
         if unit and _modifies_other_noun(tok, sent_end):
             unit = None  # "troop-contributing countries", "armoured personnel carriers", "fighter jets"
