@@ -349,3 +349,12 @@ def test_the_government_pledging_troops_to_a_mission_is_the_story_nations():
             "Mozambique, the defence minister said on Thursday. Zambia's troops will leave next month.")
     counts = extract_text(text, published="2021-07-29", title=title).troop_counts
     assert [(c.value, c.whose, c.where) for c in counts] == [(250, "Zambia", "Mozambique")]
+
+
+def test_a_headline_label_naming_the_host_does_not_hide_the_contributing_nation():
+    # "South Sudan: Rwandan engineers join UN mission": the label names where; the contingent is Rwanda's
+    title = "South Sudan: Rwandan engineers join UN mission to build roads"
+    text = ("A Rwandan engineering contingent has arrived in South Sudan to join the United Nations peacekeeping "
+            "mission, UNMISS said. By next month a full contingent of 280 engineers will be in place.")
+    counts = extract_text(text, published="2012-02-22", title=title).troop_counts
+    assert [(c.value, c.whose, c.where) for c in counts] == [(280, "Rwanda", "South Sudan")]

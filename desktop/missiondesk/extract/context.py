@@ -177,12 +177,15 @@ class DocContext:
     def contingent_nation(self) -> str | None:
         """The nation whose part of a mission 'the contingent' is: the country the headline names first, when it
         is not the mission's lead nor the place the story happens in."""
-        nation = self.title_forces[0] if self.title_forces else self._most_named_country()
-        if nation not in COUNTRIES or nation == self.main_mission_lead():
-            return None
         from missiondesk.extract.gazetteer import missions
 
         known = missions().get(self.main_mission or "")
+        hosts = (known["theater"], *known.get("countries", [])) if known else ()
+        # "South Sudan: Japanese engineers join UN mission": a headline's label naming the host comes first
+        guests = [f for f in self.title_forces if f in COUNTRIES and f not in hosts]
+        nation = (guests[0] if guests else self.title_forces[0]) if self.title_forces else self._most_named_country()
+        if nation not in COUNTRIES or nation == self.main_mission_lead():
+            return None
         if known:  # a mission's host is no contributor to it, wherever the story is told from
             return None if nation in (known["theater"], *known.get("countries", [])) else nation
         most = max(self.located.values(), default=0)
