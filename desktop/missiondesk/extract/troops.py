@@ -395,6 +395,13 @@ def _members_of_a_force(token: Token) -> bool:
                        for o in prep.children if o.dep_ == "pobj")
     if any(c.dep_ == "compound" and lexicon()["institutions"].get(c.text) for c in token.lefts):
         return True  # "1,495 SANDF members", "300 Bundeswehr members": an armed force's initials or name
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        # "an advance team of five members", "task forces consisting of about 370 members": a unit's members
+        holder = token.head.head
+        if holder.lemma_.lower() in ("consist", "compose", "comprise", "make") and holder.dep_ == "acl":
+            holder = holder.head
+        if holder.lemma_.lower() in _MILITARY_UNITS | {"team", "task force"} or holder.lower_ == "forces":
+            return True
     verb = token.head
     if token.dep_ in ("dobj", "attr") and verb.lemma_.lower() in _NUMBERING | _MADE_OF:
         subject = roles.subject_of(verb)
