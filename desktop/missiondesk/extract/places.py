@@ -11,6 +11,7 @@ from missiondesk.extract.context import GROUPINGS, PLACE_NOUNS, DocContext, acti
 from missiondesk.extract.gazetteer import Entity, Mention, missions
 from missiondesk.extract.owners import (
     _MISSION_NOUNS,
+    _the_country,
     antecedent,
     respective_names,
 )
@@ -683,6 +684,9 @@ def _phrase(token: Token) -> list[Token]:
 
 def _place_in(token: Token, ctx: DocContext, force: str | None, shallow: bool = False) -> str | None:
     sent = sentence_of(token)
+    own = _own_part(token, ctx)
+    if own:
+        return own  # "massed 3,000 troops in its southern region of Diffa on the border with Nigeria": Niger
     for mention in _mentions(ctx, [token] if shallow else _phrase(token)):
         if _neighbour(mention, token.doc) or mention.start > token.i and _on_a_trip(mention, token.doc):
             continue  # "near the border with Russia": the country across the border; "in time for his visit to X"
@@ -695,13 +699,35 @@ def _place_in(token: Token, ctx: DocContext, force: str | None, shallow: bool = 
             if nxt is not None and nxt.lower_ in _PLACE_NOUNS:
                 return mention.entity.country  # "in the Afghan capital"
     for tok in token.subtree:
-        if tok.lower_ in ("soil", "territory") and any(c.lower_ in ("its", "their", "our") for c in tok.children):
-            verb = _verb_chain(tok, 3)
-            subject = subject_of(verb[0]) if verb else None
-            if subject is not None:
-                for mention in _mentions(ctx, subject.subtree):
-                    if mention.place:
-                        return mention.place
+        if tok.lower_ in _OWN_PARTS:
+            place = _own_part(tok, ctx, noun=tok)
+            if place:
+                return place
+    return None
+
+
+_OWN_PARTS = {"soil", "territory", "region", "regions", "province", "provinces", "north", "south", "east", "west",
+              "northeast", "northwest", "southeast", "southwest"}
+
+
+def _own_part(token: Token, ctx: DocContext, noun: Token | None = None) -> str | None:
+    """'on its soil', 'in their territory', 'in its southern region': a part of the country that is the
+    subject of the clause (the preposition `token`'s object, or `noun`)."""
+    if noun is None:
+        noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lower_ not in _OWN_PARTS or not any(
+            c.lower_ in ("its", "their", "our") for c in noun.children):
+        return None
+    verb = _verb_chain(noun, 3)
+    subject = subject_of(verb[0]) if verb else None
+    if subject is None:
+        return None
+    for mention in _mentions(ctx, subject.subtree):
+        if mention.place:
+            return mention.place
+    if subject.lower_ in ("it", "they") or subject.lemma_.lower() in ("country", "nation"):
+        found = antecedent(subject, ctx) if subject.lower_ in ("it", "they") else _the_country([subject], ctx)
+        return found if found and ctx_is_country(found) else None
     return None
 
 
