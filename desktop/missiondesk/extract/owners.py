@@ -166,6 +166,11 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         whole_of = _mission_named(sent, ctx) or ctx.main_mission_lead() or ctx.main_organisation()
         if whole_of:
             return whole_of
+    total = _raised_total(anchor)
+    if total:  # "the 900 Djiboutians will raise the total peacekeeping force to about 10,300": the whole's
+        joint = _mission_named(sent, ctx) or ctx.main_mission_lead()
+        if joint and joint not in COUNTRIES:
+            return joint
     for verb in ([] if whole else _verb_chain(anchor, 5)):
         if verb.lemma_.lower() in words("host_verbs"):
             break
@@ -334,6 +339,19 @@ def contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str, unn
 
 
 _MANY = {"various", "several", "many", "different", "numerous", "multiple", "other"}
+
+
+def _raised_total(anchor: Token) -> bool:
+    """'raise the total peacekeeping force to about 10,300 troops', 'bringing the total to 22,000': the figure a
+    total is brought to, whoever brings it there."""
+    if anchor.dep_ != "pobj" or anchor.head.lower_ != "to":
+        return False
+    verb = anchor.head.head
+    if verb.lemma_.lower() not in ("raise", "bring", "increase", "boost", "take", "push", "swell", "lift"):
+        return False
+    # not "take Brazil's total contribution to more than 2,000": a total someone owns is theirs
+    return any(c.dep_ == "dobj" and (c.lower_ == "total" or any(a.lower_ == "total" for a in c.children))
+               and not any(t.dep_ in ("poss", "nmod") or t.pos_ == "PROPN" for t in c.lefts) for c in verb.children)
 
 
 def _joint_subject(subject: Token, ctx: DocContext) -> bool:
