@@ -529,9 +529,10 @@ def respective_names(sent: Span, ctx: DocContext) -> tuple[list[str], list[int]]
 
 
 def _sent_by(anchor: Token, ctx: DocContext) -> str | None:
-    """'200 soldiers sent by the United Kingdom', 'troops deployed by France': the force that sends them."""
+    """'200 soldiers sent by the United Kingdom', 'troops deployed by France': the force that sends them; not the
+    council that mandates them ('the 12,000 mandated by a United Nations resolution')."""
     for verb in anchor.children:
-        if verb.dep_ == "acl" and verb.pos_ == "VERB":
+        if verb.dep_ == "acl" and verb.pos_ == "VERB" and verb.lemma_.lower() not in _MANDATING:
             for agent in verb.children:
                 if agent.dep_ == "agent" and not _by_vehicle(agent):
                     found = _force_in_phrase(agent, ctx, deep=True)
