@@ -342,19 +342,18 @@ def test_a_nations_armed_force_named_by_its_own_name_makes_it_the_contingent_nat
         (70, canonical("Ghana"), canonical("Chad"))]
 
 
-def test_the_government_pledging_troops_to_a_mission_is_the_story_nations():
+@pytest.mark.parametrize("title, text, published, expected", [
     # "The government" names no country: in a story of Zambia's troops it is Zambia's, not the mission's it sends to
-    title = "Zambia pledges 250 troops to Mozambique"
-    text = ("The government has pledged 250 soldiers to the Southern African Development Community (SADC) mission in "
-            "Mozambique, the defence minister said on Thursday. Zambia's troops will leave next month.")
-    counts = extract_text(text, published="2021-07-29", title=title).troop_counts
-    assert [(c.value, c.whose, c.where) for c in counts] == [(250, "Zambia", "Mozambique")]
-
-
-def test_a_headline_label_naming_the_host_does_not_hide_the_contributing_nation():
+    ("Zambia pledges 250 troops to Mozambique",
+     "The government has pledged 250 soldiers to the Southern African Development Community (SADC) mission in "
+     "Mozambique, the defence minister said on Thursday. Zambia's troops will leave next month.",
+     "2021-07-29", (250, "Zambia", "Mozambique")),
     # "South Sudan: Rwandan engineers join UN mission": the label names where; the contingent is Rwanda's
-    title = "South Sudan: Rwandan engineers join UN mission to build roads"
-    text = ("A Rwandan engineering contingent has arrived in South Sudan to join the United Nations peacekeeping "
-            "mission, UNMISS said. By next month a full contingent of 280 engineers will be in place.")
-    counts = extract_text(text, published="2012-02-22", title=title).troop_counts
-    assert [(c.value, c.whose, c.where) for c in counts] == [(280, "Rwanda", "South Sudan")]
+    ("South Sudan: Rwandan engineers join UN mission to build roads",
+     "A Rwandan engineering contingent has arrived in South Sudan to join the United Nations peacekeeping mission, "
+     "UNMISS said. By next month a full contingent of 280 engineers will be in place.",
+     "2012-02-22", (280, "Rwanda", "South Sudan")),
+])
+def test_an_unnamed_government_or_contingent_is_the_headlines_contributing_nations(title, text, published, expected):
+    counts = extract_text(text, published=published, title=title).troop_counts
+    assert [(c.value, c.whose, c.where) for c in counts] == [expected]
