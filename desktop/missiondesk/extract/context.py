@@ -187,7 +187,7 @@ class DocContext:
         if nation not in COUNTRIES or nation == self.main_mission_lead():
             return None
         if known:  # a mission's host is no contributor to it, wherever the story is told from
-            return None if nation in (known["theater"], *known.get("countries", [])) else nation
+            return None if nation in hosts else nation
         most = max(self.located.values(), default=0)
         return None if most and self.located[nation] == most else nation
 
@@ -309,9 +309,16 @@ def acting(mention: Mention, doc) -> bool:
     head = doc[mention.end - 1]
     if head.dep_ == "poss" or any(c.lower_ in ("'s", "’s") for c in head.children):
         return head.head.lower_ not in PLACE_NOUNS
-    while head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ == "PROPN":
-        head = head.head  # "Germany and Italy will send": the second of two named subjects acts too
+    head = first_named(head)
     return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() != "be"
+
+
+def first_named(token):
+    """The first of names joined by 'and': in "Germany and Italy will send", Italy stands where Germany does,
+    as the subject."""
+    while token.dep_ == "conj" and token.head.i < token.i and token.head.pos_ == "PROPN":
+        token = token.head
+    return token
 
 
 def naming_people(mention: Mention, doc) -> bool:

@@ -109,8 +109,8 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
                 for t in doc[max(min(m.start for m in national) - 1, sent.start):anchor.i]):
             # "6,700 Brazilian, Chilean, Argentine and other peacekeepers": several nations' troops together are
             # the mission's they serve in, where the article has one
-            joint = _mission_named(sent, ctx) or ctx.main_mission_lead()
-            if joint and joint not in COUNTRIES:
+            joint = _joint_force(sent, ctx)
+            if joint:
                 return joint
         if national:
             return national[0].force
@@ -166,10 +166,9 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         whole_of = _mission_named(sent, ctx) or ctx.main_mission_lead() or ctx.main_organisation()
         if whole_of:
             return whole_of
-    total = _raised_total(anchor)
-    if total:  # "the 900 Djiboutians will raise the total peacekeeping force to about 10,300": the whole's
-        joint = _mission_named(sent, ctx) or ctx.main_mission_lead()
-        if joint and joint not in COUNTRIES:
+    if _raised_total(anchor):  # "the 900 Djiboutians will raise the total peacekeeping force to about 10,300"
+        joint = _joint_force(sent, ctx)
+        if joint:
             return joint
     for verb in ([] if whole else _verb_chain(anchor, 5)):
         if verb.lemma_.lower() in words("host_verbs"):
@@ -212,10 +211,9 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
             break  # "..., and 500 will stay on, the UN said": who reports the figure does not own it
         if subject is not None and _joint_subject(subject, ctx) and not any(
                 t.lower_ in ("each", "respectively") for t in sent):  # "have promised 500 soldiers each"
-            # "Uganda and Burundi have 9,000 soldiers in the country": several nations' troops together, the
-            # mission's the sentence or the article names, when it has one
-            joint = _mission_named(sent, ctx) or ctx.main_mission_lead()
-            if joint and joint not in COUNTRIES:
+            # "Uganda and Burundi have 9,000 soldiers in the country": several nations' troops together
+            joint = _joint_force(sent, ctx)
+            if joint:
                 return joint
         if subject is not None:
             found = _subject_force(subject, ctx, verb)
@@ -339,6 +337,13 @@ def contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str, unn
 
 
 _MANY = {"various", "several", "many", "different", "numerous", "multiple", "other"}
+
+
+def _joint_force(sent: Span, ctx: DocContext) -> str | None:
+    """The body several nations' troops together belong to: the mission the sentence names, else the article's
+    main mission's lead, when that is no single country."""
+    joint = _mission_named(sent, ctx) or ctx.main_mission_lead()
+    return joint if joint and joint not in COUNTRIES else None
 
 
 def _raised_total(anchor: Token) -> bool:

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from missiondesk.extract.context import GROUPINGS, PLACE_NOUNS, DocContext, acting, naming_people
+from missiondesk.extract.context import GROUPINGS, PLACE_NOUNS, DocContext, acting, first_named, naming_people
 from missiondesk.extract.gazetteer import Entity, Mention, missions
 from missiondesk.extract.owners import (
     _MISSION_NOUNS,
@@ -489,9 +489,7 @@ _TRIPS = {"visit", "trip", "tour", "talks", "meeting", "summit", "stopover", "sp
 def _acts(mention: Mention, sent: Span) -> bool:
     """'Italy provides', 'Turkey has sent', 'Germany and Italy will send': a country as the subject of a verb
     other than 'be'."""
-    head = sent.doc[mention.end - 1]
-    while head.dep_ == "conj" and head.head.i < head.i and head.head.pos_ == "PROPN":
-        head = head.head  # "Germany and Italy will send": the second of two named subjects acts too
+    head = first_named(sent.doc[mention.end - 1])
     if mention.entity.kind in ("country", "city") and any(  # "Britain, which contributes 272 soldiers"
             c.dep_ == "relcl" and c.lemma_.lower() != "be" and any(g.lower_ in ("which", "that") and g.dep_ == "nsubj"
                                                                  for g in c.children) for c in head.children):
@@ -725,10 +723,13 @@ def _own_part(token: Token, ctx: DocContext, noun: Token | None = None) -> str |
     for mention in _mentions(ctx, subject.subtree):
         if mention.place:
             return mention.place
-    if subject.lower_ in ("it", "they") or subject.lemma_.lower() in ("country", "nation"):
-        found = antecedent(subject, ctx) if subject.lower_ in ("it", "they") else _the_country([subject], ctx)
-        return found if found and ctx_is_country(found) else None
-    return None
+    if subject.lower_ in ("it", "they"):
+        found = antecedent(subject, ctx)  # "it massed troops in its north"
+    elif subject.lemma_.lower() in ("country", "nation"):
+        found = _the_country([subject], ctx)  # "the country massed troops in its southern region"
+    else:
+        return None
+    return found if found and ctx_is_country(found) else None
 
 
 _SPREADING = {"divide", "split", "spread", "distribute", "deploy", "station", "scatter", "share", "base", "rotate"}

@@ -8,7 +8,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from missiondesk.extract.context import DocContext
+from missiondesk.extract.context import COUNTRIES, DocContext, acting
 from missiondesk.extract.officeholders import office_holder
 from missiondesk.extract.speaker_words import _DETERMINERS, _MINISTRY_FIELDS, _lexicon
 
@@ -101,8 +101,6 @@ def story_country(ctx: DocContext) -> str | None:
     """The country an article is about, when its headline names one more than any other force ('the Defense
     Ministry said' in a story of South Korea's troops in Iraq is South Korea's); not the force the article names
     most, which may be another country's ('a US-led coalition')."""
-    from missiondesk.extract.context import COUNTRIES
-
     nation = ctx.story_nation()
     return nation if nation in COUNTRIES else None
 
@@ -111,8 +109,6 @@ def home_country(subject: Token, ctx: DocContext) -> str | None:
     """The country a bare 'the cabinet' governs: the country named nearest it in its sentence, before it, else
     after it ('the cabinet announced that the Dutch deployment ...'), else in the sentence before, else the one
     the article is about (its main force)."""
-    from missiondesk.extract.context import COUNTRIES
-
     sent = subject.sent
     first = subject.doc[sent.start - 1].sent.start if sent.start > 0 else 0
     for i in [*range(subject.i - 1, sent.start - 1, -1), *range(subject.i + 1, sent.end),
@@ -126,8 +122,6 @@ def home_country(subject: Token, ctx: DocContext) -> str | None:
 
 def _acting_country(subject: Token, ctx: DocContext) -> str | None:
     """The one country that is a subject or an owner in the sentence of `subject`, before it."""
-    from missiondesk.extract.context import COUNTRIES, acting
-
     sent = subject.sent
     found = {m.force for m in ctx.mentions if sent.start <= m.start < subject.i and m.force in COUNTRIES
              and m.entity.kind in ("country", "demonym") and acting(m, subject.doc)}
@@ -145,8 +139,6 @@ def force_country(subject: Token, ctx: DocContext, sentences: int = 3) -> str | 
     for _ in range(sentences - 1):
         if first > 0:
             first = doc[first - 1].sent.start
-    from missiondesk.extract.context import COUNTRIES
-
     for i in range(subject.i - 1, first - 1, -1):
         tok = doc[i]
         named = ctx.by_token.get(i)

@@ -400,7 +400,7 @@ def _members_of_a_force(token: Token) -> bool:
         holder = token.head.head
         if holder.lemma_.lower() in ("consist", "compose", "comprise", "make") and holder.dep_ == "acl":
             holder = holder.head
-        if holder.lemma_.lower() in _MILITARY_UNITS | {"team", "task force"} or holder.lower_ == "forces":
+        if holder.lemma_.lower() in _MILITARY_UNITS or holder.lemma_.lower() == "team" or holder.lower_ == "forces":
             return True
     verb = token.head
     if token.dep_ in ("dobj", "attr") and verb.lemma_.lower() in _NUMBERING | _MADE_OF:
