@@ -61,6 +61,12 @@ _SUBJECT_REACH = 1500  # characters: how far back a subject still wins a pronoun
 _NAMED_REACH = 800  # characters: how soon after an unnamed speaker 'the spokesman X' still names them
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")
 _LEADER_TITLES = {"president", "premier", "chancellor", "minister", "king", "queen", "emir"}
+# words that only make a rank with a rank beside them: "Air Chief Marshal", "Vice Admiral", "Wing Commander"
+_RANK_PARTS = {"air", "vice", "chief", "wing", "flight", "squadron", "first", "staff"}
+# nouns an outlet's name stands before: "La Repubblica newspaper"
+_OUTLET_NOUNS = {"newspaper", "daily", "weekly", "magazine", "agency", "broadcaster", "tabloid", "channel"}
+# titles of those who command a force: a person named after with only a rank holds them
+_MILITARY_HEADS = {"chief", "commander", "general", "admiral"}
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "representative"}
 # nouns that name an office on their own: "the president", "the CS", "the minister"
 _TITLE_NOUNS = {"president", "minister", "premier", "chancellor", "secretary", "secretary-general", "chief",

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from missiondesk.extract.actor import Actor
 from missiondesk.extract.context import DocContext
 from missiondesk.extract.described_speakers import DescribedSpeakers
+from missiondesk.extract.names import _JOINERS
 from missiondesk.extract.officeholders import (
     _officeholders,
     canonical_person,
@@ -53,10 +54,13 @@ from missiondesk.extract.speaker_words import (
     _DETERMINERS,
     _HONORIFICS,
     _LEADER_TITLES,
+    _MILITARY_HEADS,
     _NAMED_REACH,
+    _OUTLET_NOUNS,
     _OWNED_WORDS,
     _PRONOUNS,
     _QUANTIFIER_SUBJECTS,
+    _RANK_PARTS,
     _RANKS,
     _SPEAKS_FOR,
     _SUBJECT_REACH,
@@ -181,6 +185,13 @@ class SpeakerResolver(DescribedSpeakers):
         self.introduced: list[tuple[int, Actor, str]] = []  # "the spokesman Assane Ba": (character, person, noun)
         self.bare_names: list[tuple[int, Actor]] = []  # lone capitalised subjects with no entity: maybe surnames
         self.spoken: list[tuple[int, Actor]] = []  # (character, actor): each statement's speaker, in order
+        self.lower_words: frozenset[str] = frozenset()  # the words the article writes in lower case
+
+    def _unlike_words(self, name: str) -> bool:
+        """'Ignazio La Russa', not 'Forward Presence Battle': a name of two words or more, none of which the article
+        also writes in lower case as a word of its own (a common noun is no part of a person's name)."""
+        parts = name.split()
+        return len(parts) >= 2 and not any(p.lower() in self.lower_words for p in parts if p.lower() not in _JOINERS)
 
     def _by_given_name(self, name: str) -> Actor | None:
         """'According to Adly' after 'Deputy Defence Minister Adly Zahari': a name the article gave first in one
@@ -198,11 +209,14 @@ class SpeakerResolver(DescribedSpeakers):
     def note_people(self, doc, quoted=None) -> None:
         """Every person the article names outside quotes: a surname, a pronoun or their title ('the CS', 'the
         minister') later may refer to them. `quoted(char)` tells whether a character is inside a quote."""
+        self.lower_words = frozenset(t.text for t in doc if t.is_alpha and t.text.islower())
         for ent in doc.ents:
             if ent.label_ != "PERSON" or quoted is not None and quoted(ent.start_char):
                 continue
             if ent.root.dep_ == "appos" and ent.root.head.ent_type_ == "PERSON":
                 continue  # "Marian Tate, an Ohio Republican": a description of the person before, not another
+            if ent.root.dep_ == "compound" and ent.root.head.lower_ in _OUTLET_NOUNS:
+                continue  # "La Repubblica newspaper", "the Kathimerini daily": an outlet's name, no person
             name = _clean_name(ent)
             if not name:
                 continue
@@ -280,15 +294,19 @@ class SpeakerResolver(DescribedSpeakers):
                 return person
             if not role_words and held(person.name, " ".join(title), self.ctx.reference_year):
                 return person  # "the foreign minister told journalists ... Péter Szijjártó said": the list knows
-            if len(seen) == 1 and not role_words and subject is True and gender_of(person.name) \
+            if len(seen) == 1 and not role_words and subject is True \
+                    and (gender_of(person.name) or self._unlike_words(person.name)) \
                     and not is_officeholder(person.name) \
                     and qualifiers <= set(re.findall(r"[\w-]+", person.text or "")):
                 # "..., said the country's foreign minister. ... Ann Linde told reporters": the first person named
                 # after, as a main clause's subject, with no title of their own (and none the office-holder list
                 # gives them), is the one the title stood for
                 return person
-            if len(seen) == 1 and role_words and all(w in _RANKS for w in role_words) and set(title) & _SPEAKS_FOR:
-                return person  # "a spokesman for the French military" ... "said Lt. Col Guillaume Leroy"
+            if len(seen) == 1 and _rank_only(role_words) and (
+                    set(title) & _SPEAKS_FOR or subject is True and set(title) & _MILITARY_HEADS):
+                # "a spokesman for the French military" ... "said Lt. Col Guillaume Leroy"; "..., the defense chief
+                # said. Air Chief Marshal Angus Houston told a Senate panel": a rank is no other office
+                return person
         return None
 
     def fullest(self, actor: Actor) -> Actor:
@@ -799,3 +817,9 @@ def _proper_subjects(doc) -> list[int]:
         return []
     table = doc.to_array([POS, DEP])
     return numpy.flatnonzero((table[:, 0] == PROPN) & (table[:, 1] == nsubj)).tolist()
+
+
+def _rank_only(role_words: list[str]) -> bool:
+    """'Lt. Col', 'Air Chief Marshal', 'Vice Admiral': a military rank and nothing else (no office)."""
+    return bool(role_words) and any(w in _RANKS for w in role_words) and all(
+        w in _RANKS or w in _RANK_PARTS for w in role_words)
