@@ -213,8 +213,11 @@ class SpeakerResolver(DescribedSpeakers):
         for ent in doc.ents:
             if ent.label_ != "PERSON" or quoted is not None and quoted(ent.start_char):
                 continue
-            if ent.root.dep_ == "appos" and ent.root.head.ent_type_ == "PERSON":
-                continue  # "Marian Tate, an Ohio Republican": a description of the person before, not another
+            if ent.root.dep_ == "appos" and ent.root.head.ent_type_ == "PERSON" and not any(
+                    t.lower_ == "and" for t in doc[ent.root.head.i + 1:ent.start]):
+                # "Marian Tate, an Ohio Republican": a description of the person before, not another (but not
+                # "Minister X and Foreign Minister Y", which the parse may hang so)
+                continue
             if ent.root.dep_ == "compound" and ent.root.head.lower_ in _OUTLET_NOUNS:
                 continue  # "La Repubblica newspaper", "the Kathimerini daily": an outlet's name, no person
             name = _clean_name(ent)

@@ -119,6 +119,8 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
         actor = resolver.resolve(subject, verb)
         together = _spoke_together(subject, pairs) or (_joint_subject_before(subject, resolver) if actor is None
                                                         else None)
+        if not together and (actor is None or actor.kind == "anonymous"):
+            together = _pair_named_near(subject, resolver)
         if together:  # "The ministers said ..." after "Defence Minister X and Foreign Minister Y said": both
             actor = actor if actor is not None and actor.name in {a.name for a in together} else together[0]
         if actor is None or _unnamed_decision(verb, subject, actor, resolver, attached) \
@@ -216,6 +218,58 @@ def _joint_subject_before(subject: Token, resolver: SpeakerResolver) -> list[Act
     return None
 
 
+_LEADER_ROLES = ("president", "prime minister", "chancellor", "premier", "king", "emir", "leader")
+_PAIR_REACH = 3  # sentences: how far from 'the ministers' the two ministers may be named
+
+
+def _pair_named_near(subject: Token, resolver: SpeakerResolver) -> list[Actor] | None:
+    """'the foreign and defense ministers said ... Foreign Minister X and Defense Minister Y added', 'President X met
+    President Y ... where the leaders insisted': 'the ministers', 'both ministers', 'the two leaders' are the two
+    people a sentence nearby names together (the nearest sentence before, else after), when each one's title is
+    the noun ('leaders' are heads of state or government) and fits the fields the phrase gives ('foreign and
+    defense')."""
+    if subject.tag_ not in ("NNS", "NNPS") or subject.lemma_.lower() not in _GROUP_NOUNS - {"men", "two", "pair"}:
+        return None
+    lefts = list(subject.lefts)
+    if not any(c.lower_ in ("the", "both", "two") for c in lefts):
+        return None
+    fields = [c for c in lefts if c.dep_ in ("amod", "compound", "nmod")]
+    fields += [f for c in fields for f in c.conjuncts]
+    fields = {f.lower_.replace("defence", "defense") for f in fields if f.lower_ not in ("two", "both")}
+    if fields and not all(_MINISTRY_FIELD.match(f) for f in fields):
+        return None  # "the German ministers", "the EU's foreign ministers": others, qualified
+    noun = subject.lemma_.lower()
+
+    def fits(actor: Actor) -> bool:
+        role = (actor.role or "").lower().replace("defence", "defense")
+        held = any(r in role for r in _LEADER_ROLES) if noun == "leader" else noun in role
+        return actor.kind == "person" and held and (not fields or any(f in role for f in fields))
+
+    doc = subject.doc
+    here = subject.sent
+    before = [doc[here.start - 1].sent] if here.start > 0 else []
+    while before and len(before) < _PAIR_REACH and before[-1].start > 0:
+        before.append(doc[before[-1].start - 1].sent)
+    after, nxt = [], here
+    while len(after) < _PAIR_REACH and nxt.end < len(doc):
+        nxt = doc[nxt.end].sent
+        after.append(nxt)
+    for sent in [here, *before, *after]:
+        named = {}
+        for at, actor, _ in resolver.timeline:
+            if sent.start_char <= at < sent.end_char and fits(actor):
+                named.setdefault(actor.name, actor)
+        if len(named) == 2:
+            found = list(named.values())
+            if not fields or all(any(f in (a.role or "").lower().replace("defence", "defense") for a in found)
+                                 for f in fields):
+                return found
+        if named:
+            return None  # one of them, or three: no pair
+    return None
+
+
+_MINISTRY_FIELD = re.compile(r"^(?:defense|foreign|interior|finance|security|justice|health)$")
 _DECIDING = {"decide", "agree", "opt", "choose"}
 
 
