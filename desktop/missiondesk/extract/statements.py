@@ -760,13 +760,16 @@ def _attached_quotes(verb: Token, art: _Article, used: set[int]) -> list[Quote]:
     sent = sentence_of(verb)
     text = art.text
     attached = []
+    # '"...," the ministry quoted Major X, head of ..., as saying': the quote ends just before 'quoted'
+    at = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and \
+        verb.head.head.lemma_.lower() in ("quote", "cite") else verb
     for quote in art.quotes:
         if id(quote) in used or quote.start >= sent.end_char:
             continue
         split = quote.end <= sent.start_char and not text[quote.end:sent.start_char].strip() \
             and text[sent.start_char:sent.start_char + 1].islower()  # '"... the alternative?" he asked.' split at '?'
-        if quote.end <= verb.idx and (quote.end > sent.start_char - 1 or split):
-            between = text[quote.end:verb.idx]
+        if quote.end <= at.idx and (quote.end > sent.start_char - 1 or split):
+            between = text[quote.end:at.idx]
             # '"...," X said' / '"...?" asked X': the quote ends its utterance, the attribution follows
             ends_utterance = re.search(r"[,.?!—–-]\s*$", text[quote.inner_start:quote.inner_end]) or \
                 re.match(r"\s*[,?!—–-]", between)
