@@ -187,6 +187,10 @@ class SpeakerResolver(DescribedSpeakers):
         self.spoken: list[tuple[int, Actor]] = []  # (character, actor): each statement's speaker, in order
         self.lower_words: frozenset[str] = frozenset()  # the words the article writes in lower case
 
+    def role_of(self, name: str) -> str | None:
+        """The title the article gave the person of this name, if any."""
+        return next((a.role for a in self.persons.values() if a.name == name and a.role), None)
+
     def _unlike_words(self, name: str) -> bool:
         """'Ignazio La Russa', not 'Forward Presence Battle': a name of two words or more, none of which the article
         also writes in lower case as a word of its own (a common noun is no part of a person's name)."""

@@ -118,7 +118,7 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
             continue
         actor = resolver.resolve(subject, verb)
         together = _spoke_together(subject, pairs) or (_joint_subject_before(subject, resolver) if actor is None
-                                                        else None)
+                                                        else None) or _they_again(subject, pairs, resolver)
         if not together and (actor is None or actor.kind == "anonymous"):
             together = _pair_named_near(subject, resolver)
         if together:  # "The ministers said ..." after "Defence Minister X and Foreign Minister Y said": both
@@ -131,12 +131,14 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
         resolver.spoke(verb.idx, actor)
         found.append(_statement(verb, actor, attached, complement, art))
         group = [actor]
-        for other in coordinated(subject):  # "the Afghan government and the UN have urged": each of them
-            also = resolver.resolve(other, verb)
+        for other in [*coordinated(subject), *_joint_with(verb)]:  # "the Afghan government and the UN have
+            also = resolver.resolve(other, verb)                    # urged", "X said in a joint statement with Y"
             if also is not None and also.name != actor.name:
                 found.append(_statement(verb, also, attached, complement, art))
                 group.append(also)
         if len(group) > 1 and all(a.kind == "person" for a in group):
+            for person in group:  # "Smith said in a joint statement with Foreign Minister Bob Carr": Smith's title
+                person.role = person.role or resolver.role_of(person.name)  # from where the article gave it
             pairs.append((verb.idx, group))
         for also in together or []:
             if also.name != actor.name:
@@ -196,6 +198,19 @@ def _spoke_together(subject: Token, pairs: list[tuple[int, list[Actor]]]) -> lis
     return group
 
 
+def _they_again(subject: Token, pairs: list[tuple[int, list[Actor]]], resolver: SpeakerResolver) -> list[Actor] | None:
+    """'The ministers said ... "...," they said', '..., the statement said': 'they' (or 'the statement') just after
+    two people spoke together are those two (their joint statement)."""
+    statement = subject.lemma_.lower() == "statement" and any(c.lower_ == "the" for c in subject.lefts)
+    if subject.lower_ != "they" and not statement or not pairs or not resolver.spoken:
+        return None
+    at, group = pairs[-1]
+    last_at, last = resolver.spoken[-1]
+    if last_at < at or subject.idx - at > _TOGETHER_REACH or last.name not in {a.name for a in group}:
+        return None
+    return group
+
+
 def _joint_subject_before(subject: Token, resolver: SpeakerResolver) -> list[Actor] | None:
     """'Prime Minister X and Defence Minister Y held a joint press conference today. They said ...', 'X and Y
     have insisted that ... Instead, they argue, ...': 'they' are the people joined by 'and' as the subject of a
@@ -216,6 +231,23 @@ def _joint_subject_before(subject: Token, resolver: SpeakerResolver) -> list[Act
             return group
         return None
     return None
+
+
+_JOINT_NOUNS = {"statement", "conference", "briefing", "letter", "declaration", "communique", "appearance"}
+
+
+def _joint_with(verb: Token) -> list[Token]:
+    """'Smith said in a joint statement with Foreign Minister Bob Carr', 'told a joint news conference with X':
+    the one the speaker spoke jointly with speaks too."""
+    found = []
+    for noun in (t for t in verb.subtree if t.lemma_.lower() in _JOINT_NOUNS and t.head.i in (verb.i, *(
+            c.i for c in verb.children if c.dep_ == "prep"))):
+        if not any(c.lower_ == "joint" for c in noun.children):
+            continue
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
+            found += [o for o in prep.children if o.dep_ == "pobj" and (o.ent_type_ in ("PERSON", "ORG", "NORP")
+                                                                         or o.pos_ == "PROPN")]
+    return found
 
 
 _LEADER_ROLES = ("president", "prime minister", "chancellor", "premier", "king", "emir", "leader")
