@@ -85,7 +85,9 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and art.inside(c.idx) is None]
     if subjects:
         # "UNIFIL spokesperson Andrea Tenenti said" can parse with two subjects: the name, else the nearest
-        child = next((c for c in subjects if c.ent_type_ == "PERSON"), min(subjects, key=lambda c: abs(c.i - verb.i)))
+        # ("The NATO Military Commander in Afghanistan John Nicholson said": a title the tagger made a name is not)
+        people = sorted((c for c in subjects if c.ent_type_ == "PERSON"), key=lambda c: c.lower_ in _TITLE_NOUNS)
+        child = people[0] if people else min(subjects, key=lambda c: abs(c.i - verb.i))
         if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             return verb.head
         return _name_closing_title(child) or _name_before_title(child) or child
