@@ -198,6 +198,22 @@ def _spoke_together(subject: Token, pairs: list[tuple[int, list[Actor]]]) -> lis
     return group
 
 
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec."}
+
+
+def _said_on_date(verb: Token) -> bool:
+    """'said July 23 that Iraq had requested the end of the mission': the parse may hang the 'that' clause on the
+    date as a relative clause; it is what was said."""
+    date = verb.head
+    return verb.dep_ == "relcl" and (date.ent_type_ == "DATE" or date.lower_ in _CALENDAR) and date.dep_ in (
+        "npadvmod", "pobj") and any(
+        c.dep_ in ("mark", "dobj") and c.lower_ == "that" and c.i < verb.i for c in verb.children) and (
+        date.head.lemma_.lower() in _lexicon()["speech_verbs"] or date.head.head.lemma_.lower() in _lexicon()[
+            "speech_verbs"])
+
+
 def _they_again(subject: Token, pairs: list[tuple[int, list[Actor]]], resolver: SpeakerResolver) -> list[Actor] | None:
     """'The ministers said ... "...," they said', '..., the statement said': 'they' (or 'the statement') just after
     two people spoke together are those two (their joint statement)."""
@@ -761,6 +777,10 @@ def _complement(verb: Token) -> list[Token] | None:
         if child.dep_ == "prep" and any(t.lemma_.lower() in _VEHICLES and any(a.dep_ == "acl" for a in t.children)
                                         for t in child.subtree):
             parts.extend(child.subtree)  # "said in a statement that ..."
+            continue
+        dated = [c for c in child.subtree if _said_on_date(c)] if child.dep_ in ("npadvmod", "prep") else []
+        if dated:
+            parts.extend(dated[0].subtree)  # "said July 23 that Iraq had requested ...": the clause on the date
             continue
         if child.dep_ in _COMPLEMENTS or (child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS) or (
                 child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_.lower() == "allude"):
