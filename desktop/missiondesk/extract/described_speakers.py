@@ -328,7 +328,9 @@ class DescribedSpeakers:
                           and (t.i > subject.i) == (head.i > subject.i)]
             if not any(t.pos_ == "PROPN" or self.ctx.by_token.get(t.i) for t in body_words):
                 return None  # "a military source": no body named
-            name = _national_body(head, body_words, self.ctx) or _lexicon().get("body_names", {}).get(
+            name = _national_body(head, body_words, self.ctx) or (  # "a source in the defence ministry": the
+                self._bare_ministry(head, body_words) if head.lemma_.lower() == "ministry" else None  # story's
+            ) or _lexicon().get("body_names", {}).get(
                 " ".join(t.lower_ for t in body_words)) or re.sub(r"^(?:the|a|an)\s+", "", _text(body_words))
         elif org is not None and subject.tag_ not in ("NNS", "NNPS"):  # "NATO officials" stay a group
             name = mission_actor(org.entity.name) if org.entity.kind == "mission" else org.entity.name
