@@ -57,7 +57,7 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
             owner.extend(tok.subtree)
     owner_force = bracketed(span, ctx) or respectively(span, sent, ctx) or _owner_mission(owner, ctx) \
         or _with_owner(anchor, span, ctx) or _the_country(owner, ctx) or _sent_by(anchor, ctx) \
-        or _relative_holder(anchor, ctx)
+        or _relative_holder(anchor, ctx) or _changed_to(anchor, ctx)
     if owner_force:
         return owner_force
     pronouns = [t for t in owner if t.lower_ in _POSSESSIVE_PRONOUNS] if len(owner) == 1 else []
@@ -230,6 +230,28 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     # "the multinational force will be cut to 500 troops from the 7,000": the body's, as the 500 are
     if anchor.lemma_.lower() in _MISSION_NOUNS and _multinational(anchor):
         return ctx.main_organisation()
+    return None
+
+
+_CHANGE_TO = {"increase", "raise", "bring", "boost", "cut", "reduce", "lower", "expand", "trim", "scale", "drop"}
+
+
+def _changed_to(anchor: Token, ctx: DocContext) -> str | None:
+    """'increase the size of the Irish contribution to around 700 personnel', 'bring Germany's contingent to
+    1,200': the figure a named nation's force is changed to is that nation's (not a place in its phrase)."""
+    prep = anchor.head
+    while prep.dep_ == "conj" and prep.head.i != prep.i:
+        prep = prep.head
+    if anchor.dep_ != "pobj" or prep.lower_ != "to" or prep.head.lemma_.lower() not in _CHANGE_TO:
+        return None
+    verb = prep.head
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        located_at = {t.i for p in obj.subtree if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS for t in p.subtree}
+        nations = {m.force for m in _mentions(ctx, [t for t in obj.subtree if t.i not in located_at])
+                   if m.force and m.entity.kind in ("country", "demonym", "institution") and not _names_a_place(
+                       m, anchor.doc)}
+        if len(nations) == 1:
+            return nations.pop()
     return None
 
 
