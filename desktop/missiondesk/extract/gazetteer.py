@@ -184,7 +184,7 @@ class Gazetteer:
             if not taken.intersection(range(mention.start, mention.end)):
                 taken.update(range(mention.start, mention.end))
                 found.append(mention)
-        return sorted(found, key=lambda m: m.start)
+        return sorted((m for m in found if not _inside_a_longer_name(m, doc, taken)), key=lambda m: m.start)
 
     def _entity(self, entries: list, orths: tuple[int, ...], strings) -> Entity | None:
         """The first entry whose capitals the words as written fit, or None; remembered per (entries, words)."""
@@ -195,6 +195,16 @@ class Gazetteer:
             texts = [strings[orth] for orth in orths]
             self._fits[key] = next((e for words, e in entries if _case_fits(words, texts)), None)
         return self._fits[key]
+
+
+def _inside_a_longer_name(mention: Mention, doc, taken: set[int]) -> bool:
+    """'the Australian-led International Stabilisation Force': a mission's name right after a capitalised word the
+    gazetteer does not know (not opening a sentence) is the end of another force's name, not that mission."""
+    if mention.entity.kind != "mission" or mention.start == 0 or not mention.text[:1].isupper():
+        return False
+    before = doc[mention.start - 1]
+    return before.i not in taken and before.is_alpha and before.text[:1].isupper() and not before.is_upper \
+        and not before.is_sent_start and before.lower_ not in ("the", "a", "an", "operation")
 
 
 _FITS_LIMIT = 100_000  # (name, words as written) answers remembered before the memo starts afresh
