@@ -19,7 +19,7 @@ from missiondesk.extract.wording import not_a_count, prefix_qualifier, suffix_qu
 
 _STRONG = re.compile(r"^\s*[-‐–]?\s*(strong|odd|plus)\b", re.I)
 # "the 8,000-member British force", "a 1,200-man contingent": a size, when a force noun follows
-_MEMBERED = re.compile(r"^\s*[-‐–]\s*(member|man|person)\b", re.I)
+_MEMBERED = re.compile(r"^\s*[-‐–]?\s*(member|man|person)\b", re.I)
 # "42 Commando", "16 Air Assault Brigade": a unit's name, its number no head count
 _UNIT_NAME = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){0,2}(?:Commando|Brigade|Regiment|Battalion|Squadron|Division|Wing|"
                         r"Corps|Fleet|Group|Company|Battery|Para|Rifles|Infantry)\b(?!s)")
@@ -485,6 +485,13 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
             return head, unit, strong
         if strong and _is_collective(head):
             return head, "troops", strong
+    if suffix and head.lower_ == "strong" and head.dep_ in ("amod", "appos") and head.head.i < span.start:
+        # "the first group of soldiers, 70-strong, departed": the size set off after the force it gives
+        described = head.head
+        unit = _is_head(described) or next((_is_head(t) for t in described.subtree if t.i < span.start and _is_head(t)),
+                                          None)
+        if unit or _is_collective(described):
+            return described, unit or "troops", strong
     return None, None, strong
 
 
@@ -572,6 +579,11 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
             return _Inherited(_is_head(about) or "troops", None, None, about)
         if governor.dep_ == "acl" and (_is_head(governor.head) or _is_collective(governor.head)):
             return _Inherited(_is_head(governor.head) or "troops", None, None, governor.head)
+    # "EFP troops in Latvia number more than 2,000", "the contingent numbers about 1,500": the parse may take the
+    # verb for a noun
+    numbering = _numbered_by_verb(token, before, sent)
+    if numbering is not None:
+        return _Inherited(_is_head(numbering) or "troops", None, None, numbering)
     # "the number of American troops ... to 2,500"
     measure = _measure_phrase(sent)
     bare = before[:len(before) - prefix_qualifier(before)[1]]
@@ -604,6 +616,28 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
         return _Inherited(ref.unit, ref.whose if same and not _gapped(span) else None, ref.where)
     if owners.bracketed(span, ctx) and any(_is_head(t) or _is_collective(t) for t in sent):
         return _Inherited("troops", None, None, named=True)  # "after the American, British (8,500) and ..."
+    return None
+
+
+_VERBAL_NUMBER = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )\b(?:number|numbers|numbered|totals|totalled|totaled)\s*$",
+                            re.I)
+
+
+def _numbered_by_verb(token: Token, before: str, sent: Span) -> Token | None:
+    """'EFP troops in Latvia number more than 2,000': a number after 'number(s)' used as a verb (no article before
+    it) counts the troops or force named just before, with no other verb between."""
+    bare = before[:len(before) - prefix_qualifier(before)[1]]
+    if not _VERBAL_NUMBER.search(bare.rstrip()):
+        return None
+    doc = token.doc
+    verb_at = next((t.i for t in reversed(doc[sent.start:token.i]) if t.lower_.startswith(("number", "total"))), None)
+    if verb_at is None:
+        return None
+    for t in reversed(doc[sent.start:verb_at]):
+        if t.pos_ in ("VERB", "AUX") or t.text in (";", ":"):
+            return None
+        if _is_head(t) or _is_collective(t):
+            return t
     return None
 
 
