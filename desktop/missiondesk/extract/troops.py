@@ -619,8 +619,8 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     return None
 
 
-_VERBAL_NUMBER = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )\b(?:number|numbers|numbered|totals|totalled|totaled)\s*$",
-                            re.I)
+_VERBAL_NUMBER = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )"
+                            r"\b(?:number|numbers|numbered|totals|totalled|totaled)\s*$", re.I)
 
 
 def _numbered_by_verb(token: Token, before: str, sent: Span) -> Token | None:
