@@ -773,6 +773,17 @@ def _nationals(span: Span, sent: Span, ctx: DocContext, found: list[Count]) -> T
         if subject is not None and (_is_head(subject) or _is_collective(subject)
                                     or subject.lemma_.lower() in ("arrival", "newcomer", "reinforcement")):
             return tok  # "the new arrivals were made up of 75 Guatemalans and eight Salvadorans"
+    # "There are more than 300 Filipinos in the force": nationals in a force
+    if tok.dep_ in ("attr", "nsubj") and tok.head.lemma_ == "be" and any(
+            c.dep_ == "expl" for c in tok.head.children) and any(
+            _is_collective(o) or _is_head(o) for p in (*tok.children, *tok.head.children)
+            if p.dep_ == "prep" and p.lower_ in ("in", "with", "among") for o in p.children if o.dep_ == "pobj"):
+        return tok
+    # "The Honduran troops are attached to the Spanish regiment, along with 302 Dominicans": nationals beside troops
+    if _ALONGSIDE.search(doc[sent.start:span.start].text) and any(
+            _is_head(t) and t.dep_ in ("nsubj", "nsubjpass") for t in doc[sent.start:span.start]) and not any(
+            t.lemma_.lower() in words("casualty_words") for t in sent):  # not "evacuated ... along with 300 Americans"
+        return tok
     # "The 4,395 Ethiopians are a mixture of fresh troops and soldiers": what they are is troops
     if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and any(
             t.pos_ == "NOUN" and _is_head(t) for c in tok.head.children if c.dep_ == "attr" for t in c.subtree):
@@ -780,6 +791,8 @@ def _nationals(span: Span, sent: Span, ctx: DocContext, found: list[Count]) -> T
     return None
 
 
+_ALONGSIDE = re.compile(r"(?i)\b(?:along with|alongside|together with|as well as)(?:\s+(?:some|about|around|nearly|"
+                        r"almost|more than|over|another))?\s*$")
 _HOMECOMING = re.compile(r"(?i)\b(?:home|homecoming|return\w*|back|came back|arriv\w+ in)\b")
 _BOUNDS = {"maximum", "minimum", "total", "ceiling", "cap", "peak", "high", "low", "limit"}
 _MADE_OF = {"include", "comprise", "consist", "number", "total", "count", "make", "feature"}
