@@ -41,6 +41,10 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
             return found
     # "the European Union will contribute 6,900 of the required 15,000-strong force": the whole is not the giver's
     whole = whole_of_a_part(anchor)
+    if _whole_a_part_is_in(anchor):
+        # "increase its contribution to 2,000 soldiers as part of a force of 15,000": the whole is the mission's
+        found = _mission_named(sent, ctx) or ctx.main_mission_lead() or ctx.main_organisation()
+        return found if found not in COUNTRIES else None
     # 1. the noun phrase: its possessor ("Austria's some 300-strong contingent", "NATO's mission"), then its
     #    modifiers ("2,500 U.S. troops", "German KFOR soldiers"), a nationality before an organisation
     owner: list[Token] = []
@@ -231,6 +235,12 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     if anchor.lemma_.lower() in _MISSION_NOUNS and _multinational(anchor):
         return ctx.main_organisation()
     return None
+
+
+def _whole_a_part_is_in(anchor: Token) -> bool:
+    """'(as) part of a force of 15,000', 'part of the 12,000-strong mission': the force a part belongs to."""
+    return anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lower_ == "part" \
+        and anchor.lemma_.lower() in words("collectives")
 
 
 _CHANGE_TO = {"increase", "raise", "bring", "boost", "cut", "reduce", "lower", "expand", "trim", "scale", "drop"}
