@@ -123,6 +123,16 @@ def test_in_a_story_of_one_nations_contingent_unowned_troops_are_that_nations(se
     assert {canonical(c.whose) for c in counts} == {canonical(owner)}
 
 
+def test_a_part_of_the_contingent_is_the_story_nations_among_the_missions_mentions():
+    # a group of the contingent ('a group of', not 'the force of'), beside rebels of another nationality: Denmark's,
+    # though the article names the UN force more often than Denmark
+    text = ("Danish peacekeepers will pull out of the UN force on the Golan Heights. The UN force, known as UNDOF, "
+            "has been hit by attacks. UNDOF has 1,200 troops. The UN said the Danish unit would leave early. A smaller "
+            "group of 85 soldiers is to fly out on Sunday, ending a mission marred by Syrian rebel attacks.")
+    counts = extract_text(text, title="Danish peacekeepers pull out early from Golan").troop_counts
+    assert [(c.value, canonical(c.whose)) for c in counts] == [(1200, "United Nations"), (85, "Denmark")]
+
+
 def test_the_country_the_story_happens_in_is_not_a_contributing_nation():
     text = ("Troops of the United Nations Mission in South Sudan patrol Juba. Fighting in South Sudan and in Juba "
             "went on. About 150 engineers are to leave on Friday.")

@@ -347,14 +347,17 @@ def contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str, unn
     if not nation or nation == body or body in COUNTRIES or ctx.located[nation] >= ctx.force_counts[nation]:
         return body  # no one nation's story, or the nation is as much a place as an actor in it
     if anchor.lower_ == "police" or anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and (
-            anchor.head.head.lower_ in words("collectives") or anchor.head.head.lemma_.lower() in words("collectives")):
-        return body  # "300 UN police officers", "the AU force of more than 2,300 soldiers": the body's
+            anchor.head.head.lemma_.lower() in _WHOLE_FORCES):
+        # "300 UN police officers", "the AU force of more than 2,300 soldiers": the body's (not "a smaller group of
+        # 85 soldiers", "the first contingent of 161 soldiers": a part, the story nation's)
+        return body
     if re.search(r"(?i)\b(?:strength|size|ceiling|authori[sz]ed|troop levels?)\b", sent.text):
         return body  # "The UNIFIL strength has been expanded from 2,000 to 7,000": the mission's size
     if any(m.force == nation and _excluded(m, sent.doc) for m in _mentions(ctx, sent)):
         return body  # "troops other than the Germans": the nation is the one they are not
     if any(m.entity.kind in ("country", "demonym") and m.force and m.force != nation
-           and not (unnamed and m.entity.kind == "country" and located(m, sent.doc)) for m in _mentions(ctx, sent)):
+           and not (unnamed and m.entity.kind == "country" and located(m, sent.doc))
+           and not _of_others_than_forces(m, sent.doc) for m in _mentions(ctx, sent)):
         return body  # another nation named in the sentence: not plainly the story nation's part; where the count
         #              names no force at all, a country named only as the place the troops are in does not count
     phrase = {t.lower_ for t in anchor.subtree} | {t.lower_ for t in anchor.head.children} | {
@@ -368,6 +371,24 @@ def contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str, unn
     return nation
 
 
+def _of_others_than_forces(mention, doc) -> bool:
+    """'marred by Syrian rebel kidnappings', 'Syrian refugees': a nationality said of rebels, refugees or acts, no
+    nation's troops beside the story nation's."""
+    if mention.entity.kind != "demonym":
+        return False
+    head = doc[mention.end - 1].head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head.pos_ == "NOUN" and head.lemma_.lower() not in words("collectives") and not _is_troop_noun(head) \
+        and head.lemma_.lower() not in _FORCE_PEOPLE and not any(
+            t.lemma_.lower() in words("collectives") or _is_troop_noun(t) or t.lemma_.lower() in _FORCE_PEOPLE
+            for t in doc[mention.end:head.i + 1])
+
+
+_WHOLE_FORCES = {"force", "mission", "operation", "presence", "deployment", "army", "garrison", "military"}
+_FORCE_PEOPLE = {"peacekeeper", "marine", "personnel", "officer", "contingent", "sailor", "airman", "paratrooper",
+                 "commando", "engineer", "medic", "trainer", "instructor", "servicemen", "serviceman", "army", "navy",
+                 "government", "official", "minister", "president", "leader", "authorities", "military"}
 _MANY = {"various", "several", "many", "different", "numerous", "multiple", "other"}
 
 
