@@ -61,7 +61,7 @@ _SCATTERED = re.compile(r"(?i)\b(?:around the (?:world|globe)|across the (?:worl
                         r"(?:to|in|with|on|for|join|joined|completed) (?:the )?(?:(?:nearly|some|over|about|around) )?"
                         r"(?:(?:(?:\d+|various|several|other|many|different|all) )+(?:of the \d+ )?(?:un |u\.n\. |"
                         r"united nations |international |un[’']s )?(?:\(un\) )?(?:peace[- ]?keeping |peace )?|"
-                        r"(?:un |u\.n\. |united nations |international |un[’']s )(?:\(un\) )?"
+                        r"(?:un |u\.n\. |united nations |international |foreign |un[’']s )(?:\(un\) )?"
                         r"(?:peace[- ]?keeping |peace )?|"
                         r"peace[- ]?keeping |peace )(?:missions|operations)|"
                         r"(?:to|for) (?:un |international )?peace[- ]?keeping(?! (?:mission|force|operation|troop|"
@@ -120,9 +120,16 @@ def _own_words(anchor: Token, span: Span) -> set[int]:
     """The count's own words and its clause's phrases of place and manner."""
     tokens = {t.i for t in anchor.subtree} | {t.i for t in span}
     for verb in _clause_verbs(anchor):
-        tokens |= {t.i for c in verb.children if c.dep_ in ("prep", "advmod", "npadvmod", "dobj", "acomp")
+        tokens |= {t.i for c in verb.children if (c.dep_ in ("prep", "advmod", "npadvmod", "dobj", "acomp")
+                   or c.dep_ == "dative" and c.lower_ == "to")  # "sent 6,000 soldiers to sites around the world"
                    and c.lower_ != "of" for t in c.subtree}  # not the whole of "Of the 640 abroad, 210 ..."
+        # "has sent 4,000 troops to join UN missions": the purpose the troops were sent for
+        tokens |= {t.i for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _SERVING
+                   for p in c.children if p.dep_ in ("dobj", "prep") for t in p.subtree}
     return tokens
+
+
+_SERVING = {"join", "serve", "participate", "take"}
 
 
 def deployed_in_each(anchor: Token, span: Span, ctx: DocContext) -> list[str]:
