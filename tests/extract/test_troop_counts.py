@@ -367,3 +367,25 @@ def test_a_nations_armed_force_named_by_its_own_name_makes_it_the_contingent_nat
 def test_an_unnamed_government_or_contingent_is_the_headlines_contributing_nations(title, text, published, expected):
     counts = extract_text(text, published=published, title=title).troop_counts
     assert [(c.value, c.whose, c.where) for c in counts] == [expected]
+
+
+@pytest.mark.parametrize("named, force, expected", [
+    # one country of the region named as a place: the contributor's troops are there
+    ({"Baltic states": 3, "Lithuania": 1}, "Poland", "Lithuania"),
+    # the contributor's own country is no place of its troops; two countries named as often: the region stays
+    ({"Middle East": 4, "Iraq": 2, "Jordan": 2}, "Norway", "Middle East"),
+    ({"Middle East": 4, "Iraq": 3, "Jordan": 1}, "Norway", "Iraq"),
+    # a country outside the region does not count
+    ({"Sahel": 3, "France": 2}, "Chad", "Sahel"),
+    # not a region: the place as it is
+    ({"Mali": 3, "Niger": 1}, "Chad", "Mali"),
+])
+def test_a_broad_regions_country_is_the_one_the_article_names_most(named, force, expected):
+    from collections import Counter
+
+    from missiondesk.extract.context import DocContext
+    from missiondesk.extract.places import _country_in_region
+
+    ctx = DocContext(published=None, mentions=[], place_counts=Counter(named))
+    place = max(named, key=named.get)
+    assert _country_in_region(place, ctx, force, frozenset()) == expected

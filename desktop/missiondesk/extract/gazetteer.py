@@ -92,6 +92,12 @@ def region_countries() -> dict[str, str | None]:
 
 
 @cache
+def region_members() -> dict[str, tuple[str, ...]]:
+    """Each region the gazetteer knows -> the countries it spans."""
+    return {r["name"]: tuple(r.get("countries", ())) for r in _load("places.json")["regions"]}
+
+
+@cache
 def lexicon() -> dict:
     with open(resource("extract", "troops.toml"), "rb") as fh:
         return tomllib.load(fh)

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Span, Token
 
 from missiondesk.extract.context import GROUPINGS, PLACE_NOUNS, DocContext, acting, first_named, naming_people
-from missiondesk.extract.gazetteer import Entity, Mention, missions
+from missiondesk.extract.gazetteer import Entity, Mention, missions, region_members
 from missiondesk.extract.owners import (
     _MISSION_NOUNS,
     _the_country,
@@ -364,13 +364,29 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
         main = ctx.main_place(besides=force, owners=owners)
         if ctx.is_broad(mission["theater"]) and main in mission.get("countries", []):
             return main  # an Estonia story about the eastern-flank battlegroups: Estonia
-        return mission["theater"]
+        if force == mission["lead"]:
+            return mission["theater"]  # the lead's whole force across the region ("France's 5,100 in the Sahel")
+        return _country_in_region(mission["theater"], ctx, force, owners, mission.get("countries"))
     if force and ctx.located[force] and ctx.located[force] == max(ctx.located.values()) and \
             2 * ctx.located[force] >= ctx.force_counts[force] and ctx.main_place(owners=owners) == force:
         # "5,000 Filipino troops" in a story of drills in the Philippines, named as the place things happen in
         # more than half as often as an actor: the host's own troops, at home
         return force
-    return ctx.main_place(besides=force, owners=owners)
+    return _country_in_region(ctx.main_place(besides=force, owners=owners), ctx, force, owners)
+
+
+def _country_in_region(place: str | None, ctx: DocContext, force: str | None, owners, members=None) -> str | None:
+    """The article's main place, when it is a broad region ('the Middle East') and the article names one country
+    of it as a place more than any other: that country ('50 soldiers from the Special Forces' in a story of
+    Norway's troops in the Middle East that names Iraq)."""
+    if place is None or not ctx.is_broad(place):
+        return place
+    members = set(members or region_members().get(place, ()))
+    inside = [(n, p) for p, n in ctx.place_counts.items() if p in members and p != force and p not in owners]
+    if not inside:
+        return place
+    inside.sort(reverse=True)
+    return inside[0][1] if len(inside) == 1 or inside[0][0] > inside[1][0] else place
 
 
 _RETURN_VERBS = {"return", "repatriate", "rotate"}
