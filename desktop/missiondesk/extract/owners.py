@@ -487,8 +487,33 @@ def _sender(anchor: Token, ctx: DocContext) -> str | None:
         subject = subject_of(verb)
         if subject is not None:
             mention = ctx.by_token.get(subject.i)
-            return mention.force if mention and mention.entity.kind in ("country", "demonym") else None
+            return mention.force if mention and mention.entity.kind in ("country", "demonym") else \
+                _whose_country(subject, ctx)
     return None
+
+
+def _whose_country(subject: Token, ctx: DocContext) -> str | None:
+    """'French Ambassador Denis Pietton, whose country has 1,500 UNIFIL troops': the country of the person the
+    relative clause is said of, as their own phrase gives it ('French', 'his German counterpart')."""
+    if subject.lemma_.lower() not in _COUNTRY_NOUNS or not any(
+            c.dep_ == "poss" and c.lower_ == "whose" for c in subject.children):
+        return None
+    clause = subject.head
+    while clause.dep_ != "relcl" and clause.head.i != clause.i and clause.pos_ in ("VERB", "AUX"):
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return None
+    person = clause.head
+    described = person.head if person.dep_ == "appos" else person  # "his German counterpart Thomas De Maiziere"
+    phrase = [t for t in described.subtree if t.i < clause.i]
+    doc = subject.doc
+    # "Pietton, whose country ...": the person as the article introduced them before ("French Ambassador Denis
+    # Pietton")
+    phrase += [t for earlier in doc[:described.left_edge.i] if earlier.text == person.text and earlier.i != person.i
+               for t in doc[max(earlier.i - 5, 0):earlier.i]]
+    nations = {m.force for m in _mentions(ctx, phrase) if m.force in COUNTRIES and m.entity.kind in (
+        "country", "demonym")}
+    return nations.pop() if len(nations) == 1 else None
 
 
 def _commanded(anchor: Token, verb: Token) -> bool:
@@ -808,7 +833,7 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
     if subject.lower_ == "we":  # "we have 1,200 soldiers on the island," said the British spokesman
         return ctx.side_at(subject.idx)
     if subject.lemma_.lower() in _COUNTRY_NOUNS:  # "The West African nation already has 700 soldiers"
-        return _the_country([subject], ctx)
+        return _whose_country(subject, ctx) or _the_country([subject], ctx)
     # "the NATO-led Kosovo Force (KFOR), a UN-mandated peacekeeping mission that includes ...": a mission
     # described right after it is named is that mission
     if subject.lemma_.lower() in _MISSION_NOUNS:
