@@ -384,6 +384,9 @@ def _men_of_a_force(token: Token) -> bool:
            for p in token.children):
         return True  # "825 men from the 10th Motorized Infantry Brigade", "300 men of the battalion"
     following = doc[token.i + 1: token.i + 5].text.lower()
+    if following.startswith("and women") and _SERVICE_WORDS.search(token.sent.text) and any(
+            c.dep_ == "nummod" for c in token.children):
+        return True  # "the Bundeswehr provides approximately 110 men and women for the EUTM training mission"
     return following.startswith("in uniform") or following.startswith("and women in uniform")
 
 
@@ -753,7 +756,8 @@ def _nationals(span: Span, sent: Span, ctx: DocContext, found: list[Count]) -> T
     mention = ctx.by_token.get(i)
     tok = doc[i]
     if mention is None or mention.entity.kind != "demonym" or mention.end - 1 != i or \
-            not (tok.tag_ in ("NNPS", "NNS") or tok.lower_.endswith("s")):
+            not (tok.tag_ in ("NNPS", "NNS") or tok.lower_.endswith("s")) and not (
+                tok.lower_ in _SAME_PLURAL and tok.dep_ not in ("amod", "compound")):  # "there are 700 French"
         return None
     if any(c.sentence == sent for c in found):
         return tok  # "... 392 Rwandans and 202 Nigerians, while 345 Nigerians were due to leave"
@@ -793,6 +797,10 @@ def _nationals(span: Span, sent: Span, ctx: DocContext, found: list[Count]) -> T
 
 _ALONGSIDE = re.compile(r"(?i)\b(?:along with|alongside|together with|as well as)(?:\s+(?:some|about|around|nearly|"
                         r"almost|more than|over|another))?\s*$")
+# nationalities whose plural is the adjective itself: "700 French", "300 Dutch", "the 150 Irish"
+_SAME_PLURAL = {"french", "british", "dutch", "irish", "swiss", "english", "welsh", "scottish", "chinese", "japanese",
+                "portuguese", "lebanese", "sudanese", "senegalese", "nepalese", "vietnamese", "burmese", "togolese",
+                "congolese", "beninese", "gabonese", "taiwanese", "maltese"}
 _HOMECOMING = re.compile(r"(?i)\b(?:home|homecoming|return\w*|back|came back|arriv\w+ in)\b")
 _BOUNDS = {"maximum", "minimum", "total", "ceiling", "cap", "peak", "high", "low", "limit"}
 _MADE_OF = {"include", "comprise", "consist", "number", "total", "count", "make", "feature"}
