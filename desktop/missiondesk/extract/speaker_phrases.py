@@ -45,9 +45,16 @@ def _role_fits(role: str | None, title: list[str]) -> bool:
                 source, at = (capitals, initials.find(t)) if t in initials else (words, every.find(t))
                 if at < 0 or not any(w.lower() in _TITLE_NOUNS for w in source[at:at + len(t)]):
                     return False
-        elif t not in lower and t not in ("the",):
+        elif t not in lower and t not in ("the",) and not _TITLE_SYNONYMS.get(t, set()) & set(lower):
             return False
     return True
+
+
+# words a later reference uses for the title a person was given: "the Russian envoy" for "Russia's ambassador", "the
+# military chief" for "the Army commander", "the army chief" for "chief of defence forces"
+_TITLE_SYNONYMS = {"envoy": {"ambassador", "representative"}, "ambassador": {"envoy"},
+                   "chief": {"commander", "head"}, "commander": {"chief"}, "head": {"chief"},
+                   "army": {"military", "forces", "defence"}}
 
 
 # bodies that speak side by side: "the UN mission in the country and Senegal's army said"

@@ -644,6 +644,8 @@ class SpeakerResolver(DescribedSpeakers):
             return None
         title = []
         titled = any(t.lower_ in _TITLE_NOUNS for t in words)
+        if subject.lemma_.lower() == "diplomat" and any(t.lower_ in ("chief", "top") for t in words):
+            words, title, titled = [], ["foreign", "minister"], True  # "the chief diplomat": the foreign minister
         for tok in words:
             if tok.text in ("-", "‐") and not tok.whitespace_:
                 continue  # "the Secretary-General": the hyphen inside the title
