@@ -41,6 +41,9 @@ def is_reporter(subject: Token) -> bool:
     """'The New York Times', 'a news agency', 'BBC defence correspondent Paul Wood': a subject that reports
     what others said."""
     words = [t for t in subject.subtree if t.i <= subject.i or t.dep_ in ("compound", "appos", "amod")]
+    if subject.pos_ == "PROPN":  # "The Voice of America reports": a name that goes on with "of"
+        words += [t for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree
+                  if t.pos_ == "PROPN" or t.i == p.i]
     if not any(t.lower_ in _reporting_words() for t in words):
         return False
     return bool(_reporting_names().search(join_tokens(words).lower()))
