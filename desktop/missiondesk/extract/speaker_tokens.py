@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 _INVERTING = {"say", "add", "state", "note", "explain", "insist", "write", "stress", "warn", "claim", "argue",
               "confirm", "announce", "observe", "remark", "declare", "conclude", "continue", "report", "judge",
-              "estimate", "recall", "underline", "emphasise", "emphasize"}
+              "estimate", "recall", "underline", "emphasise", "emphasize", "detail"}
 
 # Verbs of speech that a force's own acts share ("defend", "push", "press", "counter", "secure"): with troops or a
 # unit as their subject they tell of an act, not of words

@@ -198,6 +198,7 @@ def _spoke_together(subject: Token, pairs: list[tuple[int, list[Actor]]]) -> lis
     return group
 
 
+_DISCLOSURES = {"disclosure", "announcement", "revelation", "remark", "declaration", "pledge"}
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec."}
@@ -789,6 +790,11 @@ def _complement(verb: Token) -> list[Token] | None:
             parts.extend(child.subtree)
     if not parts and verb.i + 1 < sent.end and verb.nbor(1).lower_ in ("this", "these"):
         # "Lt. Col. X announced this last Wednesday when ...": what the sentence before told
+        return _sentence_before(sent)
+    if not parts and verb.lemma_.lower() == "make" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _DISCLOSURES and any(d.lower_ == "the" for d in c.children)
+            for c in verb.children):
+        # "The Chief of Army Staff, X, made the disclosure during the graduation": what the sentence before told
         return _sentence_before(sent)
     return sorted(parts, key=lambda t: t.i) or None
 
