@@ -25,6 +25,9 @@ _INVERTING = {"say", "add", "state", "note", "explain", "insist", "write", "stre
 
 # Verbs of speech that a force's own acts share ("defend", "push", "press", "counter", "secure"): with troops or a
 # unit as their subject they tell of an act, not of words
+# "ended a visit by reaffirming her country's commitment": verbs of stating a stand, after "by"
+_AFFIRMING = {"reaffirm", "affirm", "reiterate", "stress", "emphasise", "emphasize", "pledge", "promise", "vow",
+              "thank", "praise", "welcome", "underline", "underscore"}
 _PLAIN_SPEECH = {"say", "tell", "announce", "state", "declare", "confirm", "report", "claim", "warn", "add", "deny",
                  "write", "note", "explain", "insist", "stress", "urge", "call", "tweet", "accuse", "request",
                  "threaten", "condemn", "speak", "ask", "demand"}
@@ -103,7 +106,7 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
     if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and any(c.lower_ == "to" for c in verb.children):
         return _speaker_of(verb.head.head, art)  # "Esper took pains to argue": who took pains
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB" and verb.tag_ == "VBG" \
-            and verb.lemma_.lower() in _PLAIN_SPEECH:
+            and (verb.lemma_.lower() in _PLAIN_SPEECH or verb.lemma_.lower() in _AFFIRMING):
         return _speaker_of(verb.head.head, art)  # "an official responded to the reports by saying ...": who responded
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite"):
         # "the agency quoted him as saying", "X was quoted by AFP as saying": the one quoted speaks
