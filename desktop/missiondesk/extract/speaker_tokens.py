@@ -106,7 +106,8 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
     if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and any(c.lower_ == "to" for c in verb.children):
         return _speaker_of(verb.head.head, art)  # "Esper took pains to argue": who took pains
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB" and verb.tag_ == "VBG" \
-            and (verb.lemma_.lower() in _PLAIN_SPEECH or verb.lemma_.lower() in _AFFIRMING):
+            and (verb.lemma_.lower() in _PLAIN_SPEECH or verb.lemma_.lower() in _AFFIRMING
+                 and verb.head.head.tag_ in ("VBD", "VBZ", "VBP")):  # not "wants to draw a line by underscoring"
         return _speaker_of(verb.head.head, art)  # "an official responded to the reports by saying ...": who responded
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite"):
         # "the agency quoted him as saying", "X was quoted by AFP as saying": the one quoted speaks
