@@ -389,3 +389,9 @@ def test_a_broad_regions_country_is_the_one_the_article_names_most(named, force,
     ctx = DocContext(published=None, mentions=[], place_counts=Counter(named))
     place = max(named, key=named.get)
     assert _country_in_region(place, ctx, force, frozenset()) == expected
+
+
+def test_a_sea_missions_theater_is_the_seas_name_in_the_place_gazetteer():
+    # the scorer compares names as written: a mission's theater must be the sea's one name ('Mediterranean')
+    counts = extract_text("Germany will send up to 300 soldiers to Operation Irini.").troop_counts
+    assert [(c.value, c.where) for c in counts] == [(300, "Mediterranean")]

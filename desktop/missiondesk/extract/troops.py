@@ -383,6 +383,9 @@ def _men_of_a_force(token: Token) -> bool:
             o.dep_ == "pobj" and _is_collective(o) and not _counted_units(o) for o in p.children)
            for p in token.children):
         return True  # "825 men from the 10th Motorized Infantry Brigade", "300 men of the battalion"
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in words("sending_verbs") and any(
+            c.dep_ == "nummod" for c in token.children) and token.lower_ == "men":
+        return True  # "the Thai task force deployed 368 men", "Chad sent 1,200 men to Mali"
     following = doc[token.i + 1: token.i + 5].text.lower()
     if following.startswith("and women") and _SERVICE_WORDS.search(token.sent.text) and any(
             c.dep_ == "nummod" for c in token.children):
