@@ -311,6 +311,8 @@ def _is_head(token: Token) -> str | None:
         unit = "troops"  # "376 officers and men": a unit's whole strength
     if unit is None and lemma == "officer" and token.doc.user_data.get(_POLICE_STORY):
         unit = "police"  # "Kenya has pledged 1,000 officers" in a story about a police mission
+    if unit is None and lemma == "officer" and token.tag_ == "NNS" and _in_a_police_force(token):
+        unit = "police"  # "Twenty-four Australian officers remain in the UN Police"
     if unit is None and low == "officers" and _officers_of_a_force(token):
         unit = "personnel"  # "80 officers from the Fiji Military Forces", "850 officers left for UNIFIL"
     if unit is None:
@@ -391,6 +393,14 @@ def _men_of_a_force(token: Token) -> bool:
             c.dep_ == "nummod" for c in token.children):
         return True  # "the Bundeswehr provides approximately 110 men and women for the EUTM training mission"
     return following.startswith("in uniform") or following.startswith("and women in uniform")
+
+
+def _in_a_police_force(token: Token) -> bool:
+    """'24 officers remain in the UN Police', '300 officers with the police mission': officers of a police force,
+    named in their own phrase or their clause's."""
+    holders = [token, *(v for v in roles._clause_verbs(token))]
+    return any(p.dep_ == "prep" and p.lower_ in ("in", "with", "of", "from") and any(
+        t.lower_ == "police" for t in p.subtree) for h in holders for p in h.children)
 
 
 def _members_of_a_force(token: Token) -> bool:
