@@ -707,3 +707,13 @@ def test_a_bodys_proper_name_is_kept_whole():
 def test_a_bare_ministry_is_not_of_the_country_its_troops_are_in(text, ministry):
     # the scorer's actor match is loose ('Haitian Ministry of Defence' ends like the Chilean one): the name exactly
     assert [s.actor for s in extract_text(text).statements] == [ministry]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Australian Prime Minister Anna Lee announced the plan. The Lee government says the 2,500 Marines are welcome.",
+     "Government of Australia"),
+    ("In a statement, Chancellor Olaf Scholz's government confirmed that 1,000 German soldiers would stay in Mali.",
+     "Government of Germany"),
+])
+def test_a_government_named_by_its_leader_is_the_leaders_countrys(text, actor):
+    assert extract_text(text, published="2023-05-01").statements[-1].actor == actor
