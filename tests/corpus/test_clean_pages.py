@@ -200,3 +200,20 @@ def test_hard_wrapped_paragraphs_set_apart_by_blank_lines_are_joined_whole():
             "Pacific, and gave no timetable for the departures.\n")
     page = clean_page(text)
     assert page.paragraphs == [" ".join(block.split()) for block in text.strip().split("\n\n")]
+
+
+def test_a_standfirst_the_first_paragraph_repeats_is_kept_and_so_is_the_paragraph(tmp_path):
+    # a standfirst (no full stop) that the story's next paragraph repeats as a sentence is no caption: both stay;
+    # a short alt text the caption repeats is still dropped
+    standfirst = "Portugal had more than 180 soldiers stationed in the Central African Republic as part of the UN mission"
+    lines = ["Portuguese troops leave the Central African Republic", standfirst,
+             "The defence ministry said on Wednesday it had started pulling the paratroopers out of the country.",
+             standfirst + " in the war-torn country.",
+             "It had been discussing with the United Nations how long the company would stay in Bangui.",
+             "Portuguese paratroopers", "Portuguese paratroopers board a plane in Bangui. (Photo: AFP)",
+             "The last of them will leave before the end of the month, the ministry said."]
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    body = read_document(path).body
+    assert body.count("more than 180 soldiers") == 2
+    assert "Portuguese paratroopers board a plane" not in body

@@ -110,7 +110,9 @@ def _captions(lines: list[Line]) -> set[int]:
     for pos, line in enumerate(lines):
         for offset, other in enumerate(lines[pos + 1: pos + 4], pos + 1):
             same = other.text == line.text
-            extends = line.words >= 4 and other.text.startswith(line.text) and not line.prose
+            # (not a standfirst the story's first paragraph repeats as a sentence: both are the article's)
+            extends = line.words >= 4 and other.text.startswith(line.text) and not line.prose \
+                and not (line.words >= 8 and other.prose and not other.credit)
             if same and not line.prose or extends:
                 found.update((pos, offset))
     return found
