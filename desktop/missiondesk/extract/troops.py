@@ -361,6 +361,8 @@ def _people_of_a_force(token: Token) -> bool:
 _SERVICE_WORDS = re.compile(r"(?i)\b(?:peacekeep\w*|contingent|battalion|deploy\w*|mission|tour of duty|"
                             r"overseas|serv(?:e|es|ed|ing) (?:with|in|under)|armed forces|defen[cs]e (?:force|"
                             r"services)|army|navy|military)\b")
+_ARMED_GROUP_WORDS = re.compile(r"(?i)\b(?:rebel\w*|militant\w*|militia\w*|insurgen\w*|jihadi\w*|gunmen|fighters|"
+                                r"terroris\w*|bandits?|kill\w*|dead|died|wounded|injured|hostages?|kidnapp\w*)\b")
 _POLICING = re.compile(r"(?i)\b(?:police|policing|constables?|gendarm\w*|cops?|prison|customs|immigration)\b")
 
 
@@ -385,9 +387,12 @@ def _men_of_a_force(token: Token) -> bool:
             o.dep_ == "pobj" and _is_collective(o) and not _counted_units(o) for o in p.children)
            for p in token.children):
         return True  # "825 men from the 10th Motorized Infantry Brigade", "300 men of the battalion"
-    if token.dep_ == "dobj" and token.head.lemma_.lower() in words("sending_verbs") and any(
-            c.dep_ == "nummod" for c in token.children) and token.lower_ == "men":
+    counted = token.lower_ == "men" and (any(c.dep_ == "nummod" for c in token.children) or token.dep_ == "pobj"
+                                         and token.head.lower_ == "to" and token.i > 0 and doc[token.i - 1].like_num)
+    if counted and token.dep_ == "dobj" and token.head.lemma_.lower() in words("sending_verbs"):
         return True  # "the Thai task force deployed 368 men", "Chad sent 1,200 men to Mali"
+    if counted and _SERVICE_WORDS.search(token.sent.text) and not _ARMED_GROUP_WORDS.search(token.sent.text):
+        return True  # "Ghana's soldiers in the ECOWAS mission will be reduced from 208 to 50 men"
     following = doc[token.i + 1: token.i + 5].text.lower()
     if following.startswith("and women") and _SERVICE_WORDS.search(token.sent.text) and any(
             c.dep_ == "nummod" for c in token.children):
