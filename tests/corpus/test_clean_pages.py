@@ -205,7 +205,8 @@ def test_hard_wrapped_paragraphs_set_apart_by_blank_lines_are_joined_whole():
 def test_a_standfirst_the_first_paragraph_repeats_is_kept_and_so_is_the_paragraph(tmp_path):
     # a standfirst (no full stop) that the story's next paragraph repeats as a sentence is no caption: both stay;
     # a short alt text the caption repeats is still dropped
-    standfirst = "Portugal had more than 180 soldiers stationed in the Central African Republic as part of the UN mission"
+    standfirst = ("Portugal had more than 180 soldiers stationed in the Central African Republic as part of the UN "
+                  "mission")
     lines = ["Portuguese troops leave the Central African Republic", standfirst,
              "The defence ministry said on Wednesday it had started pulling the paratroopers out of the country.",
              standfirst + " in the war-torn country.",
