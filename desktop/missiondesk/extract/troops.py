@@ -577,6 +577,9 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     same = [c for c in found if c.sentence == sent]
     if listed and same:  # "send 256 soldiers, Tanzania and Gambia 196, Chad 40": each country's share
         return _Inherited(same[-1].unit, listed, same[-1].where)
+    numbering = _numbered_by_verb(token, before, sent)
+    if numbering is not None:  # "EFP troops in Latvia number more than 2,000", "the contingent numbers about
+        return _Inherited(_is_head(numbering) or "troops", None, None, numbering)  # 1,500": the verb taken for a noun
     if token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN") and not _is_head(token.head):
         return None  # "12 bases", "50 countries": the number counts something else
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN" and not (
@@ -600,11 +603,6 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
             return _Inherited(_is_head(about) or "troops", None, None, about)
         if governor.dep_ == "acl" and (_is_head(governor.head) or _is_collective(governor.head)):
             return _Inherited(_is_head(governor.head) or "troops", None, None, governor.head)
-    # "EFP troops in Latvia number more than 2,000", "the contingent numbers about 1,500": the parse may take the
-    # verb for a noun
-    numbering = _numbered_by_verb(token, before, sent)
-    if numbering is not None:
-        return _Inherited(_is_head(numbering) or "troops", None, None, numbering)
     # "the number of American troops ... to 2,500"
     measure = _measure_phrase(sent)
     bare = before[:len(before) - prefix_qualifier(before)[1]]
@@ -844,6 +842,10 @@ def _measure_phrase(sent: Span) -> Token | None:
             for sub in list(tok.subtree)[:12]:
                 if _is_head(sub) or sub.lower_ == "troop":
                     return sub
+            whole = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                          if o.dep_ == "pobj" and _is_collective(o) and not _counted_units(o)), None)
+            if whole is not None:
+                return whole  # "the full strength of the Hungarian-led contingent is 84"
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ == "NOUN" and _is_collective(owner):
                 return owner  # "the force's authorized strength to 20,500": the force's
