@@ -780,9 +780,11 @@ def _nationals(span: Span, sent: Span, ctx: DocContext, found: list[Count]) -> T
     # "a group of almost 200 Cambodians departed", "the contingent of 300 Nepalese": a force's people
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_collective(tok.head.head):
         return tok
-    # "75 Guatemalans arrived", "200 Cambodians departed for Lebanon": nationals who move as a force does
-    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _MOVING and _SERVICE_CONTEXT.search(
-            sent.text):
+    # "75 Guatemalans arrived", "200 Cambodians departed for Lebanon": nationals who move as a force does; "the 20
+    # Hungarians serving at the UNFICYP headquarters"
+    if (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _MOVING or any(
+            c.dep_ == "acl" and c.lemma_.lower() in _MOVING for c in tok.children)) and (_SERVICE_CONTEXT.search(
+            sent.text) or any(m.entity.kind == "mission" for m in (ctx.by_token.get(t.i) for t in sent) if m)):
         return tok
     # "troops deployed so far include 392 Rwandans", "the battalion consists of 600 Germans"
     governor = tok.head.head if tok.dep_ == "pobj" else tok.head
