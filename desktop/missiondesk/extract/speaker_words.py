@@ -63,6 +63,9 @@ _ABBREVIATION = re.compile(r"[A-Z]{2,4}")
 _LEADER_TITLES = {"president", "premier", "chancellor", "minister", "king", "queen", "emir"}
 # words that only make a rank with a rank beside them: "Air Chief Marshal", "Vice Admiral", "Wing Commander"
 _RANK_PARTS = {"air", "vice", "chief", "wing", "flight", "squadron", "first", "staff"}
+# last words of a place's name that the tagger may take for a person's: "Bagram Air Field", "Fort Bragg Airport"
+_FACILITY_WORDS = {"field", "airfield", "base", "airport", "airbase", "barracks", "camp", "station", "port", "harbour",
+                   "harbor", "fort", "garrison", "headquarters", "hq", "range", "academy", "school", "hospital"}
 # nouns an outlet's name stands before: "La Repubblica newspaper"
 _OUTLET_NOUNS = {"newspaper", "daily", "weekly", "magazine", "agency", "broadcaster", "tabloid", "channel"}
 # titles of those who command a force: a person named after with only a rank holds them

@@ -53,6 +53,7 @@ from missiondesk.extract.speaker_words import (
     _ABBREVIATION,
     _BODY_NOUNS,
     _DETERMINERS,
+    _FACILITY_WORDS,
     _HONORIFICS,
     _LEADER_TITLES,
     _MILITARY_HEADS,
@@ -225,6 +226,8 @@ class SpeakerResolver(DescribedSpeakers):
                 continue
             if ent.root.dep_ == "compound" and ent.root.head.lower_ in _OUTLET_NOUNS:
                 continue  # "La Repubblica newspaper", "the Kathimerini daily": an outlet's name, no person
+            if ent[-1].lower_ in _FACILITY_WORDS:
+                continue  # "Bagram Air Field", "Camp Lemonnier": a place the tagger took for a person
             name = _clean_name(ent)
             if not name:
                 continue
