@@ -47,3 +47,25 @@ def is_reporter(subject: Token) -> bool:
     if not any(t.lower_ in _reporting_words() for t in words):
         return False
     return bool(_reporting_names().search(join_tokens(words).lower()))
+
+
+_OUTLET_REFERENCES = {"newspaper", "paper", "publication", "daily", "magazine", "outlet", "broadcaster", "website",
+                      "weekly", "tabloid"}
+
+
+def outlet_named_before(subject: Token) -> str | None:
+    """'According to the publication', 'the newspaper reported': the outlet the article named last before it
+    ('Stars and Stripes, an information agency ..., has reported on ...'), as the article writes its name."""
+    if subject.lemma_.lower() not in _OUTLET_REFERENCES or not any(
+            c.lower_ in ("the", "this") for c in subject.children if c.i < subject.i):
+        return None
+    text = subject.doc.text[:subject.idx]
+    found = [m for m in _reporting_names().finditer(text.lower()) if text[m.start()].isupper()
+             and m.group() not in _lexicon_words()]
+    return text[found[-1].start():found[-1].end()] if found else None
+
+
+@cache
+def _lexicon_words() -> frozenset[str]:
+    """The words for reporters in general ('newspaper', 'correspondent'): no outlet's name."""
+    return frozenset(_lexicon()["reporter_words"])

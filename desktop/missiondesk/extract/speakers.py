@@ -28,7 +28,7 @@ from missiondesk.extract.officeholders import (
     misspelt,
     people_by_surname,
 )
-from missiondesk.extract.reporters import is_reporter
+from missiondesk.extract.reporters import is_reporter, outlet_named_before
 from missiondesk.extract.sentences import sentence_of
 from missiondesk.extract.speaker_bodies import _national_body
 from missiondesk.extract.speaker_phrases import (
@@ -433,7 +433,8 @@ class SpeakerResolver(DescribedSpeakers):
             or self._title_reference(subject, phrase) or self._document(subject, phrase) \
             or self._persons_body(subject, phrase) or self._name(subject, phrase) \
             or self._name_inside(subject, phrase) or self._body(subject, phrase) \
-            or self._possessor(subject) or self._correspondent(subject, phrase) or self._description(subject, phrase)
+            or self._possessor(subject) or self._correspondent(subject, phrase) or self._outlet_before(subject) \
+            or self._description(subject, phrase)
         if actor is not None and actor.kind == "person" and subject.ent_type_ == "PERSON" and is_reporter(subject):
             actor.nouns |= _REPORTER_NOUNS  # "the BBC's Ian Pannell": 'our correspondent' later is him
         if actor is None or actor.kind == "anonymous":
@@ -472,6 +473,11 @@ class SpeakerResolver(DescribedSpeakers):
         if found is not None:
             found.role = found.role or _text(words)
         return found
+
+    def _outlet_before(self, subject: Token) -> Actor | None:
+        """'According to the publication': the outlet named last before it."""
+        name = outlet_named_before(subject)
+        return Actor(name, "body", text=subject.text, nouns={"agency", "statement"}) if name else None
 
     def _correspondent(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'..., our correspondent says': the outlet's reporter the article named before ('says the BBC's Ian
