@@ -91,7 +91,12 @@ def coordinated(subject: Token) -> list[Token]:
     # an apposition, the list going on from it with "and"
     listed = [c for c in base.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > base.i and any(
         cc.dep_ == "cc" and cc.lower_ == "and" for cc in c.children) and any(j.dep_ == "conj" for j in c.children)]
-    others, frontier = list(listed[:1]), [base, *listed[:1]]
+    # "Peter Roe from the Green Party and Urban Doe from the Social Democrats say": the parse may join the second
+    # name to the first one's party
+    inside = [t for p in base.children if p.dep_ == "prep" and base.ent_type_ == "PERSON" for t in p.subtree
+              if t.dep_ == "conj" and t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.head.ent_type_ != "PERSON"
+              and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.head.children)]
+    others, frontier = list(listed[:1]) + inside[:1], [base, *listed[:1]]
     while frontier:  # "Spain, France and Italy": the parse chains each name to the one before
         nxt = [c for t in frontier for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
         others += nxt
