@@ -788,9 +788,12 @@ def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str 
     return owner_of_event
 
 
+_BARE_BODIES = {"government", "cabinet", "ministry"}
+
+
 def _bare_government(token: Token, ctx: DocContext) -> bool:
-    """'The government', 'the cabinet' as a subject, no country named in its phrase."""
-    return token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in ("government", "cabinet") and any(
+    """'The government', 'the cabinet', 'the ministry' as a subject, no country named in its phrase."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in _BARE_BODIES and any(
         c.lower_ == "the" for c in token.children) and not any(ctx.by_token.get(t.i) for t in token.subtree)
 
 
@@ -863,7 +866,8 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
         if pronoun is not None and not _force_in_phrase(subject, ctx):
             return antecedent(pronoun, ctx)  # "Australia's defence minister says his government will send"
         if _bare_government(subject, ctx):  # "The government has pledged 304 soldiers to the SADC mission" in
-            return ctx.story_nation() or ctx.contingent_nation() or None  # a story of Zimbabwe's troops
+            # a story of Zimbabwe's troops; "the ministry is planning to deploy 390 soldiers" in a Czech story
+            return ctx.story_nation() or ctx.contingent_nation() or ctx._most_named_country() or None
         return _force_in_phrase(subject, ctx)
     speaking = verb is not None and verb.lemma_.lower() in _SPEECH
     for child in subject.children:
