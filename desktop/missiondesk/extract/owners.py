@@ -869,6 +869,11 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
             # a story of Zimbabwe's troops; "the ministry is planning to deploy 390 soldiers" in a Czech story
             return ctx.story_nation() or ctx.contingent_nation() or ctx._most_named_country() or None
         return _force_in_phrase(subject, ctx)
+    if subject.lemma_.lower() in ("ally", "partner"):
+        # "The US allies promised 7,000 troops", "Washington's allies": the allies of that country, not it; the
+        # alliance the article names, if any
+        organisation = ctx.main_organisation()
+        return organisation if organisation and organisation not in COUNTRIES else None
     speaking = verb is not None and verb.lemma_.lower() in _SPEECH
     for child in subject.children:
         if child.dep_ in ("poss", "compound") or (child.dep_ == "amod" and not speaking):

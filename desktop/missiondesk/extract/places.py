@@ -235,7 +235,10 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
     # not "headquartered at N'Djamena": where a force has its headquarters is not where its troops are
     described = [c for c in anchor.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")
                  and c.lemma_.lower() not in _HEADQUARTERED]
-    holders = [anchor, span[-1], *described, *clause, *subjects]
+    # "reinforcements of 7,000 troops for Afghanistan", "a contingent of 300 soldiers to Mali": the whole's phrases
+    whole = [anchor.head.head] if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and \
+        anchor.head.head.lemma_.lower() in _BOUND_NOUNS else []
+    holders = [anchor, span[-1], *whole, *described, *clause, *subjects]
     holders += [a for h in clause for a in h.children if a.dep_ == "advmod" and a.lower_ in _NEAR_HEADS]
     holders += [a for h in clause for a in h.children if a.dep_ in ("advmod", "prt") and a.lower_ in _BACK]
     own = {anchor.i, span[-1].i, *(d.i for d in described)}
@@ -279,7 +282,12 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
         if word == "from" and withdraw and any(p.lower_ in ("to", "into") and _place_in(p, ctx, None)
                                                for p in onward):
             continue  # "relocate 1,000 soldiers from Germany to Romania": where they are going
-        if word in _WHERE_PREPS or (word == "from" and withdraw):
+        bound_for = word == "for" and (holder.i in own or holder.lemma_.lower() in _BOUND_NOUNS
+                                       or holder.lemma_.lower() in words("sending_verbs")
+                                       or holder.lemma_.lower() == "promise") and any(
+            o.dep_ == "pobj" and ctx.by_token.get(o.i) is not None and ctx.by_token[o.i].entity.kind == "country"
+            for o in prep.children)  # "7,000 troops for Afghanistan", "reinforcements for Mali": where they go
+        if word in _WHERE_PREPS or (word == "from" and withdraw) or bound_for:
             if prep.head.lower_ in _NEAR_HEADS:
                 near = _place_in(prep, ctx, force)
                 if near and force and force != near and ctx_is_country(force) and ctx_is_country(near):
@@ -390,6 +398,8 @@ def _country_in_region(place: str | None, ctx: DocContext, force: str | None, ow
 
 
 _RETURN_VERBS = {"return", "repatriate", "rotate"}
+_BOUND_NOUNS = {"reinforcement", "troop", "soldier", "contingent", "force", "deployment", "batch", "group",
+                "team", "unit", "battalion", "company"}
 # Verbs of arriving: troops that arrive in their own country are home ("257 SANDF members arrived in South Africa")
 _ARRIVING = {"arrive", "land", "touch", "touchdown"}
 # Verbs of a journey: "through Germany" on their way is a place passed, not where troops serve
