@@ -36,7 +36,8 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     if part_of_a_whole(span, anchor) and span[-1].dep_ == "dobj" and span[-1].head.lemma_.lower() not in _SPEECH:
         # "Germany will provide 1,000 of the 5,000 troops of the NATO mission": the part is the giver's
         subject = subject_of(span[-1].head)
-        found = _subject_force(subject, ctx, span[-1].head) if subject is not None else None
+        joint = subject is not None and any(c.dep_ == "conj" for c in subject.children)  # "Tokyo and Washington"
+        found = _subject_force(subject, ctx, span[-1].head) if subject is not None and not joint else None
         if found:
             return found
     # "the European Union will contribute 6,900 of the required 15,000-strong force": the whole is not the giver's
@@ -124,6 +125,12 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
             if len(origin) == 1:  # "KFOR soldiers from Austria": Austria's
                 return origin.pop()
             return _sender(anchor, ctx) or contributors_part(anchor, sent, ctx, found[0].force)
+    american = ctx.force_counts["United States"] or ctx.place_counts["United States"]
+    if anchor.text == "Marines" and american and not any(
+            m.force for m in _mentions(ctx, list(anchor.subtree)) if m.entity.kind in ("country", "demonym")):
+        # "Roughly 18,000 Marines are based on Okinawa": Marines with no nation named, in an article that names
+        # the United States, are the US Marine Corps ("Royal Marines", "South Korean Marines" name their own)
+        return "United States"
     # 2. "troops from Turkey", "some 300 of them come from Austria"
     withdraw = _withdrawing(anchor)
     if _from_many_nations(anchor):  # "98,000 soldiers from 120 countries ... on UN missions": the body's
