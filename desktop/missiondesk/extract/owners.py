@@ -42,6 +42,9 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
             return found
     # "the European Union will contribute 6,900 of the required 15,000-strong force": the whole is not the giver's
     whole = whole_of_a_part(anchor)
+    sized = _mission_sized(anchor, whole, ctx)
+    if sized:
+        return sized
     if _whole_a_part_is_in(anchor):
         # "increase its contribution to 2,000 soldiers as part of a force of 15,000": the whole is the mission's
         found = _mission_named(sent, ctx) or ctx.main_mission_lead() or ctx.main_organisation()
@@ -242,6 +245,24 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     if anchor.lemma_.lower() in _MISSION_NOUNS and _multinational(anchor):
         return ctx.main_organisation()
     return None
+
+
+def _mission_sized(anchor: Token, whole: bool, ctx: DocContext) -> str | None:
+    """'Out of the 11,200 peacekeeping soldiers deployed in MINUSCA, Cameroon provides ...', 'there are more than
+    14,000 UN-backed soldiers involved in MONUSCO': a mission's whole size, named in the count's own phrase, is the
+    mission lead's (in a contributor's story too), unless a nation is named for the troops."""
+    existential = anchor.dep_ in ("attr", "nsubj") and anchor.head.lemma_ == "be" and any(
+        c.dep_ == "expl" for c in anchor.head.children)
+    if not (whole or existential):
+        return None
+    own = [t for c in anchor.children if c.dep_ in ("acl", "prep", "relcl") for t in c.subtree]
+    named = [m for m in _mentions(ctx, own) if m.entity.kind == "mission" and m.force]
+    # a nation named for the troops: "20 Hungarians", "91 members of the Slovenian Armed Forces"
+    phrase = [anchor, *(t for c in anchor.lefts for t in c.subtree),
+              *(t for p in anchor.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree)]
+    national = [m for m in _mentions(ctx, phrase) if m.entity.kind in ("country", "demonym", "institution")
+                and m.force]
+    return named[0].force if named and not national else None
 
 
 def _whole_a_part_is_in(anchor: Token) -> bool:
