@@ -407,10 +407,9 @@ def _of_others_than_forces(mention, doc) -> bool:
     head = doc[mention.end - 1].head
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
-    return head.pos_ == "NOUN" and head.lemma_.lower() not in words("collectives") and not _is_troop_noun(head) \
-        and head.lemma_.lower() not in _FORCE_PEOPLE and not any(
-            t.lemma_.lower() in words("collectives") or _is_troop_noun(t) or t.lemma_.lower() in _FORCE_PEOPLE
-            for t in doc[mention.end:head.i + 1])
+    return head.pos_ == "NOUN" and not any(  # the words from the nationality to its noun, the noun included
+        t.lemma_.lower() in words("collectives") or _is_troop_noun(t) or t.lemma_.lower() in _FORCE_PEOPLE
+        for t in doc[mention.end:head.i + 1])
 
 
 _WHOLE_FORCES = {"force", "mission", "operation", "presence", "deployment", "army", "garrison", "military"}

@@ -29,7 +29,7 @@ from missiondesk.extract.speaker_tokens import (
     came_from,
 )
 from missiondesk.extract.speaker_words import _lexicon
-from missiondesk.extract.speakers import SpeakerResolver
+from missiondesk.extract.speakers import _CALENDAR_WORDS, SpeakerResolver
 
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "dative", "attr", "oprd")
 _COMPLEMENT_PREPS = ("for", "of", "against", "on", "about", "that", "as")
@@ -199,16 +199,13 @@ def _spoke_together(subject: Token, pairs: list[tuple[int, list[Actor]]]) -> lis
 
 
 _DISCLOSURES = {"disclosure", "announcement", "revelation", "remark", "declaration", "pledge"}
-_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-             "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec."}
 
 
 def _said_on_date(verb: Token) -> bool:
     """'said July 23 that Iraq had requested the end of the mission': the parse may hang the 'that' clause on the
     date as a relative clause; it is what was said."""
     date = verb.head
-    return verb.dep_ == "relcl" and (date.ent_type_ == "DATE" or date.lower_ in _CALENDAR) and date.dep_ in (
+    return verb.dep_ == "relcl" and (date.ent_type_ == "DATE" or date.lower_ in _CALENDAR_WORDS) and date.dep_ in (
         "npadvmod", "pobj") and any(
         c.dep_ in ("mark", "dobj") and c.lower_ == "that" and c.i < verb.i for c in verb.children) and (
         date.head.lemma_.lower() in _lexicon()["speech_verbs"] or date.head.head.lemma_.lower() in _lexicon()[
@@ -289,10 +286,12 @@ def _pair_named_near(subject: Token, resolver: SpeakerResolver) -> list[Actor] |
         return None  # "the German ministers", "the EU's foreign ministers": others, qualified
     noun = subject.lemma_.lower()
 
+    def role(actor: Actor) -> str:
+        return (actor.role or "").lower().replace("defence", "defense")
+
     def fits(actor: Actor) -> bool:
-        role = (actor.role or "").lower().replace("defence", "defense")
-        held = any(r in role for r in _LEADER_ROLES) if noun == "leader" else noun in role
-        return actor.kind == "person" and held and (not fields or any(f in role for f in fields))
+        held = any(r in role(actor) for r in _LEADER_ROLES) if noun == "leader" else noun in role(actor)
+        return actor.kind == "person" and held and (not fields or any(f in role(actor) for f in fields))
 
     doc = subject.doc
     here = subject.sent
@@ -310,8 +309,7 @@ def _pair_named_near(subject: Token, resolver: SpeakerResolver) -> list[Actor] |
                 named.setdefault(actor.name, actor)
         if len(named) == 2:
             found = list(named.values())
-            if not fields or all(any(f in (a.role or "").lower().replace("defence", "defense") for a in found)
-                                 for f in fields):
+            if not fields or all(any(f in role(a) for a in found) for f in fields):
                 return found
         if named:
             return None  # one of them, or three: no pair

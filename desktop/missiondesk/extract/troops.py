@@ -509,8 +509,7 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
     if suffix and head.lower_ == "strong" and head.dep_ in ("amod", "appos") and head.head.i < span.start:
         # "the first group of soldiers, 70-strong, departed": the size set off after the force it gives
         described = head.head
-        unit = _is_head(described) or next((_is_head(t) for t in described.subtree if t.i < span.start and _is_head(t)),
-                                          None)
+        unit = next((u for t in described.subtree if t.i < span.start and (u := _is_head(t))), None)
         if unit or _is_collective(described):
             return described, unit or "troops", strong
     return None, None, strong
@@ -577,9 +576,11 @@ def _elliptical(span: Span, sent: Span, before: str, found: list[Count], earlier
     same = [c for c in found if c.sentence == sent]
     if listed and same:  # "send 256 soldiers, Tanzania and Gambia 196, Chad 40": each country's share
         return _Inherited(same[-1].unit, listed, same[-1].where)
+    # "EFP troops in Latvia number more than 2,000", "the contingent numbers about 1,500": the verb the parse takes
+    # for a noun
     numbering = _numbered_by_verb(token, before, sent)
-    if numbering is not None:  # "EFP troops in Latvia number more than 2,000", "the contingent numbers about
-        return _Inherited(_is_head(numbering) or "troops", None, None, numbering)  # 1,500": the verb taken for a noun
+    if numbering is not None:
+        return _Inherited(_is_head(numbering) or "troops", None, None, numbering)
     if token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN") and not _is_head(token.head):
         return None  # "12 bases", "50 countries": the number counts something else
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN" and not (
