@@ -615,8 +615,8 @@ def respective_names(sent: Span, ctx: DocContext) -> tuple[list[str], list[int]]
         return None
     numbers: list[int] = []
     i = end - 1
-    while i >= sent.start and doc[i].pos_ == "NOUN" and not numbers:
-        i -= 1  # "... 157 and 77 soldiers respectively": the noun after the last figure
+    while i >= sent.start and (doc[i].pos_ == "NOUN" or doc[i].text == ",") and not numbers:
+        i -= 1  # "... 157 and 77 soldiers respectively", "1,158 and 1,066 troops, respectively": the noun after
     while i >= sent.start and (doc[i].like_num or doc[i].lower_ in (",", "and")):
         if doc[i].like_num and not (i > sent.start and doc[i - 1].like_num):
             numbers.insert(0, i)
