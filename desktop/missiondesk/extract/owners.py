@@ -892,6 +892,10 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
         pronoun = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in _PERSONAL_POSSESSIVES), None)
         if pronoun is not None and not _force_in_phrase(subject, ctx):
             return antecedent(pronoun, ctx)  # "Australia's defence minister says his government will send"
+        seat = next((m for p in subject.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
+                     if (m := ctx.by_token.get(o.i)) is not None and m.entity.kind == "city"), None)
+        if subject.lemma_.lower() in _BARE_BODIES and seat is not None and seat.entity.country:
+            return seat.entity.country  # "the government in Ottawa decided to send 460 more troops": Canada's
         if _bare_government(subject, ctx):  # "The government has pledged 304 soldiers to the SADC mission" in
             # a story of Zimbabwe's troops; "the ministry is planning to deploy 390 soldiers" in a Czech story
             return ctx.story_nation() or ctx.contingent_nation() or ctx._most_named_country() or None
