@@ -183,7 +183,7 @@ class DocContext:
         hosts = (known["theater"], *known.get("countries", [])) if known else ()
         # "South Sudan: Japanese engineers join UN mission": a headline's label naming the host comes first
         guests = [f for f in self.title_forces if f in COUNTRIES and f not in hosts]
-        nation = (guests[0] if guests else self.title_forces[0]) if self.title_forces else self._most_named_country()
+        nation = (guests[0] if guests else self.title_forces[0]) if self.title_forces else self.most_named_country()
         if nation not in COUNTRIES or nation == self.main_mission_lead():
             return None
         if known:  # a mission's host is no contributor to it, wherever the story is told from
@@ -191,7 +191,7 @@ class DocContext:
         most = max(self.located.values(), default=0)
         return None if most and self.located[nation] == most else nation
 
-    def _most_named_country(self) -> str | None:
+    def most_named_country(self) -> str | None:
         """With no headline force: the country the article names as a force more than any other country."""
         named = [(n, force) for force, n in self.force_counts.items() if force in COUNTRIES]
         if not named:

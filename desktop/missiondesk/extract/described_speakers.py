@@ -93,17 +93,6 @@ def _sentence_country(subject: Token, ctx) -> str | None:
     return None
 
 
-def _main_country(ctx) -> str | None:
-    """The country the article names most as a force (not as a place), when nothing nearer says whose a bare
-    ministry is: 'the Defense Ministry informed' in a story of a Peruvian contingent with a UN mission."""
-    counts = {force: n for force, n in ctx.force_counts.items() if force in COUNTRIES}
-    if not counts:
-        return None
-    best = max(counts.values())
-    top = [force for force, n in counts.items() if n == best]
-    return top[0] if len(top) == 1 else None
-
-
 def _where_troops_are(tok: Token) -> bool:
     """'25 of them are already in the Central African Republic, the Defense Ministry said': a country named as the
     place of troops ('in', 'to', 'into', 'inside') is where they are, not whose ministry speaks."""
@@ -346,8 +335,9 @@ class DescribedSpeakers:
     def _bare_ministry(self, subject: Token, phrase: list[Token]) -> str | None:
         """A ministry the phrase names no country for: the story's country's, else the one its sentence opens on."""
         return _national_body(subject, phrase, self.ctx, home=story_country(self.ctx) or _sentence_country(
-            subject, self.ctx) or _headline_country(self.ctx) or force_country(subject, self.ctx) or _main_country(
-            self.ctx))
+            subject, self.ctx) or _headline_country(self.ctx) or force_country(subject, self.ctx)
+            # "the Defense Ministry informed" in a story of a Peruvian contingent: the country named most as a force
+            or self.ctx.most_named_country())
 
     def _officials_country(self, subject: Token, words: list[Token]) -> str | None:
         """The one country an official's nationality names ('an Egyptian official', 'Iraqi officials'), when no

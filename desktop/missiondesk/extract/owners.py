@@ -898,7 +898,7 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
             return seat.entity.country  # "the government in Ottawa decided to send 460 more troops": Canada's
         if _bare_government(subject, ctx):  # "The government has pledged 304 soldiers to the SADC mission" in
             # a story of Zimbabwe's troops; "the ministry is planning to deploy 390 soldiers" in a Czech story
-            return ctx.story_nation() or ctx.contingent_nation() or ctx._most_named_country() or None
+            return ctx.story_nation() or ctx.contingent_nation() or ctx.most_named_country() or None
         return _force_in_phrase(subject, ctx)
     if subject.lemma_.lower() in ("ally", "partner"):
         # "The US allies promised 7,000 troops", "Washington's allies": the allies of that country, not it; the

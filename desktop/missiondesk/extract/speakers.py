@@ -187,7 +187,8 @@ class SpeakerResolver(DescribedSpeakers):
         self.introduced: list[tuple[int, Actor, str]] = []  # "the spokesman Assane Ba": (character, person, noun)
         self.bare_names: list[tuple[int, Actor]] = []  # lone capitalised subjects with no entity: maybe surnames
         self.spoken: list[tuple[int, Actor]] = []  # (character, actor): each statement's speaker, in order
-        self.lower_words: frozenset[str] = frozenset()  # the words the article writes in lower case
+        self._doc = None  # the article's parse, for the words it writes in lower case (read when first needed)
+        self._lower_words: frozenset[str] | None = None
 
     def role_of(self, name: str) -> str | None:
         """The title the article gave the person of this name, if any."""
@@ -197,7 +198,11 @@ class SpeakerResolver(DescribedSpeakers):
         """'Ignazio La Russa', not 'Forward Presence Battle': a name of two words or more, none of which the article
         also writes in lower case as a word of its own (a common noun is no part of a person's name)."""
         parts = name.split()
-        return len(parts) >= 2 and not any(p.lower() in self.lower_words for p in parts if p.lower() not in _JOINERS)
+        if len(parts) < 2:
+            return False
+        if self._lower_words is None:
+            self._lower_words = frozenset(t.text for t in self._doc or () if t.is_alpha and t.text.islower())
+        return not any(p.lower() in self._lower_words for p in parts if p.lower() not in _JOINERS)
 
     def _by_given_name(self, name: str) -> Actor | None:
         """'According to Adly' after 'Deputy Defence Minister Adly Zahari': a name the article gave first in one
@@ -215,7 +220,7 @@ class SpeakerResolver(DescribedSpeakers):
     def note_people(self, doc, quoted=None) -> None:
         """Every person the article names outside quotes: a surname, a pronoun or their title ('the CS', 'the
         minister') later may refer to them. `quoted(char)` tells whether a character is inside a quote."""
-        self.lower_words = frozenset(t.text for t in doc if t.is_alpha and t.text.islower())
+        self._doc, self._lower_words = doc, None
         for ent in doc.ents:
             if ent.label_ != "PERSON" or quoted is not None and quoted(ent.start_char):
                 continue

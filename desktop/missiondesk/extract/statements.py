@@ -777,7 +777,9 @@ def _complement(verb: Token) -> list[Token] | None:
                                         for t in child.subtree):
             parts.extend(child.subtree)  # "said in a statement that ..."
             continue
-        dated = [c for c in child.subtree if _said_on_date(c)] if child.dep_ in ("npadvmod", "prep") else []
+        # the date is the child itself ("said July 23") or its preposition's object ("said on July 23")
+        dated = [c for d in (child, *child.children) for c in d.children if _said_on_date(c)] \
+            if child.dep_ in ("npadvmod", "prep") else []
         if dated:
             parts.extend(dated[0].subtree)  # "said July 23 that Iraq had requested ...": the clause on the date
             continue
