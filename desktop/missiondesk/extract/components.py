@@ -11,9 +11,12 @@ from spacy.tokens import Doc
 
 from missiondesk.extract.sentences import text_of
 
+_MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?")
 # A wire-story dateline at the head of a paragraph: "PRISTINA, Kosovo (AP) — ", "BEIRUT/GENEVA, Oct 11
-# (Reuters) - ", "WASHINGTON — ". Left in the sentence, the parser makes the city the subject of its verb.
-_DATELINE = re.compile(r"[A-Z][A-Z.'’/-]{2,}(?: [A-Z][A-Z.'’/-]+){0,3}(?:, [^\n()—–]{1,40}?)?"
+# (Reuters) - ", "WASHINGTON — ", "Nigeria, March 15, 2016 – ". Left in the sentence, the parser makes the city
+# the subject of its verb.
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'’/-]{2,}(?: [A-Z][A-Z.'’/-]+){0,3}(?:, [^\n()—–]{1,40}?)?"
+                       r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}, " + _MONTH_DAY + r")"
                        r"(?: \([^()\n]{1,30}\))? ?(?:—|–|--?) ?")
 
 
