@@ -86,7 +86,8 @@ class DocContext:
                 if placed_here:
                     weight *= 2  # "troops in Afghanistan", "sent to Mali": where the story happens
                     ctx.located[mention.place] += 1
-                elif doc is not None and (acting(mention, doc) or naming_people(mention, doc)):
+                elif doc is not None and (acting(mention, doc) or naming_people(mention, doc)
+                                          or headquarters(mention, doc)):
                     weight *= 0.5  # "Britain will withdraw", "Poland's contingent", "U.S. officials": the
                     #                government or its people, not a place
                 ctx.place_counts[mention.place] += weight
@@ -291,10 +292,27 @@ def located(mention: Mention, doc) -> bool:
         head = head.head
     verb = head.head.lemma_.lower()
     following = [t.lower_ for t in doc[mention.end: mention.end + 2]]
+    if headquarters(mention, doc):
+        return False  # "a force headquartered at N'Djamena": where its command sits, not where the story happens
     return (head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
             or following in (["-", "based"], ["‐", "based"])  # "the Germany-based regiment"
             or head.dep_ == "nsubj" and verb in words("host_verbs")
             or head.dep_ == "dobj" and verb in words("movement_verbs"))
+
+
+HEADQUARTERED = {"headquarter", "headquartered"}
+
+
+def headquarters(mention: Mention, doc) -> bool:
+    """'a force headquartered at N'Djamena, the capital of Chad': where a force has its headquarters."""
+    tok = doc[mention.end - 1]
+    for _ in range(5):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in HEADQUARTERED or tok.lower_ in HEADQUARTERED:
+            return True
+    return False
 
 
 # Nouns a country's possessive makes a place of: "Syria's coast", "Yemen's north".
@@ -310,6 +328,9 @@ def acting(mention: Mention, doc) -> bool:
     if head.dep_ == "poss" or any(c.lower_ in ("'s", "’s") for c in head.children):
         return head.head.lower_ not in PLACE_NOUNS
     head = first_named(head)
+    if head.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.i > head.i and any(a.lower_ == "to" for a in c.children)
+                                   for c in head.head.children):
+        return True  # "prompting Honduras to follow", "urged Germany to send": the one who is to do it
     return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() != "be"
 
 

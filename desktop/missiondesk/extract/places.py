@@ -7,7 +7,16 @@ import re
 
 from spacy.tokens import Span, Token
 
-from missiondesk.extract.context import GROUPINGS, PLACE_NOUNS, DocContext, acting, first_named, naming_people
+from missiondesk.extract.context import (
+    GROUPINGS,
+    HEADQUARTERED,
+    PLACE_NOUNS,
+    DocContext,
+    acting,
+    first_named,
+    headquarters,
+    naming_people,
+)
 from missiondesk.extract.gazetteer import Entity, Mention, missions, region_members
 from missiondesk.extract.owners import (
     _MISSION_NOUNS,
@@ -234,7 +243,7 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
     subjects = [s for s in (subject_of(v) for v in clause[-1:]) if s is not None and s.i != anchor.i]
     # not "headquartered at N'Djamena": where a force has its headquarters is not where its troops are
     described = [c for c in anchor.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")
-                 and c.lemma_.lower() not in _HEADQUARTERED]
+                 and c.lemma_.lower() not in HEADQUARTERED]
     # "reinforcements of 7,000 troops for Afghanistan", "a contingent of 300 soldiers to Mali": the whole's phrases
     whole = [anchor.head.head] if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and \
         anchor.head.head.lemma_.lower() in _BOUND_NOUNS else []
@@ -278,6 +287,8 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
         word = prep.lower_
         if _staging(prep) or word == "via" or (word == "through" and moving):
             continue  # "via Cyprus", "flying home through Qatar": a place passed through
+        if holder.lemma_.lower() in HEADQUARTERED or holder.lower_ in HEADQUARTERED:
+            continue  # "deployed a force, headquartered at N'Djamena": where its headquarters are
         onward = [p for _, p in preps] + [c for c in prep.children if c.dep_ == "prep"]
         if word == "from" and withdraw and any(p.lower_ in ("to", "into") and _place_in(p, ctx, None)
                                                for p in onward):
@@ -350,7 +361,7 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
     owners |= {m.force for m in named if m.force and m.force != force and _counted_nationals(m, doc)}
     candidates = [m for m in named if m.place and m.place != force and not _near(m, sent) and not _excluded(m, doc)
                   and not _leads(m, doc) and not _acts(m, sent)
-                  and not _staging(doc[m.end - 1].head) and not _headquarters(m, doc)
+                  and not _staging(doc[m.end - 1].head) and not headquarters(m, doc)
                   and not _for_something_else(m, doc, anchor)
                   and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
                   and not _names_a_number(m, sent, ctx) and not _modifier_only(m, sent) and not _agent(m, sent)
@@ -475,21 +486,6 @@ def _staging(prep: Token) -> bool:
     return prep.lower_ in ("in", "at") and any(
         c.dep_ == "prep" and c.lower_ in ("on", "in") and any(o.lower_ in _WAITING for o in c.children)
         for c in head.children)
-
-
-_HEADQUARTERED = {"headquarter", "headquartered"}
-
-
-def _headquarters(mention: Mention, doc) -> bool:
-    """'a force headquartered at N'Djamena, the capital of Chad': where a force has its headquarters."""
-    tok = doc[mention.end - 1]
-    for _ in range(5):
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-        if tok.lemma_.lower() in _HEADQUARTERED or tok.lower_ in _HEADQUARTERED:
-            return True
-    return False
 
 
 def _for_something_else(mention: Mention, doc, anchor: Token) -> bool:

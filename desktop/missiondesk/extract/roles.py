@@ -45,6 +45,17 @@ def subject_of(verb: Token) -> Token | None:
             found = next((c for c in aux.children if c.dep_ in _SUBJECT_DEPS), None)
             if found is not None:
                 return found
+    if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children):
+        # "NATO urged Germany to send 500 troops", "prompting Honduras to follow": the one urged is to do it
+        urged = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if urged is not None and urged.pos_ in ("PROPN", "NOUN", "PRON"):
+            return urged
+    if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.i > 0:
+        # "MINUSMA is made up of Africans but China offered ...": the parse made "China" a second of "Africans"
+        # and left "offered" without a subject; a name right before a finite verb is the verb's own subject
+        before = verb.doc[verb.i - 1]
+        if before.dep_ == "conj" and before.pos_ in ("PROPN", "NOUN") and before.head.i < before.i:
+            return before
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head)
     if verb.dep_ in ("relcl", "acl"):
