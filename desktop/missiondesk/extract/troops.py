@@ -273,8 +273,9 @@ def _beside_troops(token: Token, heads: dict) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in words("collectives"):
         return True
     partners = [root, *root.conjuncts]
-    return any(p.i != token.i and (heads.get(p.lemma_.lower()) in ("troops", "personnel") or p.lower_ == "police")
-               and any(c.dep_ == "nummod" for c in p.children) for p in partners)
+    return any(p.i != token.i and (heads.get(p.lemma_.lower()) in ("troops", "personnel") or p.lower_ == "police"
+                                   or p.lemma_.lower() == "member" and _is_head(p))  # "6,700 members of the
+               and any(c.dep_ == "nummod" for c in p.children) for p in partners)  # armed forces and 1,622 police"
 
 
 def _is_head(token: Token) -> str | None:
@@ -494,10 +495,12 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
             continue
         if tok.dep_ in ("amod", "npadvmod", "punct") and j + 1 < sent_end and tok.head.i > j:
             continue  # "Iraq-bound forces", "UN-mandated troops": a modifier inside the noun phrase
-        if tok.lower_ in ("and", "or", ",") and j > i and doc[j - 1].lower_ in _nationality_words() and \
+        if tok.lower_ in ("and", "or", ",") and j > i and (doc[j - 1].lower_ in _nationality_words() or
+                                                          doc[j - 1].lower_ in _SERVICE_BRANCHES) and \
                 j + 1 < sent_end and doc[j + 1].like_num:
             continue  # "330 Australian and 100 New Zealand troops", "400 German, 300 Dutch and 200 Belgian
-            #           soldiers": the noun after the last figure is each one's
+            #           soldiers", "121 Army, 58 Navy and 26 Air Force members": the noun after the last figure
+            #           is each one's
         break
     head = span[-1].head
     if span[-1].dep_ in ("nummod", "quantmod", "compound", "amod") and head.i > span[-1].i:
@@ -523,6 +526,7 @@ def _nationality_words() -> frozenset[str]:
     return frozenset(alias.split()[-1].lower() for alias, entity in _entries() if entity.kind == "demonym")
 
 
+_SERVICE_BRANCHES = {"army", "navy", "force", "guard", "corps", "gendarmerie"}  # "Air Force", "Coast Guard"
 _HEDGE_WORDS = {"approximately", "about", "around", "roughly", "some", "nearly", "almost", "over", "estimated",
                 "more", "than", "just", "only", "up", "to"}
 
