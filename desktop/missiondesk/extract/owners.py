@@ -8,7 +8,15 @@ import re
 
 from spacy.tokens import Span, Token
 
-from missiondesk.extract.context import ARMED_GROUPS, COUNTRIES, PLACE_NOUNS, DocContext, head_token, located
+from missiondesk.extract.context import (
+    ARMED_GROUPS,
+    COUNTRIES,
+    PLACE_NOUNS,
+    DocContext,
+    acting,
+    head_token,
+    located,
+)
 from missiondesk.extract.officeholders import country_served
 from missiondesk.extract.roles import (
     _PLACE_PREPS,
@@ -663,14 +671,25 @@ def _the_country(owner: list[Token], ctx: DocContext) -> str | None:
         start = sentence_of(doc[start - 1]).start if start > 0 else start
     # the last one named before it, else one named after it in its sentence ("The kingdom has deployed 150,000
     # soldiers to the Yemeni border, Saudi officials said")
-    after = range(noun.i + 1, sentence_of(noun).end)
-    for i in [*range(noun.i - 1, start - 1, -1), *after]:
-        mention = ctx.by_token.get(i)
-        if mention is not None and mention.force in COUNTRIES and mention.entity.kind in ("country", "demonym") \
-                and not located(mention, doc) and not _names_a_place(mention, doc) \
-                and not _names_a_mission(mention, doc):
-            return mention.force
-    return None
+    def named(indices) -> list:
+        return [m for i in indices if (m := ctx.by_token.get(i)) is not None and m.force in COUNTRIES
+                and m.entity.kind in ("country", "demonym") and not located(m, doc)
+                and not _names_a_place(m, doc) and not _names_a_mission(m, doc)]
+
+    # one that acts before one only named ("The Dominican Republic will pull its troops out, following the
+    # lead of Spain and Honduras ... the country's 302 troops": the Dominican Republic's); with none before it,
+    # the nation the story is about ("To date, the country has dispatched 8,000 peacekeepers to missions in
+    # Sudan, South Sudan, ..." in a story of Cambodia's), else one after it
+    before = named(range(noun.i - 1, start - 1, -1))
+    found = next((m for m in before if acting(m, doc)), before[0] if before else None)
+    if found:
+        return found.force
+    nation = ctx.story_nation() or ctx.contingent_nation() or ctx.most_named_country()
+    if nation in COUNTRIES:
+        return nation
+    after = named(range(noun.i + 1, sentence_of(noun).end))
+    found = next((m for m in after if acting(m, doc)), after[0] if after else None)
+    return found.force if found else None
 
 
 def _names_a_mission(mention, doc) -> bool:
@@ -877,6 +896,10 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
             found = ctx.by_token.get(i)
             if found and found.entity.kind == "mission":
                 return found.force
+        if subject.lemma_.lower() in _NATIONAL_PARTS and any(c.lower_ == "the" for c in subject.children):
+            found = _named_part_before(subject, ctx)
+            if found:
+                return found  # "a contingent of 179 Bangladeshi UN peacekeepers ... The contingent is composed of"
         if subject.lemma_.lower() in _NATIONAL_PARTS and ctx.contingent_nation():
             return ctx.contingent_nation()  # "The contingent has 5,500 personnel", "the Iraq deployment was
             #                                 extended": one nation's part in a story of that nation's part
@@ -929,6 +952,22 @@ def _subject_force(subject: Token, ctx: DocContext, verb: Token | None = None) -
         name = [t.text for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [subject.text]
         return country_served(" ".join(name[-3:]), ctx.reference_year, COUNTRIES) or \
             country_served(subject.text, ctx.reference_year, COUNTRIES)
+    return None
+
+
+def _named_part_before(noun: Token, ctx: DocContext) -> str | None:
+    """The one nation of the same noun named in the sentence or the two before 'the contingent': 'a contingent of
+    179 Bangladeshi UN peacekeepers departed ... The contingent is composed of 125 members of ...'."""
+    doc = noun.doc
+    start = sentence_of(noun).start
+    for _ in range(2):
+        start = sentence_of(doc[start - 1]).start if start > 0 else start
+    for tok in reversed(doc[start:noun.i]):
+        if tok.lemma_.lower() != noun.lemma_.lower() or tok.i == noun.i:
+            continue
+        nations = {m.force for t in tok.subtree if (m := ctx.by_token.get(t.i)) is not None and m.force in COUNTRIES
+                   and m.entity.kind in ("country", "demonym", "institution") and not located(m, doc)}
+        return nations.pop() if len(nations) == 1 else None
     return None
 
 
