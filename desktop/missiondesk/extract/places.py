@@ -108,7 +108,9 @@ def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
 
 
 def _list_head(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head.i < token.i:
+    """The first of a list of names; the parse may hang a second name on the first as its apposition ('in Sudan,
+    South Sudan, the CAR, Chad ...')."""
+    while token.dep_ in ("conj", "appos") and token.head.i < token.i:
         token = token.head
     return token
 
@@ -198,9 +200,10 @@ def _listed_places(prep: Token, ctx: DocContext) -> list[str]:
     Europe, Asia and the Middle East')."""
     members = [c for c in prep.children if c.dep_ == "pobj"]
     for member in members:
-        # "in eight countries – Sudan, Chad and Mali": the countries a plural noun stands for
-        listing = ("conj", "appos") if member.lower_ in _MANY_PLACES else ("conj",)
-        members += [c for c in member.children if c.dep_ in listing]
+        # "in eight countries – Sudan, Chad and Mali": the countries a plural noun stands for; "in Sudan, South
+        # Sudan, the CAR, Chad": the parse may hang the second name on the first as its apposition ("in Juba,
+        # South Sudan" is one country all the same)
+        members += [c for c in member.children if c.dep_ in ("conj", "appos")]
     places: list[str] = []
     regions: list[str] = []
     for member in members:
