@@ -76,6 +76,7 @@ _SCATTERED = re.compile(r"(?i)\b(?:around the (?:world|globe)|across the (?:worl
                         r"(?:to|for) (?:un |international )?peace[- ]?keeping(?! (?:mission|force|operation|troop|"
                         r"contingent|battalion|unit|dut)))\b")
 _ABROAD = {"abroad", "overseas", "worldwide"}
+_TIME_PREPS = {"since", "until", "till"}
 
 
 def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
@@ -101,7 +102,9 @@ def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
             doc[i].lower_ in _ABROAD and (doc[i].pos_ == "ADV" or doc[i].dep_ in ("advmod", "acomp")) for i in tokens):
         return False  # "were serving overseas", not "its largest overseas posting"
     named = [m for m in _mentions(ctx, [doc[i] for i in sorted(tokens)])
-             if m.entity.kind in ("country", "city", "region", "mission") and (m.place or m.entity.kind == "mission")]
+             if m.entity.kind in ("country", "city", "region", "mission") and (m.place or m.entity.kind == "mission")
+             and not any(a.lower_ in _TIME_PREPS and a.dep_ == "prep" for a in doc[m.start].ancestors)]
+    # (not "in 51 UN missions since the first one for Korea in 1953": a place that only dates the count)
     # "for 11 UN missions in Congo, Chad and Georgia": the many missions' places, listed, no one place
     return not named or bool(scattered) and len({m.place for m in named}) > 1 and len(
         {_list_head(head_token(m, doc)).i for m in named}) == 1 and all(m.entity.kind == "country" for m in named)
