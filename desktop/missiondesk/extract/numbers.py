@@ -114,6 +114,25 @@ def _word_number(chunk: str) -> tuple[int, str, int | None]:
     return chunk.find(stripped), stripped, parse_words(stripped)
 
 
+_STRAY_GROUP = re.compile(r"\d{1,3}, \d{3}")
+_TROOPS_AFTER = re.compile(r"\s+(?:(?:more|additional|extra|new|fresh)\s+)?(?:troops|soldiers|personnel|"
+                           r"peacekeepers|servicemen|service members|military personnel|marines)\b", re.I)
+_DATE_OR_NAME_BEFORE = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|"
+                                  r"\b[A-Z][\w-]*)\s+$")
+
+
+def _stray_spaces_joined(found: list[Number], text: str) -> list[Number]:
+    """'Chad has pulled out 1, 200 troops': one figure typed with a space after its comma, when troops follow
+    and no date or name comes before ('on May 1, 200 soldiers left' is a day and a count)."""
+    for k in range(len(found) - 1, 0, -1):
+        first, second = found[k - 1], found[k]
+        if _STRAY_GROUP.fullmatch(text[first.start:second.end]) and _TROOPS_AFTER.match(text, second.end) \
+                and not _DATE_OR_NAME_BEFORE.search(text, 0, first.start):
+            found[k - 1:k + 1] = [Number(first.start, second.end, first.value * 1000 + second.value,
+                                         text[first.start:second.end])]
+    return found
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every number in `text`, with its character span and integer value."""
     found: list[Number] = []
@@ -123,6 +142,7 @@ def find_numbers(text: str) -> list[Number]:
             continue
         end = match.end("scale") if match.group("scale") else match.end("num")
         found.append(Number(match.start(), end, parsed[0], text[match.start():end], is_year_like=parsed[1]))
+    found = _stray_spaces_joined(found, text)
     taken = [(n.start, n.end) for n in found]
     for match in _WORDS.finditer(text):
         lead, stripped, value = _word_number(match.group(0))
