@@ -368,7 +368,7 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
     candidates = [m for m in named if m.place and m.place != force and not _near(m, sent) and not _excluded(m, doc)
                   and not _leads(m, doc) and not _acts(m, sent)
                   and not _staging(doc[m.end - 1].head) and not headquarters(m, doc)
-                  and not _for_something_else(m, doc, anchor)
+                  and not _for_something_else(m, doc, anchor) and not _another_clause(m, doc, anchor)
                   and not _is_origin(m, sent) and not _metonym(m, sent) and not _in_a_part(m, sent)
                   and not _names_a_number(m, sent, ctx) and not _modifier_only(m, sent) and not _agent(m, sent)
                   and not _compared(m, sent) and not _describes_a_place(m, doc, ctx) and not _where_said(m, doc)
@@ -492,6 +492,20 @@ def _staging(prep: Token) -> bool:
     return prep.lower_ in ("in", "at") and any(
         c.dep_ == "prep" and c.lower_ in ("on", "in") and any(o.lower_ in _WAITING for o in c.children)
         for c in head.children)
+
+
+_CLAUSE_MARKS = {"as", "while", "whilst", "when", "because", "although", "though", "since", "whereas"}
+
+
+def _another_clause(mention: Mention, doc, anchor: Token) -> bool:
+    """'5,000 U.S. personnel have been taking part in the exercise, as the civil war continues in neighboring
+    Syria': a place in a clause of its own, with its own subject, says where something else happens."""
+    tok = doc[mention.end - 1]
+    for verb in tok.ancestors:
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS for c in verb.children):
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return subject is not None and subject.i != mention.start and anchor not in verb.subtree
+    return False
 
 
 def _for_something_else(mention: Mention, doc, anchor: Token) -> bool:
