@@ -65,7 +65,8 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
 
 
 _SCATTERED = re.compile(r"(?i)\b(?:around the (?:world|globe)|across the (?:world|globe)|"
-                        r"(?:in|across|throughout) (?:various|several|many|different|\d+|a number of) (?:countries|"
+                        r"(?:in|across|throughout) (?:various|several|many|different|\d+|a number of|these|those|both|"
+                        r"all(?: the)?|the (?:two|three|four|five|six|seven|eight|nine|ten|\d+)) (?:countries|"
                         r"nations|missions|operations|theaters|theatres|parts of the world)|"
                         r"(?:to|in|with|on|for|join|joined|completed) (?:the )?(?:(?:nearly|some|over|about|around) )?"
                         r"(?:(?:(?:\d+|various|several|other|many|different|all) )+(?:of the \d+ )?(?:un |u\.n\. |"
@@ -105,9 +106,10 @@ def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
              if m.entity.kind in ("country", "city", "region", "mission") and (m.place or m.entity.kind == "mission")
              and not any(a.lower_ in _TIME_PREPS and a.dep_ == "prep" for a in doc[m.start].ancestors)]
     # (not "in 51 UN missions since the first one for Korea in 1953": a place that only dates the count)
-    # "for 11 UN missions in Congo, Chad and Georgia": the many missions' places, listed, no one place
-    return not named or bool(scattered) and len({m.place for m in named}) > 1 and len(
-        {_list_head(head_token(m, doc)).i for m in named}) == 1 and all(m.entity.kind == "country" for m in named)
+    # "for 11 UN missions in Congo, South Sudan, Western Sahara, ... as well as three non-UN missions in Iraq,
+    # Kosovo and Afghanistan": the many missions' places, listed, no one place
+    return not named or bool(scattered) and len({m.place for m in named}) > 1 and all(
+        m.entity.kind in ("country", "region") for m in named)
 
 
 def _list_head(token: Token) -> Token:
