@@ -301,7 +301,11 @@ class DescribedSpeakers:
             return None
         words = [t for t in phrase if t.i != subject.i and t.lower_ not in _DETERMINERS and not t.is_punct
                  and t.pos_ != "NUM" and t.lower_ not in _RANK_ADJECTIVES and not _in_clause(t, subject)]
-        body_nouns = [t for t in words if t.lemma_.lower() in _BODY_NOUNS]
+        # "DoD officials": a body the news names by its short name, right before them (not "the Pentagon and
+        # Nigerien defense officials", two bodies' officials)
+        named_body = [t for t in words if t.lower_ in _lexicon().get("body_names", {}) and t.head.i == subject.i
+                      and t.dep_ in ("compound", "nmod") and not any(c.dep_ in ("cc", "conj") for c in t.children)]
+        body_nouns = [t for t in words if t.lemma_.lower() in _BODY_NOUNS or t in named_body]
         org = next((m for m in (self.ctx.by_token.get(t.i) for t in words)
                     if m and m.entity.kind in ("org", "institution", "mission")), None)
         if org is None:  # "a spokesperson for the mission known as MINUSMA": the name the clause gives it

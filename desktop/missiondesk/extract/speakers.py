@@ -68,6 +68,7 @@ from missiondesk.extract.speaker_words import (
     _SUBJECT_REACH,
     _TITLE_NOUNS,
     _TITLE_WORDS,
+    _lexicon,
     _word_set,
 )
 
@@ -539,6 +540,8 @@ class SpeakerResolver(DescribedSpeakers):
                 continue  # "the government of Mali last Friday asked": a day, no name
             if tok.i > 0 and tok.doc[tok.i - 1].text == "(" and sum(c.isupper() for c in tok.text) >= 2:
                 continue  # "the Qatari ministry of defense (MoD) announced": the phrase's own abbreviation
+            if tok.lower_ in _lexicon().get("body_names", {}):
+                continue  # "DoD officials", "a Pentagon spokesman": a body's people, not a person's name
             if tok.ent_type_ != "PERSON" and _PARTY_CODE.fullmatch(tok.text) and subject.lower_ in _TITLE_NOUNS:
                 continue  # "the D66 minister": a party's code before a title is no name
             found = self._name(head, [t for t in head.subtree])

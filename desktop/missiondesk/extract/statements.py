@@ -446,6 +446,9 @@ def _is_speech(token: Token) -> bool:
         return False  # "who insisted on anonymity", "spoke on condition of anonymity": why no name is given
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _HEDGES:
         return False  # "officials appear to be signalling that ...": the writer's reading, not their words
+    if lemma == "say" and any(c.lower_ in _GREETINGS and c.dep_ in ("dobj", "npadvmod", "intj", "advmod")
+                              for c in token.children):
+        return False  # "Every officer says goodbye with a salute": a farewell, not a statement
     if lemma == "deny" and any(c.dep_ == "dative" for c in token.children):
         return False  # "deny them the ability": withhold, not say
     if lemma in _lexicon()["decision_verbs"] and not any(c.dep_ == "ccomp" for c in token.children) and (
@@ -464,6 +467,7 @@ def _is_speech(token: Token) -> bool:
 
 
 _WHEN = {"after", "before", "since", "until", "once", "when", "while", "as"}
+_GREETINGS = {"goodbye", "good-bye", "farewell", "hello", "bye", "grace"}
 
 
 def _background(verb: Token) -> bool:
