@@ -51,10 +51,14 @@ def _role_fits(role: str | None, title: list[str]) -> bool:
 
 
 # words a later reference uses for the title a person was given: "the Russian envoy" for "Russia's ambassador", "the
-# military chief" for "the Army commander", "the army chief" for "chief of defence forces"
+# military chief" for "the Army commander", "the army chief" for "chief of defence forces", "the defence spokesman"
+# for "the Director of Defence Information"
 _TITLE_SYNONYMS = {"envoy": {"ambassador", "representative"}, "ambassador": {"envoy"},
                    "chief": {"commander", "head"}, "commander": {"chief"}, "head": {"chief"},
-                   "army": {"military", "forces", "defence"}}
+                   "army": {"military", "forces", "defence"},
+                   # "the defence spokesman" for "the Director of Defence Information"
+                   **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson"), {
+                       "spokesman", "spokeswoman", "spokesperson", "information", "press", "communications"})}
 
 
 # bodies that speak side by side: "the UN mission in the country and Senegal's army said"
