@@ -459,8 +459,12 @@ def _deictic_place(anchor: Token, clause: list[Token], sent: Span, ctx: DocConte
     region = any(p.dep_ == "prep" and p.lower_ in ("to", "in", "into", "on") and any(
         o.dep_ == "pobj" and o.lemma_.lower() in ("region", "area", "island") and any(
             d.lower_ == "the" for d in o.children) for o in p.children) for v in holders for p in v.children)
-    if not region and not any(c.dep_ == "advmod" and c.lower_ in ("here", "there") for v in holders
-                              for c in v.children):
+    # "the 530 Spanish troops in the Middle Eastern country", "stationed in the country": the country named last
+    country = any(p.dep_ == "prep" and p.lower_ in ("to", "in", "into", "inside") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in ("country", "kingdom", "nation") and any(
+            d.lower_ == "the" for d in o.children) for o in p.children) for v in holders for p in v.children)
+    if not region and not country and not any(c.dep_ == "advmod" and c.lower_ in ("here", "there")
+                                              for v in holders for c in v.children):
         return None
     doc = sent.doc
     start = sent.start
@@ -473,8 +477,11 @@ def _deictic_place(anchor: Token, clause: list[Token], sent: Span, ctx: DocConte
                and (m.entity.kind in ("country", "city") or region and m.entity.kind == "region")
                and not _leads(m, doc)
                and not _agent(m, sentence_of(doc[m.start]))
-               and (not acting(m, doc) or doc[m.end - 1].head.lemma_.lower() in words("host_verbs"))]
+               and (not acting(m, doc) or doc[m.end - 1].head.lemma_.lower() in words("host_verbs")
+                    or first_named(doc[m.end - 1]).dep_ == "nsubjpass")]  # "Kuwait was liberated": not acting
     regions = [m for m in earlier if m.entity.kind == "region"] if region else []
+    if country and not region and earlier:  # "the country": of those named before, the one the story names most
+        return max(reversed(earlier), key=lambda m: ctx.place_counts[m.place]).place
     return (regions or earlier)[-1].place if earlier else None
 
 

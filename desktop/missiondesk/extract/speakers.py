@@ -702,6 +702,9 @@ class SpeakerResolver(DescribedSpeakers):
         # "the Pentagon spokesman" is not the State Department's: a body it names must be in the role too
         bodies = [m for m in (self.ctx.by_token.get(t.i) for t in words)
                   if m and m.entity.kind not in ("country", "demonym")]
+        # "the French military spokesman" is not the British spokeswoman: a nation it names must be in the role
+        nations = [m for m in (self.ctx.by_token.get(t.i) for t in words) if m and m.entity.kind in ("country",
+                                                                                                      "demonym")]
         later = max((at for at, actor in self.described if at < subject.idx and actor.nouns & nouns), default=-1)
         for at, actor, _ in reversed(self.timeline):
             if at < later:
@@ -709,7 +712,8 @@ class SpeakerResolver(DescribedSpeakers):
             role = (actor.role or "").lower()
             if at < subject.idx and actor.kind == "person" and (_role_fits(actor.role, title) or set(title) <= (
                     actor.nouns & _RANK_NOUNS)) and all(
-                    m.text.lower() in role or m.entity.name.lower() in role for m in bodies):
+                    m.text.lower() in role or m.entity.name.lower() in role for m in bodies) and all(
+                    m.text.lower() in role or (m.entity.country or m.entity.name).lower() in role for m in nations):
                 self.history.append(actor)
                 return actor
         return None
