@@ -218,3 +218,23 @@ def test_a_standfirst_the_first_paragraph_repeats_is_kept_and_so_is_the_paragrap
     body = read_document(path).body
     assert body.count("more than 180 soldiers") == 2
     assert "Portuguese paratroopers board a plane" not in body
+
+
+def test_a_hard_wrapped_story_among_menus_is_joined_and_the_menus_kept_apart():
+    """A forum page: menu lines around a story wrapped at a width. The wrapped blocks are paragraphs; the menu
+    lines, short or ended, are not joined into them."""
+    from missiondesk.corpus.clean import clean_page
+
+    text = ("Announcement\n\nCollapse\nNo announcement yet.\n\nNorway To Send More Medics To Lebanon\n\n"
+            "Collapse\nX\n \nClear All\nnew posts\n\n"
+            "    Norway will raise the number of its medical staff with UNIFIL in Lebanon\n"
+            "    from 40 to 65 in March of this year, Defence Minister Kari Nordmann\n"
+            "    told the parliament in Oslo today.\n\n"
+            "    \"The work our medics have done in the south of the country has won\n"
+            "    praise from the mission's command,\" the minister said.\n")
+    page = clean_page(text)
+    assert ("Norway will raise the number of its medical staff with UNIFIL in Lebanon from 40 to 65 in March of "
+            "this year, Defence Minister Kari Nordmann told the parliament in Oslo today.") in page.paragraphs
+    assert ("\"The work our medics have done in the south of the country has won praise from the mission's "
+            "command,\" the minister said.") in page.paragraphs
+    assert not any("Collapse" in p and "Norway" in p for p in page.paragraphs)

@@ -41,6 +41,8 @@ def clean_page(text: str) -> CleanPage:
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     if _looks_hard_wrapped(text):
         text = _join_blocks(text) if _BLANK_LINE.search(text) else unwrap_lines(text)
+    elif _BLANK_LINE.search(text):
+        text = _join_wrapped_blocks(text)
     latin = page_is_latin(text)
     rows = _split_date_lines([raw.strip() for raw in text.splitlines() if raw.strip()])
     rows = _merge_datelines(rows)
@@ -93,6 +95,26 @@ def _join_blocks(text: str) -> str:
     whatever letter its lines start with ('... the\nAsia-Pacific region')."""
     blocks = _BLANK_LINE.split(text)
     return "\n\n".join(" ".join(line.strip() for line in block.splitlines() if line.strip()) for block in blocks)
+
+
+def _join_wrapped_blocks(text: str) -> str:
+    """A page with menus around a hard-wrapped story: each block of lines set apart by blank lines that reads as
+    one paragraph wrapped ('Armenia intends to increase the number of its peacekeepers in Kosovo\\n from 34 to
+    70 in June ...') is joined; other blocks keep their lines."""
+    blocks = _BLANK_LINE.split(text)
+    return "\n\n".join(" ".join(r.strip() for r in block.splitlines() if r.strip()) if _wrapped_block(block)
+                       else block for block in blocks)
+
+
+def _wrapped_block(block: str) -> bool:
+    """Lines of one paragraph wrapped by hand: every line but the last is long (35 characters or more), most
+    stop where no sentence ends, and at least one goes on in lower case on the next line."""
+    rows = [r.strip() for r in block.splitlines() if r.strip()]
+    if len(rows) < 2 or any(len(r) < 35 for r in rows[:-1]):
+        return False
+    open_ended = [not re.search(r"[.!?\"”:]$", r) for r in rows[:-1]]
+    return sum(open_ended) * 2 >= len(open_ended) and any(
+        ended and nxt[:1].islower() for ended, nxt in zip(open_ended, rows[1:]))
 
 
 def _looks_hard_wrapped(text: str) -> bool:
