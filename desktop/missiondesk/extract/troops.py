@@ -141,7 +141,12 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         if membered and (head is None or not strong):
             continue  # "the 28-member alliance", "a 15-member council": members of a body
         if small_word and (head is None or strong or head.i - span[-1].i > 3 or head.lower_ == "forces"):
-            continue  # "two international forces, a NATO force and a US-led one": forces counted, not troops
+            # "two international forces, a NATO force and a US-led one": forces counted, not troops; but "75
+            # Guatemalans and eight Salvadorans": a nationality right after it, beside a figure counted before
+            nationals = _nationals(span, sent, ctx, found) if head is None and found else None
+            if nationals is None or nationals.i != span[-1].i + 1:
+                continue
+            head, unit = nationals, "troops"
         if head is None:
             head = _nationals(span, sent, ctx, found)
             unit = "troops" if head is not None else None
