@@ -502,6 +502,9 @@ def _has_needed(verb: Token, needs: dict) -> bool:
     if "object" in needs and any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in needs["object"] or
                                                                       c.lower_ in needs["object"]) for c in children):
         return True
+    if "clear" in needs and any(c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and c.lower_ in needs["clear"]
+                                for c in children):
+        return True  # "has made it clear America would rather ...", "made clear that": a statement
     if "after_quote" in needs and any(c.dep_ == "dobj" and c.lemma_.lower() in needs["after_quote"]
                                       for c in children):
         # '"We will expand the base," the minister made the remarks at a forum': the remarks are the quote's
