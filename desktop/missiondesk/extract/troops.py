@@ -417,7 +417,8 @@ def _in_a_police_force(token: Token) -> bool:
 def _members_of_a_force(token: Token) -> bool:
     """'120 members of the Defence Forces', 'the force, which numbered 17,500 members': people of a force."""
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":  # "200 members of the SANDF": a force by its initials
+        # "200 members of the SANDF": a force by its initials; "413 members from the PLA 80th Group Army"
+        if prep.dep_ == "prep" and (prep.lower_ == "of" or prep.lower_ == "from" and token.tag_ == "NNS"):
             return any(_is_head(o) or _is_collective(o) or lexicon()["institutions"].get(o.text)
                        for o in prep.children if o.dep_ == "pobj")
     if any(c.dep_ == "compound" and lexicon()["institutions"].get(c.text) for c in token.lefts):
@@ -793,8 +794,9 @@ def _nationals(span: Span, sent: Span, ctx: DocContext, found: list[Count]) -> T
     # "75 Guatemalans arrived", "200 Cambodians departed for Lebanon": nationals who move as a force does; "the 20
     # Hungarians serving at the UNFICYP headquarters"
     if (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _MOVING or any(
-            c.dep_ == "acl" and c.lemma_.lower() in _MOVING for c in tok.children)) and (_SERVICE_CONTEXT.search(
-            sent.text) or any(m.entity.kind == "mission" for m in (ctx.by_token.get(t.i) for t in sent) if m)):
+            c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _MOVING for c in tok.children)) and (
+            _SERVICE_CONTEXT.search(sent.text)
+            or any(m.entity.kind == "mission" for m in (ctx.by_token.get(t.i) for t in sent) if m)):
         return tok
     # "troops deployed so far include 392 Rwandans", "the battalion consists of 600 Germans"
     governor = tok.head.head if tok.dep_ == "pobj" else tok.head
@@ -832,9 +834,10 @@ _SAME_PLURAL = {"french", "british", "dutch", "irish", "swiss", "english", "wels
 _HOMECOMING = re.compile(r"(?i)\b(?:home|homecoming|return\w*|back|came back|arriv\w+ in)\b")
 _BOUNDS = {"maximum", "minimum", "total", "ceiling", "cap", "peak", "high", "low", "limit"}
 _MADE_OF = {"include", "comprise", "consist", "number", "total", "count", "make", "feature"}
-_MOVING = {"depart", "arrive", "deploy", "land", "fly", "join", "leave", "return", "rotate", "serve", "head"}
+_MOVING = {"depart", "arrive", "deploy", "land", "fly", "join", "leave", "return", "rotate", "serve", "head",
+           "remain", "stay"}
 _SERVICE_CONTEXT = re.compile(r"(?i)\b(?:peacekeep\w*|contingent|battalion|mission|troops|soldiers|force|army|"
-                              r"military|deploy\w*|rotation|replace)\b")
+                              r"military|deploy\w*|rotation|replace|combat|non-combat)\b")
 
 
 def _gapped(span: Span) -> bool:
