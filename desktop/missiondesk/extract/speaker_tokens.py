@@ -49,10 +49,34 @@ def came_from(verb: Token) -> Token | None:
                                           or o.lower_ in _lexicon()["speaker_nouns"])), None)
 
 
+_SPEAKING_OBJECTS = {"official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson",
+                     "minister", "ministry", "diplomat", "diplomats", "officer", "officers", "commander"}
+
+
+def _quoted_by_reporter(verb: Token) -> Token | None:
+    """'..., news portal Sun.mv reported, quoting Zameer as saying', '..., the agency reported, quoting a ministry
+    spokesman': the one the report quotes speaks, not the outlet."""
+    if verb.lemma_.lower() not in ("report", "say", "write", "add") or not is_reporter(
+            next((c for c in verb.children if c.dep_ == "nsubj"), verb)):
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.lemma_.lower() not in ("quote", "cite") or clause.tag_ != "VBG":
+            continue
+        quoted = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        as_saying = any(c.lower_ == "as" for c in clause.children)
+        if quoted is not None and (as_saying or clause.lemma_.lower() == "quote" and (
+                quoted.ent_type_ == "PERSON" or quoted.lower_ in _SPEAKING_OBJECTS)):
+            return quoted  # (not "citing its sources", "citing the ministry": the outlet's own report)
+    return None
+
+
 def _speaker_of(verb: Token, art: _Article) -> Token | None:
     source = came_from(verb)
     if source is not None:
         return source
+    quoted = _quoted_by_reporter(verb)
+    if quoted is not None:
+        return quoted
     if verb.lower_ == "according":
         to = verb.nbor(1)
         # the object of "to" itself before one inside a title ("According to Deputy Minister of Defence X")
