@@ -45,8 +45,9 @@ def _role_fits(role: str | None, title: list[str]) -> bool:
                 source, at = (capitals, initials.find(t)) if t in initials else (words, every.find(t))
                 if at < 0 or not any(w.lower() in _TITLE_NOUNS for w in source[at:at + len(t)]):
                     return False
-        elif t not in lower and t not in ("the",) and not _TITLE_SYNONYMS.get(t, set()) & set(lower):
-            return False
+        elif t not in lower and t not in ("the",) and not _TITLE_SYNONYMS.get(t, set()) & set(lower) and not (
+                t == "chief" and "general" in lower and ("secretary" in lower or "director" in lower)):
+            return False  # (the "NATO chief", "the UN chief": a body's Secretary General, its head)
     return True
 
 

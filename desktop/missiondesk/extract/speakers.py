@@ -74,6 +74,11 @@ from missiondesk.extract.speaker_words import (
 
 _PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]{1,4}")  # "D66", "CDU", "AKP" before a title noun
 
+
+def _bare(name: str) -> str:
+    """A body's name as the text gives it, without its article: 'The UN' -> 'un'."""
+    return re.sub(r"^the\s+", "", name.lower())
+
 _REPORTER_NOUNS = {"correspondent", "reporter"}
 _PERSONS_BODIES = {"administration", "house", "government", "cabinet", "campaign", "team", "camp"}
 
@@ -705,14 +710,17 @@ class SpeakerResolver(DescribedSpeakers):
         # "the French military spokesman" is not the British spokeswoman: a nation it names must be in the role
         nations = [m for m in (self.ctx.by_token.get(t.i) for t in words) if m and m.entity.kind in ("country",
                                                                                                       "demonym")]
-        later = max((at for at, actor in self.described if at < subject.idx and actor.nouns & nouns), default=-1)
+        # a description with the same noun heard since ("a spokesperson for the military said ... The spokesperson
+        # said": that one), of the same body if this names one (not "the UN chief" for "the NATO chief")
+        later = max((at for at, actor in self.described if at < subject.idx and actor.nouns & nouns and all(
+            _bare(m.text) in (actor.text or actor.name).lower() for m in bodies)), default=-1)
         for at, actor, _ in reversed(self.timeline):
             if at < later:
-                return None  # "a spokesperson for the military said ... The spokesperson said": that one
+                return None
             role = (actor.role or "").lower()
             if at < subject.idx and actor.kind == "person" and (_role_fits(actor.role, title) or set(title) <= (
                     actor.nouns & _RANK_NOUNS)) and all(
-                    m.text.lower() in role or m.entity.name.lower() in role for m in bodies) and all(
+                    _bare(m.text) in role or m.entity.name.lower() in role for m in bodies) and all(
                     m.text.lower() in role or (m.entity.country or m.entity.name).lower() in role for m in nations):
                 self.history.append(actor)
                 return actor
