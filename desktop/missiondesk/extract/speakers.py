@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy
 from spacy.attrs import DEP, POS
@@ -29,7 +29,7 @@ from missiondesk.extract.officeholders import (
     people_by_surname,
 )
 from missiondesk.extract.reporters import is_reporter, outlet_named_before
-from missiondesk.extract.sentences import sentence_of
+from missiondesk.extract.sentences import sentence_of, text_of
 from missiondesk.extract.speaker_bodies import _national_body
 from missiondesk.extract.speaker_phrases import (
     _clean_name,
@@ -143,6 +143,29 @@ def _official_forces() -> dict[str, list[str]]:
     for country, names in out.items():  # "... Defence Force" and "... Defence Forces": one name, the plural
         out[country] = [n for n in names if n + "s" not in names]
     return out
+
+
+_INITIALS = re.compile(r"[A-Z][A-Z&]{1,7}")
+_SPELLED = re.compile(r"((?:[A-Z][\w'’.-]*(?:\s+(?:of|for|and|the|de|du|des|la|le)\b)*\s+){1,8})\(([A-Z][A-Z&]{1,7})\)")
+
+
+@lru_cache(maxsize=4)
+def spelled_out(text: str) -> dict[str, str]:
+    """Initials the text spells out before them in brackets: 'Inter-Services Public Relations (ISPR)' -> {'ISPR':
+    'Inter-Services Public Relations'}; the name's capitalised words (and their hyphenated parts) give the
+    initials, function words in lower case do not."""
+    found: dict[str, str] = {}
+    for match in _SPELLED.finditer(text):
+        words, initials = match.group(1).split(), match.group(2)
+        for start in range(len(words)):
+            kept = words[start:]
+            if not kept[0][:1].isupper():
+                continue
+            letters = "".join(part[0] for w in kept if w[:1].isupper() for part in w.split("-") if part[:1].isupper())
+            if letters == initials.replace("&", ""):
+                found.setdefault(initials, " ".join(kept))
+                break
+    return found
 
 
 _WHOLE_FORCES = re.compile(r"(?i)\b(?:armed forces|defen[cs]e forces?|military forces|army)$|^armed forces of")
@@ -334,6 +357,8 @@ class SpeakerResolver(DescribedSpeakers):
     def fullest(self, actor: Actor) -> Actor:
         """A person under the fullest name the article gives them, also when that name comes after ('Le Drian
         said ... Foreign Minister Jean-Yves Le Drian added'); a country's armed forces under their own name."""
+        if actor.kind in ("body", "anonymous", "person"):
+            actor = self._spelled_out(actor)
         if actor.kind in ("body", "anonymous"):
             return self._forces_by_name(actor)
         if actor.kind != "person" or not actor.name.split():
@@ -369,6 +394,18 @@ class SpeakerResolver(DescribedSpeakers):
         person = next((e for e in reversed(doc.ents) if e.label_ == "PERSON" and len(e) >= 2
                        and e.start in inside and e.end - 1 in inside), None)
         return self._name(person[-1], list(person)) if person is not None else None
+
+    def _spelled_out(self, actor: Actor) -> Actor:
+        """'the ISPR press statement said' after 'Inter-Services Public Relations (ISPR)': a body under the name the
+        article spells out for its initials."""
+        name, unnamed, suffix = actor.name.partition(" (unnamed official)")
+        if not _INITIALS.fullmatch(name) or getattr(self, "_doc", None) is None:
+            return actor
+        full = spelled_out(text_of(self._doc)).get(name)
+        if full is None:
+            return actor
+        return Actor(full + unnamed + suffix, "anonymous" if unnamed else "body", role=actor.role, text=actor.text,
+                     nouns=actor.nouns, plural=actor.plural)
 
     def _forces_by_name(self, actor: Actor) -> Actor:
         """'the Philippine military said' in an article that also names the Armed Forces of the Philippines: that
