@@ -722,7 +722,10 @@ def _is_origin(mention: Mention, sent: Span) -> bool:
     tok = head_token(mention, sent.doc)
     while tok.dep_ == "conj":  # "drawn from Austria, Bulgaria, Romania and Slovakia"
         tok = tok.head
-    return tok.head.lower_ == "from" and tok.head.head.lemma_.lower() not in _LEAVING_NOUNS and not any(
+    held = tok.head.head  # "the withdrawal of Ukraine's troops from Iraq": the troops the withdrawal is of
+    leaving = held.lemma_.lower() in _LEAVING_NOUNS or held.dep_ == "pobj" and held.head.lower_ == "of" and \
+        held.head.head.lemma_.lower() in _LEAVING_NOUNS
+    return tok.head.lower_ == "from" and not leaving and not any(
         v.lemma_.lower() in words("withdraw_verbs") for v in _verb_chain(tok, 3))
 
 
