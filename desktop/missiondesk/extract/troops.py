@@ -313,8 +313,9 @@ def _is_head(token: Token) -> str | None:
         unit = "personnel"
     if unit is None and low in ("men", "women") and _men_of_a_force(token):
         unit = "troops"
-    if unit is None and low == "officers" and any(c.dep_ == "conj" and c.lower_ == "men" for c in token.children):
-        unit = "troops"  # "376 officers and men": a unit's whole strength
+    if unit is None and low == "officers" and any(c.dep_ == "conj" and c.lower_ in ("men", "ncos", "soldiers")
+                                                  for c in token.children):
+        unit = "troops"  # "376 officers and men", "50 officers and NCOs": a unit's whole strength
     if unit is None and lemma == "officer" and token.doc.user_data.get(_POLICE_STORY):
         unit = "police"  # "Kenya has pledged 1,000 officers" in a story about a police mission
     if unit is None and lemma == "officer" and token.tag_ == "NNS" and _in_a_police_force(token):
@@ -381,6 +382,8 @@ def _officers_of_a_force(token: Token) -> bool:
     sent = token.sent
     if _POLICING.search(sent.text):
         return False
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and _is_collective(token.head.head):
+        return True  # "a batch of 63 officers", "a contingent of 40 officers"
     return _people_of_a_force(token) or bool(_SERVICE_WORDS.search(sent.text))
 
 
