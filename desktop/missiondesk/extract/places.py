@@ -65,8 +65,9 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
 
 
 _SCATTERED = re.compile(r"(?i)\b(?:around the (?:world|globe)|across the (?:world|globe)|"
-                        r"(?:in|across|throughout) (?:various|several|many|different|\d+|a number of|these|those|both|"
-                        r"all(?: the)?|the (?:two|three|four|five|six|seven|eight|nine|ten|\d+)) (?:countries|"
+                        r"(?:(?:in|across|throughout) (?:various|several|many|different|\d+|a number of|these|those|"
+                        r"both|all(?: the)?|the (?:two|three|four|five|six|seven|eight|nine|ten|\d+))|(?:to|in|among) "
+                        r"other(?: (?:nato|european|allied|eu|member|african|partner))?) (?:countries|"
                         r"nations|missions|operations|theaters|theatres|parts of the world)|"
                         r"(?:to|in|with|on|for|join|joined|completed) (?:the )?(?:(?:nearly|some|over|about|around) )?"
                         r"(?:(?:(?:\d+|various|several|other|many|different|all) )+(?:of the \d+ )?(?:un |u\.n\. |"
