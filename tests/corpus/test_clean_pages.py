@@ -238,3 +238,18 @@ def test_a_hard_wrapped_story_among_menus_is_joined_and_the_menus_kept_apart():
     assert ("\"The work our medics have done in the south of the country has won praise from the mission's "
             "command,\" the minister said.") in page.paragraphs
     assert not any("Collapse" in p and "Norway" in p for p in page.paragraphs)
+
+
+def test_a_wire_credit_run_on_after_the_last_sentence_leaves_the_paragraph_in_the_story():
+    """'... TASS said. (Reporting by X; Editing by Y)' on one line: the credit is furniture, the sentence is not."""
+    from missiondesk.corpus.clean import clean_page
+
+    text = ("Russia to hold drills on Afghan border\n\n"
+            "MOSCOW — Russia said on Tuesday around 1,000 of its soldiers would take part in joint military drills in "
+            "Tajikistan next week near the Afghan border, the Interfax news agency reported.\n\n"
+            "The drills will also involve Uzbek and Tajik forces. A total of more than 1,500 soldiers will take part, "
+            "TASS said. (Reporting by Jane Roe; Editing by John Doe)\n")
+    page = clean_page(text)
+    assert page.paragraphs[-1] == ("The drills will also involve Uzbek and Tajik forces. A total of more than 1,500 "
+                                   "soldiers will take part, TASS said.")
+    assert not any("Reporting by" in p for p in page.paragraphs)

@@ -44,7 +44,7 @@ def clean_page(text: str) -> CleanPage:
     elif _BLANK_LINE.search(text):
         text = _join_wrapped_blocks(text)
     latin = page_is_latin(text)
-    rows = _split_date_lines([raw.strip() for raw in text.splitlines() if raw.strip()])
+    rows = _split_credits(_split_date_lines([raw.strip() for raw in text.splitlines() if raw.strip()]))
     rows = _merge_datelines(rows)
     lines = [describe(i, row, latin) for i, row in enumerate(rows)]
     if not lines:
@@ -74,6 +74,25 @@ def _split_date_lines(rows: list[str]) -> list[str]:
         out.append(found.group(1))
         if pos + 1 >= len(rows) or rows[pos + 1] != found.group(2):
             out.append(found.group(2))
+    return out
+
+
+# "... TASS said. (Reporting by Maria Kiselyova; Editing by Alison Williams)": a wire credit run on after the
+# story's last sentence, on the same line
+_TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”])\s+(\((?:Additional )?(?:Reporting|Writing|Editing|Compiled|Translated)\b"
+                              r"[^()]*\))\s*$", re.I)
+
+
+def _split_credits(rows: list[str]) -> list[str]:
+    """A wire credit run on after a paragraph's last sentence is a line of its own (the page's furniture); the
+    paragraph stays the story's."""
+    out: list[str] = []
+    for row in rows:
+        found = _TRAILING_CREDIT.search(row)
+        if found and found.start() > 0:
+            out += [row[:found.start()].rstrip(), found.group(1)]
+        else:
+            out.append(row)
     return out
 
 
