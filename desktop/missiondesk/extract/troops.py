@@ -161,8 +161,11 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
             if elliptical is None:
                 continue
             unit = elliptical.unit
-        elif num.is_year_like and head.i - span[-1].i > 1 and not strong:
-            continue  # "in 2014 ... forces": a year next to a noun, not a head count
+        elif num.is_year_like and head.i - span[-1].i > 1 and not strong and not (
+                prefix_qualifier(before)[0] and all(t.pos_ in ("ADJ", "PROPN") or ctx.by_token.get(t.i)
+                                                    for t in doc[span.end:head.i])):
+            continue  # "in 2014 ... forces": a year next to a noun, not a head count (but "Nearly 2000 British
+            #           troops": a hedged figure and a nationality before its noun)
         if head is not None and (roles.is_casualty(head, span) or roles.not_a_force(head, span)):
             continue
         if roles.is_casualty(span[-1], span) and (elliptical is None or span[-1].dep_ in ("nsubj", "nsubjpass") or any(
