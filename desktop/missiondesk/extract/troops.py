@@ -140,7 +140,10 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         head, unit, strong = _head_noun(span, after)
         if membered and (head is None or not strong):
             continue  # "the 28-member alliance", "a 15-member council": members of a body
-        if small_word and (head is None or strong or head.i - span[-1].i > 3 or head.lower_ == "forces"):
+        long_name = head is not None and head.i - span[-1].i > 3 and all(
+            t.pos_ in ("ADJ", "PROPN") or t.dep_ == "compound" for t in doc[span.end:head.i])
+        if small_word and (head is None or strong or head.i - span[-1].i > 3 and not long_name
+                           or head.lower_ == "forces"):
             # "two international forces, a NATO force and a US-led one": forces counted, not troops; but "75
             # Guatemalans and eight Salvadorans": a nationality right after it, beside a figure counted before
             nationals = _nationals(span, sent, ctx, found) if head is None and found else None
@@ -507,12 +510,16 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
             continue
         if tok.dep_ in ("amod", "npadvmod", "punct") and j + 1 < sent_end and tok.head.i > j:
             continue  # "Iraq-bound forces", "UN-mandated troops": a modifier inside the noun phrase
+        if j == i and (tok.pos_ == "ADJ" or tok.tag_ == "VBN") and j + 2 < sent_end and \
+                doc[j + 1].lower_ in ("and", "or", ",") and doc[j + 2].like_num:
+            continue  # "the 23 embarked and two shoreside staff": a modifier the parse took for a verb
         if tok.lower_ in ("and", "or", ",") and j > i and (doc[j - 1].lower_ in _nationality_words() or
-                                                          doc[j - 1].lower_ in _SERVICE_BRANCHES) and \
+                                                          doc[j - 1].lower_ in _SERVICE_BRANCHES
+                                                          or (doc[j - 1].pos_ == "ADJ" or doc[j - 1].tag_ == "VBN") and j - 1 == i) and \
                 j + 1 < sent_end and doc[j + 1].like_num:
             continue  # "330 Australian and 100 New Zealand troops", "400 German, 300 Dutch and 200 Belgian
-            #           soldiers", "121 Army, 58 Navy and 26 Air Force members": the noun after the last figure
-            #           is each one's
+            #           soldiers", "121 Army, 58 Navy and 26 Air Force members", "the 23 embarked and two
+            #           shoreside staff": the noun after the last figure is each one's
         break
     head = span[-1].head
     if span[-1].dep_ in ("nummod", "quantmod", "compound", "amod") and head.i > span[-1].i:
