@@ -170,8 +170,11 @@ def _listing(anchor: Token, tokens: set[int], ctx: DocContext, plain: bool = Fal
     above = {t.i for t in anchor.ancestors}
     for i in sorted(tokens):
         prep = doc[i]
-        if prep.dep_ != "prep" or prep.lower_ not in _LISTING_PREPS or _of_another_count(prep, anchor, above):
-            continue
+        leaving = prep.lower_ == "from" and (prep.head.lemma_.lower() in words("withdraw_verbs")
+                                             or prep.head.i == anchor.i and _withdrawing(anchor))
+        if prep.dep_ != "prep" or prep.lower_ not in _LISTING_PREPS and not leaving or \
+                _of_another_count(prep, anchor, above):
+            continue  # (a place listed after "withdraw ... from" is where they are; after another "from", origins)
         if plain and (any(c.dep_ == "pobj" and c.lower_ in _MANY_PLACES for c in prep.children)
                       or prep.head.lower_ in ("including", "includes", "include", "like", "as")):
             continue
@@ -188,8 +191,9 @@ def _of_another_count(prep: Token, anchor: Token, above: set[int]) -> bool:
     while tok.i != anchor.i:
         if tok.like_num or any(c.dep_ == "nummod" and c.like_num for c in tok.children):
             return True
-        if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.i != anchor.i and (c.like_num or any(
-                n.dep_ == "nummod" for n in c.children)) for c in tok.children):
+        if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.i != anchor.i and c.i not in above
+                                      and (c.like_num or any(n.dep_ == "nummod" for n in c.children))
+                                      for c in tok.children):
             return True  # "bring 6,400 back to the US and move 5,600 to Belgium and Italy": the second verb's
         if tok.head.i == tok.i or tok.i in above:
             return False
@@ -209,8 +213,11 @@ def _listed_places(prep: Token, ctx: DocContext) -> list[str]:
     for member in members:
         # "in eight countries – Sudan, Chad and Mali": the countries a plural noun stands for; "in Sudan, South
         # Sudan, the CAR, Chad": the parse may hang the second name on the first as its apposition ("in Juba,
-        # South Sudan" is one country all the same)
+        # South Sudan" is one country all the same); "from the African nations of Chad and Ivory Coast"
         members += [c for c in member.children if c.dep_ in ("conj", "appos")]
+        if member.lower_ in _MANY_PLACES:
+            members += [o for p in member.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                        if o.dep_ == "pobj"]
     places: list[str] = []
     regions: list[str] = []
     for member in members:
