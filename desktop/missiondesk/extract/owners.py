@@ -175,6 +175,9 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
                     break  # "5,000 troops from Burundi and Uganda": several nations' troops, a mission's force
                 if origins:
                     return origins[0]
+                country = [t for t in prep.subtree if t.lower_ in _COUNTRY_NOUNS and t.dep_ == "poss"]
+                if country and (found := _the_country(country, ctx)):
+                    return found  # "400 soldiers from the country's Sinha regiment": the country named before
     # 3. the subject that has, sends or keeps them ("Spain has almost 700 soldiers in Latvia"), or the
     #    force they serve with ("troops serve with the UN Mission", "make up the NATO battlegroup")
     parts = parts_verb(anchor)
