@@ -75,6 +75,15 @@ from missiondesk.extract.speaker_words import (
 _PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]{1,4}")  # "D66", "CDU", "AKP" before a title noun
 
 
+def _set_off_title(text: str, at: int) -> str | None:
+    """The title set off by commas just before a name at `at`: 'the Minister for Justice, Equality & Defence, Mr.'
+    -> 'Minister for Justice, Equality & Defence'; None when the name is not set off so."""
+    before = text[max(0, at - 90):at]
+    found = re.search(r"\bthe ((?:[A-Z][\w&'’-]*|for|of|and|&|,)(?:[ ,]+(?:[A-Z][\w&'’-]*|for|of|and|&))*),\s*"
+                      r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s*)?$", before)
+    return found.group(1) if found else None
+
+
 def _bare(name: str) -> str:
     """A body's name as the text gives it, without its article: 'The UN' -> 'un'."""
     return re.sub(r"^the\s+", "", name.lower())
@@ -754,8 +763,11 @@ class SpeakerResolver(DescribedSpeakers):
         for at, actor, _ in reversed(self.timeline):
             if at < later:
                 return None
-            role = (actor.role or "").lower()
-            if at < subject.idx and actor.kind == "person" and (_role_fits(actor.role, title) or set(title) <= (
+            # a person given no role may have had the title set off before the name ("the Minister for Justice,
+            # Equality & Defence, Mr. Alan Shatter, T.D., reviewed ..."): the words just before it
+            given = actor.role or (_set_off_title(text_of(subject.doc), at) if actor.kind == "person" else None)
+            role = (given or "").lower()
+            if at < subject.idx and actor.kind == "person" and (_role_fits(given, title) or set(title) <= (
                     actor.nouns & _RANK_NOUNS)) and all(
                     _bare(m.text) in role or m.entity.name.lower() in role for m in bodies) and all(
                     m.text.lower() in role or (m.entity.country or m.entity.name).lower() in role for m in nations):
