@@ -578,6 +578,8 @@ class SpeakerResolver(DescribedSpeakers):
     def _name_inside(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'UNIFIL spokesperson Andrea Tenenti' parsed with 'spokesperson' as head, or 'Zelensky's spokesman,
         Serhiy Nykyforov': the name in apposition or compound, not the owner nor one after a preposition."""
+        own = self.ctx.by_token.get(subject.i)  # "Mainly Muslim Indonesia announced": a word before a country
+        named_body = own is not None and own.entity.kind in ("country", "org", "mission")  # is no person's name
         body_name = subject.lower_ in _PROPER_BODY_HEADS  # "the Maldives National Defence Force": one name
         candidates = [c for c in subject.children if c.dep_ == "appos"] + \
             [c for c in subject.children if c.dep_ in ("compound", "npadvmod") and c.pos_ == "PROPN"
@@ -585,6 +587,8 @@ class SpeakerResolver(DescribedSpeakers):
             [t for t in subject.subtree if t.dep_ == "appos" and t.head.i != subject.i and t.i > subject.i
              and t.doc[t.left_edge.i - 1].text == ","]  # ", Colonel X," set off by commas, however it parsed
         for tok in candidates:
+            if named_body and tok.ent_type_ != "PERSON":
+                continue
             head = tok if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" else None
             if head is None or self.ctx.by_token.get(head.i) or tok.ent_type_ in ("DATE", "TIME") \
                     or tok.lower_ in _CALENDAR_WORDS:
