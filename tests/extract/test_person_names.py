@@ -18,3 +18,12 @@ def _people(text: str) -> list[str]:
 ])
 def test_the_name_and_only_the_name(text, name):
     assert name in _people(text)
+
+
+def test_a_title_word_the_name_finder_took_in_is_left_out():
+    """'interim Minister of Foreign Affairs Catalin Predoiu said': the name finder takes 'Affairs' into the name."""
+    from tests.extract.helpers import extract_text
+
+    said = extract_text("Romania will send 100 more troops to Afghanistan, interim Minister of Foreign Affairs "
+                        "Catalin Predoiu said on Tuesday.").statements
+    assert [s.actor for s in said] == ["Catalin Predoiu"]

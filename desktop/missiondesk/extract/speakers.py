@@ -876,8 +876,9 @@ class SpeakerResolver(DescribedSpeakers):
         kept = [t for t in name_tokens if t.lower_ not in _HONORIFICS and t.lower_ not in _RANKS
                 and t.text not in ("'s", "’s")]
         while kept and kept[0].lower_ in _TITLE_WORDS and len(kept) > 1 and kept[0].i < subject.i \
-                and kept[0].ent_type_ != "PERSON":
-            kept = kept[1:]  # "MP Kata'a Al-Rikabi", "Minister Ali Mahamat": the title before the name
+                and (kept[0].ent_type_ != "PERSON" or len(kept) > 2):
+            kept = kept[1:]  # "MP Kata'a Al-Rikabi", "Minister Ali Mahamat": the title before the name, also when
+            #                  the name finder took it in ("Foreign Affairs Catalin Predoiu")
         if not kept or all(t.lower_ in _TITLE_WORDS or t.lower_ in _PROPER_BODY_HEADS for t in kept):
             return None  # "Secretary General", "Minister", "Force Commander": a title, not a name
         name = re.sub(r"['’]s$", "", name_text(kept)).strip()
