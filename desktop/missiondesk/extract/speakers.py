@@ -75,6 +75,32 @@ from missiondesk.extract.speaker_words import (
 _PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]{1,4}")  # "D66", "CDU", "AKP" before a title noun
 
 
+_EMBASSY = re.compile(r"^(?:the\s+)?([A-Z][\w.'’ -]*?)\s+[Ee]mbassy\s+in\s+([A-Z][\w.'’ -]*?)((?: \(unnamed official\))?)$")
+
+
+@cache
+def _places_by_name() -> dict[str, str]:
+    """Every country, nationality and city name the gazetteer knows (lower case) -> its country."""
+    from missiondesk.extract.gazetteer import _entries
+
+    return {alias.lower(): entity.country or entity.name for alias, entity in _entries()
+            if entity.kind in ("country", "demonym", "city")}
+
+
+def _embassy(actor: Actor) -> Actor:
+    """'the French embassy in Tallinn' -> 'Embassy of France in Estonia': one name for an embassy however the
+    article puts it."""
+    found = _EMBASSY.match(actor.name)
+    if not found:
+        return actor
+    places = _places_by_name()
+    sender, host = places.get(found.group(1).lower()), places.get(found.group(2).lower())
+    if not sender or not host:
+        return actor
+    return Actor(f"Embassy of {sender} in {host}{found.group(3)}", actor.kind, role=actor.role, text=actor.text,
+                 nouns=actor.nouns, plural=actor.plural)
+
+
 def _set_off_title(text: str, at: int) -> str | None:
     """The title set off by commas just before a name at `at`: 'the Minister for Justice, Equality & Defence, Mr.'
     -> 'Minister for Justice, Equality & Defence'; None when the name is not set off so."""
@@ -368,6 +394,8 @@ class SpeakerResolver(DescribedSpeakers):
         said ... Foreign Minister Jean-Yves Le Drian added'); a country's armed forces under their own name."""
         if actor.kind in ("body", "anonymous", "person"):
             actor = self._spelled_out(actor)
+        if actor.kind in ("body", "anonymous"):
+            actor = _embassy(actor)
         if actor.kind in ("body", "anonymous"):
             return self._forces_by_name(actor)
         if actor.kind != "person" or not actor.name.split():
