@@ -66,3 +66,12 @@ def test_any_value_in_a_project_exports(tmp_path):
     assert frames.counts["value"].dtype == "int64"
     assert frames.counts["value_to"].isna().all()  # 10^40 and "lots" are no figures
     assert len(export_everything(frames, tmp_path)) >= 5
+
+
+def test_metres_and_minutes_are_no_millions():
+    """'10 m tall' is metres and '(2m)' a clip's length; '1.2m' and '20k' beside a noun still scale."""
+    from missiondesk.extract.numbers import find_numbers
+
+    assert [n.value for n in find_numbers("a wall 30 m wide and 10 m tall")] == [30, 10]
+    assert [n.value for n in find_numbers("Listen to the minister (2m)")] == []
+    assert [n.value for n in find_numbers("a 1.2m-strong army and 20k soldiers")] == [1_200_000, 20_000]

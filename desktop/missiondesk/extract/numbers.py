@@ -33,7 +33,7 @@ _DIGITS = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:['’]\d{3})+(?![\d'’])"
     r"|\d{1,3}(?:[ \u202f\u2009]\d{3})+(?![\d,.]\d)|\d{1,3}(?:\.\d{3})+(?![\d,])"
     r"|\d+(?:\.\d+)?)"
-    r"(?P<scale>\s*(?:million|thousand|hundred|m\b|k\b))?"
+    r"(?P<scale>\s*(?:million|thousand|hundred)|[mk]\b(?!\)))?"  # "1.2m", not "10 m tall" (metres) nor "(2m)"
     r"(?![\w]|[.,]\d)",
     re.I,
 )
