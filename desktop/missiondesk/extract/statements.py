@@ -114,7 +114,7 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
                 c.dep_ in _REPORTED_CONTENT for c in verb.children) and not _inverted(verb) \
                 and not _trailing(verb) and not _described_as(verb) and not _parenthetical(verb) \
                 and not _attributing(verb) and _outlet_before(verb) is None and _told_that(verb) is None \
-                and not _as_said(verb):
+                and not _as_said(verb) and not _as_stated(verb):  # "As reported by France24, ..."
             continue
         actor = resolver.resolve(subject, verb)
         together = _spoke_together(subject, pairs) or (_joint_subject_before(subject, resolver) if actor is None
