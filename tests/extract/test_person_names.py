@@ -27,3 +27,11 @@ def test_a_title_word_the_name_finder_took_in_is_left_out():
     said = extract_text("Romania will send 100 more troops to Afghanistan, interim Minister of Foreign Affairs "
                         "Catalin Predoiu said on Tuesday.").statements
     assert [s.actor for s in said] == ["Catalin Predoiu"]
+
+
+def test_a_rank_written_short_with_a_hyphen_is_no_part_of_the_name():
+    from tests.extract.helpers import extract_text
+
+    said = extract_text("UN military adviser Lieutenant-General Babacar Gaye confirmed that 170 personnel from Fiji would "
+                        "join UNDOF. \"We expect them in the Golan by June,\" Lt.-Gen. Gaye said.").statements
+    assert [s.actor for s in said] == ["Babacar Gaye", "Babacar Gaye"]

@@ -17,7 +17,8 @@ _RANKS = {"gen.", "gen", "general", "rear", "marshal", "maj.", "major", "col.", 
           "sgt.", "sergeant", "adm.", "admiral", "brig.", "brigadier", "cmdr.", "commander", "cpl.", "corporal",
           "pvt.", "private", "lt", "maj", "col", "brig", "adm", "sgt", "cmdr", "lieut", "lieut.", "lt.-col.",
           "lieutenant-colonel", "lieutenant-general", "major-general", "brigadier-general", "sen.", "sen", "rep.",
-          "gov.", "amb.", "pres."}
+          "gov.", "amb.", "pres.", "lt.-gen.", "lt-gen", "lt-gen.", "maj.-gen.", "maj-gen", "maj-gen.",
+          "brig.-gen.", "brig-gen", "brig-gen.", "lt-col", "lt-col.", "lt.-col"}
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "plural", "we": "plural", "it": "it", "i": "i"}
 _TITLE_WORDS = {"secretary", "general", "secretary-general", "minister", "president", "prime", "chief", "head",
                 "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "commander", "chancellor",
