@@ -32,6 +32,6 @@ def test_a_title_word_the_name_finder_took_in_is_left_out():
 def test_a_rank_written_short_with_a_hyphen_is_no_part_of_the_name():
     from tests.extract.helpers import extract_text
 
-    said = extract_text("UN military adviser Lieutenant-General Babacar Gaye confirmed that 170 personnel from Fiji would "
-                        "join UNDOF. \"We expect them in the Golan by June,\" Lt.-Gen. Gaye said.").statements
+    said = extract_text("UN military adviser Lieutenant-General Babacar Gaye confirmed that 170 personnel from Fiji "
+                        "would join UNDOF. \"We expect them in the Golan by June,\" Lt.-Gen. Gaye said.").statements
     assert [s.actor for s in said] == ["Babacar Gaye", "Babacar Gaye"]

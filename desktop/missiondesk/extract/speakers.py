@@ -75,7 +75,8 @@ from missiondesk.extract.speaker_words import (
 _PARTY_CODE = re.compile(r"[A-Z][A-Z0-9]{1,4}")  # "D66", "CDU", "AKP" before a title noun
 
 
-_EMBASSY = re.compile(r"^(?:the\s+)?([A-Z][\w.'’ -]*?)\s+[Ee]mbassy\s+in\s+([A-Z][\w.'’ -]*?)((?: \(unnamed official\))?)$")
+_EMBASSY = re.compile(r"^(?:the\s+)?([A-Z][\w.'’ -]*?)\s+[Ee]mbassy\s+in\s+([A-Z][\w.'’ -]*?)"
+                      r"((?: \(unnamed official\))?)$")
 
 
 @cache

@@ -513,9 +513,11 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
         if j == i and (tok.pos_ == "ADJ" or tok.tag_ == "VBN") and j + 2 < sent_end and \
                 doc[j + 1].lower_ in ("and", "or", ",") and doc[j + 2].like_num:
             continue  # "the 23 embarked and two shoreside staff": a modifier the parse took for a verb
-        if tok.lower_ in ("and", "or", ",") and j > i and (doc[j - 1].lower_ in _nationality_words() or
-                                                          doc[j - 1].lower_ in _SERVICE_BRANCHES
-                                                          or (doc[j - 1].pos_ == "ADJ" or doc[j - 1].tag_ == "VBN") and j - 1 == i) and \
+        before_and = doc[j - 1]
+        if tok.lower_ in ("and", "or", ",") and j > i and (before_and.lower_ in _nationality_words() or
+                                                          before_and.lower_ in _SERVICE_BRANCHES
+                                                          or (before_and.pos_ == "ADJ" or before_and.tag_ == "VBN")
+                                                          and j - 1 == i) and \
                 j + 1 < sent_end and doc[j + 1].like_num:
             continue  # "330 Australian and 100 New Zealand troops", "400 German, 300 Dutch and 200 Belgian
             #           soldiers", "121 Army, 58 Navy and 26 Air Force members", "the 23 embarked and two
