@@ -300,7 +300,12 @@ def located(mention: Mention, doc) -> bool:
             or head.dep_ == "dobj" and verb in words("movement_verbs"))
 
 
-HEADQUARTERED = {"headquarter", "headquartered"}
+_HEADQUARTERED = {"headquarter", "headquartered"}
+
+
+def headquartered(token) -> bool:
+    """'headquartered', 'headquarter': the word that says where a force has its headquarters."""
+    return token.lemma_.lower() in _HEADQUARTERED or token.lower_ in _HEADQUARTERED
 
 
 def headquarters(mention: Mention, doc) -> bool:
@@ -310,7 +315,7 @@ def headquarters(mention: Mention, doc) -> bool:
         if tok.head.i == tok.i:
             return False
         tok = tok.head
-        if tok.lemma_.lower() in HEADQUARTERED or tok.lower_ in HEADQUARTERED:
+        if headquartered(tok):
             return True
     return False
 

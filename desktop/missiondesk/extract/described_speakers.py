@@ -320,8 +320,9 @@ class DescribedSpeakers:
             body_words = [t for t in words if t.i <= head.i and t.lower_ not in _OF_BODY
                           and (t.i > subject.i) == (head.i > subject.i)]
             if not any(t.pos_ == "PROPN" or self.ctx.by_token.get(t.i) for t in body_words):
-                nation = self.ctx.story_nation() or self.ctx.contingent_nation() or self.ctx.most_named_country()
-                if [t.lemma_.lower() for t in body_words] == ["government"] and nation in COUNTRIES:
+                nation = [t.lemma_.lower() for t in body_words] == ["government"] and (
+                    self.ctx.story_nation() or self.ctx.contingent_nation() or self.ctx.most_named_country())
+                if nation in COUNTRIES:
                     # "a government spokeswoman said" in a story of Germany's troops: Germany's government
                     return Actor(f"Government of {nation} (unnamed official)", "anonymous",
                                  plural=subject.tag_ in ("NNS", "NNPS"), text=_text(phrase),

@@ -32,7 +32,7 @@ from missiondesk.extract.roles import (
     subject_of,
     whole_of_a_part,
 )
-from missiondesk.extract.sentences import sentence_of
+from missiondesk.extract.sentences import sentence_of, start_back
 from missiondesk.extract.wording import words
 
 _ORIGIN_VERBS = {"come", "hail", "arrive", "draw", "be", "originate", "fly", "travel"}
@@ -669,9 +669,7 @@ def _the_country(owner: list[Token], ctx: DocContext) -> str | None:
     if noun is None:
         return None
     doc = noun.doc
-    start = sentence_of(noun).start
-    for _ in range(2):  # this sentence and the two before ("... a U.N. request ..." may split in two)
-        start = sentence_of(doc[start - 1]).start if start > 0 else start
+    start = start_back(noun, 2)  # this sentence and the two before ("... a U.N. request ..." may split in two)
     # the last one named before it, else one named after it in its sentence ("The kingdom has deployed 150,000
     # soldiers to the Yemeni border, Saudi officials said")
     def named(indices) -> list:
@@ -793,11 +791,7 @@ def antecedent(pronoun: Token, ctx: DocContext, sentences_back: int = 2) -> str 
     if controller:
         return controller
     sent = sentence_of(pronoun)
-    start = sent.start
-    for _ in range(sentences_back):
-        if start == 0:
-            break
-        start = sentence_of(doc[start - 1]).start
+    start = start_back(pronoun, sentences_back)
     i = pronoun.i - 1
     owner_of_event = None  # "Israel's withdrawal": kept in case no subject comes before it
     # "The government revealed that it plans to send 15 soldiers": a bare government as the subject before is the
@@ -962,11 +956,8 @@ def _named_part_before(noun: Token, ctx: DocContext) -> str | None:
     """The one nation of the same noun named in the sentence or the two before 'the contingent': 'a contingent of
     179 Bangladeshi UN peacekeepers departed ... The contingent is composed of 125 members of ...'."""
     doc = noun.doc
-    start = sentence_of(noun).start
-    for _ in range(2):
-        start = sentence_of(doc[start - 1]).start if start > 0 else start
-    for tok in reversed(doc[start:noun.i]):
-        if tok.lemma_.lower() != noun.lemma_.lower() or tok.i == noun.i:
+    for tok in reversed(doc[start_back(noun, 2):noun.i]):
+        if tok.lemma_.lower() != noun.lemma_.lower():
             continue
         nations = {m.force for t in tok.subtree if (m := ctx.by_token.get(t.i)) is not None and m.force in COUNTRIES
                    and m.entity.kind in ("country", "demonym", "institution") and not located(m, doc)}

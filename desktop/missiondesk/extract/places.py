@@ -9,11 +9,11 @@ from spacy.tokens import Span, Token
 
 from missiondesk.extract.context import (
     GROUPINGS,
-    HEADQUARTERED,
     PLACE_NOUNS,
     DocContext,
     acting,
     first_named,
+    headquartered,
     headquarters,
     naming_people,
 )
@@ -40,7 +40,7 @@ from missiondesk.extract.roles import (
     subject_of,
     whole_of_a_part,
 )
-from missiondesk.extract.sentences import sentence_of
+from missiondesk.extract.sentences import sentence_of, start_back
 from missiondesk.extract.wording import words
 
 _NEAR_HEADS = {"close", "near", "next", "border", "boundary", "outside", "frontier", "edge"}
@@ -260,7 +260,7 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
     subjects = [s for s in (subject_of(v) for v in clause[-1:]) if s is not None and s.i != anchor.i]
     # not "headquartered at N'Djamena": where a force has its headquarters is not where its troops are
     described = [c for c in anchor.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")
-                 and c.lemma_.lower() not in HEADQUARTERED]
+                 and not headquartered(c)]
     # "reinforcements of 7,000 troops for Afghanistan", "a contingent of 300 soldiers to Mali": the whole's phrases
     whole = [anchor.head.head] if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and \
         anchor.head.head.lemma_.lower() in _BOUND_NOUNS else []
@@ -304,7 +304,7 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
         word = prep.lower_
         if _staging(prep) or word == "via" or (word == "through" and moving):
             continue  # "via Cyprus", "flying home through Qatar": a place passed through
-        if holder.lemma_.lower() in HEADQUARTERED or holder.lower_ in HEADQUARTERED:
+        if headquartered(holder):
             continue  # "deployed a force, headquartered at N'Djamena": where its headquarters are
         onward = [p for _, p in preps] + [c for c in prep.children if c.dep_ == "prep"]
         if word == "from" and withdraw and any(p.lower_ in ("to", "into") and _place_in(p, ctx, None)
@@ -465,22 +465,19 @@ def _deictic_place(anchor: Token, clause: list[Token], sent: Span, ctx: DocConte
     holders = [anchor, *clause, *(v for v in anchor.children if v.dep_ in ("acl", "relcl"))]
     # "to the region", "in the area": a place named before, a broad region as much as a country
     # "on the island": the island country named before
-    region = any(p.dep_ == "prep" and p.lower_ in ("to", "in", "into", "on") and any(
-        o.dep_ == "pobj" and o.lemma_.lower() in ("region", "area", "island") and any(
-            d.lower_ == "the" for d in o.children) for o in p.children) for v in holders for p in v.children)
+    def the_noun(preps: tuple[str, ...], nouns: tuple[str, ...]) -> bool:
+        return any(p.dep_ == "prep" and p.lower_ in preps and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in nouns and any(d.lower_ == "the" for d in o.children)
+            for o in p.children) for v in holders for p in v.children)
+
+    region = the_noun(("to", "in", "into", "on"), ("region", "area", "island"))
     # "the 530 Spanish troops in the Middle Eastern country", "stationed in the country": the country named last
-    country = any(p.dep_ == "prep" and p.lower_ in ("to", "in", "into", "inside") and any(
-        o.dep_ == "pobj" and o.lemma_.lower() in ("country", "kingdom", "nation") and any(
-            d.lower_ == "the" for d in o.children) for o in p.children) for v in holders for p in v.children)
+    country = the_noun(("to", "in", "into", "inside"), ("country", "kingdom", "nation"))
     if not region and not country and not any(c.dep_ == "advmod" and c.lower_ in ("here", "there")
                                               for v in holders for c in v.children):
         return None
     doc = sent.doc
-    start = sent.start
-    for _ in range(3):
-        if start == 0:
-            break
-        start = sentence_of(doc[start - 1]).start
+    start = start_back(anchor, 3)
     earlier = [_demonym_place(m, doc) or m for m in ctx.mentions if start <= m.start < anchor.i]
     earlier = [m for m in earlier if m.place and m.place != force and not naming_people(m, doc)
                and (m.entity.kind in ("country", "city") or region and m.entity.kind == "region")

@@ -45,6 +45,17 @@ def sentences(doc: Doc) -> list[Span]:
     return _table(doc)[0]
 
 
+def start_back(token, back: int) -> int:
+    """Where the sentence `back` sentences before `token`'s begins (its own when 0; the text's first at most)."""
+    doc = token.doc
+    start = sentence_of(token).start
+    for _ in range(back):
+        if start == 0:
+            break
+        start = sentence_of(doc[start - 1]).start
+    return start
+
+
 def text_of(doc: Doc) -> str:
     """The document's text, built once: spaCy's Doc.text joins every token again on each call."""
     text = doc.user_data.get(_TEXT)

@@ -379,8 +379,11 @@ def same_nation(one: str, other: str) -> bool:
 
 
 @cache
-def _nation_words() -> dict[str, str]:
+def _nation_words(cities: bool = False) -> dict[str, str]:
+    """Every country's name and nationality (and, with `cities`, every city's name) the gazetteer knows -> the
+    country."""
     from missiondesk.extract.gazetteer import _entries
 
+    kinds = ("country", "demonym", "city") if cities else ("country", "demonym")
     return {alias: entity.country or entity.name for alias, entity in _entries()
-            if entity.kind in ("country", "demonym") and alias[:1].isupper()}
+            if entity.kind in kinds and alias[:1].isupper()}

@@ -37,6 +37,7 @@ from missiondesk.extract.speaker_phrases import (
     _is_subject,
     _keeper_of,
     _led_by,
+    _nation_words,
     _part_of,
     _phrase,
     _role,
@@ -79,23 +80,14 @@ _EMBASSY = re.compile(r"^(?:the\s+)?([A-Z][\w.'’ -]*?)\s+[Ee]mbassy\s+in\s+([A
                       r"((?: \(unnamed official\))?)$")
 
 
-@cache
-def _places_by_name() -> dict[str, str]:
-    """Every country, nationality and city name the gazetteer knows (lower case) -> its country."""
-    from missiondesk.extract.gazetteer import _entries
-
-    return {alias.lower(): entity.country or entity.name for alias, entity in _entries()
-            if entity.kind in ("country", "demonym", "city")}
-
-
 def _embassy(actor: Actor) -> Actor:
     """'the French embassy in Tallinn' -> 'Embassy of France in Estonia': one name for an embassy however the
     article puts it."""
     found = _EMBASSY.match(actor.name)
     if not found:
         return actor
-    places = _places_by_name()
-    sender, host = places.get(found.group(1).lower()), places.get(found.group(2).lower())
+    places = _nation_words(cities=True)
+    sender, host = places.get(found.group(1)), places.get(found.group(2))
     if not sender or not host:
         return actor
     return Actor(f"Embassy of {sender} in {host}{found.group(3)}", actor.kind, role=actor.role, text=actor.text,
@@ -114,6 +106,7 @@ def _set_off_title(text: str, at: int) -> str | None:
 def _bare(name: str) -> str:
     """A body's name as the text gives it, without its article: 'The UN' -> 'un'."""
     return re.sub(r"^the\s+", "", name.lower())
+
 
 _REPORTER_NOUNS = {"correspondent", "reporter"}
 _PERSONS_BODIES = {"administration", "house", "government", "cabinet", "campaign", "team", "camp"}
@@ -396,9 +389,7 @@ class SpeakerResolver(DescribedSpeakers):
         if actor.kind in ("body", "anonymous", "person"):
             actor = self._spelled_out(actor)
         if actor.kind in ("body", "anonymous"):
-            actor = _embassy(actor)
-        if actor.kind in ("body", "anonymous"):
-            return self._forces_by_name(actor)
+            return self._forces_by_name(_embassy(actor))
         if actor.kind != "person" or not actor.name.split():
             return actor
         known = self.persons.get(actor.name.split()[-1].lower())

@@ -140,7 +140,7 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         head, unit, strong = _head_noun(span, after)
         if membered and (head is None or not strong):
             continue  # "the 28-member alliance", "a 15-member council": members of a body
-        long_name = head is not None and head.i - span[-1].i > 3 and all(
+        long_name = small_word and head is not None and head.i - span[-1].i > 3 and all(
             t.pos_ in ("ADJ", "PROPN") or t.dep_ == "compound" for t in doc[span.end:head.i])
         if small_word and (head is None or strong or head.i - span[-1].i > 3 and not long_name
                            or head.lower_ == "forces"):
@@ -852,7 +852,7 @@ _MADE_OF = {"include", "comprise", "consist", "number", "total", "count", "make"
 _MOVING = {"depart", "arrive", "deploy", "land", "fly", "join", "leave", "return", "rotate", "serve", "head",
            "remain", "stay"}
 _SERVICE_CONTEXT = re.compile(r"(?i)\b(?:peacekeep\w*|contingent|battalion|mission|troops|soldiers|force|army|"
-                              r"military|deploy\w*|rotation|replace|combat|non-combat)\b")
+                              r"military|deploy\w*|rotation|replace|combat)\b")
 
 
 def _gapped(span: Span) -> bool:
