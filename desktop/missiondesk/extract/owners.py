@@ -185,6 +185,12 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     mandated = _mission_of_a_ceiling(anchor, sent, ctx)
     if mandated:
         return mandated
+    holder = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
+    if holder is not None and holder.lemma_.lower() in _MISSION_NOUNS and _multinational(holder) and not any(
+            v.lemma_.lower() in words("command_verbs") for v in _verb_chain(anchor, 5)):  # not "Poland commands
+        joined = _joint_force(sent, ctx) or ctx.main_organisation()
+        if joined:  # a multinational force of 4,700": "Nigeria, Niger and Ghana will send a joint force of 7,500
+            return joined  # troops": the body that joins them
     if parts is not None and anchor.lemma_.lower() in _MISSION_NOUNS | {"battlegroup"}:
         # "The 1,100-strong battlegroup will contain 800 UK troops": a whole made of parts is no part's; the
         # mission's, or the alliance's the article names
@@ -369,7 +375,10 @@ _MULTINATIONAL_WORDS = {"foreign", "international", "multinational", "allied", "
 
 def _multinational(noun: Token) -> bool:
     """'the multinational force', 'the regional force': a force of several nations, no one nation's."""
-    return any(c.dep_ == "amod" and c.lower_ in _MULTINATIONAL_WORDS | {"regional"} for c in noun.children)
+    return any(c.dep_ == "amod" and c.lower_ in _MULTINATIONAL_WORDS | _JOINED for c in noun.children)
+
+
+_JOINED = {"regional", "joint", "combined", "hybrid"}  # "a joint force": several nations' together
 
 
 _HOLDING = {"have", "keep", "maintain", "station", "base"}

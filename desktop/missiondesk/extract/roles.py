@@ -190,8 +190,9 @@ def is_casualty(head: Token, span: Span) -> bool:
                 g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
             return head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj") or head.i == span[-1].i
         if any(hit(c) for c in verb.children if c.dep_ in _RESULTS and c.i > head.i
-               and c.tag_ in ("VBN", "VBD", "JJ")):
-            return True  # "clashes left 30 of its peacekeepers injured", "found two soldiers dead"
+               and c.tag_ in ("VBN", "VBD", "JJ") and not any(g.dep_ in _SUBJECT_DEPS for g in c.children)):
+            return True  # "clashes left 30 of its peacekeepers injured", "found two soldiers dead" (not "pull out
+            #              its 500-strong contingent after five soldiers were killed": a clause of its own)
         if any(c.lower_ in _HARM_OBJECTS for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass")):
             return True  # "took hostage 43 Fijian soldiers", "250 plus have received significant injuries"
         if verb.lemma_.lower() in ("sacrifice", "give", "lay") and any(

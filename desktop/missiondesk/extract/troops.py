@@ -283,6 +283,12 @@ def _beside_troops(token: Token, heads: dict) -> bool:
         root = root.head
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in words("collectives"):
         return True
+    number = next((c for c in token.children if c.dep_ == "nummod"), None)
+    if number is not None and number.i >= 2 and token.doc[number.i - 1].lower_ in ("and", ","):
+        before = token.doc[number.i - 2]  # "11,650 military personnel and 2,080 police": the parse hung them apart
+        if heads.get(before.lemma_.lower()) in ("troops", "personnel") and any(
+                c.dep_ == "nummod" for c in before.children):
+            return True
     partners = [root, *root.conjuncts]
     return any(p.i != token.i and (heads.get(p.lemma_.lower()) in ("troops", "personnel") or p.lower_ == "police"
                                    or p.lemma_.lower() == "member" and _is_head(p))  # "6,700 members of the
@@ -430,8 +436,9 @@ def _members_of_a_force(token: Token) -> bool:
         if prep.dep_ == "prep" and (prep.lower_ == "of" or prep.lower_ == "from" and token.tag_ == "NNS"):
             return any(_is_head(o) or _is_collective(o) or lexicon()["institutions"].get(o.text)
                        for o in prep.children if o.dep_ == "pobj")
-    if any(c.dep_ == "compound" and lexicon()["institutions"].get(c.text) for c in token.lefts):
-        return True  # "1,495 SANDF members", "300 Bundeswehr members": an armed force's initials or name
+    if any(c.dep_ == "compound" and (lexicon()["institutions"].get(c.text) or c.lower_ in _SERVICE_BRANCHES
+                                     and c.text[:1].isupper()) for c in token.lefts):
+        return True  # "1,495 SANDF members", "300 Bundeswehr members", "100 National Guard members": a force's name
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         # "an advance team of five members", "task forces consisting of about 370 members": a unit's members
         holder = token.head.head
@@ -522,6 +529,9 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
             continue  # "330 Australian and 100 New Zealand troops", "400 German, 300 Dutch and 200 Belgian
             #           soldiers", "121 Army, 58 Navy and 26 Air Force members", "the 23 embarked and two
             #           shoreside staff": the noun after the last figure is each one's
+        if strong and tok.lower_ in ("and", "&") and j > i and before_and.pos_ in ("PROPN", "ADJ") and \
+                j + 1 < sent_end and doc[j + 1].pos_ in ("PROPN", "ADJ"):
+            continue  # "a 26,000-strong joint U.N. and African Union force": two names before the force
         break
     head = span[-1].head
     if span[-1].dep_ in ("nummod", "quantmod", "compound", "amod") and head.i > span[-1].i:
