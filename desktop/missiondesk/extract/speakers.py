@@ -54,6 +54,7 @@ from missiondesk.extract.speaker_words import (
     _ABBREVIATION,
     _BODY_NOUNS,
     _DETERMINERS,
+    _DOCUMENTS,
     _FACILITY_WORDS,
     _HONORIFICS,
     _LEADER_TITLES,
@@ -114,18 +115,25 @@ _PERSONS_BODIES = {"administration", "house", "government", "cabinet", "campaign
 # Heads of a body's proper name ("the Maldives National Defence Force", "the Government of Mali") that the
 # parse or the name finder take for a person's; ministries and councils are named by the rules for bodies
 _PROPER_BODY_HEADS = frozenset({"force", "forces", "government"})
+# The last word of a body's name, never of a person's: "the Security Council", "the European Commission"
+_INSTITUTION_HEADS = frozenset({"council", "commission", "committee", "assembly", "parliament", "agency",
+                                "secretariat", "organization", "organisation", "senate", "congress", "court"})
 
 
 def _proper_body(subject: Token, phrase: list[Token]) -> Actor | None:
     """A body by its proper name, the capitalised words up to its head and a proper noun after 'of': 'the
     Swedish Armed Forces', 'the Maldives National Defence Force', 'the Government of Mali'. None for a lone
     head ('the Council')."""
-    words = [t for t in phrase if t.i <= subject.i and t.lower_ not in _DETERMINERS and t.text[:1].isupper()
-             and t.text not in ("'s", "’s")]
+    doc = subject.doc
+    words = [t for t in phrase if t.i <= subject.i and t.lower_ not in _DETERMINERS and t.text not in ("'s", "’s")
+             and (t.text[:1].isupper() or t.lower_ in ("and", "&") and 0 < t.i < subject.i  # "Peace and Security"
+                  and doc[t.i - 1].text[:1].isupper() and doc[t.i + 1].text[:1].isupper())]
     if not words or words[-1].i != subject.i or any(t.i < subject.i and t.dep_ == "poss" for t in words):
         return None
     of = next((p for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"), None)
-    owner = [t for t in of.subtree if t.text[:1].isupper() and t.lower_ not in _DETERMINERS] if of is not None else []
+    owner = sorted((t for t in of.subtree if t.lower_ not in _DETERMINERS and (t.text[:1].isupper() or t.lower_ in (
+        "and", "&") and doc[t.i - 1].text[:1].isupper() and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper())),
+        key=lambda t: t.i) if of is not None else []
     if len(words) + len(owner) < 2 or words[0].i != min(t.i for t in phrase if t.lower_ not in _DETERMINERS):
         return None
     name = " ".join([*(t.text for t in words), *(["of", *(t.text for t in owner)] if owner else [])])
@@ -512,6 +520,9 @@ class SpeakerResolver(DescribedSpeakers):
             or self._name_inside(subject, phrase) or self._body(subject, phrase) \
             or self._possessor(subject) or self._correspondent(subject, phrase) or self._outlet_before(subject) \
             or self._description(subject, phrase)
+        if actor is not None and actor.kind == "person" and subject.lower_ in _INSTITUTION_HEADS \
+                and subject.ent_type_ != "PERSON":
+            actor.kind, actor.gender = "body", None  # "the Commission said": a body ("it"), never a person ("he")
         if actor is not None and actor.kind == "person" and subject.ent_type_ == "PERSON" and is_reporter(subject):
             actor.nouns |= _REPORTER_NOUNS  # "the BBC's Ian Pannell": 'our correspondent' later is him
         if actor is None or actor.kind == "anonymous":
@@ -698,11 +709,30 @@ class SpeakerResolver(DescribedSpeakers):
         elif kind == "it":  # a body, also one named by a description ("The Kenyan army said ... It said")
             found = self._last(lambda a: not a.plural and (a.kind == "body" or a.kind == "anonymous" and len(
                 a.name.split()) >= 2 and a.name.split()[-1].lower() in _BODY_NOUNS))
+            heard = max((at for at, actor in self.described if actor is found), default=-1)
+            acted = self._body_acting_before(subject)
+            if acted is not None and acted[0] > heard:
+                found = acted[1]  # "The Security Council extended the mission on Friday. It demands ...": the
+                #                   body the sentence before was about, named since the last one heard
         else:
             found = None
         if found is not None:
             self.history.append(found)
         return found
+
+    def _body_acting_before(self, subject: Token) -> tuple[int, Actor] | None:
+        """The named body that is the subject of the sentence before the one of `subject`, with where it is."""
+        sent = sentence_of(subject)
+        if sent.start == 0:
+            return None
+        before = sentence_of(subject.doc[sent.start - 1])
+        actor = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+        mention = self.ctx.by_token.get(actor.i) if actor is not None else None
+        if (mention is None or mention.entity.kind not in ("org", "mission", "institution")) and (
+                actor is None or actor.lemma_.lower() not in _BODY_NOUNS | _DOCUMENTS | _INSTITUTION_HEADS):
+            return None  # "The Security Council extended ...", "The Kenyan army deployed ...", "The resolution ..."
+        found = self.resolve(actor)
+        return (actor.idx, found) if found is not None and found.kind == "body" and not found.plural else None
 
     def _titled_apposition(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'The Deputy Commander Land Forces, Maj Gen Sam Kavuma, said': a title set off by a comma before the
@@ -870,6 +900,13 @@ class SpeakerResolver(DescribedSpeakers):
             return _proper_body(subject, phrase)  # Mali": a body's name; "Force" alone is no person either
         doc = subject.doc
         ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
+        if ent is None and subject.lower_ in _INSTITUTION_HEADS and subject.text[:1].isupper() \
+                and not self.ctx.by_token.get(subject.i):  # "the Security Council": a body, never a person
+            own = [t for t in phrase if not ((m := self.ctx.by_token.get(t.i)) and m.entity.kind == "org"
+                                             and t.text.replace(".", "").isupper())]
+            body = _proper_body(subject, own)  # "the AU Peace and Security Council": the council's own name
+            if body is not None:
+                return body
         name_tokens: list[Token]
         if ent is not None:
             name_tokens = [t for t in ent if t.i <= subject.i or t.pos_ == "PROPN"]

@@ -160,7 +160,22 @@ def find_statements(doc: Doc, resolver: SpeakerResolver) -> list[Said]:
         if named is not None:
             said.actor = named
         said.actor = resolver.fullest(said.actor)
-    return sorted(found, key=lambda s: s.start)
+    return sorted(_once_per_sentence(found), key=lambda s: s.start)
+
+
+def _once_per_sentence(found: list[Said]) -> list[Said]:
+    """One reported statement per speaker per sentence ("X said A and stressed B"), what each verb reported kept
+    in it; a direct quote in the same sentence stays a statement of its own kind."""
+    kept: dict[tuple[str, str, int, int], Said] = {}
+    for said in found:
+        key = (said.actor.name, said.kind, said.start, said.end)
+        first = kept.setdefault(key, said)
+        if first is said:
+            continue
+        if said.content not in first.content and first.content not in said.content:
+            first.content = f"{first.content} … {said.content}"
+        first.quotes = [*first.quotes, *(q for q in said.quotes if q not in first.quotes)]
+    return list(kept.values())
 
 
 def _decision(verb: Token, attached: list[Quote]) -> bool:
