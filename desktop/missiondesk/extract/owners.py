@@ -115,6 +115,9 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
              for m in _mentions(ctx, list(prep.subtree)) if m.entity.kind == "institution" and m.force]
     if units:
         return units[0].force
+    regional = _regional_force(anchor, sent, ctx)
+    if regional:
+        return regional
     for group in (owner, modifiers):
         found = [m for m in _mentions(ctx, group) if (m.force and m.entity.kind != "city" or
                  (m.entity.kind == "city" and group is owner)) and not _names_a_place(m, doc)
@@ -242,8 +245,9 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
             break  # "..., and 500 will stay on, the UN said": who reports the figure does not own it
         if subject is not None and _joint_subject(subject, ctx) and not any(
                 t.lower_ in ("each", "respectively") for t in sent):  # "have promised 500 soldiers each"
-            # "Uganda and Burundi have 9,000 soldiers in the country": several nations' troops together
-            joint = _joint_force(sent, ctx)
+            # "Uganda and Burundi have 9,000 soldiers in the country": several nations' troops together, the
+            # mission's, else the body's the article names
+            joint = _joint_force(sent, ctx) or ctx.main_mission_lead() or ctx.main_organisation()
             if joint:
                 return joint
         if subject is not None:
@@ -460,10 +464,38 @@ def _raised_total(anchor: Token) -> bool:
 
 
 def _joint_subject(subject: Token, ctx: DocContext) -> bool:
-    """'Uganda and Burundi have ...': a subject that coordinates several countries."""
+    """'Uganda and Burundi have ...', 'five countries including Ghana and Togo are to contribute ...': a subject
+    that coordinates several countries, or counts them."""
+    if subject.lemma_.lower() in ("country", "nation", "state") and subject.tag_ == "NNS" and not ctx.by_token.get(
+            subject.i) and any(c.dep_ in ("nummod", "amod") and c.lower_ not in ("other", "many", "some")
+                               or c.lower_ == "both" for c in subject.children):
+        return True  # "African countries cannot raise 20,000 troops"; not "other nations are looking to pull out"
     forces = {m.force for tok in [subject, *subject.conjuncts] if (m := ctx.by_token.get(tok.i)) is not None
               and m.force and m.entity.kind in ("country", "demonym")}
     return len(forces) > 1
+
+
+def _regional_force(anchor: Token, sent: Span, ctx: DocContext) -> str | None:
+    """'the 3,500 West African troops' are ECOWAS's; 'some 2,000 African soldiers' the mission's the sentence or
+    the article names, else the African body's it names (the African Union's): troops named by a region's people,
+    no nation's."""
+    doc = anchor.doc
+    holder = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
+    nouns = [anchor, holder] if holder is not None and holder.lemma_.lower() in _MISSION_NOUNS else [anchor]
+    adjective = next((c for noun in nouns for c in noun.children if c.dep_ in ("amod", "compound")
+                      and c.lower_ == "african" and not ctx.by_token.get(c.i)), None)  # "an African force of 3,300"
+    if adjective is None:
+        return None
+    if adjective.i > sent.start and doc[adjective.i - 1].lower_ in ("west", "western"):
+        return "Economic Community of West African States"
+    if adjective.i > sent.start and doc[adjective.i - 1].pos_ in ("PROPN", "ADJ") and doc[adjective.i - 1].lower_ \
+            not in ("other",):
+        return None  # "East African", "Central African": another region, or a country's people
+    joint = _joint_force(sent, ctx)  # the mission the sentence names, else the article's: its lead, if a body
+    if joint:
+        return joint  # "a force of 12,600 African troops" in a story of the UN mission they were folded into
+    main = ctx.main_organisation()
+    return main if main in ("African Union", "Economic Community of West African States") else "African Union"
 
 
 def _several_nations(national: list, doc) -> bool:
