@@ -353,3 +353,12 @@ def test_a_figure_over_several_regions_makes_no_deployment_in_each():
     # "stationed overseas, in Europe, Africa, Asia and the Middle East": in no one place, and no US forces in Africa
     assert _theaters("The Pentagon announced changes. Some 200,000 American soldiers are stationed abroad, in "
                      "Europe, Africa, Asia and the Middle East.", "2004-08-16") == {}
+
+
+def test_a_continent_is_no_mission_theater():
+    # "France's military presence in Africa" is many deployments; the one in Mali is a mission
+    theaters = _theaters("France will cut its military presence in Africa. It keeps 2,500 troops in Mali and sent "
+                         "more troops to Africa last year.", "2023-02-01")
+    assert list(theaters.values()) == ["Mali"]
+    assert _theaters("The US keeps about 40,000 troops in Europe.", "2023-02-01") == {
+        "united-states-forces-in-europe": "Europe"}  # a region the gazetteer keeps as a theater

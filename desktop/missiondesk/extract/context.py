@@ -43,6 +43,20 @@ def _place_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], fro
 
 
 COUNTRIES, BROAD_REGIONS, GROUPINGS, DISPUTED = _place_tables()
+
+
+def _no_theaters() -> frozenset[str]:
+    """Continents too wide to be one mission's theater ('France's military presence in Africa' is many
+    deployments, not one): places.json marks them `"theater": false`."""
+    import json
+
+    from missiondesk.paths import resource
+
+    with open(resource("gazetteers", "places.json"), encoding="utf-8") as fh:
+        return frozenset(r["name"] for r in json.load(fh)["regions"] if r.get("theater") is False)
+
+
+NO_THEATERS = _no_theaters()
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 

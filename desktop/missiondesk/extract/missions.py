@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from missiondesk.extract.context import BROAD_REGIONS, COUNTRIES, DISPUTED, DocContext
+from missiondesk.extract.context import BROAD_REGIONS, COUNTRIES, DISPUTED, NO_THEATERS, DocContext
 from missiondesk.extract.gazetteer import missions
 from missiondesk.extract.roles import subject_of
 from missiondesk.extract.sentences import tokens_where
@@ -107,8 +107,8 @@ def _national(token: Token, ctx: DocContext) -> list[MissionHit]:
         place = _where_clause_place(token, ctx)
         last, aside = (place.end - 1, True) if place else (None, aside)
     mention, first = owner
-    if place is None or place.place == mention.force:
-        return []
+    if place is None or place.place == mention.force or place.place in NO_THEATERS:
+        return []  # not "French troops in Africa": a continent is many deployments
     aside = aside or ctx.is_broad(place.place)  # "US troops in the Middle East": a theater, seldom the story
     lead = mention.force
     doc = token.doc
@@ -213,7 +213,7 @@ def _described(token: Token, ctx: DocContext) -> list[MissionHit]:
         last = token.i  # "four battalions" for each of "... in Estonia, Latvia and Lithuania": not one's place
     text = doc[first: last + 1].text
     hits = []
-    for theater in theaters:
+    for theater in (t for t in theaters if t not in NO_THEATERS):
         mission_id = link(theater, lead, activity, ctx, noun=token.lemma_)
         described = None
         if mission_id and listed:  # "battalions in Estonia, Latvia and Lithuania" under a name for all of them
@@ -540,7 +540,7 @@ def _placed(known: dict, where: str, ctx: DocContext) -> bool:
 def is_deployment_abroad(whose: str | None, where: str | None) -> bool:
     """A country's troops in another country, or in a region ('1,000 more US troops to the Middle East'), or in
     a territory two countries dispute ('Filipino soldiers in the Golan Heights')."""
-    return bool(whose and where and whose != where and whose in COUNTRIES and (
+    return bool(whose and where and whose != where and whose in COUNTRIES and where not in NO_THEATERS and (
         where in COUNTRIES or where in BROAD_REGIONS or where in DISPUTED))
 
 
