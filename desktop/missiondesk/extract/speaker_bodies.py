@@ -31,7 +31,9 @@ def _national_body(subject: Token, phrase: list[Token], ctx: DocContext, home: s
     'the Polish government' -> 'Government of Poland', 'the German cabinet' -> 'German Cabinet'. None when the
     phrase names no country, unless a ministry's `home` country is given."""
     lemma = subject.lemma_.lower()
-    if lemma not in ("ministry", "government", "cabinet"):
+    if subject.lower_ == "forces" and any(t.lower_ == "armed" for t in phrase if t.i < subject.i):
+        lemma = "armed forces"  # "the French armed forces said": the French Armed Forces
+    if lemma not in ("ministry", "government", "cabinet", "armed forces"):
         return None
     country, rest = None, []
     for tok in phrase:
@@ -61,6 +63,9 @@ def _national_body(subject: Token, phrase: list[Token], ctx: DocContext, home: s
         return None
     if lemma == "government":
         return f"Government of {country}" if not rest or all(t.pos_ == "ADJ" for t in rest) else None
+    if lemma == "armed forces":
+        return f"{_demonyms().get(country, country)} Armed Forces" if all(
+            t.pos_ == "ADJ" or t.lower_ in ("armed", "forces") for t in rest) else None
     if lemma == "cabinet":  # "the German cabinet", "Germany's cabinet": the German Cabinet
         return f"{_demonyms().get(country, country)} Cabinet" if not rest or all(t.pos_ == "ADJ" for t in rest) \
             else None
