@@ -104,7 +104,10 @@ def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
     if not scattered and not any(
             doc[i].lower_ in _ABROAD and (doc[i].pos_ == "ADV" or doc[i].dep_ in ("advmod", "acomp")) for i in tokens):
         return False  # "were serving overseas", not "its largest overseas posting"
-    named = [m for m in _mentions(ctx, [doc[i] for i in sorted(tokens)])
+    parts = {t.i for i in tokens if doc[i].lower_ == "including" and doc[i].dep_ == "prep" for t in doc[i].subtree}
+    parts = set() if anchor.i in parts or span[-1].i in parts else parts
+    named = [m for m in _mentions(ctx, [doc[i] for i in sorted(tokens) if i not in parts])  # not the parts' places:
+             # "700 peacekeepers serving in foreign missions, including 350 in KFOR and 150 in Bosnia"
              if m.entity.kind in ("country", "city", "region", "mission") and (m.place or m.entity.kind == "mission")
              and not any(a.lower_ in _TIME_PREPS and a.dep_ == "prep" for a in doc[m.start].ancestors)]
     # (not "in 51 UN missions since the first one for Korea in 1953": a place that only dates the count)
@@ -759,6 +762,10 @@ def _place_in(token: Token, ctx: DocContext, force: str | None, shallow: bool = 
                 and not _leads(mention, token.doc) and not _compared(mention, sent) \
                 and not _counted_nationals(mention, token.doc):  # "300 Dutch and 200 Belgian soldiers"
             return mention.place
+        if mention.entity.kind == "mission" and not shallow and mention.entity.name in missions():
+            theater = missions()[mention.entity.name]["theater"]  # "350 in NATO's KFOR mission and 150 in Bosnia":
+            if theater and theater != force and not ctx.is_broad(theater):  # the mission named first, Kosovo
+                return theater
         if mention.entity.kind == "demonym":
             nxt = token.doc[mention.end] if mention.end < len(token.doc) else None
             if nxt is not None and nxt.lower_ in _PLACE_NOUNS:
