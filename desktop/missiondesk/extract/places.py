@@ -65,6 +65,7 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
 
 
 _SCATTERED = re.compile(r"(?i)\b(?:around the (?:world|globe)|across the (?:world|globe)|"
+                        r"(?:in|to|across|among) (?:the |its |their )?(?:[\w’'-]+ ){0,4}battle ?groups\b|"
                         r"(?:for|on|in) (?:foreign|overseas) (?:deployments?|missions?|operations|service)|"
                         r"(?:(?:in|across|throughout) (?:various|several|many|different|\d+|a number of|these|those|"
                         r"both|all(?: the)?|the (?:two|three|four|five|six|seven|eight|nine|ten|\d+))|(?:to|in|among) "
