@@ -107,6 +107,9 @@ def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
         return False  # "were serving overseas", not "its largest overseas posting"
     parts = {t.i for i in tokens if doc[i].lower_ == "including" and doc[i].dep_ == "prep" for t in doc[i].subtree}
     parts = set() if anchor.i in parts or span[-1].i in parts else parts
+    own = range(span.start, span.end)  # nor another figure's ("350 in KFOR and nearly 150 in Bosnia": the 150's)
+    parts |= {t.i for i in tokens if doc[i].dep_ == "conj" and any(x.like_num and x.i not in own for x in doc[i].subtree)
+              and anchor.i not in {x.i for x in doc[i].subtree} for t in doc[i].subtree}
     named = [m for m in _mentions(ctx, [doc[i] for i in sorted(tokens) if i not in parts])  # not the parts' places:
              # "700 peacekeepers serving in foreign missions, including 350 in KFOR and 150 in Bosnia"
              if m.entity.kind in ("country", "city", "region", "mission") and (m.place or m.entity.kind == "mission")
@@ -114,8 +117,10 @@ def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
     # (not "in 51 UN missions since the first one for Korea in 1953": a place that only dates the count)
     # "for 11 UN missions in Congo, South Sudan, Western Sahara, ... as well as three non-UN missions in Iraq,
     # Kosovo and Afghanistan": the many missions' places, listed, no one place
-    return not named or bool(scattered) and len({m.place for m in named}) > 1 and all(
-        m.entity.kind in ("country", "region") for m in named)
+    # "on peacekeeping missions in different countries which include South Sudan (UNMISS), Sudan (UNAMID) and
+    # the CAR (MINUSCA)": the missions' theaters are more of the same places
+    theaters = {m.place or missions().get(m.entity.name, {}).get("theater") for m in named}
+    return not named or bool(scattered) and len(theaters - {None}) > 1
 
 
 def _list_head(token: Token) -> Token:
