@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from missiondesk.extract.context import (
     GROUPINGS,
+    NO_THEATERS,
     PLACE_NOUNS,
     DocContext,
     acting,
@@ -68,6 +69,7 @@ _SCATTERED = re.compile(r"(?i)\b(?:around the (?:world|globe)|across the (?:worl
                         r"(?:in|to|across|among) (?:the |its |their )?(?:[\w’'-]+ ){0,4}battle ?groups\b|"
                         r"(?:for|on|in) (?:foreign|overseas) (?:deployments?|missions?|operations|service)|"
                         r"(?:(?:in|across|throughout) (?:various|several|many|different|\d+|a number of|these|those|"
+                        r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)(?: [\w-]+)?|"
                         r"both|all(?: the)?|the (?:two|three|four|five|six|seven|eight|nine|ten|\d+))|(?:to|in|among) "
                         r"other(?: (?:nato|european|allied|eu|member|african|partner))?) (?:countries|"
                         r"nations|missions|operations|theaters|theatres|parts of the world)|"
@@ -120,7 +122,8 @@ def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
     # "on peacekeeping missions in different countries which include South Sudan (UNMISS), Sudan (UNAMID) and
     # the CAR (MINUSCA)": the missions' theaters are more of the same places
     theaters = {m.place or missions().get(m.entity.name, {}).get("theater") for m in named}
-    return not named or bool(scattered) and len(theaters - {None}) > 1
+    # "in nine war-torn countries, mainly in the African continent": a continent only says which countries
+    return not named or bool(scattered) and (len(theaters - {None}) > 1 or theaters <= NO_THEATERS)
 
 
 def _list_head(token: Token) -> Token:
