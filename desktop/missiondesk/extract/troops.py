@@ -540,6 +540,11 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
             return head, unit, strong
         if strong and _is_collective(head):
             return head, "troops", strong
+    if suffix and head.lower_ == "strong" and head.dep_ == "acomp" and head.head.lemma_ == "be":
+        # "the battle group is 1,300 strong": the size said of the clause's subject
+        subject = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and (_is_collective(subject) or subject.lemma_.lower() in ("group", "battlegroup")):
+            return subject, "troops", strong
     if suffix and head.lower_ == "strong" and head.dep_ in ("amod", "appos") and head.head.i < span.start:
         # "the first group of soldiers, 70-strong, departed": the size set off after the force it gives
         described = head.head
