@@ -89,6 +89,9 @@ def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
     """'98,000 soldiers deployed in various countries', '826 officers were overseas', 'has sent 4,000 troops to
     UN missions since 2006': the count's own clause places the troops in many places or abroad in general and
     names no country; they are in no one place."""
+    sized = _sized_subject(anchor)
+    if sized is not None and _listing(sized, {t.i for t in sized.subtree}, ctx):
+        return True  # "the battlegroups in Lithuania, Latvia and Estonia are to double from 3,400 troops to 6,000"
     tokens = _own_words(anchor, span)
     if not tokens:
         return False
@@ -124,6 +127,25 @@ def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
     theaters = {m.place or missions().get(m.entity.name, {}).get("theater") for m in named}
     # "in nine war-torn countries, mainly in the African continent": a continent only says which countries
     return not named or bool(scattered) and (len(theaters - {None}) > 1 or theaters <= NO_THEATERS)
+
+
+def _sized_subject(anchor: Token) -> Token | None:
+    """The subject whose size a 'from N to M' figure gives ('the battlegroups ... are to double from 3,400 troops to
+    more than 6,000'), when it is a force."""
+    prep = anchor.head if anchor.dep_ == "pobj" and anchor.head.lower_ in ("from", "to") else None
+    verb = prep.head if prep is not None else None
+    while verb is not None and verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
+        verb = verb.head  # "quadruple in strength from 3,400"
+    if verb is None:
+        return None
+    chain = [verb, *(a for a in verb.ancestors if a.pos_ in ("VERB", "AUX"))][:3]  # ("double" may be tagged ADJ)
+    subject = next((subject_of(v) for v in chain if subject_of(v) is not None), None)
+    if subject is not None and subject.lemma_.lower() in ("size", "strength", "number") and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+        subject = next(o for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children)
+    nouns = _BOUND_NOUNS | {"battlegroup", "mission"}
+    return subject if subject is not None and (subject.lemma_.lower() in nouns or subject.lower_.rstrip("s") in nouns) \
+        else None
 
 
 def _list_head(token: Token) -> Token:
