@@ -472,7 +472,8 @@ def _joint_subject(subject: Token, ctx: DocContext) -> bool:
     that coordinates several countries, or counts them."""
     if subject.lemma_.lower() in ("country", "nation", "state") and subject.tag_ == "NNS" and not ctx.by_token.get(
             subject.i) and any(c.dep_ in ("nummod", "amod") and c.lower_ not in ("other", "many", "some")
-                               or c.lower_ == "both" for c in subject.children):
+                               or c.lower_ == "both" or c.dep_ == "compound" and (m := ctx.by_token.get(c.i))
+                               and m.entity.kind == "org" for c in subject.children):  # "NATO nations"
         return True  # "African countries cannot raise 20,000 troops"; not "other nations are looking to pull out"
     forces = {m.force for tok in [subject, *subject.conjuncts] if (m := ctx.by_token.get(tok.i)) is not None
               and m.force and m.entity.kind in ("country", "demonym")}
