@@ -411,11 +411,13 @@ def contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str, unn
         return body  # "The UNIFIL strength has been expanded from 2,000 to 7,000": the mission's size
     if any(m.force == nation and _excluded(m, sent.doc) for m in _mentions(ctx, sent)):
         return body  # "troops other than the Germans": the nation is the one they are not
+    mission_named = any(m.entity.kind == "mission" for m in _mentions(ctx, sent))
     if any(m.entity.kind in ("country", "demonym") and m.force and m.force != nation
-           and not (unnamed and m.entity.kind == "country" and located(m, sent.doc))
+           and not ((unnamed or mission_named) and m.entity.kind == "country" and located(m, sent.doc))
            and not _of_others_than_forces(m, sent.doc) for m in _mentions(ctx, sent)):
         return body  # another nation named in the sentence: not plainly the story nation's part; where the count
-        #              names no force at all, a country named only as the place the troops are in does not count
+        #              names no force at all or the sentence names the mission, a country named only as the place
+        #              the troops are in does not count (not "1,000 NATO troops had arrived in Estonia")
     phrase = {t.lower_ for t in anchor.subtree} | {t.lower_ for t in anchor.head.children} | {
         t.lower_ for t in sent.doc[max(sent.start, anchor.i - 4):anchor.i]}
     if phrase & _WHOLE_WORDS or any(t.lower_.endswith("-strong") for t in sent.doc[anchor.i - 2:anchor.i + 2]):
