@@ -418,6 +418,8 @@ def contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str, unn
         return body  # another nation named in the sentence: not plainly the story nation's part; where the count
         #              names no force at all or the sentence names the mission, a country named only as the place
         #              the troops are in does not count (not "1,000 NATO troops had arrived in Estonia")
+    if _own_armed_forces(anchor):
+        return nation  # "a total of 338 Defence Forces personnel": the nation's own forces, by their usual name
     phrase = {t.lower_ for t in anchor.subtree} | {t.lower_ for t in anchor.head.children} | {
         t.lower_ for t in sent.doc[max(sent.start, anchor.i - 4):anchor.i]}
     if phrase & _WHOLE_WORDS or any(t.lower_.endswith("-strong") for t in sent.doc[anchor.i - 2:anchor.i + 2]):
@@ -427,6 +429,15 @@ def contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str, unn
             ctx.by_token[subject.i].entity.kind in ("mission", "org"):
         return body  # "UNMISS has 12,000 peacekeepers": the mission's own
     return nation
+
+
+def _own_armed_forces(anchor: Token) -> bool:
+    """'338 Defence Forces personnel', '120 Armed Forces members': the troop noun modified by an army's generic
+    capitalised name, which names no country of its own."""
+    words = [t for c in anchor.lefts if c.dep_ == "compound" for t in c.subtree if t.text[:1].isupper()]
+    words += [anchor] if anchor.text[:1].isupper() else []  # the parse may make "Forces" the head
+    names = {t.lower_ for t in words}
+    return bool(names & {"forces", "force"}) and bool(names & {"defence", "defense", "armed"})
 
 
 def _of_others_than_forces(mention, doc) -> bool:
