@@ -476,10 +476,15 @@ def _back_home(anchor: Token, clause: list[Token], ctx: DocContext, force: str |
         return False
     for verb in clause:
         subject = subject_of(verb)
-        if verb.lemma_.lower() == "return" and verb.tag_ in ("VBD", "VBN") and subject is not None \
-                and subject.i == anchor.i and not any(p.dep_ == "prep" and p.lower_ in ("to", "into")
-                                                      for p in verb.children):
+        if subject is None or subject.i != anchor.i or verb.tag_ not in ("VBD", "VBN"):
+            continue
+        if verb.lemma_.lower() == "return" and not any(  # not "returned to Lebanon"; "to their families" is home
+                p.dep_ == "prep" and p.lower_ in ("to", "into") and _mentions(ctx, list(p.subtree))
+                for p in verb.children):
             return True
+        if verb.lemma_.lower() in ("come", "fly", "get", "head") and any(
+                c.dep_ == "advmod" and c.lower_ == "home" for c in verb.children):
+            return True  # "170 soldiers came home this week"
     return False
 
 
