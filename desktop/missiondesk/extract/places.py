@@ -479,10 +479,11 @@ def _back_home(anchor: Token, clause: list[Token], ctx: DocContext, force: str |
         if subject is None or subject.i != anchor.i or verb.tag_ not in ("VBD", "VBN"):
             continue
         if verb.lemma_.lower() == "return" and not any(  # not "returned to Lebanon"; "to their families" is home
-                p.dep_ == "prep" and p.lower_ in ("to", "into") and _mentions(ctx, list(p.subtree))
+                p.dep_ == "prep" and p.lower_ in ("to", "into") and any(  # (the object's own words, not its phrases)
+                    ctx.by_token.get(t.i) for o in p.children if o.dep_ == "pobj" for t in [o, *o.lefts])
                 for p in verb.children):
             return True
-        if verb.lemma_.lower() in ("come", "fly", "get", "head") and any(
+        if verb.lemma_.lower() in ("come", "get") and any(  # (not "flew home via Cyprus": on the way)
                 c.dep_ == "advmod" and c.lower_ == "home" for c in verb.children):
             return True  # "170 soldiers came home this week"
     return False
