@@ -286,6 +286,9 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
         if own_place:
             return own_place
     clause = _clause_verbs(anchor)
+    # "are scheduled to arrive in Nepal", "is expected to deploy to Mali": the verb a raising verb hands on to
+    clause += [x for v in clause for x in v.children if x.dep_ == "xcomp" and x.pos_ == "VERB" and x.i > v.i
+               and v.lemma_.lower() in _RAISING]
     if _back_home(anchor, clause, ctx, force):
         return force  # "400 troops have already returned": home, where they now are
     homeward = any(c.dep_ in ("advmod", "prt") and c.lower_ in ("home", "homeward") for v in clause for c in v.children)
@@ -460,6 +463,8 @@ def _country_in_region(place: str | None, ctx: DocContext, force: str | None, ow
 
 
 _RETURN_VERBS = {"return", "repatriate", "rotate"}
+# verbs whose subject does what the verb after them says: "are scheduled to arrive", "are expected to deploy"
+_RAISING = {"schedule", "expect", "set", "slate", "due", "plan", "intend", "prepare", "begin", "start", "continue"}
 _BOUND_NOUNS = {"reinforcement", "troop", "soldier", "contingent", "force", "deployment", "batch", "group",
                 "team", "unit", "battalion", "company"}
 # Verbs of arriving: troops that arrive in their own country are home ("257 SANDF members arrived in South Africa")
