@@ -256,6 +256,7 @@ def _names_a_topic(mention: Mention, title_doc, mentions) -> bool:
 
 
 _LOCATIVE = {"in", "into", "to", "at", "near", "across", "inside", "throughout", "within"}
+_DEPARTING = {"leave", "depart", "head", "sail", "fly", "embark"}  # "left for Haiti": where they go
 
 
 _MISSION_HEADS = {"mission", "missions", "deployment", "operation", "presence", "contingent"}
@@ -309,6 +310,7 @@ def located(mention: Mention, doc) -> bool:
     if headquarters(mention, doc):
         return False  # "a force headquartered at N'Djamena": where its command sits, not where the story happens
     return (head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
+            or head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.lemma_.lower() in _DEPARTING
             or following in (["-", "based"], ["‐", "based"])  # "the Germany-based regiment"
             or head.dep_ == "nsubj" and verb in words("host_verbs")
             or head.dep_ == "dobj" and verb in words("movement_verbs"))
