@@ -50,6 +50,8 @@ _SHARE = re.compile(r"\b(?:(?:a|one|two|three)[ -])?(quarter|third|half|fifth|te
                     r"(?:them|whom|those|these|the\s+\w+)", re.I)
 _SHARE_WORDS = ("quarter", "third", "half", "fifth", "tenth")  # one is in every match of _SHARE
 _POLICE_STORY = "missiondesk_police_story"  # doc.user_data key: the article is about a police mission
+_LAST_OWNER = "missiondesk_last_owner"  # doc.user_data key: the owner the last count named explicitly
+_OWNER_SIZES = "missiondesk_owner_sizes"  # doc.user_data key: each explicit owner's largest figure so far
 _POLICE_WORDS = re.compile(r"\bpolice (?:officers|force|mission|contingent)\b", re.I)
 _QUALIFYING_WORDS = {"some", "about", "around", "roughly", "nearly", "almost", "over"}
 _FRACTIONS = {"quarter": 0.25, "third": 1 / 3, "half": 0.5, "fifth": 0.2, "tenth": 0.1}
@@ -76,6 +78,8 @@ class Count:
 
 def find_counts(doc, ctx: DocContext) -> list[Count]:
     counts: list[Count] = []
+    doc.user_data.pop(_LAST_OWNER, None)
+    doc.user_data.pop(_OWNER_SIZES, None)
     doc.user_data[_POLICE_STORY] = bool(_POLICE_WORDS.search(text_of(doc)))
     for sent in sentences(doc):
         found = _sentence_counts(sent, ctx, counts)
@@ -182,6 +186,10 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
             qualifier = prefix_qualifier(before)[0] or suffix_qualifier(after) or "exact"
         anchor = head if head is not None else (elliptical.anchor or span[-1])
         whose = owners.whose(anchor, span, sent, ctx)
+        if whose:
+            doc.user_data[_LAST_OWNER] = whose
+            sizes = doc.user_data.setdefault(_OWNER_SIZES, {})
+            sizes[whose] = max(sizes.get(whose, 0), num.value)
         if elliptical is not None:
             # "..., and 3,300 from France and Italy": a number with its own origin does not take the owner of
             # the count before it
@@ -199,9 +207,11 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
             whose = _conjoined_owner(anchor, found)
             guessed = not whose
         if not whose:
-            whose = ctx.main_force(sent)
-            if whose in COUNTRIES and whose != ctx.main_mission_lead() and owners.from_several(anchor, ctx):
-                whose = None  # "5,000 troops from Burundi and Uganda": no one of them, unless it leads the mission
+            whose = _last_owner(num.value, sent, ctx)
+            if not whose:
+                whose = ctx.main_force(sent)
+                if whose in COUNTRIES and whose != ctx.main_mission_lead() and owners.from_several(anchor, ctx):
+                    whose = None  # "5,000 troops from Burundi and Uganda": no one of them, unless it leads the mission
             if whose and whose not in COUNTRIES and not ctx.names_bodies(sent):
                 # "The first batch will comprise of 281 soldiers" in a story of Uganda's part in AMISOM: Uganda's,
                 # unless the sentence names the mission or gives its own size
@@ -228,6 +238,19 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         found.extend(_each(count, anchor, span, ctx))
     found.extend(_shares(sent, ctx, found, earlier))
     return found
+
+
+def _last_owner(value: int, sent: Span, ctx: DocContext) -> str | None:
+    """The force the article last gave a count's owner explicitly ('Poland has 2,500 troops in Iraq. ... Some 900
+    soldiers will leave in March'): a figure with no owner of its own goes on about it; not a figure far past that
+    force's own in a story of a mission it does not lead ('Jordan's 1,800 ... the mission's 13,000': the whole's)."""
+    doc = sent.doc
+    last = doc.user_data.get(_LAST_OWNER)
+    lead = ctx.main_mission_lead() or ctx.main_force(sent)
+    if last and lead and lead not in COUNTRIES and last != lead and \
+            value > 2 * doc.user_data.get(_OWNER_SIZES, {}).get(last, 0):
+        return None
+    return last
 
 
 def _each(count: Count, anchor: Token, span: Span, ctx: DocContext) -> list[Count]:
