@@ -51,7 +51,9 @@ _WHERE_PREPS = {"in", "into", "to", "at", "across", "throughout", "inside", "wit
                 "around", "over", "for", "through", "via"}
 
 
-_BACK = {"back", "home", "homeward", "out", "away", "over", "down", "up"}  # "bring 6,400 troops back to the US"
+_BACK = {"back", "home", "homeward", "out", "away", "over", "down", "up"}
+_LAST_PLACE = "missiondesk_last_place"  # doc.user_data key: where the last count its own sentence placed was
+_FELL_BACK = "missiondesk_fell_back"  # doc.user_data key: the count's place came from the story, not its sentence  # "bring 6,400 troops back to the US"
 
 
 def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | None,
@@ -59,9 +61,13 @@ def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | N
     """The country or region the troops are in; `inherited` is the place of the count a bare number
     refers back to, used when the number's own clause names none. Troops sent to a grouping of states ('to the
     Baltic states') are in none of them in particular."""
+    doc = anchor.doc
+    doc.user_data[_FELL_BACK] = False
     place = _where(anchor, span, sent, ctx, force, inherited)
     if place and _nowhere_in_particular(anchor, span, ctx):
         return None
+    if place and not doc.user_data[_FELL_BACK]:
+        doc.user_data[_LAST_PLACE] = place
     return None if place in GROUPINGS else place
 
 
@@ -431,12 +437,16 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
         # a country or a place within one before a broad region ("near the Black Sea coast")
         nearest = min(candidates, key=lambda m: (ctx.is_broad(m.place), abs(m.start - anchor.i)))
         return nearest.place
+    anchor.doc.user_data[_FELL_BACK] = True  # the sentence says nothing of where: the story's place
     earlier = ctx.mission_before(anchor.i) or ctx.main_mission
     if earlier and earlier in missions():
         mission = missions()[earlier]
         main = ctx.main_place(besides=force, owners=owners)
         if ctx.is_broad(mission["theater"]) and main in mission.get("countries", []):
             return main  # an Estonia story about the eastern-flank battlegroups: Estonia
+        last = _last_place(anchor, force)
+        if last:
+            return last
         if force == mission["lead"]:
             return mission["theater"]  # the lead's whole force across the region ("France's 5,100 in the Sahel")
         return _country_in_region(mission["theater"], ctx, force, owners, mission.get("countries"))
@@ -445,7 +455,15 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
         # "5,000 Filipino troops" in a story of drills in the Philippines, named as the place things happen in
         # more than half as often as an actor: the host's own troops, at home
         return force
-    return _country_in_region(ctx.main_place(besides=force, owners=owners), ctx, force, owners)
+    return _last_place(anchor, force) or _country_in_region(ctx.main_place(besides=force, owners=owners), ctx, force,
+                                                           owners)
+
+
+def _last_place(anchor: Token, force: str | None) -> str | None:
+    """Where the count before was, as its own sentence placed it ('Poland has 900 troops in Iraq. ... Some 200 will
+    leave in March'), when it is not the count's own force's country: a figure with no place goes on about it."""
+    last = anchor.doc.user_data.get(_LAST_PLACE)
+    return last if last and last != force else None
 
 
 def _country_in_region(place: str | None, ctx: DocContext, force: str | None, owners, members=None) -> str | None:

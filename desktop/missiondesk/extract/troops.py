@@ -80,6 +80,7 @@ def find_counts(doc, ctx: DocContext) -> list[Count]:
     counts: list[Count] = []
     doc.user_data.pop(_LAST_OWNER, None)
     doc.user_data.pop(_OWNER_SIZES, None)
+    doc.user_data.pop(places._LAST_PLACE, None)
     doc.user_data[_POLICE_STORY] = bool(_POLICE_WORDS.search(text_of(doc)))
     for sent in sentences(doc):
         found = _sentence_counts(sent, ctx, counts)
