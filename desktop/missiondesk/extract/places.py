@@ -51,9 +51,9 @@ _WHERE_PREPS = {"in", "into", "to", "at", "across", "throughout", "inside", "wit
                 "around", "over", "for", "through", "via"}
 
 
-_BACK = {"back", "home", "homeward", "out", "away", "over", "down", "up"}
+_BACK = {"back", "home", "homeward", "out", "away", "over", "down", "up"}  # "bring 6,400 troops back to the US"
 _LAST_PLACE = "missiondesk_last_place"  # doc.user_data key: where the last count its own sentence placed was
-_FELL_BACK = "missiondesk_fell_back"  # doc.user_data key: the count's place came from the story, not its sentence  # "bring 6,400 troops back to the US"
+_FELL_BACK = "missiondesk_fell_back"  # doc.user_data key: the count's place came from the story, not its sentence
 
 
 def where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | None,
@@ -119,8 +119,8 @@ def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
     parts = {t.i for i in tokens if doc[i].lower_ == "including" and doc[i].dep_ == "prep" for t in doc[i].subtree}
     parts = set() if anchor.i in parts or span[-1].i in parts else parts
     own = range(span.start, span.end)  # nor another figure's ("350 in KFOR and nearly 150 in Bosnia": the 150's)
-    parts |= {t.i for i in tokens if doc[i].dep_ == "conj" and any(x.like_num and x.i not in own for x in doc[i].subtree)
-              and anchor.i not in {x.i for x in doc[i].subtree} for t in doc[i].subtree}
+    parts |= {t.i for i in tokens if doc[i].dep_ == "conj" and anchor.i not in {x.i for x in doc[i].subtree}
+              and any(x.like_num and x.i not in own for x in doc[i].subtree) for t in doc[i].subtree}
     named = [m for m in _mentions(ctx, [doc[i] for i in sorted(tokens) if i not in parts])  # not the parts' places:
              # "700 peacekeepers serving in foreign missions, including 350 in KFOR and 150 in Bosnia"
              if m.entity.kind in ("country", "city", "region", "mission") and (m.place or m.entity.kind == "mission")
