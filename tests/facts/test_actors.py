@@ -61,6 +61,14 @@ def test_a_given_name_misspelt_once_in_an_article_is_the_same_person():
     assert registry.of_statement("s4").name == "Karen Calvo"
 
 
+def test_a_middle_name_left_out_in_one_article_is_the_same_person():
+    registry = build_registry([_st(1, "a", "Marcel Alain de Souza"), _st(2, "a", "Marcel de Souza"),
+                               _st(3, "b", "Marcel de Souza"), _st(4, "a", "Maria de Souza")])
+    assert registry.of_statement("s2").name == "Marcel Alain de Souza" == registry.of_statement("s1").name
+    assert registry.of_statement("s3").name == "Marcel Alain de Souza"  # a name is one actor across the corpus
+    assert registry.of_statement("s4").name == "Maria de Souza"
+
+
 def test_qualified_sources_join_across_articles_and_bare_ones_do_not():
     registry = build_registry([_st(1, "a", "senior US official"), _st(2, "b", "US officials"),
                                _st(3, "a", "officials"), _st(4, "b", "officials"),

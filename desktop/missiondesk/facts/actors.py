@@ -171,7 +171,10 @@ def _canonical_names(docs_of: dict[str, set[str]], said: Counter, kinds: dict[st
             elif longest and len(full) > 1 and all(_same_person(n, longest) for n in full):
                 out[name] = longest  # "Nouri Maliki" and "Nouri al-Maliki"
             else:
-                out[name] = bare
+                # "Marcel de Souza" beside "Marcel Alain de Souza" in one article: the middle name left out
+                fuller = {n for n in by_surname.get(_surname(bare), set()) if _middle_left_out(bare, n)
+                          and docs_of[n] & docs_of[name]}
+                out[name] = next(iter(fuller)) if len(fuller) == 1 else bare
         else:
             out[name] = name
     # "Carman Calvo" and "Carmen Calvo" in one article: one person misspelt once, under the name said most
@@ -261,6 +264,16 @@ def _without_honorific(name: str) -> str:
     while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
         words = words[1:]
     return " ".join(words)
+
+
+def _middle_left_out(short: str, full: str) -> bool:
+    """'Marcel de Souza' and 'Marcel Alain de Souza': the same first name and surname, the fuller name with words
+    in between."""
+    a, b = short.lower().split(), full.lower().split()
+    if len(a) < 2 or len(b) <= len(a) or a[0] != b[0] or _surname(short) != _surname(full):
+        return False
+    rest = iter(b[1:])
+    return all(word in rest for word in a[1:])
 
 
 def _same_person(a: str, b: str) -> bool:
