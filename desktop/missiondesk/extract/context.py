@@ -22,12 +22,13 @@ def _armed_groups() -> frozenset[str]:
 ARMED_GROUPS = _armed_groups()
 
 
-def _place_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _place_tables() -> tuple[frozenset[str], ...]:
     """Country names, regions that span several countries ('Sahel', 'Eastern flank', 'Black Sea'), and the
     regions that are only a grouping of states ('the Baltic states', 'NATO's eastern flank'): troops sent there
-    are in one or several of its countries, never in the grouping; and the territories two countries dispute
+    are in one or several of its countries, never in the grouping; the territories two countries dispute
     ('the Golan Heights', 'Kashmir'): troops there are in that place, not in a broad region, but a mission there
-    is placed in the country the article names, like one across a broad region."""
+    is placed in the country the article names, like one across a broad region; and the continents that are no
+    mission's theater (`"theater": false`)."""
     import json
 
     from missiondesk.paths import resource
@@ -39,24 +40,12 @@ def _place_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], fro
                       if len(r.get("countries", [])) != 1 and not r.get("disputed"))
     groupings = frozenset(r["name"] for r in places["regions"] if r.get("grouping"))
     disputed = frozenset(r["name"] for r in places["regions"] if r.get("disputed"))
-    return countries, broad, groupings, disputed
+    # continents too wide to be one mission's theater ('France's military presence in Africa' is many deployments)
+    no_theaters = frozenset(r["name"] for r in places["regions"] if r.get("theater") is False)
+    return countries, broad, groupings, disputed, no_theaters
 
 
-COUNTRIES, BROAD_REGIONS, GROUPINGS, DISPUTED = _place_tables()
-
-
-def _no_theaters() -> frozenset[str]:
-    """Continents too wide to be one mission's theater ('France's military presence in Africa' is many
-    deployments, not one): places.json marks them `"theater": false`."""
-    import json
-
-    from missiondesk.paths import resource
-
-    with open(resource("gazetteers", "places.json"), encoding="utf-8") as fh:
-        return frozenset(r["name"] for r in json.load(fh)["regions"] if r.get("theater") is False)
-
-
-NO_THEATERS = _no_theaters()
+COUNTRIES, BROAD_REGIONS, GROUPINGS, DISPUTED, NO_THEATERS = _place_tables()
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 

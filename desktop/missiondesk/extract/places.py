@@ -145,10 +145,10 @@ def _sized_subject(anchor: Token) -> Token | None:
     if verb is None:
         return None
     chain = [verb, *(a for a in verb.ancestors if a.pos_ in ("VERB", "AUX"))][:3]  # ("double" may be tagged ADJ)
-    subject = next((subject_of(v) for v in chain if subject_of(v) is not None), None)
-    if subject is not None and subject.lemma_.lower() in ("size", "strength", "number") and any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
-        subject = next(o for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children)
+    subject = next((s for s in map(subject_of, chain) if s is not None), None)
+    if subject is not None and subject.lemma_.lower() in ("size", "strength", "number"):  # "the size of X"
+        subject = next((o for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                        if o.dep_ == "pobj"), subject)
     nouns = _BOUND_NOUNS | {"battlegroup", "mission"}
     return subject if subject is not None and (subject.lemma_.lower() in nouns or subject.lower_.rstrip("s") in nouns) \
         else None
