@@ -65,6 +65,12 @@ class Mention:
         """The region this name is, when it is one ('Darfur', 'the Sahel')."""
         return self.entity.name if self.entity.kind == "region" else None
 
+    @property
+    def theater(self) -> str | None:
+        """The theater of the known mission this name is ('KFOR' -> Kosovo), else None."""
+        known = missions().get(self.entity.name) if self.entity.kind == "mission" else None
+        return known["theater"] if known else None
+
 
 def _load(name: str):
     with open(resource("gazetteers", name), encoding="utf-8") as fh:

@@ -192,8 +192,7 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         joint = _mission_named(sent, ctx) or ctx.main_organisation()  # "It consists of more than 1,000 personnel
         if joint and joint not in COUNTRIES:  # from Albania, Bulgaria, Greece and Italy": several nations' troops,
             return joint  # the mission's or the alliance's, whoever "it" is taken for
-    holder = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
-    if holder is not None and holder.lemma_.lower() in _MISSION_NOUNS and _multinational(holder) and not any(
+    if unit is not None and unit.lemma_.lower() in _MISSION_NOUNS and _multinational(unit) and not any(
             v.lemma_.lower() in words("command_verbs") for v in _verb_chain(anchor, 5)):  # not "Poland commands
         joined = _joint_force(sent, ctx) or ctx.main_organisation()
         if joined:  # a multinational force of 4,700": "Nigeria, Niger and Ghana will send a joint force of 7,500

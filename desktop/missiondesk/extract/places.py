@@ -130,7 +130,7 @@ def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
     # Kosovo and Afghanistan": the many missions' places, listed, no one place
     # "on peacekeeping missions in different countries which include South Sudan (UNMISS), Sudan (UNAMID) and
     # the CAR (MINUSCA)": the missions' theaters are more of the same places
-    theaters = {m.place or missions().get(m.entity.name, {}).get("theater") for m in named}
+    theaters = {m.place or m.theater for m in named}
     # "in nine war-torn countries, mainly in the African continent": a continent only says which countries
     return not named or bool(scattered) and (len(theaters - {None}) > 1 or theaters <= NO_THEATERS)
 
@@ -264,10 +264,9 @@ def _listed_places(prep: Token, ctx: DocContext) -> list[str]:
         mention = ctx.by_token.get(member.i)
         if mention is None or prep.lower_ == "with" and mention.entity.kind != "mission":
             continue  # "with UNMISS and MINUSCA", not "Germany with 830, France and Britain"
-        if mention.entity.kind == "mission" and mention.entity.name in missions():
-            theater = missions()[mention.entity.name]["theater"]
-            if not ctx.is_broad(theater) and theater not in places:
-                places.append(theater)
+        if mention.theater:
+            if not ctx.is_broad(mention.theater) and mention.theater not in places:
+                places.append(mention.theater)
         elif mention.place and ctx_is_country(mention.place) and mention.place not in places:
             places.append(mention.place)
         elif mention.place and ctx.is_broad(mention.place) and mention.place not in regions:
@@ -822,10 +821,9 @@ def _place_in(token: Token, ctx: DocContext, force: str | None, shallow: bool = 
                 and not _leads(mention, token.doc) and not _compared(mention, sent) \
                 and not _counted_nationals(mention, token.doc):  # "300 Dutch and 200 Belgian soldiers"
             return mention.place
-        if mention.entity.kind == "mission" and not shallow and mention.entity.name in missions():
-            theater = missions()[mention.entity.name]["theater"]  # "350 in NATO's KFOR mission and 150 in Bosnia":
-            if theater and theater != force and not ctx.is_broad(theater):  # the mission named first, Kosovo
-                return theater
+        theater = None if shallow else mention.theater  # "350 in NATO's KFOR mission and 150 in Bosnia": the
+        if theater and theater != force and not ctx.is_broad(theater):  # mission named first, Kosovo
+            return theater
         if mention.entity.kind == "demonym":
             nxt = token.doc[mention.end] if mention.end < len(token.doc) else None
             if nxt is not None and nxt.lower_ in _PLACE_NOUNS:
@@ -924,8 +922,7 @@ def gapped_service(span: Span, ctx: DocContext) -> str | None:
     place = place_after(segment, ctx)
     if place:
         return place
-    return next((missions()[m.entity.name]["theater"] for m in _mentions(ctx, segment)
-                 if m.entity.kind == "mission" and m.entity.name in missions()), None)
+    return next((m.theater for m in _mentions(ctx, segment) if m.theater), None)
 
 
 def place_after(tokens, ctx: DocContext) -> str | None:

@@ -247,9 +247,10 @@ def _last_owner(value: int, sent: Span, ctx: DocContext) -> str | None:
     force's own in a story of a mission it does not lead ('Jordan's 1,800 ... the mission's 13,000': the whole's)."""
     doc = sent.doc
     last = doc.user_data.get(_LAST_OWNER)
+    if last is None:
+        return None
     lead = ctx.main_mission_lead() or ctx.main_force(sent)
-    if last and lead and lead not in COUNTRIES and last != lead and \
-            value > 2 * doc.user_data.get(_OWNER_SIZES, {}).get(last, 0):
+    if lead and lead not in COUNTRIES and last != lead and value > 2 * doc.user_data[_OWNER_SIZES].get(last, 0):
         return None
     return last
 
