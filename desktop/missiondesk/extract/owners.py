@@ -73,7 +73,7 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
             owner.extend(tok.subtree)
     owner_force = bracketed(span, ctx) or respectively(span, sent, ctx) or _owner_mission(owner, ctx) \
         or _with_owner(anchor, span, ctx) or _the_country(owner, ctx) or _sent_by(anchor, ctx) \
-        or _relative_holder(anchor, ctx) or _changed_to(anchor, ctx)
+        or _relative_holder(anchor, ctx) or _changed_to(anchor, span, ctx)
     if owner_force:
         return owner_force
     pronouns = [t for t in owner if t.lower_ in _POSSESSIVE_PRONOUNS] if len(owner) == 1 else []
@@ -298,17 +298,27 @@ def _whole_a_part_is_in(anchor: Token) -> bool:
 _CHANGE_TO = {"increase", "raise", "bring", "boost", "cut", "reduce", "lower", "expand", "trim", "scale", "drop"}
 
 
-def _changed_to(anchor: Token, ctx: DocContext) -> str | None:
+def _changed_to(anchor: Token, span: Span, ctx: DocContext) -> str | None:
     """'increase the size of the Irish contribution to around 700 personnel', 'bring Germany's contingent to
-    1,200': the figure a named nation's force is changed to is that nation's (not a place in its phrase)."""
-    prep = anchor.head
-    while prep.dep_ == "conj" and prep.head.i != prep.i:
-        prep = prep.head
-    if anchor.dep_ != "pobj" or prep.lower_ != "to" or prep.head.lemma_.lower() not in _CHANGE_TO:
+    1,200', 'reduce U.S. troop levels in the country to around 2,100', 'the strength of US troops is to be reduced
+    from 4,500 to 2,500 troops': the figures a named nation's force is changed from and to are that nation's (not a
+    place in its phrase)."""
+    verb = None
+    for tok in (anchor, span[-1]):  # the count's noun, or the bare number of "to around 2,100"
+        prep = tok.head
+        while prep.dep_ == "conj" and prep.head.i != prep.i:
+            prep = prep.head
+        if tok.dep_ == "pobj" and prep.lower_ in ("to", "from") and prep.head.lemma_.lower() in _CHANGE_TO:
+            verb = prep.head
+            break
+    if verb is None:
         return None
-    verb = prep.head
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        located_at = {t.i for p in obj.subtree if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS for t in p.subtree}
+    changed = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
+        changed += [c for c in verb.head.children if c.dep_ == "nsubj"]  # "the strength of US troops is to be cut"
+    for obj in changed:  # not a place in its phrase, nor a clause on it ("working in Yemen within the coalition
+        located_at = {t.i for p in obj.subtree if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS  # led by Saudi
+                      or p.dep_ in ("acl", "relcl") for t in p.subtree}  # Arabia")
         nations = {m.force for m in _mentions(ctx, [t for t in obj.subtree if t.i not in located_at])
                    if m.force and m.entity.kind in ("country", "demonym", "institution") and not _names_a_place(
                        m, anchor.doc)}
