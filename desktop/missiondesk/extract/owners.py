@@ -321,10 +321,18 @@ def _changed_to(anchor: Token, span: Span, ctx: DocContext) -> str | None:
                       or p.dep_ in ("acl", "relcl") for t in p.subtree}  # Arabia")
         nations = {m.force for m in _mentions(ctx, [t for t in obj.subtree if t.i not in located_at])
                    if m.force and m.entity.kind in ("country", "demonym", "institution") and not _names_a_place(
-                       m, anchor.doc)}
+                       m, anchor.doc) and not _theater_of(m, anchor.doc)}
         if len(nations) == 1:
             return nations.pop()
     return None
+
+
+def _theater_of(mention, doc) -> bool:
+    """'the Somalia deployment', 'the Afghanistan mission': a country's name before a deployment's noun is where
+    it is, not whose."""
+    head = doc[mention.end - 1]
+    return mention.entity.kind == "country" and head.dep_ == "compound" and \
+        head.head.lemma_.lower() in ("deployment", "mission", "operation")
 
 
 # nouns of a whole a count is 'of' ("a total of 850 soldiers", "a contingent of 300")
