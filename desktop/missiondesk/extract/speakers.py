@@ -565,7 +565,7 @@ class SpeakerResolver(DescribedSpeakers):
     def _outlet_before(self, subject: Token) -> Actor | None:
         """'According to the publication': the outlet named last before it."""
         name = outlet_named_before(subject)
-        return Actor(name, "body", text=subject.text, nouns={"agency", "statement"}) if name else None
+        return Actor(name, "body", text=subject.text, nouns={"agency", "statement", "report"}) if name else None
 
     def _correspondent(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'..., our correspondent says': the outlet's reporter the article named before ('says the BBC's Ian
@@ -885,8 +885,10 @@ class SpeakerResolver(DescribedSpeakers):
     def _name(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """A person: 'German Defense Minister Annegret Kramp-Karrenbauer', 'Mr Stoltenberg', 'O'Donnell'."""
         if subject.pos_ == "PROPN" and is_reporter(subject) and subject.ent_type_ != "PERSON":
+            owned = [i for i, t in enumerate(phrase) if t.lower_ in ("'s", "’s") and i + 1 < len(phrase)]
+            phrase = phrase[owned[-1] + 1:] if owned else phrase  # "China's Xinhua News Agency": the agency
             name = " ".join(t.text for t in phrase if t.lower_ not in _DETERMINERS)
-            return Actor(name, "body", text=name, nouns={"agency", "statement"})  # "Reuters": an outlet, no person
+            return Actor(name, "body", text=name, nouns={"agency", "statement", "report"})  # "Reuters": an outlet
         if subject.lower_ == "ministry" and subject.text[:1].isupper():
             # "the Federal Ministry of Defense": a ministry, by its country's own name for it, else as written
             national = self._bare_ministry(subject, phrase)
