@@ -26,6 +26,7 @@ from missiondesk.extract.roles import (
     _names_a_place,
     _verb_chain,
     _withdrawing,
+    label_before,
     nearer_antecedent,
     part_of_a_whole,
     parts_verb,
@@ -36,11 +37,15 @@ from missiondesk.extract.sentences import sentence_of, start_back
 from missiondesk.extract.wording import words
 
 _ORIGIN_VERBS = {"come", "hail", "arrive", "draw", "be", "originate", "fly", "travel"}
+_SENT_VERBS = {"expect", "send", "dispatch", "deploy", "pledge", "promise"}  # "troops expected from Benin"
 
 
 def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     """The force the troops belong to."""
     doc = sent.doc
+    labelled = label_before(span, ctx)
+    if labelled:
+        return labelled  # "- Egypt: 1,091 troops": a line of a list of contributors
     if part_of_a_whole(span, anchor) and span[-1].dep_ == "dobj" and span[-1].head.lemma_.lower() not in _SPEECH:
         # "Germany will provide 1,000 of the 5,000 troops of the NATO mission": the part is the giver's
         subject = subject_of(span[-1].head)
@@ -159,10 +164,13 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     holders = [anchor, span[-1], *([whole_noun] if whole_noun is not None else []),
                *(v for v in _clause_verbs(anchor) if v.lemma_.lower() in _ORIGIN_VERBS)]
     holders += [v for v in _clause_verbs(anchor) if v not in holders]  # "join 341 troops from the Philippines"
+    # "750 troops expected from the Benin Republic", "200 soldiers sent from Ghana": a participle on the troops
+    described = [c for c in anchor.children if c.dep_ == "acl" and c.lemma_.lower() in _ORIGIN_VERBS | _SENT_VERBS]
+    holders += described
     for holder in holders:
         for prep in holder.children:
             # on the verb, only a "from" right after the count: the parse hung the count's own phrase there
-            adjacent = holder.i in (anchor.i, span[-1].i) or holder.lemma_.lower() in _ORIGIN_VERBS \
+            adjacent = holder.i in (anchor.i, span[-1].i) or holder.lemma_.lower() in _ORIGIN_VERBS or holder in described \
                 or prep.i == anchor.i + 1 or whole_noun is not None and holder.i == whole_noun.i
             if prep.lower_ == "from" and not withdraw and adjacent:
                 # not a place inside it: "troops from all contributing countries in Somalia"

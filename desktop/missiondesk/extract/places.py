@@ -763,6 +763,8 @@ def _names_a_number(mention: Mention, sent: Span, ctx: DocContext) -> bool:
     i = mention.end
     while i + 1 < sent.end and doc[i].lower_ in ("and", ",", "&") and ctx.by_token.get(i + 1):
         i = ctx.by_token[i + 1].end
+    if i < sent.end - 1 and doc[i].text in (":", "–", "—") and doc[i].whitespace_:
+        i += 1  # "- Egypt: 1,091 troops": a line of a list of contributors
     if i < sent.end - 2 and doc[i].text == "," and doc[i + 1].lower_ == "with":
         i += 1  # "include Italy, with approximately 1,000 soldiers; Spain, with about 680"
     if i < sent.end - 1 and doc[i].lower_ == "with":

@@ -128,7 +128,7 @@ def force_before(span: Span, ctx: DocContext) -> str | None:
     doc = span.doc
     start = sentence_of(span).start
     i = _skip_hedges(doc, span.start - 1, start)
-    if i > start and doc[i].text in ("–", "—", "-", ":") and doc[i].whitespace_:
+    if i > start and doc[i].text in _LABEL_MARKS and doc[i].whitespace_:
         i -= 1  # "Belarus – 500, Tajikistan – 200": a dash between the name and its figure
     mention = ctx.by_token.get(i)
     if not mention or mention.entity.kind not in ("country", "org", "demonym"):
@@ -141,6 +141,19 @@ def force_before(span: Span, ctx: DocContext) -> str | None:
             break
         mention = earlier
     return mention.force
+
+
+def label_before(span: Span, ctx: DocContext) -> str | None:
+    """'- Egypt: 1,091 troops', 'Uganda – 4,500 soldiers': a force that heads a line of a list, a colon or a dash
+    between it and its figure, owns the figure."""
+    doc = span.doc
+    i = _skip_hedges(doc, span.start - 1, sentence_of(span).start)
+    if i <= sentence_of(span).start or doc[i].text not in _LABEL_MARKS or not doc[i].whitespace_:
+        return None
+    return force_before(span, ctx)
+
+
+_LABEL_MARKS = ("–", "—", "-", ":")
 
 
 def _skip_hedges(doc, i: int, start: int) -> int:
