@@ -1070,6 +1070,11 @@ def _is_place(token: Token, ctx: DocContext) -> bool:
 
 def _force_in_phrase(token: Token, ctx: DocContext, deep: bool = False) -> str | None:
     tokens = list(token.subtree) if deep else [token, *token.lefts, *(t for c in token.lefts for t in c.subtree)]
+    # not a clause with a subject of its own: "provide expertise in air support, which Kenyan officials said ..."
+    aside = {t.i for c in tokens if c.dep_ == "relcl" and c.i != token.i and any(
+        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in ("which", "that", "who") for s in c.children)
+        for t in c.subtree}
+    tokens = [t for t in tokens if t.i not in aside]
     for mention in _mentions(ctx, sorted(set(tokens), key=lambda t: t.i)):
         if mention.force:
             return mention.force

@@ -208,7 +208,7 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
             whose = _conjoined_owner(anchor, found)
             guessed = not whose
         if not whose:
-            whose = _last_owner(num.value, sent, ctx)
+            whose = _the_force_before(span, sent, ctx) or _last_owner(num.value, sent, ctx)
             if not whose:
                 whose = ctx.main_force(sent)
                 if whose in COUNTRIES and whose != ctx.main_mission_lead() and owners.from_several(anchor, ctx):
@@ -239,6 +239,29 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
         found.extend(_each(count, anchor, span, ctx))
     found.extend(_shares(sent, ctx, found, earlier))
     return found
+
+
+def _the_force_before(span: Span, sent: Span, ctx: DocContext) -> str | None:
+    """'A military contingent from El Salvador arrived in Haiti ... The 70 soldiers will provide air support': a
+    count made definite by 'the' with no owner of its own is the troops the sentence before named by one nation
+    (a nationality or an origin), when that sentence gave no figure of its own."""
+    doc = sent.doc
+    if span.start == sent.start or doc[span.start - 1].lower_ not in ("the", "these", "those") or sent.start == 0:
+        return None
+    before = sentence_of(doc[sent.start - 1])
+    if any(t.like_num and t.pos_ == "NUM" for t in before):
+        return None  # the sentence before has a figure: the last owner's rule
+    nations = []
+    for tok in before:
+        if not (_is_head(tok) or _is_collective(tok)) or any(c.dep_ == "nummod" for c in tok.children) or \
+                tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue  # the troops the sentence is about, not "a mission led by Kenyan police"
+        phrase = [t for c in tok.lefts for t in c.subtree] + [
+            t for p in tok.children if p.dep_ == "prep" and p.lower_ == "from" for t in p.subtree]
+        named = {m.force for m in roles._mentions(ctx, phrase) if m.force and m.entity.kind in ("country", "demonym")}
+        if len(named) == 1:
+            nations.append(named.pop())
+    return nations[-1] if len(set(nations)) == 1 else None
 
 
 def _last_owner(value: int, sent: Span, ctx: DocContext) -> str | None:
