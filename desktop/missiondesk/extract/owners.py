@@ -43,7 +43,7 @@ _SENT_VERBS = {"expect", "send", "dispatch", "deploy", "pledge", "promise"}  # "
 def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     """The force the troops belong to."""
     doc = sent.doc
-    labelled = label_before(span, ctx)
+    labelled = label_before(span, ctx) or _named_with(span, ctx)
     if labelled:
         return labelled  # "- Egypt: 1,091 troops": a line of a list of contributors
     if part_of_a_whole(span, anchor) and span[-1].dep_ == "dobj" and span[-1].head.lemma_.lower() not in _SPEECH:
@@ -277,6 +277,32 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     if anchor.lemma_.lower() in _MISSION_NOUNS and _multinational(anchor):
         return ctx.main_organisation()
     return None
+
+
+def _named_with(span: Span, ctx: DocContext) -> str | None:
+    """'and Pakistan in sixth position with 4,440 peacekeeping members', 'followed by Ethiopia with 6,662
+    peacekeepers': in a ranking, the nation named right before 'with' and its figure owns the figure."""
+    doc = span.doc
+    start = sentence_of(span).start
+    i = span.start - 1
+    while i > start and doc[i].lower_ in ("some", "about", "around", "over", "nearly", "almost", "roughly", "than",
+                                           "more", "just", "only"):
+        i -= 1
+    if i <= start or doc[i].lower_ != "with":
+        return None
+    i -= 1
+    if i > start and doc[i].text == ",":
+        i -= 1
+    ranked = i - 2 > start and doc[i].lower_ in ("place", "position", "spot") and doc[i - 2].lower_ == "in"
+    if ranked:
+        i -= 3  # "Pakistan in sixth position with"
+    mention = ctx.by_token.get(i)
+    if mention is None or mention.end - 1 != i or mention.entity.kind not in ("country", "demonym") or \
+            not mention.force:
+        return None
+    # a rank, not a place the troops are in ("has troops in Kosovo with 500 more to come")
+    followed = [t.lower_ for t in doc[max(start, mention.start - 2):mention.start]] == ["followed", "by"]
+    return mention.force if ranked or followed else None
 
 
 def _mission_sized(anchor: Token, whole: bool, ctx: DocContext) -> str | None:

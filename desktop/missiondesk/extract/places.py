@@ -89,6 +89,10 @@ _SCATTERED = re.compile(r"(?i)\b(?:around the (?:world|globe)|across the (?:worl
                         r"contingent|battalion|unit|dut)))\b")
 _ABROAD = {"abroad", "overseas", "worldwide"}
 _TIME_PREPS = {"since", "until", "till"}
+# a ranking of contributing nations: "ranks second", "in fifth place", "is followed by", "the top spot"
+_RANKING = re.compile(r"(?i)\b(?:ranks? (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)|"
+                      r"ranked|(?:is|are) followed by|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                      r"tenth|top|\d+(?:st|nd|rd|th)) (?:place|position|spot))\b")
 
 
 def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
@@ -133,6 +137,16 @@ def _nowhere_in_particular(anchor: Token, span: Span, ctx: DocContext) -> bool:
     theaters = {m.place or m.theater for m in named}
     # "in nine war-torn countries, mainly in the African continent": a continent only says which countries
     return not named or bool(scattered) and (len(theaters - {None}) > 1 or theaters <= NO_THEATERS)
+
+
+def _with_figure(span: Span) -> bool:
+    """'Ethiopia with 6,662 peacekeepers', 'with about 6,197 and 6,073 personnel': a figure given 'with' a name."""
+    doc = span.doc
+    i = span.start - 1
+    while i > 0 and (doc[i].lower_ in ("some", "about", "around", "over", "nearly", "almost", "roughly", "than",
+                                        "more", "and", ",") or doc[i].like_num):
+        i -= 1
+    return doc[i].lower_ == "with"
 
 
 def _sized_subject(anchor: Token) -> Token | None:
@@ -426,6 +440,12 @@ def _where(anchor: Token, span: Span, sent: Span, ctx: DocContext, force: str | 
                   and not _names_a_number(m, sent, ctx) and not _modifier_only(m, sent) and not _agent(m, sent)
                   and not _compared(m, sent) and not _describes_a_place(m, doc, ctx) and not _where_said(m, doc)
                   and not _counted_nationals(m, doc) and m.start not in parts]
+    if _RANKING.search(sent.text) and _with_figure(span):
+        # "Bangladesh is followed by Ethiopia with 6,662 peacekeepers": a nation's total, everywhere; the places
+        # named are the ranked nations, unless the figure's own phrase names one ("with 900 in Mali")
+        own = [m for m in _mentions(ctx, list(anchor.subtree)) if m.place and m.start > anchor.i
+               and _under(m, doc, ("in", "at"))]
+        return own[0].place if own else None
     onward = [m for m in candidates if _under(m, doc, ("to", "into"))]
     if onward and withdraw:  # "relocate 1,000 soldiers from Vilseck, Germany to Romania": where they go
         candidates = [m for m in candidates if not _under(m, doc, ("from",))] or candidates

@@ -492,6 +492,8 @@ def _members_of_a_force(token: Token) -> bool:
         holder = token.head.head
         if holder.lemma_.lower() in ("consist", "compose", "comprise", "make") and holder.dep_ == "acl":
             holder = holder.head
+        elif holder.lemma_.lower() in ("consist", "compose", "comprise", "make"):
+            holder = roles.subject_of(holder) or holder  # "the peacekeeping force ... is composed of 413 members"
         if holder.lemma_.lower() in _MILITARY_UNITS or holder.lemma_.lower() == "team" or holder.lower_ == "forces":
             return True
     verb = token.head
