@@ -133,11 +133,18 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
             and (verb.lemma_.lower() in _PLAIN_SPEECH or verb.lemma_.lower() in _AFFIRMING
                  and verb.head.head.tag_ in ("VBD", "VBZ", "VBP")):  # not "wants to draw a line by underscoring"
         return _speaker_of(verb.head.head, art)  # "an official responded to the reports by saying ...": who responded
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite"):
+    quoting = quoting_verb(verb)
+    if quoting is not None:
         # "the agency quoted him as saying", "X was quoted by AFP as saying": the one quoted speaks
-        quoted = next((c for c in verb.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)  # "X was quoted"
+        quoted = next((c for c in quoting.children if c.dep_ in ("dobj", "nsubjpass")), None)  # "X was quoted"
         if quoted is not None:
             return quoted
+        # the parse may hang "as saying" elsewhere: "news agency RIA quoted ambassador X as saying", the words
+        # between the verb and "as"
+        between = list(verb.doc[quoting.i + 1: verb.head.i])
+        roots = [t for t in between if not quoting.i < t.head.i < verb.head.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+        if len(roots) == 1:
+            return roots[0]
     # '"...?" asked a Ghanaian officer': after a quote the speaker may follow the verb as its object; so may
     # it after a comma ("South Africa will send 256 soldiers, added the spokesman, without saying when")
     before = art.text[max(0, verb.idx - 4):verb.idx]
@@ -159,6 +166,18 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
                 head = head.head
         return _speaker_of(head, art)
     return _closing_speaker(verb, art)
+
+
+def quoting_verb(verb: Token) -> Token | None:
+    """'quoted X as saying', 'cited X as saying': the verb of quoting that a 'saying' after 'as' belongs to, also
+    where the parse hung 'as saying' on another word; within a few words before it."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as":
+        return None
+    if verb.head.head.lemma_.lower() in ("quote", "cite"):
+        return verb.head.head
+    start = sentence_of(verb).start
+    return next((t for t in reversed(verb.doc[max(start, verb.head.i - 8): verb.head.i])
+                 if t.lemma_.lower() in ("quote", "cite")), None)
 
 
 def _name_before_title(subject: Token) -> Token | None:

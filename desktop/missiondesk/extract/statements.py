@@ -27,6 +27,7 @@ from missiondesk.extract.speaker_tokens import (
     _speaker_after,
     _speaker_of,
     came_from,
+    quoting_verb,
 )
 from missiondesk.extract.speaker_words import _lexicon
 from missiondesk.extract.speakers import _CALENDAR_WORDS, SpeakerResolver
@@ -841,8 +842,7 @@ def _attached_quotes(verb: Token, art: _Article, used: set[int]) -> list[Quote]:
     text = art.text
     attached = []
     # '"...," the ministry quoted Major X, head of ..., as saying': the quote ends just before 'quoted'
-    at = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and \
-        verb.head.head.lemma_.lower() in ("quote", "cite") else verb
+    at = quoting_verb(verb) or verb
     for quote in art.quotes:
         if id(quote) in used or quote.start >= sent.end_char:
             continue
