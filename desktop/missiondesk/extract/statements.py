@@ -617,9 +617,21 @@ def _nested(verb: Token) -> bool:
                 # the withdrawal had begun": a named speaker's words inside another's are theirs as well; not
                 # "Kenya has asked to be named lead nation, the ministry said" (an aim, no words of Kenya's)
                 return False
-            return outer is None or not is_reporter(outer) or not _own_subject(verb) or _directive(verb)
+            return outer is None or not (is_reporter(outer) or _trailing_report(ancestor)) or \
+                not _own_subject(verb) or _directive(verb)
         child = ancestor
     return False
+
+
+def _trailing_report(verb: Token) -> bool:
+    """'"...," he told reporters, Bernama reported': a name that reports, after an attribution of its own (a
+    verb of speech with its own subject before it), relays the words; the one who told them speaks."""
+    if verb.lemma_.lower() != "report":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ == "PERSON":
+        return False
+    return any(c.dep_ == "ccomp" and c.i < subject.i and _is_speech(c) and _own_subject(c) for c in verb.children)
 
 
 def _inverted(verb: Token) -> bool:
@@ -690,7 +702,7 @@ def _relays(verb: Token, subject: Token) -> bool:
     if verb.lower_ == "according":  # "According to Reuters, the minister said ...": the minister's statement
         head = verb.head  # the clause "according to" hangs on
         return is_reporter(subject) and head.i != verb.i and _is_speech(head) and _own_subject(head)
-    if subject.ent_type_ == "PERSON" or not is_reporter(subject):
+    if subject.ent_type_ == "PERSON" or not (is_reporter(subject) or _trailing_report(verb)):
         return False  # a correspondent's own account stays beside the speaker they report
     return any(t.i != verb.i and _is_speech(t) and _own_subject(t) and not _directive(t) for t in verb.subtree
                if t.i > verb.i or t.dep_ in _REPORTED_CONTENT)
