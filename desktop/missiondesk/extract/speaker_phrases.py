@@ -372,6 +372,15 @@ def nations_in(text: str) -> set[str]:
             if " ".join(words[i:i + n]) in table}
 
 
+def nation_words_in(text: str) -> set[str]:
+    """The words of a phrase that belong to a country's name or nationality ('DR Congo President' -> {'DR',
+    'Congo'})."""
+    words = re.findall(r"[\w.-]+", text or "")
+    table = _nation_words()
+    return {w for n in (3, 2, 1) for i in range(len(words) - n + 1) if " ".join(words[i:i + n]) in table
+            for w in words[i:i + n]}
+
+
 def same_nation(one: str, other: str) -> bool:
     """Two titles that could be one person's: not 'German commander' and 'commander of French forces'."""
     first, second = nations_in(one), nations_in(other)

@@ -47,6 +47,7 @@ from missiondesk.extract.speaker_phrases import (
     _title_of,
     name_text,
     named_after_title,
+    nation_words_in,
     nations_in,
     same_nation,
 )
@@ -359,6 +360,7 @@ class SpeakerResolver(DescribedSpeakers):
         before = re.split(r"(?i)\b(?:of|for|in|at)\b", actor.text or "", maxsplit=1)[0]
         qualifiers = {w for w in re.findall(r"[\w-]+", before) if w[:1].isupper()
                       and w.lower() not in _TITLE_WORDS and w.lower() not in _TITLE_NOUNS}
+        qualifiers -= nation_words_in(before)  # "the DR Congo President": the nation is same_nation's to match
         seen: list[str] = []
         for at, person, subject in self.timeline:
             if at < end or person.kind != "person" or person.name in seen:
