@@ -215,7 +215,11 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
         joint = _joint_force(sent, ctx)
         if joint:
             return joint
-    for verb in ([] if whole else _verb_chain(anchor, 5)):
+    # "a contribution of six jets, a refueller, 200 special forces soldiers and 400 staff": the list is one step
+    listed = anchor.head if anchor.dep_ == "compound" and anchor.head.pos_ == "NOUN" else anchor
+    while listed.dep_ in ("conj", "appos") and listed.head.pos_ in ("NOUN", "PROPN") and listed.head.i != listed.i:
+        listed = listed.head
+    for verb in ([] if whole else _verb_chain(listed, 5)):
         if verb.lemma_.lower() in words("host_verbs"):
             break
         if verb.lemma_.lower() in _MANDATING and _a_council(subject_of(verb), ctx):
