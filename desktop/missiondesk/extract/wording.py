@@ -71,7 +71,12 @@ def not_a_count(before: str, after: str) -> bool:
         if low.startswith(marker) and (marker[-1] in "-:%" or not low[len(marker):len(marker) + 1].isalpha()):
             return True
     return bool(_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _CURRENCY_BEFORE.search(before)
-                or _CLOCK.match(after))
+                or _CLOCK.match(after) or _MODEL_BEFORE.search(before))
+
+
+# a machine's model number right after its noun: "combat vehicles 9040", "main battle tank 122", "type 054"
+_MODEL_BEFORE = re.compile(r"(?i)\b(?:vehicles?|tanks?|carriers?|howitzers?|helicopters?|jets?|rifles?|missiles?|"
+                           r"launchers?|frigates?|corvettes?|drones?|type|class|model|mark|mk\.?)\s+$")
 
 
 def words(name: str) -> frozenset[str]:
