@@ -118,6 +118,11 @@ def test_short_article_lines_survive(line):
     ("Despite these measures, Dr. Roe stressed that major obstacles persist. Disjointed national strategies, "
      "mistrust among neighbouring countries, weak intelligence-sharing systems and limited operational "
      "coordination continue to undermine re", True),  # few little words, but a sentence ends inside it
+    ("Canadian troops also taught them to use four howitzers donated by Canada earlier this year. The restart of "
+     "Operation Uni", True),  # "donated" and "sponsored" in prose are no call to donate or sponsored content
+    ("The talks on the UN-sponsored ceasefire resumed in Geneva after the army was promoted to a wider role in the "
+     "missi", True),
+    ("Support independent journalism: donate today", False),  # a call to donate
     ("Preparations for the drawdown of 2000 #ATMIS soldiers by 30 June", False),  # a post: its hashtag
     ("Follow @UNIFIL_ for the latest news from the mission and its peacekeepers", False),  # a handle
     ("Israel Says It Is At War After Surprise Attack On Its Southern Towns And Military Bases Near Gaza Border",
