@@ -486,13 +486,31 @@ def contributors_part(anchor: Token, sent: Span, ctx: DocContext, body: str, unn
     return nation
 
 
+def sent_to_support(anchor: Token) -> bool:
+    """'200 soldiers were sent to Gao to support the ongoing UN mission', 'deployed to join the force': troops sent
+    to help a mission are a contributor's, not the mission's own."""
+    for verb in _verb_chain(anchor, 3):
+        if verb.lemma_.lower() not in _SENDING:
+            continue
+        return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _SUPPORTING for c in verb.children)
+    return False
+
+
+_SENDING = {"send", "deploy", "dispatch", "airlift", "fly", "despatch"}
+_SUPPORTING = {"support", "join", "reinforce", "bolster", "assist", "help", "augment", "strengthen"}
+
+
 def _own_armed_forces(anchor: Token) -> bool:
     """'338 Defence Forces personnel', '120 Armed Forces members': the troop noun modified by an army's generic
     capitalised name, which names no country of its own."""
     words = [t for c in anchor.lefts if c.dep_ == "compound" for t in c.subtree if t.text[:1].isupper()]
     words += [anchor] if anchor.text[:1].isupper() else []  # the parse may make "Forces" the head
     names = {t.lower_ for t in words}
-    return bool(names & {"forces", "force"}) and bool(names & {"defence", "defense", "armed"})
+    # "members of the Defence Forces": the army's name in the phrase after the troop noun
+    named = [[t for t in o.subtree if t.text[:1].isupper()] for p in anchor.children if p.dep_ == "prep" and
+             p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return any(bool(n & {"forces", "force"}) and bool(n & {"defence", "defense", "armed"})
+               for n in [names, *({t.lower_ for t in ws} for ws in named)])
 
 
 def _of_others_than_forces(mention, doc) -> bool:

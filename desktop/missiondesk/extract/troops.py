@@ -213,9 +213,10 @@ def _sentence_counts(sent: Span, ctx: DocContext, earlier: list[Count]) -> list[
                 whose = ctx.main_force(sent)
                 if whose in COUNTRIES and whose != ctx.main_mission_lead() and owners.from_several(anchor, ctx):
                     whose = None  # "5,000 troops from Burundi and Uganda": no one of them, unless it leads the mission
-            if whose and whose not in COUNTRIES and not ctx.names_bodies(sent):
+            if whose and whose not in COUNTRIES and (not ctx.names_bodies(sent) or owners.sent_to_support(anchor)):
                 # "The first batch will comprise of 281 soldiers" in a story of Uganda's part in AMISOM: Uganda's,
-                # unless the sentence names the mission or gives its own size
+                # unless the sentence names the mission (but not one they are sent to support) or gives its own
+                # size
                 whose = owners.contributors_part(anchor, sent, ctx, whose, unnamed=True)
         where = places.where(anchor, span, sent, ctx, whose, inherited=elliptical.where if elliptical else None)
         if guessed and whose and where == whose and ctx.located[whose] and not _HOMECOMING.search(sent.text):
