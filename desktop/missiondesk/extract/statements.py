@@ -719,11 +719,15 @@ _DIRECTIVES = {"ask", "order", "instruct", "direct", "request", "urge", "press",
 
 
 def _negated(verb: Token) -> bool:
-    """'did not say', 'declined to say': nothing was said."""
+    """'did not say', 'declined to say', 'was expected to announce': nothing was said (yet)."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_.lower() in _NEGATORS
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in _NEGATORS:
+        return True
+    # "Obama was expected to announce his decision Monday", "France is due to announce": not said yet
+    return verb.dep_ == "xcomp" and (head.lemma_.lower() == "expect" and any(
+        c.dep_ == "auxpass" for c in head.children) or head.lower_ in ("due", "set", "scheduled", "poised"))
 
 
 def _headline(verb: Token) -> bool:
