@@ -40,6 +40,9 @@ _VEHICLES = {"statement", "interview", "post", "letter", "briefing", "address", 
 _HEDGES = {"appear", "seem"}
 _ANONYMITY = {"name", "identify", "quote", "cite"}
 _NEGATORS = {"decline", "refuse", "fail", "won't", "wouldn't", "cannot", "can't"}
+# what 'deny' withholds when it says nothing: "denied the convoys air cover", "denied access to the base"
+_GRANTED = {"access", "entry", "permission", "cover", "visa", "passage", "clearance", "overflight", "landing",
+            "support", "request", "right", "use"}
 _COGNITION = {"believe", "think", "consider", "estimate", "favour", "favor", "oppose", "decide", "agree", "welcome"}
 _LEAD_IN = re.compile(r"^\s*(?:that\s*)?$|[:,]\s*$")
 
@@ -722,6 +725,12 @@ def _negated(verb: Token) -> bool:
     """'did not say', 'declined to say', 'was expected to announce': nothing was said (yet)."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("neither", "none", "nobody", "nothing") or any(
+            d.dep_ == "det" and d.lower_ in ("neither", "no") for d in c.children)) for c in verb.children):
+        return True  # "Neither country has revealed the number", "No official confirmed it"
+    if verb.lemma_.lower() == "deny" and (any(c.dep_ == "dative" for c in verb.children) or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _GRANTED for c in verb.children)):
+        return True  # "denied the convoys air cover", "denied them access": a thing withheld, no words
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in _NEGATORS:
         return True
