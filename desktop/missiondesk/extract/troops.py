@@ -429,6 +429,8 @@ def _people_of_a_force(token: Token) -> bool:
 _SERVICE_WORDS = re.compile(r"(?i)\b(?:peacekeep\w*|contingent|battalion|deploy\w*|mission|tour of duty|"
                             r"overseas|serv(?:e|es|ed|ing) (?:with|in|under)|armed forces|defen[cs]e (?:force|"
                             r"services)|army|navy|military)\b")
+_SOLDIERS_AFTER = re.compile(r",\s*(?:mostly|mainly|chiefly|largely|including|all|many of them)?\s*(?:[\w-]+\s+)?"
+                             r"(?:soldiers|troops|commandos|marines|paratroopers|servicemen|special forces)\b")
 _ARMED_GROUP_WORDS = re.compile(r"(?i)\b(?:rebel\w*|militant\w*|militia\w*|insurgen\w*|jihadi\w*|gunmen|fighters|"
                                 r"terroris\w*|bandits?|kill\w*|dead|died|wounded|injured|hostages?|kidnapp\w*)\b")
 _POLICING = re.compile(r"(?i)\b(?:police|policing|constables?|gendarm\w*|cops?|prison|customs|immigration)\b")
@@ -464,6 +466,8 @@ def _men_of_a_force(token: Token) -> bool:
     if counted and _SERVICE_WORDS.search(token.sent.text) and not _ARMED_GROUP_WORDS.search(token.sent.text):
         return True  # "Ghana's soldiers in the ECOWAS mission will be reduced from 208 to 50 men"
     following = doc[token.i + 1: token.i + 5].text.lower()
+    if counted and _SOLDIERS_AFTER.match(following):
+        return True  # "the arrival in Mali of 90 men, mostly elite soldiers and military surgeons"
     if following.startswith("and women") and _SERVICE_WORDS.search(token.sent.text) and any(
             c.dep_ == "nummod" for c in token.children):
         return True  # "the Bundeswehr provides approximately 110 men and women for the EUTM training mission"
@@ -558,7 +562,10 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
             unit = None  # "troop-contributing countries", "armoured personnel carriers", "fighter jets"
         if unit:
             return tok, unit, strong
-        if strong and _is_collective(tok) and tok.dep_ != "compound":
+        if strong and _is_collective(tok) and (tok.dep_ != "compound" or not (
+                _is_collective(tok.head) or _is_head(tok.head))):
+            # (not "a 300-strong army medical team": the team is the force; but "the 800-strong deployment
+            # joins", where the parse took the verb for a noun)
             return tok, "troops", strong
         if membered and tok.pos_ in ("NOUN", "PROPN") and not (tok.dep_ == "compound" or _is_collective(tok)):
             return None, None, False  # "the 27-member bloc": the first noun is not a force
