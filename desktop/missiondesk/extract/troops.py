@@ -39,7 +39,8 @@ _DAYS_OF_A_MONTH = re.compile(r"(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,2})*\s*,?\s*
                               r"June|July|August|September|October|November|December)\b")
 _DAY_IN_BRACKETS = re.compile(r"\b(?:today|tomorrow|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|"
                               r"saturday|sunday)\s*\(\s*$", re.I)
-_FROM = re.compile(r"(?<![\w])(up|down)?\s*\bfrom\s*$", re.I)  # "up from 4,500" compares, it is no change
+_FROM = re.compile(r"(?<![\w])(up|down)?\s*\bfrom(?:\s+(?:the|its|their|a))?(?:\s+(?:current|present|existing|"
+                   r"previous|initial|original|earlier))?\s*$", re.I)  # "up from 4,500" compares, it is no change
 _TO = re.compile(r"\bto\s*$", re.I)
 _MEASURE = re.compile(r"\b(?:number|numbers|level|levels|strength|ceiling|cap|limit|presence|size|total|headcount|"
                       r"contingent|deployment|garrison|footprint|contribution|commitment|pledge|offer)\b", re.I)
@@ -831,6 +832,9 @@ def _force_between(ref: Count, span: Span, ctx: DocContext) -> str | None:
     return found
 
 
+_MEASURES = {"number", "size", "strength", "level", "total"}  # "the number of troops" stands for the troops
+
+
 def _changed_troops(token: Token) -> Token | None:
     """The troop noun that a 'from N' / 'to N' phrase changes: the noun itself ('troops in Germany from 36,000')
     or the object of the verb of change ('reduce troops ... from 36,000 to 24,000')."""
@@ -853,6 +857,10 @@ def _changed_troops(token: Token) -> Token | None:
         return holder
     if holder.lemma_.lower() in _NUMBERING or holder.lemma_.lower() in words("delta_minus_verbs"):
         changed = next((c for c in holder.children if c.dep_ == "dobj" and (_is_head(c) or _is_collective(c))), None)
+        measured = next((o for c in holder.children if c.dep_ == "dobj" and c.lemma_.lower() in _MEASURES
+                         for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj" and (_is_head(o) or _is_collective(o))), None)
+        changed = changed or measured  # "increase the number of French ground troops from the current 750"
         if changed is None and not any(c.dep_ == "dobj" for c in holder.children):
             # "the Taji deployment would reduce to a maximum of 75": the subject changes itself
             subject = roles.subject_of(holder)
