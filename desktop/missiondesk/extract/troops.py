@@ -855,6 +855,11 @@ def _changed_troops(token: Token) -> Token | None:
         holder = holder.head  # "troops in Germany from ...": the prep hangs on the place
     if _is_head(holder) or (_is_collective(holder) and holder.tag_ == "NN"):
         return holder
+    if holder.lemma_.lower() in _MEASURES:  # "the number of French ground troops ... from the current 900"
+        measured = next((o for p in holder.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj" and (_is_head(o) or _is_collective(o))), None)
+        if measured is not None:
+            return measured
     if holder.lemma_.lower() in _NUMBERING or holder.lemma_.lower() in words("delta_minus_verbs"):
         changed = next((c for c in holder.children if c.dep_ == "dobj" and (_is_head(c) or _is_collective(c))), None)
         measured = next((o for c in holder.children if c.dep_ == "dobj" and c.lemma_.lower() in _MEASURES
