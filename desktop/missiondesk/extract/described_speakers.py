@@ -327,6 +327,12 @@ class DescribedSpeakers:
                     return Actor(f"Government of {nation} (unnamed official)", "anonymous",
                                  plural=subject.tag_ in ("NNS", "NNPS"), text=_text(phrase),
                                  nouns={subject.lemma_.lower(), subject.lower_})
+                ministry = self._last(lambda a: a.kind == "body" and " Ministry " in f" {a.name} ") if [
+                    t.lemma_.lower() for t in body_words] == ["ministry"] else None
+                if ministry is not None:  # "the Foreign Ministry said ... a ministry spokesperson said": its
+                    return Actor(f"{ministry.name} (unnamed official)", "anonymous",  # spokesperson
+                                 plural=subject.tag_ in ("NNS", "NNPS"), text=_text(phrase),
+                                 nouns={subject.lemma_.lower(), subject.lower_})
                 return None  # "a military source": no body named
             name = _national_body(head, body_words, self.ctx) or (  # "a source in the defence ministry": the
                 self._bare_ministry(head, body_words) if head.lemma_.lower() == "ministry" else None  # story's
