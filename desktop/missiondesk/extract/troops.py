@@ -568,6 +568,9 @@ def _head_noun(span: Span, after: str) -> tuple[Token | None, str | None, bool]:
             # (not "a 300-strong army medical team": the team is the force; but "the 800-strong deployment
             # joins", where the parse took the verb for a noun)
             return tok, "troops", strong
+        if j == i and not strong and tok.lower_ == "force" and tok.dep_ != "compound" and span.start > 0 and \
+                doc[span.start - 1].lower_ in ("a", "an", "the", "its", "their") and span[-1].like_num:
+            return tok, "troops", True  # "the AU has a 21,500 Force, AMISOM": a force of that size
         if membered and tok.pos_ in ("NOUN", "PROPN") and not (tok.dep_ == "compound" or _is_collective(tok)):
             return None, None, False  # "the 27-member bloc": the first noun is not a force
         if tok.lower_ in ("the", "its", "their", "his", "her", "our", "'s", "’s", "-", "more", "additional",
