@@ -490,6 +490,9 @@ def _members_of_a_force(token: Token) -> bool:
         if prep.dep_ == "prep" and (prep.lower_ == "of" or prep.lower_ == "from" and token.tag_ == "NNS"):
             return any(_is_head(o) or _is_collective(o) or lexicon()["institutions"].get(o.text)
                        for o in prep.children if o.dep_ == "pobj")
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in ("peacekeeping", "military", "service", "uniformed")
+           for c in token.lefts):
+        return True  # "4,440 peacekeeping members", "200 military service members", "uniformed members"
     if any(c.dep_ == "compound" and (lexicon()["institutions"].get(c.text) or c.lower_ in _SERVICE_BRANCHES
                                      and c.text[:1].isupper()) for c in token.lefts):
         return True  # "1,495 SANDF members", "300 Bundeswehr members", "100 National Guard members": a force's name
