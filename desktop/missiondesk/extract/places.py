@@ -812,6 +812,8 @@ def _is_origin(mention: Mention, sent: Span) -> bool:
     tok = head_token(mention, sent.doc)
     while tok.dep_ == "conj":  # "drawn from Austria, Bulgaria, Romania and Slovakia"
         tok = tok.head
+    if tok.dep_ == "appos" and tok.head.lemma_.lower() in ("country", "nation", "state", "ally"):
+        tok = tok.head  # "troops from 11 countries - Albania, Canada, ...": the countries listed are the origins
     held = tok.head.head  # "the withdrawal of Ukraine's troops from Iraq": the troops the withdrawal is of
     leaving = held.lemma_.lower() in _LEAVING_NOUNS or held.dep_ == "pobj" and held.head.lower_ == "of" and \
         held.head.head.lemma_.lower() in _LEAVING_NOUNS
