@@ -462,7 +462,9 @@ class DescribedSpeakers:
             # "the police chief" is not "the mission chief": a noun before the head must fit too
             mods = [t.lower_ for t in phrase if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i < subject.i]
             # a body is not a person whose title names it ("head of the military section in the presidency")
-            found = self._last(lambda a: not (lemma in _BODY_NOUNS and a.kind == "person") and (
+            # nor is a body's paper ("the Defence Department release")
+            of_a_body = lemma in _BODY_NOUNS or any(t.lemma_.lower() in _BODY_NOUNS for t in phrase if t.i < subject.i)
+            found = self._last(lambda a: not (of_a_body and a.kind == "person") and (
                 lemma in a.nouns or subject.lower_ in a.nouns) and same_nation(_text(phrase), f"{a.role} {a.text}")
                 and all(
                 m in a.nouns or m in (a.role or "").lower().split() or m in f"{a.text} {a.name}".lower().split()
@@ -485,6 +487,10 @@ class DescribedSpeakers:
                 return Actor(f"Government of {home}", "body", text=_text(phrase), nouns={lemma, "statement"})
             if lemma in _ISSUED:  # "the statement said", nobody named as its issuer: the one who spoke last
                 found = self._heard_before(subject)
+                if found is not None and of_a_body and found.kind == "person":
+                    # "the Defence Department release": the department heard before, not the last person
+                    named = {t.lower_ for t in phrase if t.lemma_.lower() in _BODY_NOUNS}
+                    found = self._last(lambda a: a.kind != "person" and bool(named & set(a.name.lower().split())))
                 if found is not None:
                     return found
             mission = self.ctx.mission_before(subject.i) or self.ctx.main_mission \

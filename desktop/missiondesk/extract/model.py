@@ -31,10 +31,14 @@ def _split_wire_dashes(nlp) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex([r"--", *nlp.Defaults.suffixes]).search
     # "534 troops—341 from the Philippines": a long dash between a word and a number parts them (spaCy parts
     # words joined by one, not a word and a number)
-    # 'Kavuma said:”The troops ...': a colon and a quote mark glued between two words part them
+    # 'Kavuma said:”The troops ...': a colon and a quote mark glued between two words part them; so do the
+    # comma and closing quote of '"... in N’djamena,”said army spokesman X'
     nlp.tokenizer.infix_finditer = compile_infix_regex(
         [*nlp.Defaults.infixes, r"(?<=[A-Za-z])[—–](?=[0-9])", r"(?<=[0-9])[—–](?=[A-Za-z])",
-         r"(?<=[A-Za-z]):(?=[\"“”])", r"(?<=:)[\"“”](?=[A-Za-z])"]).finditer
+         r"(?<=[A-Za-z]):(?=[\"“”])", r"(?<=:)[\"“”](?=[A-Za-z])",
+         r"(?<=[A-Za-z])[,!?](?=[\"”][A-Za-z])", r"(?<=[a-z])\.(?=[\"”][A-Za-z])",
+         r"(?<=[,.!?])[\"”](?=[A-Za-z])",
+         r"(?<=\bthe)(?=[A-Z][a-z])"]).finditer  # 'theDefence Department': the space lost after "the"
 
 
 def _keep_rank_abbreviations(nlp) -> None:

@@ -90,6 +90,8 @@ def _side(chunk: str, i: int, ch: str) -> str:
         return "open" if not after.isspace() else "close"
     if after.isspace() or after in ".,;:!?)]—–-" or i + 1 == len(chunk):
         return "close"
+    if before in ",.!?" and after.isalpha():
+        return "close"  # '"... to the Taliban,"the Department said': the space after the mark was lost
     return "open"
 
 
