@@ -201,8 +201,9 @@ def _name_before_description(verb: Token) -> Token | None:
             continue
         name = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON"
                      and c.i < clause.i), None)
-        if name is not None and name.right_edge.i + 1 < len(doc) and doc[name.right_edge.i + 1].text == "," \
-                and doc[verb.i - 1].text == ",":
+        # the comma after the name may hang on the name itself
+        end = max((t.i for t in name.subtree if not t.is_punct), default=name.i) if name is not None else 0
+        if name is not None and end + 1 < len(doc) and doc[end + 1].text == "," and doc[verb.i - 1].text == ",":
             return name
     return None
 
