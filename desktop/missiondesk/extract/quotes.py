@@ -71,6 +71,11 @@ def _double_quotes(chunk: str, base: int) -> list[Quote]:
                 opened = None
             elif _ATTRIBUTION.match(chunk, i + 1) and not quotes:
                 quotes.append(Quote(base, base + i + 1, base, base + i, True, True))
+            elif quotes and quotes[-1].closed and (resumed := _resumed_at(chunk, quotes[-1].end - base, i)):
+                # '“There are 1,890 instructors,” RIA quoted X as saying. The government wants more.”': the
+                # opening mark of a quote that goes on after its attribution was lost; it begins with the
+                # sentence after the attribution
+                quotes.append(Quote(base + resumed, base + i + 1, base + resumed, base + i, True, False))
         i += 1
     if opened is not None:
         quotes.append(_quote(base, opened, len(chunk), False, chunk))
@@ -93,6 +98,19 @@ def _side(chunk: str, i: int, ch: str) -> str:
     if before in ",.!?" and after.isalpha():
         return "close"  # '"... to the Taliban,"the Department said': the space after the mark was lost
     return "open"
+
+
+def _resumed_at(chunk: str, after: int, close: int) -> int | None:
+    """Where a quote whose opening mark was lost starts again: the first sentence after the last quote and its
+    attribution, when that sentence attributes nothing itself and ends at the closing mark."""
+    found = re.search(r"[.!?]\s+(?=[A-Z])", chunk[after:close])
+    if found is None:
+        return None
+    start = after + found.end()
+    inner = chunk[start:close]
+    if len(inner.split()) < 4 or _ATTRIBUTION_INSIDE.search(inner) or re.search(r"[“”\"]", inner):
+        return None
+    return start
 
 
 _ATTRIBUTION = re.compile(r"\s*[,—–-]?\s+(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){0,7}?"
