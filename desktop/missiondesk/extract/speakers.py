@@ -816,9 +816,10 @@ class SpeakerResolver(DescribedSpeakers):
         # said": that one), of the same body if this names one (not "the UN chief" for "the NATO chief")
         later = max((at for at, actor in self.described if at < subject.idx and actor.nouns & nouns and all(
             _bare(m.text) in (actor.text or actor.name).lower() for m in bodies)), default=-1)
+        fitting = []
         for at, actor, _ in reversed(self.timeline):
             if at < later:
-                return None
+                break
             # a person given no role may have had the title set off before the name ("the Minister for Justice,
             # Equality & Defence, Mr. Alan Shatter, T.D., reviewed ..."): the words just before it
             given = actor.role or (_set_off_title(text_of(subject.doc), at) if actor.kind == "person" else None)
@@ -827,9 +828,17 @@ class SpeakerResolver(DescribedSpeakers):
                     actor.nouns & _RANK_NOUNS)) and all(
                     _bare(m.text) in role or m.entity.name.lower() in role for m in bodies) and all(
                     m.text.lower() in role or (m.entity.country or m.entity.name).lower() in role for m in nations):
-                self.history.append(actor)
-                return actor
-        return None
+                fitting.append((actor, given or ""))
+        if not fitting:
+            return None
+        found = fitting[0][0]
+        home = self.ctx.story_nation() or self.ctx.contingent_nation() or self.ctx.most_named_country()
+        if not nations and home and nations_in(fitting[0][1]) - {home}:
+            # "the prime minister said" after "a meeting with Latvian Prime Minister X" in a story of Canada's
+            # troops: a title with no nation is the story's own office-holder, named with no other nation
+            found = next((a for a, given in fitting if not nations_in(given) - {home}), found)
+        self.history.append(found)
+        return found
 
     def _leader_named_before(self, subject: Token, phrase: list[Token]) -> Actor | None:
         """'Gordon Brown flew into Iraq ... The Prime Minister made a visit': a bare 'the president' or 'the
