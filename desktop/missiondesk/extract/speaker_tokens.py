@@ -113,10 +113,17 @@ def _speaker_of(verb: Token, art: _Article) -> Token | None:
     if subjects:
         # "UNIFIL spokesperson Andrea Tenenti said" can parse with two subjects: the name, else the nearest
         # ("The NATO Military Commander in Afghanistan John Nicholson said": a title the tagger made a name is not)
-        people = sorted((c for c in subjects if c.ent_type_ == "PERSON"), key=lambda c: c.lower_ in _TITLE_NOUNS)
+        people = sorted((c for c in subjects if c.ent_type_ == "PERSON"),  # the nearest of two names
+                        key=lambda c: (c.lower_ in _TITLE_NOUNS, abs(c.i - verb.i)))
         child = people[0] if people else min(subjects, key=lambda c: abs(c.i - verb.i))
         if child.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             return verb.head
+        adjacent = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if adjacent is not None and adjacent.ent_type_ == "PERSON" and adjacent.dep_ == "appos" and \
+                adjacent.head.i == child.i and verb.i - child.i > 8:
+            # "alongside his counterpart, Defence Minister X, to the troops stationed there now Mr Y said": the
+            # parse made the name far before the subject and the one right before the verb its appositive
+            return adjacent
         return _name_closing_title(child) or _name_before_title(child) or child
     opening = _after_opening_participle(verb)
     if opening is not None:
