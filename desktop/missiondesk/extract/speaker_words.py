@@ -27,7 +27,7 @@ _TITLE_WORDS = {"secretary", "general", "secretary-general", "minister", "presid
                 "inspector", "acting", "vice", "high", "supreme", "allied", "coordinator", "adviser", "advisor",
                 "leader", "officer", "official", "ministry", "department", "office", "nato", "un", "eu", "mp", "cs",
                 "pm", "lawmaker", "legislator", "congressman", "congresswoman", "mayor", "sheikh", "emir", "crown",
-                "commandant", "affairs"}
+                "commandant", "affairs", "resident"}  # "UN Resident Coordinator in Mongolia X"
 _OWNED_WORDS = {"statement", "communique", "communiqué", "letter", "post", "tweet", "message"}
 _QUANTIFIER_SUBJECTS = {"many", "some", "others", "most", "several", "few", "both", "all"}
 

@@ -706,6 +706,11 @@ class SpeakerResolver(DescribedSpeakers):
             if kind == "f" and found is not None and found.gender is None and female \
                     and subject.idx - female[-1][0] <= _SUBJECT_REACH:
                 found = female[-1][1]  # "Minister Hannah Tetteh hinted ... Col X told ... she noted": her
+            if found is not None and found.gender is None:
+                # "X said ..., he said": X is a man from now on, so a later "she said" is not X
+                for _, actor, _ in self.timeline:
+                    if actor.name == found.name and actor.gender is None:
+                        actor.gender = kind
         elif kind == "plural":
             found = self._last(lambda a: a.plural or a.kind == "body")
         elif kind == "it":  # a body, also one named by a description ("The Kenyan army said ... It said")
