@@ -170,8 +170,8 @@ def whose(anchor: Token, span: Span, sent: Span, ctx: DocContext) -> str | None:
     for holder in holders:
         for prep in holder.children:
             # on the verb, only a "from" right after the count: the parse hung the count's own phrase there
-            adjacent = holder.i in (anchor.i, span[-1].i) or holder.lemma_.lower() in _ORIGIN_VERBS or holder in described \
-                or prep.i == anchor.i + 1 or whole_noun is not None and holder.i == whole_noun.i
+            adjacent = holder.i in (anchor.i, span[-1].i) or holder.lemma_.lower() in _ORIGIN_VERBS \
+                or holder in described or prep.i == anchor.i + 1 or whole_noun is not None and holder.i == whole_noun.i
             if prep.lower_ == "from" and not withdraw and adjacent:
                 # not a place inside it: "troops from all contributing countries in Somalia"
                 located = {t.i for p in prep.subtree if p.dep_ == "prep" and p.i != prep.i and p.lower_ in _PLACE_PREPS
