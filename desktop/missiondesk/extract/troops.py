@@ -325,6 +325,10 @@ def _conjoined_owner(anchor: Token, found: list[Count]) -> str | None:
                  c.head.left_edge.i <= first.i <= c.head.right_edge.i), None)
 
 
+_HEDGES_BETWEEN = {"and", ",", "plus", "as", "well", "more", "than", "over", "about", "some", "nearly", "almost",
+                   "around", "roughly"}
+
+
 def _beside_troops(token: Token, heads: dict) -> bool:
     """'11,000 troops and 2,000 police', '1,500 police and 200 soldiers', 'a team of 100 civilians and 40 police':
     police or civilians counted beside troops, or as members of a team or contingent."""
@@ -334,8 +338,11 @@ def _beside_troops(token: Token, heads: dict) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in words("collectives"):
         return True
     number = next((c for c in token.children if c.dep_ == "nummod"), None)
-    if number is not None and number.i >= 2 and token.doc[number.i - 1].lower_ in ("and", ","):
-        before = token.doc[number.i - 2]  # "11,650 military personnel and 2,080 police": the parse hung them apart
+    j = number.i - 1 if number is not None else -1  # "11,200 troops, plus 1,400 police", "personnel, more than
+    while j > 0 and token.doc[j].lower_ in _HEDGES_BETWEEN:  # 1,300 police": hedges and joining words between
+        j -= 1
+    if number is not None and any(token.doc[k].lower_ in ("and", ",", "plus") for k in range(j + 1, number.i)):
+        before = token.doc[j]  # "11,650 military personnel and 2,080 police": the parse hung them apart
         if heads.get(before.lemma_.lower()) in ("troops", "personnel") and any(
                 c.dep_ == "nummod" for c in before.children):
             return True
