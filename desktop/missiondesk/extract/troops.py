@@ -912,6 +912,8 @@ def _nationals(span: Span, sent: Span, ctx: DocContext, found: list[Count]) -> T
             _SERVICE_CONTEXT.search(sent.text)
             or any(m.entity.kind == "mission" for m in (ctx.by_token.get(t.i) for t in sent) if m)):
         return tok
+    if any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() == "station" for c in tok.children):
+        return tok  # "300 Italians stationed in Nasiriyah have left": stationed as troops are
     # "troops deployed so far include 392 Rwandans", "the battalion consists of 600 Germans"
     governor = tok.head.head if tok.dep_ == "pobj" else tok.head
     while governor.dep_ == "conj" and governor.head.i != governor.i and governor.pos_ not in ("VERB", "AUX"):
