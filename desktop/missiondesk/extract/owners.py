@@ -354,9 +354,10 @@ def _changed_to(anchor: Token, span: Span, ctx: DocContext) -> str | None:
     changed = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
         changed += [c for c in verb.head.children if c.dep_ == "nsubj"]  # "the strength of US troops is to be cut"
-    for obj in changed:  # not a place in its phrase, nor a clause on it ("working in Yemen within the coalition
-        located_at = {t.i for p in obj.subtree if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS  # led by Saudi
-                      or p.dep_ in ("acl", "relcl") for t in p.subtree}  # Arabia")
+    for obj in changed:
+        # not a place in its phrase, nor a clause on it ("working in Yemen within the coalition led by Saudi Arabia")
+        located_at = {t.i for p in obj.subtree if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS
+                      or p.dep_ in ("acl", "relcl") for t in p.subtree}
         nations = {m.force for m in _mentions(ctx, [t for t in obj.subtree if t.i not in located_at])
                    if m.force and m.entity.kind in ("country", "demonym", "institution") and not _names_a_place(
                        m, anchor.doc) and not _theater_of(m, anchor.doc)}

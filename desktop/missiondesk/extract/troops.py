@@ -338,8 +338,9 @@ def _beside_troops(token: Token, heads: dict) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in words("collectives"):
         return True
     number = next((c for c in token.children if c.dep_ == "nummod"), None)
-    j = number.i - 1 if number is not None else -1  # "11,200 troops, plus 1,400 police", "personnel, more than
-    while j > 0 and token.doc[j].lower_ in _HEDGES_BETWEEN:  # 1,300 police": hedges and joining words between
+    # "11,200 troops, plus 1,400 police", "personnel, more than 1,300 police": hedges and joining words between
+    j = number.i - 1 if number is not None else -1
+    while j > 0 and token.doc[j].lower_ in _HEDGES_BETWEEN:
         j -= 1
     if number is not None and any(token.doc[k].lower_ in ("and", ",", "plus") for k in range(j + 1, number.i)):
         before = token.doc[j]  # "11,650 military personnel and 2,080 police": the parse hung them apart
@@ -845,7 +846,15 @@ def _force_between(ref: Count, span: Span, ctx: DocContext) -> str | None:
     return found
 
 
-_MEASURES = {"number", "size", "strength", "level", "total"}  # "the number of troops" stands for the troops
+_MEASURES = {"number", "size", "strength", "level", "total"}
+
+
+def _measured(noun: Token) -> Token | None:
+    """'the number of troops', 'the size of the contingent': the troop noun a measure of them stands for."""
+    if noun.lemma_.lower() not in _MEASURES:
+        return None
+    return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" and (_is_head(o) or _is_collective(o))), None)
 
 
 def _changed_troops(token: Token) -> Token | None:
@@ -868,17 +877,14 @@ def _changed_troops(token: Token) -> Token | None:
         holder = holder.head  # "troops in Germany from ...": the prep hangs on the place
     if _is_head(holder) or (_is_collective(holder) and holder.tag_ == "NN"):
         return holder
-    if holder.lemma_.lower() in _MEASURES:  # "the number of French ground troops ... from the current 900"
-        measured = next((o for p in holder.children if p.dep_ == "prep" and p.lower_ == "of"
-                         for o in p.children if o.dep_ == "pobj" and (_is_head(o) or _is_collective(o))), None)
-        if measured is not None:
-            return measured
+    measured = _measured(holder)  # "the number of French ground troops ... from the current 900"
+    if measured is not None:
+        return measured
     if holder.lemma_.lower() in _NUMBERING or holder.lemma_.lower() in words("delta_minus_verbs"):
         changed = next((c for c in holder.children if c.dep_ == "dobj" and (_is_head(c) or _is_collective(c))), None)
-        measured = next((o for c in holder.children if c.dep_ == "dobj" and c.lemma_.lower() in _MEASURES
-                         for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                         for o in p.children if o.dep_ == "pobj" and (_is_head(o) or _is_collective(o))), None)
-        changed = changed or measured  # "increase the number of French ground troops from the current 750"
+        # "increase the number of French ground troops from the current 750"
+        changed = changed or next((m for c in holder.children if c.dep_ == "dobj" and (m := _measured(c)) is not None),
+                                  None)
         if changed is None and not any(c.dep_ == "dobj" for c in holder.children):
             # "the Taji deployment would reduce to a maximum of 75": the subject changes itself
             subject = roles.subject_of(holder)
