@@ -640,8 +640,17 @@ def _acts(mention: Mention, sent: Span) -> bool:
             c.dep_ == "relcl" and c.lemma_.lower() != "be" and any(g.lower_ in ("which", "that") and g.dep_ == "nsubj"
                                                                  for g in c.children) for c in head.children):
         return True
-    return mention.entity.kind in ("country", "city") and head.dep_ in ("nsubj", "nsubjpass") and \
-        head.head.lemma_.lower() != "be"
+    if mention.entity.kind in ("country", "city") and head.dep_ in ("nsubj", "nsubjpass") and \
+            head.head.lemma_.lower() != "be":
+        return True
+    # "and Nigeria, Ghana, Burundi and Malawi would be sending the rest": a run of names before a modal or an
+    # auxiliary is that verb's subject, however the parse hangs the names
+    doc, i = sent.doc, mention.end
+    while i < sent.end and (doc[i].pos_ == "PROPN" or doc[i].lower_ in (",", "and", "&")):
+        i += 1
+    return mention.entity.kind == "country" and i < sent.end - 1 and i > mention.end - 1 and (
+        doc[i].tag_ == "MD" or doc[i].lemma_ in ("have", "be") and doc[i].pos_ == "AUX") and \
+        doc[i + 1].pos_ in ("VERB", "AUX") and doc[mention.start - 1].lower_ in (",", "and", "while", "but")
 
 
 def _metonym(mention: Mention, sent: Span) -> bool:
