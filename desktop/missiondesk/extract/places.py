@@ -648,9 +648,13 @@ def _acts(mention: Mention, sent: Span) -> bool:
     doc, i = sent.doc, mention.end
     while i < sent.end and (doc[i].pos_ == "PROPN" or doc[i].lower_ in (",", "and", "&")):
         i += 1
-    return mention.entity.kind == "country" and i < sent.end - 1 and i > mention.end - 1 and (
-        doc[i].tag_ == "MD" or doc[i].lemma_ in ("have", "be") and doc[i].pos_ == "AUX") and \
-        doc[i + 1].pos_ in ("VERB", "AUX") and doc[mention.start - 1].lower_ in (",", "and", "while", "but")
+    if mention.entity.kind != "country" or i >= sent.end - 1 or not (
+            doc[i].tag_ == "MD" or doc[i].lemma_ in ("have", "be") and doc[i].pos_ == "AUX"):
+        return False
+    k = i + 1
+    while k < sent.end - 1 and doc[k].pos_ == "ADV":  # "and Croatia has already gone"
+        k += 1
+    return doc[k].pos_ in ("VERB", "AUX") and doc[mention.start - 1].lower_ in (",", "and", "while", "but")
 
 
 def _metonym(mention: Mention, sent: Span) -> bool:
