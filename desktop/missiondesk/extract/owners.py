@@ -24,6 +24,7 @@ from missiondesk.extract.roles import (
     _excluded,
     _mentions,
     _names_a_place,
+    _skip_hedges,
     _verb_chain,
     _withdrawing,
     label_before,
@@ -288,10 +289,7 @@ def _named_with(span: Span, ctx: DocContext) -> str | None:
     peacekeepers': in a ranking, the nation named right before 'with' and its figure owns the figure."""
     doc = span.doc
     start = sentence_of(span).start
-    i = span.start - 1
-    while i > start and doc[i].lower_ in ("some", "about", "around", "over", "nearly", "almost", "roughly", "than",
-                                           "more", "just", "only"):
-        i -= 1
+    i = _skip_hedges(doc, span.start - 1, start)
     if i <= start or doc[i].lower_ != "with":
         return None
     i -= 1

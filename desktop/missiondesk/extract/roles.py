@@ -146,9 +146,9 @@ def force_before(span: Span, ctx: DocContext) -> str | None:
 def label_before(span: Span, ctx: DocContext) -> str | None:
     """'- Egypt: 1,091 troops', 'Uganda – 4,500 soldiers': a force that heads a line of a list, a colon or a dash
     between it and its figure, owns the figure."""
-    doc = span.doc
-    i = _skip_hedges(doc, span.start - 1, sentence_of(span).start)
-    if i <= sentence_of(span).start or doc[i].text not in _LABEL_MARKS or not doc[i].whitespace_:
+    doc, start = span.doc, sentence_of(span).start
+    i = _skip_hedges(doc, span.start - 1, start)
+    if i <= start or doc[i].text not in _LABEL_MARKS or not doc[i].whitespace_:
         return None
     return force_before(span, ctx)
 

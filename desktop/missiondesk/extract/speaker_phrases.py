@@ -364,21 +364,23 @@ _OFFICES = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary",
             "chief", "adviser", "advisor", "representative", "negotiator", "coordinator", "head"}
 
 
-def nations_in(text: str) -> set[str]:
-    """The countries a phrase names or gives a demonym of ('commander of French forces' -> {'France'})."""
+def _nation_names(text: str) -> list[tuple[list[str], str]]:
+    """The runs of one to three words of a phrase that name a country or give its demonym, each with the country."""
     words = re.findall(r"[\w.-]+", text or "")
     table = _nation_words()
-    return {table[" ".join(words[i:i + n])] for n in (3, 2, 1) for i in range(len(words) - n + 1)
-            if " ".join(words[i:i + n]) in table}
+    return [(words[i:i + n], table[" ".join(words[i:i + n])]) for n in (3, 2, 1) for i in range(len(words) - n + 1)
+            if " ".join(words[i:i + n]) in table]
+
+
+def nations_in(text: str) -> set[str]:
+    """The countries a phrase names or gives a demonym of ('commander of French forces' -> {'France'})."""
+    return {country for _, country in _nation_names(text)}
 
 
 def nation_words_in(text: str) -> set[str]:
     """The words of a phrase that belong to a country's name or nationality ('DR Congo President' -> {'DR',
     'Congo'})."""
-    words = re.findall(r"[\w.-]+", text or "")
-    table = _nation_words()
-    return {w for n in (3, 2, 1) for i in range(len(words) - n + 1) if " ".join(words[i:i + n]) in table
-            for w in words[i:i + n]}
+    return {w for run, _ in _nation_names(text) for w in run}
 
 
 def same_nation(one: str, other: str) -> bool:

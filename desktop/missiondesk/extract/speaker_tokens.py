@@ -208,9 +208,10 @@ def _name_before_description(verb: Token) -> Token | None:
             continue
         name = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON"
                      and c.i < clause.i), None)
-        # the comma after the name may hang on the name itself
-        end = max((t.i for t in name.subtree if not t.is_punct), default=name.i) if name is not None else 0
-        if name is not None and end + 1 < len(doc) and doc[end + 1].text == "," and doc[verb.i - 1].text == ",":
+        if name is None:
+            continue
+        end = max((t.i for t in name.subtree if not t.is_punct), default=name.i)  # the comma may hang on the name
+        if end + 1 < len(doc) and doc[end + 1].text == "," and doc[verb.i - 1].text == ",":
             return name
     return None
 
